@@ -1,0 +1,1 @@
+"""Regionale reserve arbeidsmarkt: geldstromen, begroting, verplichtingen, mutaties."""

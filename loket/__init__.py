@@ -1,0 +1,1 @@
+"""Werkcentrum voor inwoners: vragen, spreekuren, gesprekken, sociale kaart, warme doorverwijzing."""

@@ -1,0 +1,1 @@
+"""Governance: overlegorganen, vergaderingen, besluiten, acties, strategische agenda."""

@@ -1,0 +1,105 @@
+"""The logboek dataverwerkingen: one function per kind of event, called by every app when
+staff read or change personal data (or financial records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import AuditEvent, Medewerker
+
+
+def _regio_id_van(obj: models.Model | None, user: Medewerker | None) -> int | None:
+    regio_id = getattr(obj, "regio_id", None) if obj is not None else None
+    return regio_id or getattr(user, "regio_id", None)
+
+
+def vastleggen(
+    *,
+    actie: str,
+    event: str,
+    user: Medewerker | None,
+    obj: models.Model | None = None,
+    doel: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event. Runs inside the caller's transaction, so a rolled-back change leaves
+    no event behind and a committed one always has its event."""
+    return AuditEvent.objects.create(
+        actie=actie,
+        event=event,
+        gebruiker=user if getattr(user, "pk", None) else None,
+        regio_id=_regio_id_van(obj, user),
+        content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
+        object_id=str(obj.pk) if obj is not None else "",
+        doel=doel,
+        details=details or {},
+    )
+
+
+def persoonsgegevens_ingezien(obj: models.Model, *, user: Medewerker, doel: str) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN, event="persoonsgegevens_ingezien", user=user, obj=obj, doel=doel
+    )
+
+
+def persoonsgegevens_gewijzigd(
+    obj: models.Model, *, user: Medewerker, doel: str, velden: list[str] | None = None
+) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD,
+        event="persoonsgegevens_gewijzigd",
+        user=user,
+        obj=obj,
+        doel=doel,
+        details={"velden": sorted(velden or [])},
+    )
+
+
+def persoonsgegevens_aangemaakt(obj: models.Model, *, user: Medewerker, doel: str) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.AANGEMAAKT,
+        event="persoonsgegevens_aangemaakt",
+        user=user,
+        obj=obj,
+        doel=doel,
+    )
+
+
+def persoonsgegevens_verwijderd(obj: models.Model, *, user: Medewerker, doel: str) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.VERWIJDERD,
+        event="persoonsgegevens_verwijderd",
+        user=user,
+        obj=obj,
+        doel=doel,
+    )
+
+
+def persoonsgegevens_geexporteerd(
+    model: type[models.Model], *, user: Medewerker, doel: str, aantal: int
+) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.GEEXPORTEERD,
+        event="persoonsgegevens_geexporteerd",
+        user=user,
+        doel=doel,
+        details={"model": model._meta.label, "aantal": aantal},
+    )
+
+
+def medewerker_gewijzigd(obj: Medewerker, *, user: Medewerker, velden: list[str]) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD,
+        event="medewerker_gewijzigd",
+        user=user,
+        obj=obj,
+        doel="accountbeheer",
+        details={"velden": sorted(velden)},
+    )
+
+
+def ingelogd(user: Medewerker) -> AuditEvent:
+    return vastleggen(actie=AuditEvent.Actie.INGELOGD, event="ingelogd", user=user, obj=user)

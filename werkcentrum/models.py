@@ -1,0 +1,400 @@
+"""The shared domain every app builds on: regio, gemeenten, organisaties, locaties, staff and
+the audit log."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .tenancy import RegioManager, RegioQuerySet
+from .validators import cbs_code_validator, postcode_validator, telefoon_validator
+
+
+class Arbeidsmarktregio(models.Model):
+    code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("Bijv. zkij"))
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    hostnaam = models.CharField(
+        _("hostnaam"),
+        max_length=253,
+        blank=True,
+        help_text=_("De publieke website van deze regio, bijv. werkcentrum-zkij.nl."),
+    )
+
+    # A regio "belongs" to itself: a beheerder sees only their own.
+    regio_pad = "pk"
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("arbeidsmarktregio")
+        verbose_name_plural = _("arbeidsmarktregio's")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["hostnaam"], condition=~Q(hostnaam=""), name="regio_hostnaam_uniek"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def centrumgemeente(self) -> Gemeente | None:
+        return self.gemeenten.filter(is_centrumgemeente=True).first()
+
+
+class Gemeente(models.Model):
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("regio")
+    )
+    naam = models.CharField(_("naam"), max_length=100)
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
+    )
+    subregio = models.CharField(_("subregio"), max_length=100, blank=True)
+    is_centrumgemeente = models.BooleanField(_("centrumgemeente"), default=False)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "naam"], name="gemeente_naam_uniek_per_regio"),
+            models.UniqueConstraint(
+                fields=["regio"],
+                condition=Q(is_centrumgemeente=True),
+                name="een_centrumgemeente_per_regio",
+            ),
+            models.CheckConstraint(
+                condition=Q(cbs_code__regex=r"^GM[0-9]{4}$"), name="gemeente_cbs_code_vorm"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Organisatie(models.Model):
+    class Type(models.TextChoices):
+        GEMEENTE = "gemeente", _("Gemeente")
+        UWV = "uwv", _("UWV")
+        REINTEGRATIE = "reintegratie", _("Re-integratiebedrijf")
+        WSP = "wsp", _("Werkgeversservicepunt")
+        WERKCENTRUM = "werkcentrum", _("Werkcentrum")
+        ONDERWIJS = "onderwijs", _("Onderwijs")
+        VAKBOND = "vakbond", _("Vakbond")
+        WERKGEVERSORGANISATIE = "werkgeversorganisatie", _("Werkgeversorganisatie")
+        SBB = "sbb", _("SBB")
+        RMC = "rmc", _("RMC / Leerplein")
+        OVERIG = "overig", _("Overig")
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        related_name="organisaties",
+        verbose_name=_("regio"),
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices, db_index=True)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisaties",
+        verbose_name=_("gemeente"),
+        help_text=_("Alleen bij organisaties van het type gemeente: welke gemeente dit is."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("algemeen e-mailadres"), blank=True)
+    telefoon = models.CharField(
+        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "naam"], name="organisatie_naam_uniek_per_regio")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self) -> None:
+        if self.gemeente_id and self.regio_id and self.gemeente.regio_id != self.regio_id:
+            raise ValidationError({"gemeente": _("Deze gemeente hoort bij een andere regio.")})
+
+
+class Locatie(models.Model):
+    """A spreekuurlocatie where gidsen hold their conversations."""
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="locaties", verbose_name=_("regio")
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="locaties", verbose_name=_("gemeente")
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locaties",
+        verbose_name=_("gastorganisatie"),
+    )
+    straat = models.CharField(_("straat en huisnummer"), max_length=150)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
+    plaats = models.CharField(_("plaats"), max_length=100)
+    toelichting = models.TextField(
+        _("toelichting"), blank=True, help_text=_("Bereikbaarheid, ingang, toegankelijkheid.")
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("spreekuurlocatie")
+        verbose_name_plural = _("spreekuurlocaties")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["regio", "naam"], name="locatie_naam_uniek_per_regio")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self) -> None:
+        if self.gemeente_id and self.regio_id and self.gemeente.regio_id != self.regio_id:
+            raise ValidationError({"gemeente": _("Deze gemeente hoort bij een andere regio.")})
+        if self.organisatie_id and self.regio_id and self.organisatie.regio_id != self.regio_id:
+            raise ValidationError({"organisatie": _("Deze organisatie hoort bij een andere regio.")})
+
+    @property
+    def adres(self) -> str:
+        return f"{self.straat}, {self.postcode} {self.plaats}"
+
+
+class Openingstijd(models.Model):
+    """A weekly recurring spreekuur at a locatie."""
+
+    class Weekdag(models.IntegerChoices):
+        MAANDAG = 1, _("maandag")
+        DINSDAG = 2, _("dinsdag")
+        WOENSDAG = 3, _("woensdag")
+        DONDERDAG = 4, _("donderdag")
+        VRIJDAG = 5, _("vrijdag")
+        ZATERDAG = 6, _("zaterdag")
+        ZONDAG = 7, _("zondag")
+
+    locatie = models.ForeignKey(
+        Locatie, on_delete=models.CASCADE, related_name="openingstijden", verbose_name=_("locatie")
+    )
+    weekdag = models.PositiveSmallIntegerField(_("weekdag"), choices=Weekdag.choices)
+    begintijd = models.TimeField(_("van"))
+    eindtijd = models.TimeField(_("tot"))
+
+    regio_pad = "locatie__regio"
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+        ordering = ["locatie", "weekdag", "begintijd"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eindtijd__gt=models.F("begintijd")), name="openingstijd_eind_na_begin"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekdag__gte=1, weekdag__lte=7), name="openingstijd_weekdag_geldig"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekdag_display()} {self.begintijd:%H:%M}-{self.eindtijd:%H:%M}"
+
+    def clean(self) -> None:
+        if self.begintijd and self.eindtijd and self.eindtijd <= self.begintijd:
+            raise ValidationError({"eindtijd": _("De eindtijd moet na de begintijd liggen.")})
+
+
+class MedewerkerManager(BaseUserManager.from_queryset(RegioQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra) -> Medewerker:
+        if not email:
+            raise ValueError("Een medewerker heeft een e-mailadres nodig.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra) -> Medewerker:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra) -> Medewerker:
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create_user(email, password, **extra)
+
+
+class Medewerker(AbstractUser):
+    """A staff user: belongs to one regio and one organisatie; roles are groups."""
+
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    regio = models.ForeignKey(
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
+        verbose_name=_("regio"),
+        help_text=_("Leeg alleen voor de platformbeheerder (superuser), die alle regio's ziet."),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
+        verbose_name=_("organisatie"),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = MedewerkerManager()
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        ordering = ["first_name", "last_name", "email"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_superuser=True) | Q(regio__isnull=False),
+                name="medewerker_heeft_regio",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.email.lower()
+        if not self.is_superuser and not self.regio_id:
+            raise ValidationError({"regio": _("Een medewerker hoort bij een regio.")})
+        if self.organisatie_id and self.regio_id and self.organisatie.regio_id != self.regio_id:
+            raise ValidationError({"organisatie": _("Deze organisatie hoort bij een andere regio.")})
+
+    @property
+    def rollen(self) -> set[str]:
+        """The role codes (group names) of this user, cached per instance."""
+        if not hasattr(self, "_rollen_cache"):
+            self._rollen_cache = set(self.groups.values_list("name", flat=True))
+        return self._rollen_cache
+
+    def heeft_rol(self, *codes: str) -> bool:
+        return self.is_superuser or bool(self.rollen.intersection(codes))
+
+
+class AuditEventQuerySet(RegioQuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Het logboek is alleen aan te vullen, niet te wijzigen.")
+
+    def delete(self):
+        raise PermissionError("Het logboek is alleen aan te vullen, niet te wijzigen.")
+
+
+class AuditEvent(models.Model):
+    """One append-only line in the logboek dataverwerkingen.
+
+    Never holds the personal data itself: the object is named by type and primary key.
+    In PostgreSQL a trigger refuses UPDATE and DELETE as well (migration 0002).
+    """
+
+    class Actie(models.TextChoices):
+        INGEZIEN = "ingezien", _("ingezien")
+        AANGEMAAKT = "aangemaakt", _("aangemaakt")
+        GEWIJZIGD = "gewijzigd", _("gewijzigd")
+        VERWIJDERD = "verwijderd", _("verwijderd")
+        GEEXPORTEERD = "geexporteerd", _("geëxporteerd")
+        INGELOGD = "ingelogd", _("ingelogd")
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    gebruiker = models.ForeignKey(
+        Medewerker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    regio = models.ForeignKey(
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regio"),
+    )
+    actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    event = models.CharField(_("gebeurtenis"), max_length=80, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("soort object")
+    )
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
+    doel = models.CharField(_("doel"), max_length=200, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = models.Manager.from_queryset(AuditEventQuerySet)()
+
+    class Meta:
+        verbose_name = _("logboekregel")
+        verbose_name_plural = _("logboek dataverwerkingen")
+        ordering = ["-tijdstip", "-pk"]
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["gebruiker", "tijdstip"], name="audit_gebruiker_idx"),
+            models.Index(fields=["regio", "tijdstip"], name="audit_regio_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.event}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionError("Het logboek is alleen aan te vullen, niet te wijzigen.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Het logboek is alleen aan te vullen, niet te wijzigen.")
+
+
+class Hartslag(models.Model):
+    """The last sign of life of a background process, read by /health/."""
+
+    naam = models.CharField(max_length=50, unique=True)
+    laatst = models.DateTimeField()
+    aantal = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("hartslag")
+        verbose_name_plural = _("hartslagen")
+
+    def __str__(self) -> str:
+        return f"{self.naam} {self.laatst:%Y-%m-%d %H:%M:%S}"

@@ -1,0 +1,77 @@
+"""Reads of the core domain, including the checks behind /health/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from .models import Arbeidsmarktregio, Hartslag
+
+
+@dataclass
+class Controle:
+    ok: bool
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def als_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, **self.details}
+
+
+def database_controle() -> Controle:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any failure means "down"; the type goes in the report
+        return Controle(False, {"fout": type(exc).__name__})
+    return Controle(True, {"engine": connection.vendor})
+
+
+def broker_controle(*, timeout: float = 2.0) -> Controle:
+    from werkcentrum.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=timeout)
+            transport = conn.transport_cls
+    except Exception as exc:  # refused, timed out, unknown host: all "down"
+        return Controle(False, {"fout": type(exc).__name__})
+    return Controle(True, {"transport": str(transport)})
+
+
+def worker_controle() -> Controle:
+    hartslag = Hartslag.objects.filter(naam="worker").first()
+    if hartslag is None:
+        return Controle(False, {"laatste_hartslag": None})
+    leeftijd = (timezone.now() - hartslag.laatst).total_seconds()
+    return Controle(
+        leeftijd <= settings.HARTSLAG_MAX_LEEFTIJD,
+        {
+            "laatste_hartslag": hartslag.laatst.isoformat(),
+            "seconden_geleden": round(leeftijd),
+            "aantal": hartslag.aantal,
+        },
+    )
+
+
+def gezondheid() -> dict[str, Controle]:
+    database = database_controle()
+    return {
+        "database": database,
+        "broker": broker_controle(),
+        "worker": worker_controle() if database.ok else Controle(False, {"fout": "geen database"}),
+    }
+
+
+def regio_voor_host(host: str) -> Arbeidsmarktregio | None:
+    """The regio whose public site is served on `host` (without port)."""
+    naam = host.split(":", 1)[0].lower()
+    return Arbeidsmarktregio.objects.filter(hostnaam=naam).first() if naam else None
+
+
+def regio_voor_code(code: str) -> Arbeidsmarktregio | None:
+    return Arbeidsmarktregio.objects.filter(code=code).first()

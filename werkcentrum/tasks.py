@@ -1,0 +1,16 @@
+from celery import shared_task
+from django.core.management import call_command
+
+from . import services
+
+
+@shared_task
+def hartslag() -> None:
+    """A sign of life from the worker, read by /health/. Safe to run any number of times."""
+    services.hartslag_registreren(naam="worker")
+
+
+@shared_task
+def sessies_opruimen() -> None:
+    """Remove expired sessions; idempotent by nature."""
+    call_command("clearsessions")

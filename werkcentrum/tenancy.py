@@ -1,0 +1,69 @@
+"""The one mechanism that limits what a staff user sees to their own arbeidsmarktregio.
+
+Every regio-owned model uses `RegioQuerySet` (or a manager built from it) and says where its
+regio lives with `regio_pad` (default: a direct `regio` foreign key). Views, admin, API and
+exports all call `scope()` / `.voor(user)`; nothing re-implements the filter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db import models
+from django.http import Http404
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+M = TypeVar("M", bound=models.Model)
+
+
+def regio_pad(model: type[models.Model]) -> str:
+    """The lookup from `model` to its Arbeidsmarktregio's primary key."""
+    return getattr(model, "regio_pad", "regio")
+
+
+def is_regio_model(model: type[models.Model]) -> bool:
+    return hasattr(model, "regio_pad") or any(
+        f.name == "regio" and f.is_relation for f in model._meta.get_fields()
+    )
+
+
+def ziet_alle_regios(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Only the platform superuser stands above the regio's."""
+    return bool(getattr(user, "is_superuser", False) and user.is_active)
+
+
+def scope(queryset: models.QuerySet[M], user: AbstractBaseUser | AnonymousUser) -> models.QuerySet[M]:
+    """Limit `queryset` to the rows of `user`'s regio; nothing for anonymous or regio-less users."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if ziet_alle_regios(user):
+        return queryset
+    regio_id = getattr(user, "regio_id", None)
+    if regio_id is None:
+        return queryset.none()
+    return queryset.filter(**{regio_pad(queryset.model): regio_id})
+
+
+def get_scoped_or_404(
+    queryset: models.QuerySet[M], user: AbstractBaseUser | AnonymousUser, **lookup: Any
+) -> M:
+    """One object of the user's regio; another regio's object is indistinguishable from none."""
+    try:
+        return scope(queryset, user).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+class RegioQuerySet(models.QuerySet):
+    def voor(self, user: AbstractBaseUser | AnonymousUser) -> RegioQuerySet:
+        """This queryset as `user` may see it (see `scope`)."""
+        return scope(self, user)
+
+    def in_regio(self, regio: Any) -> RegioQuerySet:
+        """For public pages: the rows of the regio whose site is visited."""
+        return self.filter(**{regio_pad(self.model): getattr(regio, "pk", regio)})
+
+
+RegioManager = models.Manager.from_queryset(RegioQuerySet)

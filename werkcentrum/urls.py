@@ -1,0 +1,40 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import views
+from .api_urls import router
+
+# The admin logs in through allauth: same throttling, same two-factor.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Werkcentrum-portaal beheer"
+admin.site.site_title = "Werkcentrum-portaal"
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/signup/", RedirectView.as_view(pattern_name="account_login")),
+    path("accounts/", include("allauth.urls")),
+    path("beheer/", admin.site.urls),
+    path("werkplek/", views.werkplek, name="werkplek"),
+    path("locaties/", views.locaties, name="locaties"),
+    path("organisaties/", views.organisaties, name="organisaties"),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+# Public pages: Dutch without a prefix, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

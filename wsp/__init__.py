@@ -1,0 +1,1 @@
+"""Werkgeversdienstverlening: accounts, vacatures, kandidaten, plaatsingen, nazorg."""
