@@ -180,6 +180,8 @@ STORAGES = {
 }
 # In the embedded mode there is no collectstatic step: whitenoise serves from the finders.
 WHITENOISE_USE_FINDERS = DEBUG or EMBEDDED
+if EMBEDDED:
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -252,6 +254,9 @@ SPECTACULAR_SETTINGS = {
 if EMBEDDED and "CELERY_BROKER_URL" not in env:
     CELERY_BROKER_URL = "filesystem://"
     _queue_dir = VAR_DIR / "celery"
+    # kombu's filesystem transport expects its folders to exist.
+    for _folder in ("queue", "processed"):
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir / "queue"),
         "data_folder_out": str(_queue_dir / "queue"),

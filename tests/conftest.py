@@ -1,0 +1,93 @@
+"""Shared fixtures: two regio's, a user per role, fast hashing, eager Celery.
+
+The suite runs on SQLite by default and on PostgreSQL + Redis when DATABASE_URL and
+CELERY_BROKER_URL are set (.ci/run). Unreachable services fail the run; in CI (CI=true) a
+skipped test fails it too, so a PostgreSQL-only or browser test can never silently vanish.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.factories import MedewerkerFactory, RegioFactory
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def pytest_sessionstart(session) -> None:
+    url = os.environ.get("CELERY_BROKER_URL")
+    if url and url.startswith("redis"):
+        import redis
+
+        try:
+            redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+        except redis.RedisError as exc:
+            pytest.exit(f"Redis op {url} is niet bereikbaar: {exc}", returncode=3)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if IN_CI and skipped and exitstatus == 0:
+        reporter.write_line(f"CI: {len(skipped)} test(s) overgeslagen; in CI is dat een fout.", red=True)
+        session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.WERKCENTRUM_MFA_VERPLICHT = True  # production behaviour unless a test says otherwise
+    # Transport security is proved by `check --deploy` in .ci/run; tests speak plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    from werkcentrum.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = False
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def regio_a(db):
+    return RegioFactory(code="zkij", naam="Zuid-Kennemerland en IJmond")
+
+
+@pytest.fixture
+def regio_b(db):
+    return RegioFactory(code="amersfoort", naam="Amersfoort")
+
+
+@pytest.fixture
+def maak_gebruiker(db, regio_a):
+    def maak(*rollen: str, regio=None, **kwargs):
+        return MedewerkerFactory(regio=regio or regio_a, rollen=list(rollen), **kwargs)
+
+    return maak
+
+
+@pytest.fixture
+def superuser(db):
+    return MedewerkerFactory(regio=None, is_superuser=True, is_staff=True, rollen=[])

@@ -1,0 +1,33 @@
+import random
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from werkcentrum import demo_medewerkers  # noqa: F401  (registers the core generator)
+from werkcentrum.demo import DEMO_DOMEIN, DEMO_WACHTWOORD, DemoContext, generatoren
+from werkcentrum.models import Arbeidsmarktregio
+from werkcentrum.rollen import ROLLEN
+
+
+class Command(BaseCommand):
+    help = "Vult de regio met fictieve demogegevens (deterministisch met --seed, groter met --scale)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--regio", default="zkij")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--scale", type=int, default=1, choices=range(1, 101), metavar="1..100")
+
+    def handle(self, *args, regio: str, seed: int, scale: int, **options):
+        if not Arbeidsmarktregio.objects.filter(code=regio).exists():
+            call_command("seed_regio", regio, stdout=self.stdout)
+        regio_obj = Arbeidsmarktregio.objects.get(code=regio)
+        ctx = DemoContext(regio=regio_obj, rng=random.Random(seed), scale=scale, stdout=self.stdout)
+        for naam, generator in generatoren():
+            with transaction.atomic():
+                generator(ctx)
+            self.stdout.write(f"  demo: {naam}")
+        self.stdout.write(self.style.SUCCESS("Demo-logins (wachtwoord voor allemaal: %s)" % DEMO_WACHTWOORD))
+        for rol in ROLLEN:
+            self.stdout.write(f"  {rol:<22} {rol.replace('_', '.')}@{regio}.{DEMO_DOMEIN}")
+        self.stdout.write(f"  {'superuser':<22} platform@{DEMO_DOMEIN}")
