@@ -1,7 +1,24 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Staff accounts are created by the regio's beheerder, never by sign-up.
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # The forced first TOTP set-up comes right after the password was typed; asking for
+        # it again adds nothing. Changing an existing second factor still needs it.
+        from allauth.mfa.models import Authenticator
+
+        request = context.request
+        user = getattr(request, "user", None)
+        if (
+            app == "allauth.mfa"
+            and user is not None
+            and user.is_authenticated
+            and not Authenticator.objects.filter(user=user).exists()
+        ):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)

@@ -35,7 +35,8 @@ def broker_controle(*, timeout: float = 2.0) -> Controle:
     from werkcentrum.celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        # The URL from our settings: Celery itself would prefer a stray environment variable.
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=timeout)
             transport = conn.transport_cls
     except Exception as exc:  # refused, timed out, unknown host: all "down"

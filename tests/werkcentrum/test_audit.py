@@ -1,0 +1,86 @@
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from werkcentrum import audit
+from werkcentrum.models import AuditEvent
+
+
+@pytest.fixture
+def event(maak_gebruiker):
+    user = maak_gebruiker("beheerder")
+    return audit.persoonsgegevens_ingezien(user, user=user, doel="accountbeheer")
+
+
+def test_helper_records_who_what_and_why_without_personal_data(event):
+    assert event.gebruiker is not None
+    assert event.regio == event.gebruiker.regio
+    assert event.content_type.model == "medewerker"
+    assert event.object_id == str(event.gebruiker.pk)
+    assert event.actie == AuditEvent.Actie.INGEZIEN
+    assert event.doel == "accountbeheer"
+    # The log names the record, it does not copy it.
+    assert event.gebruiker.email not in str(event.details)
+
+
+def test_saving_an_existing_event_is_refused(event):
+    event.doel = "iets anders"
+    with pytest.raises(PermissionError):
+        event.save()
+    event.refresh_from_db()
+    assert event.doel == "accountbeheer"
+
+
+def test_deleting_is_refused_for_instance_and_queryset(event):
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.all().delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.update(doel="x")
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_raw_sql_update_is_refused_by_the_database(event):
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE werkcentrum_auditevent SET doel = 'vervalst'")
+    event.refresh_from_db()
+    assert event.doel == "accountbeheer"
+
+
+@pytest.mark.postgres
+def test_raw_sql_delete_is_refused_by_postgresql(event):
+    if connection.vendor != "postgresql":
+        pytest.skip("the DELETE trigger exists on PostgreSQL only")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM werkcentrum_auditevent")
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_a_rolled_back_change_leaves_no_event(maak_gebruiker):
+    user = maak_gebruiker("beheerder")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit.persoonsgegevens_gewijzigd(user, user=user, doel="test", velden=["email"])
+        raise RuntimeError
+    assert not AuditEvent.objects.filter(event="persoonsgegevens_gewijzigd").exists()
+
+
+def test_admin_offers_no_way_to_change_the_log(client, event, settings):
+    from django.urls import reverse
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    beheerder = event.gebruiker
+    beheerder.is_staff = True
+    beheerder.save()
+    client.force_login(beheerder)
+    assert client.get(reverse("admin:werkcentrum_auditevent_changelist")).status_code == 200
+    delete = client.post(reverse("admin:werkcentrum_auditevent_delete", args=[event.pk]), {"post": "yes"})
+    assert delete.status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_login_is_logged(client, maak_gebruiker):
+    from tests.factories import WACHTWOORD
+
+    user = maak_gebruiker("gids")
+    client.post("/accounts/login/", {"login": user.email, "password": WACHTWOORD})
+    assert AuditEvent.objects.filter(event="ingelogd", gebruiker=user).count() == 1
