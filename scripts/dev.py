@@ -101,6 +101,9 @@ def test(extra: list[str]) -> None:
               "overgeslagen.\n  Installeer Debian's chromium (apt-get install chromium) om ze te draaien.\n",
               flush=True)
         args += ["-m", "not e2e"]
+    if "DATABASE_URL" in os.environ:
+        # Outside the embedded mode settings insist on a SECRET_KEY; tests need no real one.
+        os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 50)
     os.chdir(ROOT)
     os.execv(args[0], args)
 

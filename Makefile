@@ -1,0 +1,34 @@
+# The README's commands; everything goes through scripts/dev.py so only Python is needed.
+PY := .venv/bin/python
+
+.PHONY: install run test lint ci bench lock messages
+
+install:
+	python3 scripts/dev.py install
+
+run:
+	python3 scripts/dev.py run
+
+test:
+	python3 scripts/dev.py test
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+ci:
+	bash .ci/run
+
+bench: install
+	$(PY) -m pytest tests/bench -p no:randomly -q -o addopts="" --no-header
+
+# Re-pin the dependencies after changing pyproject.toml.
+lock: install
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/base.lock pyproject.toml
+	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages -l en --ignore=.venv
