@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Image of the Werkcentrum-portaal: one image for web (gunicorn), worker, beat and migrate.
 # Build:  docker build -t werkcentrum-portaal .
 # Run:    see docker-compose.yml; every setting comes from environment variables
@@ -11,14 +10,15 @@ ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONDONTWRITEBYTECODE=1
 
+WORKDIR /build
 RUN python -m venv /opt/venv
-COPY requirements/base.lock /tmp/base.lock
-# The lock names local wheel folders of the developers' machines (--extra-index-url file:...,
-# --find-links /opt/...); they do not exist in the build, so drop those lines to keep the
-# output readable. Every package is still checked against its pinned hash.
-RUN sed -e '/^--extra-index-url file:/d' -e '/^--find-links /d' /tmp/base.lock \
-        > /tmp/base-image.lock \
-    && /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/base-image.lock \
+COPY requirements/base.lock requirements/base.lock
+# The lock also names local wheel folders of the developers' machines (--extra-index-url
+# file:..., --find-links /opt/...), which do not exist here: drop those lines from this
+# build-stage copy so pip's output stays readable. Every package is still pinned and checked
+# against its hash; --no-deps plus `pip check` makes a dependency missing from the lock fail.
+RUN sed -i -e '/^--extra-index-url file:/d' -e '/^--find-links /d' requirements/base.lock \
+    && /opt/venv/bin/pip install --require-hashes --no-deps -r requirements/base.lock \
     && /opt/venv/bin/pip check
 
 # --- Stage 2: the runtime image -----------------------------------------------------------
@@ -32,11 +32,12 @@ ENV PATH=/opt/venv/bin:$PATH \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media
 
-# A fixed, unprivileged user; the code stays owned by root and read-only for it. Only var/
-# (media, the embedded demo's SQLite file) is writable.
+# A fixed, unprivileged user; the code stays owned by root and read-only for it. Writable are
+# only var/ (media, the embedded demo's SQLite file) and the home folder (gunicorn puts its
+# control socket in ~/.gunicorn).
 RUN groupadd --system --gid 10001 werkcentrum \
-    && useradd --system --uid 10001 --gid werkcentrum --home-dir /app --no-create-home \
-        --shell /usr/sbin/nologin werkcentrum
+    && useradd --system --uid 10001 --gid werkcentrum --create-home \
+        --home-dir /home/werkcentrum --shell /usr/sbin/nologin werkcentrum
 
 COPY --from=builder /opt/venv /opt/venv
 
@@ -53,7 +54,8 @@ RUN SECRET_KEY=build-only-not-a-secret DATABASE_URL=sqlite:////tmp/build.sqlite3
     && mkdir -p /app/var/media \
     && chown -R werkcentrum:werkcentrum /app/var
 
-USER werkcentrum:werkcentrum
+# Numeric, so a runtime can verify it is not root (e.g. runAsNonRoot).
+USER 10001:10001
 
 EXPOSE 8000
 

@@ -1,1 +1,1 @@
-"""Werkcentrum voor inwoners: vragen, spreekuren, gesprekken, sociale kaart, warme doorverwijzing."""
+"""Werkcentrum voor inwoners: vragen, spreekuren, gesprekken, sociale kaart, doorverwijzing."""

@@ -43,8 +43,17 @@ def install() -> None:
     if STAMP.exists() and STAMP.read_text() == digest:
         return
     say("pakketten installeren uit requirements/dev.lock")
-    sh(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--require-hashes",
-       "-r", LOCK)
+    sh(
+        PY,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--require-hashes",
+        "-r",
+        LOCK,
+    )
     STAMP.write_text(digest)
 
 
@@ -63,15 +72,30 @@ def run() -> None:
     manage("demo_data", "--seed", "1", env=env)
     say("Celery worker met beat starten (filesystem-broker in var/celery)")
     worker = subprocess.Popen(
-        [str(VENV / "bin" / "celery"), "-A", "werkcentrum", "worker", "-B", "--pool=solo",
-         "--loglevel=INFO", "--schedule", str(ROOT / "var" / "celerybeat-schedule")],
-        cwd=ROOT, env=env,
+        [
+            str(VENV / "bin" / "celery"),
+            "-A",
+            "werkcentrum",
+            "worker",
+            "-B",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--schedule",
+            str(ROOT / "var" / "celerybeat-schedule"),
+        ],
+        cwd=ROOT,
+        env=env,
     )
-    web = subprocess.Popen([str(PY), "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=env)
+    web = subprocess.Popen(
+        [str(PY), "manage.py", "runserver", f"127.0.0.1:{port}"], cwd=ROOT, env=env
+    )
     time.sleep(2)
-    print(f"\n  Portaal:      http://127.0.0.1:{port}/\n  Inloggen:     http://127.0.0.1:{port}/accounts/login/"
-          f"\n  Gezondheid:   http://127.0.0.1:{port}/health/  (de hartslag van de worker elke 30 s)"
-          "\n  Demo-logins staan hierboven; stoppen met Ctrl-C.\n", flush=True)
+    print(
+        f"\n  Portaal:      http://127.0.0.1:{port}/\n  Inloggen:     http://127.0.0.1:{port}/accounts/login/"
+        f"\n  Gezondheid:   http://127.0.0.1:{port}/health/  (de hartslag van de worker elke 30 s)"
+        "\n  Demo-logins staan hierboven; stoppen met Ctrl-C.\n",
+        flush=True,
+    )
 
     def stop(*_args) -> None:
         for proc in (web, worker):
@@ -96,10 +120,15 @@ def test(extra: list[str]) -> None:
     args = [str(PY), "-m", "pytest", *extra]
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
-            sys.exit("CI: /usr/bin/chromium ontbreekt; de browsertests mogen niet overgeslagen worden.")
-        print("\n  LET OP: /usr/bin/chromium ontbreekt, dus de browsertests (tests/e2e) worden "
-              "overgeslagen.\n  Installeer Debian's chromium (apt-get install chromium) om ze te draaien.\n",
-              flush=True)
+            sys.exit(
+                "CI: /usr/bin/chromium ontbreekt; de browsertests mogen niet overgeslagen worden."
+            )
+        print(
+            "\n  LET OP: /usr/bin/chromium ontbreekt, dus de browsertests (tests/e2e) worden "
+            "overgeslagen.\n  Installeer Debian's chromium (apt-get install chromium) "
+            "om ze te draaien.\n",
+            flush=True,
+        )
         args += ["-m", "not e2e"]
     if "DATABASE_URL" in os.environ:
         # Outside the embedded mode settings insist on a SECRET_KEY; tests need no real one.

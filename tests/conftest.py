@@ -31,7 +31,9 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if IN_CI and skipped and exitstatus == 0:
-        reporter.write_line(f"CI: {len(skipped)} test(s) overgeslagen; in CI is dat een fout.", red=True)
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) overgeslagen; in CI is dat een fout.", red=True
+        )
         session.exitstatus = 1
 
 

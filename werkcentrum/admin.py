@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportMixin
 
 from . import audit
 from .admin_scoping import RegioAdmin, RegioInline
@@ -15,6 +16,7 @@ from .models import (
     Openingstijd,
     Organisatie,
 )
+from .resources import GemeenteResource, LocatieResource, OrganisatieResource
 from .rollen import ROLLEN
 from .tenancy import ziet_alle_regios
 
@@ -32,7 +34,8 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(RegioAdmin):
+class GemeenteAdmin(ExportMixin, RegioAdmin):
+    resource_classes = [GemeenteResource]
     list_display = ["naam", "cbs_code", "subregio", "is_centrumgemeente", "regio"]
     list_filter = ["subregio", "is_centrumgemeente"]
     search_fields = ["naam", "cbs_code"]
@@ -40,7 +43,8 @@ class GemeenteAdmin(RegioAdmin):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(RegioAdmin):
+class OrganisatieAdmin(ExportMixin, RegioAdmin):
+    resource_classes = [OrganisatieResource]
     list_display = ["naam", "type", "gemeente", "actief", "regio"]
     list_filter = ["type", "actief"]
     search_fields = ["naam"]
@@ -53,7 +57,8 @@ class OpeningstijdInline(RegioInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(RegioAdmin):
+class LocatieAdmin(ExportMixin, RegioAdmin):
+    resource_classes = [LocatieResource]
     list_display = ["naam", "gemeente", "plaats", "actief"]
     list_filter = ["actief", "gemeente"]
     search_fields = ["naam", "straat", "plaats"]
@@ -76,8 +81,21 @@ class MedewerkerAdmin(RegioAdmin, UserAdmin):
         (_("Datums"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"fields": ["email", "first_name", "last_name", "regio", "organisatie", "groups",
-                           "password1", "password2"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "email",
+                    "first_name",
+                    "last_name",
+                    "regio",
+                    "organisatie",
+                    "groups",
+                    "password1",
+                    "password2",
+                ]
+            },
+        ),
     ]
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = ["groups"]

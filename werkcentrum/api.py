@@ -49,8 +49,16 @@ class LocatieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Locatie
         fields = [
-            "id", "naam", "gemeente", "organisatie", "straat", "postcode", "plaats",
-            "toelichting", "actief", "openingstijden",
+            "id",
+            "naam",
+            "gemeente",
+            "organisatie",
+            "straat",
+            "postcode",
+            "plaats",
+            "toelichting",
+            "actief",
+            "openingstijden",
         ]
 
 

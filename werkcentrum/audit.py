@@ -41,7 +41,11 @@ def vastleggen(
 
 def persoonsgegevens_ingezien(obj: models.Model, *, user: Medewerker, doel: str) -> AuditEvent:
     return vastleggen(
-        actie=AuditEvent.Actie.INGEZIEN, event="persoonsgegevens_ingezien", user=user, obj=obj, doel=doel
+        actie=AuditEvent.Actie.INGEZIEN,
+        event="persoonsgegevens_ingezien",
+        user=user,
+        obj=obj,
+        doel=doel,
     )
 
 

@@ -25,7 +25,13 @@ AANTAL_PER_ROL = {"gids": 7, "wsp_adviseur": 6, "partnermedewerker": 4}
 
 
 def demo_gebruiker(
-    *, email: str, voornaam: str, achternaam: str, regio, organisatie, rollen: list[str],
+    *,
+    email: str,
+    voornaam: str,
+    achternaam: str,
+    regio,
+    organisatie,
+    rollen: list[str],
     superuser: bool = False,
 ) -> Medewerker:
     user, _ = Medewerker.objects.update_or_create(
@@ -48,16 +54,29 @@ def demo_gebruiker(
 
 @registreer("medewerkers")
 def medewerkers(ctx: DemoContext) -> None:
-    organisaties = {o.type: o for o in Organisatie.objects.filter(regio=ctx.regio).order_by("-naam")}
+    organisaties = {
+        o.type: o for o in Organisatie.objects.filter(regio=ctx.regio).order_by("-naam")
+    }
     for rol in ROLLEN:
         for i in range(AANTAL_PER_ROL.get(rol, 1) * ctx.scale):
             voornaam, achternaam = ctx.naam()
-            adres = f"{rol.replace('_', '.')}{'' if i == 0 else i + 1}@{ctx.regio.code}.{DEMO_DOMEIN}"
+            adres = (
+                f"{rol.replace('_', '.')}{'' if i == 0 else i + 1}@{ctx.regio.code}.{DEMO_DOMEIN}"
+            )
             demo_gebruiker(
-                email=adres, voornaam=voornaam, achternaam=achternaam, regio=ctx.regio,
-                organisatie=organisaties.get(ORGANISATIE_TYPE[rol]), rollen=[rol],
+                email=adres,
+                voornaam=voornaam,
+                achternaam=achternaam,
+                regio=ctx.regio,
+                organisatie=organisaties.get(ORGANISATIE_TYPE[rol]),
+                rollen=[rol],
             )
     demo_gebruiker(
-        email=f"platform@{DEMO_DOMEIN}", voornaam="Platform", achternaam="Beheer",
-        regio=None, organisatie=None, rollen=[], superuser=True,
+        email=f"platform@{DEMO_DOMEIN}",
+        voornaam="Platform",
+        achternaam="Beheer",
+        regio=None,
+        organisatie=None,
+        rollen=[],
+        superuser=True,
     )

@@ -7,7 +7,10 @@ from .models import Gemeente, Organisatie
 class LocatieFilterForm(forms.Form):
     zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False, empty_label=_("Alle gemeenten")
+        label=_("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=_("Alle gemeenten"),
     )
 
     def __init__(self, *args, user, **kwargs):

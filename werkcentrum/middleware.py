@@ -6,7 +6,13 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 
 # Pages a user without two-factor may still open: setting it up, logging out, the basics.
-VRIJE_URL_NAMEN = {"account_logout", "account_reauthenticate", "account_login", "health", "set_language"}
+VRIJE_URL_NAMEN = {
+    "account_logout",
+    "account_reauthenticate",
+    "account_login",
+    "health",
+    "set_language",
+}
 VRIJE_VOORVOEGSELS = ("mfa_",)
 
 

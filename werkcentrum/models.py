@@ -49,7 +49,10 @@ class Arbeidsmarktregio(models.Model):
 
 class Gemeente(models.Model):
     regio = models.ForeignKey(
-        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="gemeenten", verbose_name=_("regio")
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        related_name="gemeenten",
+        verbose_name=_("regio"),
     )
     naam = models.CharField(_("naam"), max_length=100)
     cbs_code = models.CharField(
@@ -125,7 +128,9 @@ class Organisatie(models.Model):
         verbose_name_plural = _("organisaties")
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["regio", "naam"], name="organisatie_naam_uniek_per_regio")
+            models.UniqueConstraint(
+                fields=["regio", "naam"], name="organisatie_naam_uniek_per_regio"
+            )
         ]
 
     def __str__(self) -> str:
@@ -140,7 +145,10 @@ class Locatie(models.Model):
     """A spreekuurlocatie where gidsen hold their conversations."""
 
     regio = models.ForeignKey(
-        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="locaties", verbose_name=_("regio")
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        related_name="locaties",
+        verbose_name=_("regio"),
     )
     naam = models.CharField(_("naam"), max_length=150)
     gemeente = models.ForeignKey(
@@ -179,7 +187,9 @@ class Locatie(models.Model):
         if self.gemeente_id and self.regio_id and self.gemeente.regio_id != self.regio_id:
             raise ValidationError({"gemeente": _("Deze gemeente hoort bij een andere regio.")})
         if self.organisatie_id and self.regio_id and self.organisatie.regio_id != self.regio_id:
-            raise ValidationError({"organisatie": _("Deze organisatie hoort bij een andere regio.")})
+            raise ValidationError(
+                {"organisatie": _("Deze organisatie hoort bij een andere regio.")}
+            )
 
     @property
     def adres(self) -> str:
@@ -298,7 +308,9 @@ class Medewerker(AbstractUser):
         if not self.is_superuser and not self.regio_id:
             raise ValidationError({"regio": _("Een medewerker hoort bij een regio.")})
         if self.organisatie_id and self.regio_id and self.organisatie.regio_id != self.regio_id:
-            raise ValidationError({"organisatie": _("Deze organisatie hoort bij een andere regio.")})
+            raise ValidationError(
+                {"organisatie": _("Deze organisatie hoort bij een andere regio.")}
+            )
 
     @property
     def rollen(self) -> set[str]:

@@ -42,9 +42,14 @@ ROLLEN: dict[str, Rol] = {
             "coordinator",
             _("Coördinator"),
             _("Leidt de gidsen van het Werkcentrum, bewaakt termijnen en de sociale kaart."),
-            _REFERENTIE | {"werkcentrum.change_locatie", "werkcentrum.add_openingstijd",
-                           "werkcentrum.change_openingstijd", "werkcentrum.delete_openingstijd",
-                           "werkcentrum.view_medewerker"},
+            _REFERENTIE
+            | {
+                "werkcentrum.change_locatie",
+                "werkcentrum.add_openingstijd",
+                "werkcentrum.change_openingstijd",
+                "werkcentrum.delete_openingstijd",
+                "werkcentrum.view_medewerker",
+            },
         ),
         Rol(
             "partnermedewerker",

@@ -37,7 +37,9 @@ def broker_controle(*, timeout: float = 2.0) -> Controle:
     try:
         # The URL from our settings: Celery itself would prefer a stray environment variable.
         with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
-            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=timeout)
+            conn.ensure_connection(
+                max_retries=1, interval_start=0, interval_step=0, timeout=timeout
+            )
             transport = conn.transport_cls
     except Exception as exc:  # refused, timed out, unknown host: all "down"
         return Controle(False, {"fout": type(exc).__name__})

@@ -21,10 +21,10 @@ env = environ.Env()
 EMBEDDED = env.bool("WERKCENTRUM_EMBEDDED", default="DATABASE_URL" not in env)
 
 DEBUG = env.bool("DEBUG", default=False)
-_EMBEDDED_SECRET_KEY = "embedded-demo-only-not-secret-6f0b8c2e9d4a4e57b1c3a2f8e7d6c5b4a3928170"
+_EMBEDDED_SECRET_KEY = "embedded-demo-only-not-secret-6f0b8c2e9d4a4e57b1c3a2f8e7d6c5b4a3928170"  # noqa: S105
 # Outside the embedded mode a missing SECRET_KEY fails loudly (ImproperlyConfigured).
-SECRET_KEY = env.str("SECRET_KEY", default=_EMBEDDED_SECRET_KEY) if EMBEDDED else env.str(
-    "SECRET_KEY"
+SECRET_KEY = (
+    env.str("SECRET_KEY", default=_EMBEDDED_SECRET_KEY) if EMBEDDED else env.str("SECRET_KEY")
 )
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"] if EMBEDDED else []
@@ -244,6 +244,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API van het Regionaal Werkcentrum; alles is beperkt tot de eigen regio.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs are for the partners' developers, behind a login.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -34,7 +34,9 @@ def ziet_alle_regios(user: AbstractBaseUser | AnonymousUser) -> bool:
     return bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
-def scope(queryset: models.QuerySet[M], user: AbstractBaseUser | AnonymousUser) -> models.QuerySet[M]:
+def scope(
+    queryset: models.QuerySet[M], user: AbstractBaseUser | AnonymousUser
+) -> models.QuerySet[M]:
     """Limit `queryset` to the rows of `user`'s regio; nothing for anonymous or regio-less users."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return queryset.none()

@@ -8,5 +8,6 @@ postcode_validator = RegexValidator(
     r"^[1-9]\d{3} ?[A-Z]{2}$", _("Vul een postcode in als 1234 AB.")
 )
 telefoon_validator = RegexValidator(
-    r"^\+?[0-9][0-9 \-]{8,14}$", _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
+    r"^\+?[0-9][0-9 \-]{8,14}$",
+    _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115."),
 )

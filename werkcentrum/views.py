@@ -37,11 +37,17 @@ def locaties(request: HttpRequest) -> HttpResponse:
     qs = (
         Locatie.objects.voor(request.user)
         .select_related("gemeente", "organisatie")
-        .prefetch_related(Prefetch("openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "begintijd")))
+        .prefetch_related(
+            Prefetch(
+                "openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "begintijd")
+            )
+        )
     )
     if form.is_valid():
         if zoek := form.cleaned_data.get("zoek"):
-            qs = qs.filter(Q(naam__icontains=zoek) | Q(straat__icontains=zoek) | Q(plaats__icontains=zoek))
+            qs = qs.filter(
+                Q(naam__icontains=zoek) | Q(straat__icontains=zoek) | Q(plaats__icontains=zoek)
+            )
         if gemeente := form.cleaned_data.get("gemeente"):
             qs = qs.filter(gemeente=gemeente)
     pagina = Paginator(qs.order_by("naam"), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))

@@ -47,7 +47,9 @@ def test_gids_logs_in_with_totp_and_sees_the_gids_werkplek(page, live_server, gi
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#inhoud"
 
 
-def test_new_gids_must_set_up_totp_before_the_werkplek(page, live_server, transactional_db, regio_a):
+def test_new_gids_must_set_up_totp_before_the_werkplek(
+    page, live_server, transactional_db, regio_a
+):
     user = MedewerkerFactory(regio=regio_a, rollen=["gids"])
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label(re.compile("e-mail", re.I)).fill(user.email)

@@ -106,8 +106,13 @@ def test_password_reset_sends_an_email(client, maak_gebruiker):
 def test_there_is_no_public_signup(client, db):
     response = client.get("/accounts/signup/", follow=True)
     assert response.redirect_chain[-1][0] == reverse("account_login")
-    assert client.post("/accounts/signup/", {"email": "x@y.nl", "password1": "Abcdef-123456",
-                                            "password2": "Abcdef-123456"}).status_code == 302
+    assert (
+        client.post(
+            "/accounts/signup/",
+            {"email": "x@y.nl", "password1": "Abcdef-123456", "password2": "Abcdef-123456"},
+        ).status_code
+        == 302
+    )
     from werkcentrum.models import Medewerker
 
     assert not Medewerker.objects.filter(email="x@y.nl").exists()

@@ -73,7 +73,9 @@ def test_admin_offers_no_way_to_change_the_log(client, event, settings):
     beheerder.save()
     client.force_login(beheerder)
     assert client.get(reverse("admin:werkcentrum_auditevent_changelist")).status_code == 200
-    delete = client.post(reverse("admin:werkcentrum_auditevent_delete", args=[event.pk]), {"post": "yes"})
+    delete = client.post(
+        reverse("admin:werkcentrum_auditevent_delete", args=[event.pk]), {"post": "yes"}
+    )
     assert delete.status_code == 403
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 

@@ -9,15 +9,27 @@ ALLE = sorted(ROLLEN)
 
 def test_all_nine_roles_exist_as_groups(db):
     assert sorted(Group.objects.values_list("name", flat=True)) == sorted(
-        ["gids", "coordinator", "partnermedewerker", "wsp_adviseur", "wsp_manager",
-         "rba_secretariaat", "rba_lid", "financieel_beheerder", "beheerder"]
+        [
+            "gids",
+            "coordinator",
+            "partnermedewerker",
+            "wsp_adviseur",
+            "wsp_manager",
+            "rba_secretariaat",
+            "rba_lid",
+            "financieel_beheerder",
+            "beheerder",
+        ]
     )
 
 
 @pytest.mark.parametrize("rol", ALLE)
 def test_every_declared_permission_exists_and_is_granted(db, rol):
     groep = Group.objects.get(name=rol)
-    toegekend = {f"{p.content_type.app_label}.{p.codename}" for p in groep.permissions.select_related("content_type")}
+    toegekend = {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in groep.permissions.select_related("content_type")
+    }
     assert toegekend == ROLLEN[rol].permissies
 
 

@@ -4,7 +4,14 @@ import pytest
 from django.core.management import call_command
 
 from werkcentrum.demo import DEMO_WACHTWOORD
-from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker, Openingstijd, Organisatie
+from werkcentrum.models import (
+    Arbeidsmarktregio,
+    Gemeente,
+    Locatie,
+    Medewerker,
+    Openingstijd,
+    Organisatie,
+)
 from werkcentrum.rollen import ROLLEN
 
 
@@ -26,8 +33,13 @@ def test_seed_regio_zkij_loads_the_seven_gemeenten_with_cbs_codes():
     call_command("seed_regio", "zkij", stdout=StringIO())
     gemeenten = dict(Gemeente.objects.values_list("naam", "cbs_code"))
     assert gemeenten == {
-        "Haarlem": "GM0392", "Zandvoort": "GM0473", "Heemstede": "GM0397", "Bloemendaal": "GM0377",
-        "Velsen": "GM0453", "Beverwijk": "GM0375", "Heemskerk": "GM0396",
+        "Haarlem": "GM0392",
+        "Zandvoort": "GM0473",
+        "Heemstede": "GM0397",
+        "Bloemendaal": "GM0377",
+        "Velsen": "GM0453",
+        "Beverwijk": "GM0375",
+        "Heemskerk": "GM0396",
     }
     regio = Arbeidsmarktregio.objects.get(code="zkij")
     assert regio.centrumgemeente.naam == "Haarlem"

@@ -26,16 +26,27 @@ print(json.dumps({
     "TIME_ZONE": settings.TIME_ZONE,
 }))
 """
-OVERRIDDEN = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL",
-              "EMAIL_URL", "WERKCENTRUM_EMBEDDED", "WERKCENTRUM_MFA_VERPLICHT", "CACHE_URL")
+OVERRIDDEN = (
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "CELERY_BROKER_URL",
+    "EMAIL_URL",
+    "WERKCENTRUM_EMBEDDED",
+    "WERKCENTRUM_MFA_VERPLICHT",
+    "CACHE_URL",
+)
 
 
 def probe(tmp_path, **env_vars):
     env = {k: v for k, v in os.environ.items() if k not in OVERRIDDEN}
-    env.update(env_vars, DJANGO_SETTINGS_MODULE="werkcentrum.settings",
-               WERKCENTRUM_VAR_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    env.update(
+        env_vars, DJANGO_SETTINGS_MODULE="werkcentrum.settings", WERKCENTRUM_VAR_DIR=str(tmp_path)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     return result
 
 
@@ -95,7 +106,11 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -13,11 +13,7 @@ PROJECT_APPS = {"werkcentrum", "loket", "wsp", "rba", "financien"}
 
 
 def regio_models():
-    return [
-        m
-        for m in apps.get_models()
-        if m._meta.app_label in PROJECT_APPS and is_regio_model(m)
-    ]
+    return [m for m in apps.get_models() if m._meta.app_label in PROJECT_APPS and is_regio_model(m)]
 
 
 @pytest.mark.parametrize("model", regio_models(), ids=lambda m: m._meta.label)
@@ -44,7 +40,12 @@ def twee_regios(regio_a, regio_b):
 
 @pytest.mark.parametrize(
     "model, sleutel",
-    [(Gemeente, "gemeente"), (Organisatie, "organisatie"), (Locatie, "locatie"), (Openingstijd, "openingstijd")],
+    [
+        (Gemeente, "gemeente"),
+        (Organisatie, "organisatie"),
+        (Locatie, "locatie"),
+        (Openingstijd, "openingstijd"),
+    ],
 )
 def test_scope_shows_only_own_regio(twee_regios, maak_gebruiker, model, sleutel):
     user = maak_gebruiker("beheerder")
@@ -94,7 +95,9 @@ def test_api_needs_a_role_with_view_permission(client, twee_regios, maak_gebruik
     assert client.get("/api/v1/locaties/").status_code in (401, 403)
 
 
-def test_admin_of_regio_a_cannot_open_regio_b_objects(client, twee_regios, maak_gebruiker, settings):
+def test_admin_of_regio_a_cannot_open_regio_b_objects(
+    client, twee_regios, maak_gebruiker, settings
+):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
     client.force_login(maak_gebruiker("beheerder", is_staff=True))
     vreemd = twee_regios["amersfoort"]["organisatie"]
@@ -119,8 +122,15 @@ def test_admin_add_lands_in_own_regio(client, regio_a, regio_b, maak_gebruiker, 
     client.force_login(maak_gebruiker("beheerder", is_staff=True))
     response = client.post(
         reverse("admin:werkcentrum_organisatie_add"),
-        {"naam": "Nieuwe partner", "type": "overig", "regio": regio_b.pk, "website": "", "email": "",
-         "telefoon": "", "actief": "on"},
+        {
+            "naam": "Nieuwe partner",
+            "type": "overig",
+            "regio": regio_b.pk,
+            "website": "",
+            "email": "",
+            "telefoon": "",
+            "actief": "on",
+        },
     )
     assert response.status_code == 302, response.text
     assert Organisatie.objects.get(naam="Nieuwe partner").regio == regio_a
@@ -135,3 +145,16 @@ def test_staff_lists_show_own_regio_only(client, twee_regios, maak_gebruiker, se
     pagina = client.get(reverse("organisaties"))
     assert twee_regios["zkij"]["organisatie"].naam in pagina.text
     assert twee_regios["amersfoort"]["organisatie"].naam not in pagina.text
+
+
+def test_spreadsheet_export_holds_own_regio_only(rf, twee_regios, maak_gebruiker):
+    from django.contrib import admin
+
+    from werkcentrum.resources import OrganisatieResource
+
+    request = rf.get("/beheer/werkcentrum/organisatie/export/")
+    request.user = maak_gebruiker("beheerder", is_staff=True)
+    model_admin = admin.site._registry[Organisatie]
+    queryset = model_admin.get_export_queryset(request)
+    dataset = OrganisatieResource().export(queryset)
+    assert dataset["naam"] == [twee_regios["zkij"]["organisatie"].naam]

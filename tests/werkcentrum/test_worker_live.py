@@ -19,9 +19,22 @@ CELERY = Path(sys.executable).parent / "celery"
 
 def _start_worker(env: dict, tmp_path: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(CELERY), "-A", "werkcentrum", "worker", "-B", "--pool=solo", "--loglevel=INFO",
-         "--schedule", str(tmp_path / "beat-schedule")],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            str(CELERY),
+            "-A",
+            "werkcentrum",
+            "worker",
+            "-B",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--schedule",
+            str(tmp_path / "beat-schedule"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 
@@ -44,22 +57,36 @@ def _wait_for(check, proc: subprocess.Popen, timeout: float = 60) -> int:
 
 
 def _base_env(tmp_path: Path) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "WERKCENTRUM_EMBEDDED")}
-    env.update(WERKCENTRUM_VAR_DIR=str(tmp_path), HARTSLAG_INTERVAL="1",
-               DJANGO_SETTINGS_MODULE="werkcentrum.settings")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "CELERY_BROKER_URL", "WERKCENTRUM_EMBEDDED")
+    }
+    env.update(
+        WERKCENTRUM_VAR_DIR=str(tmp_path),
+        HARTSLAG_INTERVAL="1",
+        DJANGO_SETTINGS_MODULE="werkcentrum.settings",
+    )
     return env
 
 
 def test_embedded_worker_with_beat_writes_heartbeats(tmp_path):
     env = _base_env(tmp_path)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env,
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     proc = _start_worker(env, tmp_path)
 
     def count() -> int:
         with sqlite3.connect(tmp_path / "werkcentrum.sqlite3", timeout=5) as conn:
-            row = conn.execute("SELECT aantal FROM werkcentrum_hartslag WHERE naam='worker'").fetchone()
+            row = conn.execute(
+                "SELECT aantal FROM werkcentrum_hartslag WHERE naam='worker'"
+            ).fetchone()
         return row[0] if row else 0
 
     assert _wait_for(count, proc) >= 2
@@ -82,10 +109,19 @@ def test_worker_on_postgresql_and_redis_writes_heartbeats(tmp_path):
     try:
         db_url = parsed._replace(path=f"/{naam}").geturl()
         env = _base_env(tmp_path)
-        env.update(DATABASE_URL=db_url, CELERY_BROKER_URL=broker_url,
-                   SECRET_KEY=os.environ.get("SECRET_KEY", "worker-test-" + "x" * 50))
-        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env,
-                       check=True, capture_output=True, timeout=300)
+        env.update(
+            DATABASE_URL=db_url,
+            CELERY_BROKER_URL=broker_url,
+            SECRET_KEY=os.environ.get("SECRET_KEY", "worker-test-" + "x" * 50),
+        )
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         proc = _start_worker(env, tmp_path)
 
         def count() -> int:

@@ -11,7 +11,9 @@ from werkcentrum.rollen import ROLLEN
 
 
 class Command(BaseCommand):
-    help = "Vult de regio met fictieve demogegevens (deterministisch met --seed, groter met --scale)."
+    help = (
+        "Vult de regio met fictieve demogegevens (deterministisch met --seed, groter met --scale)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--regio", default="zkij")
@@ -27,7 +29,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 generator(ctx)
             self.stdout.write(f"  demo: {naam}")
-        self.stdout.write(self.style.SUCCESS("Demo-logins (wachtwoord voor allemaal: %s)" % DEMO_WACHTWOORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo-logins (wachtwoord voor allemaal: {DEMO_WACHTWOORD})")
+        )
         for rol in ROLLEN:
             self.stdout.write(f"  {rol:<22} {rol.replace('_', '.')}@{regio}.{DEMO_DOMEIN}")
         self.stdout.write(f"  {'superuser':<22} platform@{DEMO_DOMEIN}")

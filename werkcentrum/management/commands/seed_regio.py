@@ -9,19 +9,28 @@ class Command(BaseCommand):
     help = "Laadt de referentiegegevens van een arbeidsmarktregio (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("code", choices=sorted(REGIO_DATA), help="Code van de regio, bijv. zkij")
+        parser.add_argument(
+            "code", choices=sorted(REGIO_DATA), help="Code van de regio, bijv. zkij"
+        )
 
     @transaction.atomic
     def handle(self, *args, code: str, **options):
         data = REGIO_DATA.get(code)
         if data is None:
             raise CommandError(f"Onbekende regio: {code}")
-        regio, _ = Arbeidsmarktregio.objects.update_or_create(code=code, defaults={"naam": data["naam"]})
+        regio, _ = Arbeidsmarktregio.objects.update_or_create(
+            code=code, defaults={"naam": data["naam"]}
+        )
         gemeenten = {}
         for naam, cbs, subregio, centrum in data["gemeenten"]:
             gemeenten[naam], _ = Gemeente.objects.update_or_create(
                 cbs_code=cbs,
-                defaults={"regio": regio, "naam": naam, "subregio": subregio, "is_centrumgemeente": centrum},
+                defaults={
+                    "regio": regio,
+                    "naam": naam,
+                    "subregio": subregio,
+                    "is_centrumgemeente": centrum,
+                },
             )
         for naam, soort, gemeente in data["organisaties"]:
             Organisatie.objects.update_or_create(
@@ -32,7 +41,7 @@ class Command(BaseCommand):
         # The Werkcentrum itself (first organisation listed) hosts the spreekuren.
         gastheer = Organisatie.objects.get(regio=regio, naam=data["organisaties"][0][0])
         for naam, gemeente, straat, postcode, plaats, tijden in data["locaties"]:
-            locatie, created = Locatie.objects.update_or_create(
+            locatie, _created = Locatie.objects.update_or_create(
                 regio=regio,
                 naam=naam,
                 defaults={
