@@ -1,6 +1,5 @@
 """Browser journeys: Playwright drives Debian's /usr/bin/chromium (never a downloaded one)."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,6 @@ ARGS = [
     "--disable-quic",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
-# itself (creating users) are still plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -27,16 +23,21 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an event loop running in this thread while it lives; the
+    # ORM calls of the test itself (creating users) are still plain synchronous code. Both
+    # end with the module, so later tests run with Django's async safety intact.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+            yield browser
+            browser.close()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def code_voor(secret: str) -> str:
 
 
 @pytest.fixture
-def gids(transactional_db, regio_a):
+def gids(browser, transactional_db, regio_a):
     user = MedewerkerFactory(regio=regio_a, rollen=["gids"], first_name="Sanne", last_name="Visser")
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
@@ -48,7 +48,7 @@ def test_gids_logs_in_with_totp_and_sees_the_gids_werkplek(page, live_server, gi
 
 
 def test_new_gids_must_set_up_totp_before_the_werkplek(
-    page, live_server, transactional_db, regio_a
+    browser, page, live_server, transactional_db, regio_a
 ):
     user = MedewerkerFactory(regio=regio_a, rollen=["gids"])
     page.goto(f"{live_server.url}/accounts/login/")
