@@ -15,7 +15,8 @@ class WerkcentrumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals, werkplek_items  # noqa: F401  (registration side effects)
+        # Registration side effects; the core's demo generator registers before the apps'.
+        from . import demo_medewerkers, signals, werkplek_items  # noqa: F401
 
         # After every app's migrate, so permissions of later apps reach their groups too.
         post_migrate.connect(_sync_rollen, dispatch_uid="werkcentrum_rollen")

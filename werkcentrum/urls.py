@@ -23,7 +23,16 @@ urlpatterns = [
     path("werkplek/", views.werkplek, name="werkplek"),
     path("locaties/", views.locaties, name="locaties"),
     path("organisaties/", views.organisaties, name="organisaties"),
+    # Staff pages of the apps.
+    path("loket/", include("loket.urls")),
+    path("wsp/", include("wsp.urls")),
+    path("rba/", include("rba.urls")),
+    path("financien/", include("financien.urls")),
     path("api/v1/", include(router.urls)),
+    path("api/v1/", include("loket.api_urls")),
+    path("api/v1/", include("wsp.api_urls")),
+    path("api/v1/", include("rba.api_urls")),
+    path("api/v1/", include("financien.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -31,6 +40,9 @@ urlpatterns = [
 # Public pages: Dutch without a prefix, English under /en/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("<slug:regio>/", include("loket.public_urls")),
+    path("<slug:regio>/vacatures/", include("wsp.public_urls")),
+    path("<slug:regio>/besluiten/", include("rba.public_urls")),
     prefix_default_language=False,
 )
 

@@ -16,7 +16,6 @@ ARGS = [
 ]
 
 
-
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/e2e/" in str(item.fspath):

@@ -4,7 +4,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from werkcentrum import demo_medewerkers  # noqa: F401  (registers the core generator)
 from werkcentrum.demo import DEMO_DOMEIN, DEMO_WACHTWOORD, DemoContext, generatoren
 from werkcentrum.models import Arbeidsmarktregio
 from werkcentrum.rollen import ROLLEN
