@@ -6,6 +6,7 @@ Two modes (DESIGN.md, runtime modes):
 - production/CI: DATABASE_URL, CELERY_BROKER_URL, EMAIL_URL, SECRET_KEY, ALLOWED_HOSTS set.
 """
 
+import importlib
 from pathlib import Path
 
 import environ
@@ -293,6 +294,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
 }
+# Each app keeps its periodic tasks in <app>/schedules.py (a plain SCHEDULE dict, no Django
+# imports), so adding a job never means editing this file.
+for _app in ("loket", "wsp", "rba", "financien"):
+    try:
+        CELERY_BEAT_SCHEDULE.update(importlib.import_module(f"{_app}.schedules").SCHEDULE)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"{_app}.schedules":
+            raise
+
 # /health/ reports the worker as down when its last heartbeat is older than this.
 HARTSLAG_MAX_LEEFTIJD = env.int("HARTSLAG_MAX_LEEFTIJD", default=180)
 
