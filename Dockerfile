@@ -13,12 +13,9 @@ ENV PIP_NO_CACHE_DIR=1 \
 WORKDIR /build
 RUN python -m venv /opt/venv
 COPY requirements/base.lock requirements/base.lock
-# The lock also names local wheel folders of the developers' machines (--extra-index-url
-# file:..., --find-links /opt/...), which do not exist here: drop those lines from this
-# build-stage copy so pip's output stays readable. Every package is still pinned and checked
-# against its hash; --no-deps plus `pip check` makes a dependency missing from the lock fail.
-RUN sed -i -e '/^--extra-index-url file:/d' -e '/^--find-links /d' requirements/base.lock \
-    && /opt/venv/bin/pip install --require-hashes --no-deps -r requirements/base.lock \
+# Every package is pinned and checked against its hash; --no-deps plus `pip check` makes a
+# dependency missing from the lock fail the build.
+RUN /opt/venv/bin/pip install --require-hashes --no-deps -r requirements/base.lock \
     && /opt/venv/bin/pip check
 
 # --- Stage 2: the runtime image -----------------------------------------------------------
@@ -31,6 +28,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     WERKCENTRUM_VAR_DIR=/app/var \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media
+
+# WeasyPrint (PDF factsheets) renders with Pango; fonts for readable PDFs.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 
 # A fixed, unprivileged user; the code stays owned by root and read-only for it. Writable are
 # only var/ (media, the embedded demo's SQLite file) and the home folder (gunicorn puts its

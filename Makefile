@@ -26,8 +26,8 @@ bench: install
 # Re-pin the dependencies after changing pyproject.toml.
 lock: install
 	$(PY) -m pip install --quiet pip-tools
-	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/base.lock pyproject.toml
-	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
+	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.lock pyproject.toml
+	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.lock pyproject.toml
 
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var

@@ -133,6 +133,9 @@ def test(extra: list[str]) -> None:
     if "DATABASE_URL" in os.environ:
         # Outside the embedded mode settings insist on a SECRET_KEY; tests need no real one.
         os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 50)
+        # The browser tests' live server speaks plain HTTP; its middleware is built before any
+        # per-test override, so this has to be decided before Django starts.
+        os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     os.chdir(ROOT)
     os.execv(args[0], args)
 
