@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models
 
 from .tenancy import is_regio_model, scope, ziet_alle_regios
 
