@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from .tenancy import is_regio_model, scope, ziet_alle_regios
 
@@ -10,6 +11,9 @@ from .tenancy import is_regio_model, scope, ziet_alle_regios
 class RegioAdmin(admin.ModelAdmin):
     """Lists, detail pages, choices in foreign-key fields and exports show the user's regio
     only; a regio beheerder's new objects land in their own regio."""
+
+    # Websites typed without a scheme are https these days (Django 6's default too).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return scope(super().get_queryset(request), request.user)
