@@ -21,7 +21,7 @@ ci:
 	bash .ci/run
 
 bench: install
-	$(PY) -m pytest tests/bench -p no:randomly -q -o addopts="" --no-header
+	$(PY) -m pytest tests/bench -q -p no:cacheprovider -o python_files="bench_*.py"
 
 # Re-pin the dependencies after changing pyproject.toml.
 lock: install
