@@ -36,6 +36,21 @@ class RegioAdmin(admin.ModelAdmin):
             exclude.append("regio")
         return exclude
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if ziet_alle_regios(request.user) or "regio" not in self._field_names():
+            return form
+        regio = request.user.regio
+
+        class InEigenRegio(form):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, **kw)
+                # Before validation, so the model's clean() sees the regio it will get.
+                self.instance.regio = regio
+
+        InEigenRegio.__name__ = form.__name__
+        return InEigenRegio
+
     def save_model(self, request, obj, form, change) -> None:
         if not ziet_alle_regios(request.user) and "regio" in self._field_names():
             obj.regio = request.user.regio

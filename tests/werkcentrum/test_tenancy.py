@@ -158,3 +158,31 @@ def test_spreadsheet_export_holds_own_regio_only(rf, twee_regios, maak_gebruiker
     queryset = model_admin.get_export_queryset(request)
     dataset = OrganisatieResource().export(queryset)
     assert dataset["naam"] == [twee_regios["zkij"]["organisatie"].naam]
+
+
+def test_beheerder_creates_a_medewerker_in_own_regio(
+    client, regio_a, regio_b, maak_gebruiker, settings
+):
+    from django.contrib.auth.models import Group
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    client.force_login(maak_gebruiker("beheerder", is_staff=True))
+    response = client.post(
+        reverse("admin:werkcentrum_medewerker_add"),
+        {
+            "email": "Nieuwe.Gids@Example.nl",
+            "first_name": "Nieuwe",
+            "last_name": "Gids",
+            "groups": [Group.objects.get(name="gids").pk],
+            "password1": "Een-lang-wachtwoord-2026",
+            "password2": "Een-lang-wachtwoord-2026",
+            "usable_password": "true",
+            "regio": regio_b.pk,
+            "is_superuser": "on",
+        },
+    )
+    assert response.status_code == 302, response.text
+    nieuw = Medewerker.objects.get(email="nieuwe.gids@example.nl")
+    assert nieuw.regio == regio_a
+    assert not nieuw.is_superuser
+    assert nieuw.heeft_rol("gids")
