@@ -129,3 +129,10 @@ def test_account_pages_are_dutch(client, db, pad):
     response = client.get(pad)
     assert response.status_code == 200
     assert 'lang="nl"' in response.text
+
+
+def test_demo_logins_are_shown_only_in_the_embedded_demo(client, db, settings):
+    settings.EMBEDDED = False
+    assert "Werkcentrum-demo-2026" not in client.get(reverse("account_login")).text
+    settings.EMBEDDED = True
+    assert "Werkcentrum-demo-2026" in client.get(reverse("account_login")).text
