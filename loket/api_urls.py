@@ -2,6 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
+from .api import DienstViewSet, DoorverwijzingViewSet, GesprekViewSet
+
 router = SimpleRouter()
+router.register("loket/gesprekken", GesprekViewSet, basename="loket-gesprek")
+router.register("loket/diensten", DienstViewSet, basename="loket-dienst")
+router.register("loket/doorverwijzingen", DoorverwijzingViewSet, basename="loket-doorverwijzing")
 
 urlpatterns = router.urls

@@ -1,7 +1,32 @@
 """Staff pages of loket (login required, scoped to the user's regio)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import dashboard, views
 
 app_name = "loket"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("vragen/", views.vragen, name="vragen"),
+    path("vragen/<int:pk>/", views.vraag, name="vraag"),
+    path("vragen/<int:pk>/toewijzen/", views.vraag_toewijzen, name="vraag_toewijzen"),
+    path("vragen/<int:pk>/beantwoorden/", views.vraag_beantwoorden, name="vraag_beantwoorden"),
+    path("vragen/<int:pk>/sluiten/", views.vraag_sluiten, name="vraag_sluiten"),
+    path("toeleiding/", views.toeleiding_nieuw, name="toeleiding_nieuw"),
+    path("gesprekken/", views.gesprekken, name="gesprekken"),
+    path("gesprekken/nieuw/", views.gesprek_nieuw, name="gesprek_nieuw"),
+    path("gesprekken/<int:pk>/", views.gesprek, name="gesprek"),
+    path("doorverwijzingen/", views.doorverwijzingen, name="doorverwijzingen"),
+    path("doorverwijzingen/nieuw/", views.doorverwijzing_nieuw, name="doorverwijzing_nieuw"),
+    path("doorverwijzingen/<int:pk>/", views.doorverwijzing, name="doorverwijzing"),
+    path("sociale-kaart/", views.sociale_kaart, name="sociale_kaart"),
+    path("sociale-kaart/nieuw/", views.dienst_bewerken, name="dienst_nieuw"),
+    path("sociale-kaart/<int:pk>/", views.dienst_bewerken, name="dienst_bewerken"),
+    path("trajecten/", views.trajecten, name="trajecten"),
+    path("trajecten/nieuw/", views.traject_nieuw, name="traject_nieuw"),
+    path("trajecten/<int:pk>/", views.traject, name="traject"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path(
+        "dashboard/<slug:tabel>.<str:formaat>", dashboard.dashboard_export, name="dashboard_export"
+    ),
+]

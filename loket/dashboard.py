@@ -1,0 +1,110 @@
+"""The loket dashboard and its CSV/XLSX exports (aggregates only: no personal data)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from werkcentrum.decorators import rol_vereist
+
+from . import selectors
+from .forms import PeriodeForm
+
+KOLOMMEN = {
+    "locatie": [("naam", gettext_lazy("Locatie")), ("aantal", gettext_lazy("Gesprekken"))],
+    "kanaal": [("naam", gettext_lazy("Kanaal")), ("aantal", gettext_lazy("Gesprekken"))],
+    "doelgroep": [("naam", gettext_lazy("Doelgroep")), ("aantal", gettext_lazy("Gesprekken"))],
+    "thema": [("naam", gettext_lazy("Thema")), ("aantal", gettext_lazy("Gesprekken"))],
+    "maand": [("naam", gettext_lazy("Maand")), ("aantal", gettext_lazy("Gesprekken"))],
+    "partners": [
+        ("naam", gettext_lazy("Partner")),
+        ("aantal", gettext_lazy("Doorverwijzingen")),
+        ("gelukt", gettext_lazy("Afgerond")),
+        ("niet_gelukt", gettext_lazy("Niet gelukt")),
+        ("succes_pct", gettext_lazy("Succes (%)")),
+        ("mediaan_dagen_tot_contact", gettext_lazy("Mediaan dagen tot contact")),
+    ],
+    "vragen": [
+        ("naam", gettext_lazy("Maand")),
+        ("aantal", gettext_lazy("Vragen")),
+        ("beantwoord", gettext_lazy("Beantwoord")),
+        ("op_tijd", gettext_lazy("Op tijd")),
+        ("op_tijd_pct", gettext_lazy("Op tijd (%)")),
+    ],
+}
+TITELS = {
+    "locatie": gettext_lazy("Gesprekken per locatie"),
+    "kanaal": gettext_lazy("Gesprekken per kanaal"),
+    "doelgroep": gettext_lazy("Gesprekken per doelgroep"),
+    "thema": gettext_lazy("Gesprekken per thema"),
+    "maand": gettext_lazy("Gesprekken per maand"),
+    "partners": gettext_lazy("Doorverwijzingen per partner"),
+    "vragen": gettext_lazy("Vragen op tijd beantwoord, per maand"),
+}
+
+
+def _tabellen(request: HttpRequest):
+    form = PeriodeForm(request.GET or None)
+    van, tot = form.periode()
+    return form, van, tot, selectors.dashboard(user=request.user, van=van, tot=tot)
+
+
+@rol_vereist("coordinator", "beheerder")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, van, tot, data = _tabellen(request)
+    tabellen = [
+        {
+            "code": code,
+            "titel": TITELS[code],
+            "kolommen": [label for _veld, label in KOLOMMEN[code]],
+            "rijen": [[rij.get(veld) for veld, _label in KOLOMMEN[code]] for rij in data[code]],
+        }
+        for code in KOLOMMEN
+    ]
+    return render(
+        request,
+        "loket/dashboard.html",
+        {
+            "form": form,
+            "van": van,
+            "tot": tot,
+            "tabellen": tabellen,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@rol_vereist("coordinator", "beheerder")
+def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResponse:
+    if tabel not in KOLOMMEN or formaat not in ("csv", "xlsx"):
+        raise Http404
+    _form, van, tot, data = _tabellen(request)
+    kop = [str(label) for _veld, label in KOLOMMEN[tabel]]
+    rijen = [[rij.get(veld) for veld, _label in KOLOMMEN[tabel]] for rij in data[tabel]]
+    naam = f"loket-{tabel}-{van:%Y%m%d}-{tot:%Y%m%d}.{formaat}"
+    if formaat == "csv":
+        buffer = io.StringIO()
+        schrijver = csv.writer(buffer, delimiter=";")
+        schrijver.writerow(kop)
+        schrijver.writerows(rijen)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        boek = Workbook()
+        blad = boek.active
+        blad.title = tabel[:31]
+        blad.append(kop)
+        for rij in rijen:
+            blad.append(rij)
+        buffer = io.BytesIO()
+        boek.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response

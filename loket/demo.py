@@ -1,0 +1,359 @@
+"""Fictional loket demo data: informatiepagina's, spreekuren with exceptions, diensten of the
+partner organisations, and a few months of gesprekken, vragen and doorverwijzingen (sized by
+--scale). Deterministic (seeded ctx.rng, fixed dates relative to a fixed anchor) and
+idempotent (update_or_create on natural keys)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from werkcentrum.demo import DemoContext, registreer
+from werkcentrum.models import Gemeente, Locatie, Medewerker, Openingstijd, Organisatie
+from werkcentrum.werkdagen import werkdagen_na
+
+from .models import (
+    Dienst,
+    Doelgroep,
+    Doorverwijzing,
+    DoorverwijzingStap,
+    Gesprek,
+    Informatiepagina,
+    LoketInstelling,
+    Sluiting,
+    Thema,
+    Vraag,
+)
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+PAGINAS = [
+    (
+        "werken",
+        "werk-zoeken",
+        "Werk zoeken",
+        "Hulp bij het vinden van werk dat bij je past.",
+        "Zoek je werk? Een gids kijkt met je naar je kansen op de arbeidsmarkt in de regio.\n\n"
+        "Kom langs op een spreekuur of stel je vraag online.",
+    ),
+    (
+        "werken",
+        "werk-met-uitkering",
+        "Werken met een uitkering",
+        "Wat betekent werk voor je uitkering?",
+        "Heb je een WW- of bijstandsuitkering? We leggen uit wat werken voor je inkomen betekent "
+        "en brengen je in contact met UWV of je gemeente.",
+    ),
+    (
+        "leren",
+        "scholing",
+        "Scholing en opleiding",
+        "Een opleiding of cursus, ook naast je werk.",
+        "Wil je iets nieuws leren? We kennen de opleidingen en regelingen in de regio.",
+    ),
+    (
+        "leren",
+        "taal",
+        "Nederlands leren",
+        "Taalcursussen en taalcoaches.",
+        "Beter Nederlands spreken helpt bij werk. We wijzen je de weg naar taalaanbod.",
+    ),
+    (
+        "loopbaan",
+        "loopbaanadvies",
+        "Loopbaanadvies",
+        "Wat past bij jou?",
+        "Twijfel je over je werk of wil je iets anders? Vraag een gesprek met een gids.",
+    ),
+    (
+        "werkgever",
+        "personeel-gezocht",
+        "Personeel gezocht",
+        "Het Werkgeversservicepunt helpt.",
+        "Ben je werkgever en zoek je personeel? Het Werkgeversservicepunt helpt je kosteloos.",
+    ),
+]
+
+# (organisation type, naam, omschrijving, thema codes, doelgroep codes, reactietermijn)
+DIENSTEN = [
+    (
+        "uwv",
+        "WW-begeleiding naar werk",
+        "Begeleiding voor mensen met een WW-uitkering.",
+        ["werk-zoeken", "inkomen"],
+        ["ww"],
+        3,
+    ),
+    (
+        "uwv",
+        "Werken met een arbeidsbeperking",
+        "Ondersteuning bij Wajong en WIA.",
+        ["gezondheid", "werk-zoeken"],
+        ["wajong", "wia-zw", "arbeidsbeperking"],
+        5,
+    ),
+    (
+        "gemeente",
+        "Werk en inkomen",
+        "Hulp bij bijstand en de weg naar werk.",
+        ["inkomen", "werk-zoeken", "schulden"],
+        ["bijstand", "nug"],
+        5,
+    ),
+    (
+        "gemeente",
+        "Taalhuis",
+        "Taalcursussen en taalmaatjes.",
+        ["taal"],
+        ["statushouders", "oekrainers", "eu-arbeidsmigranten"],
+        5,
+    ),
+    (
+        "reintegratie",
+        "Werkfit-traject",
+        "Stap voor stap werkfit worden.",
+        ["werk-zoeken"],
+        ["bijstand", "nug", "statushouders"],
+        5,
+    ),
+    (
+        "onderwijs",
+        "Leerwerkloket",
+        "Advies over scholing, EVC en leren werken.",
+        ["scholing", "loopbaan"],
+        [],
+        3,
+    ),
+    (
+        "rmc",
+        "Jongerenloket",
+        "Voor jongeren tot 27 zonder startkwalificatie.",
+        ["scholing", "werk-zoeken"],
+        ["jongeren"],
+        2,
+    ),
+    (
+        "wsp",
+        "Werkgeversservicepunt",
+        "Voor werkgevers met een personeelsvraag.",
+        ["werkgever"],
+        [],
+        1,
+    ),
+    (
+        "vakbond",
+        "Loopbaanspreekuur",
+        "Loopbaanadvies voor werkenden.",
+        ["loopbaan", "ander-werk"],
+        ["werkenden"],
+        5,
+    ),
+]
+
+ANKER = date(2026, 11, 2)  # a fixed Monday: the same seed gives the same dates
+
+
+@registreer("loket")
+def loket(ctx: DemoContext) -> None:
+    regio = ctx.regio
+    LoketInstelling.objects.update_or_create(regio=regio, defaults={})
+    for i, (rubriek, slug, titel, samenvatting, inhoud) in enumerate(PAGINAS):
+        Informatiepagina.objects.update_or_create(
+            regio=regio,
+            slug=slug,
+            defaults={
+                "rubriek": rubriek,
+                "titel": titel,
+                "samenvatting": samenvatting,
+                "inhoud": inhoud,
+                "volgorde": i,
+                "gepubliceerd": True,
+            },
+        )
+    locaties = _spreekuren(ctx)
+    diensten = _diensten(ctx)
+    _activiteit(ctx, locaties, diensten)
+
+
+def _spreekuren(ctx: DemoContext) -> list[Locatie]:
+    locaties = list(Locatie.objects.filter(regio=ctx.regio).order_by("naam"))
+    if not locaties:
+        gemeente = Gemeente.objects.filter(regio=ctx.regio).order_by("naam").first()
+        if gemeente is None:
+            return []
+        locaties = [
+            Locatie.objects.update_or_create(
+                regio=ctx.regio,
+                naam=f"Werkcentrum {gemeente.naam}",
+                defaults={
+                    "gemeente": gemeente,
+                    "straat": "Stationsplein 1",
+                    "postcode": "2011 LR",
+                    "plaats": gemeente.naam,
+                },
+            )[0]
+        ]
+    vandaag = timezone.localdate()
+    for i, locatie in enumerate(locaties):
+        if not locatie.openingstijden.exists():
+            Openingstijd.objects.create(
+                locatie=locatie, weekdag=1 + i % 5, begintijd=time(9, 30), eindtijd=time(12, 30)
+            )
+        # One closed day in the coming four weeks per location (a studiedag).
+        dag = vandaag + timedelta(days=7 + i)
+        Sluiting.objects.update_or_create(
+            locatie=locatie, datum=dag, defaults={"reden": "Studiedag"}
+        )
+    return locaties
+
+
+def _diensten(ctx: DemoContext) -> list[Dienst]:
+    organisaties = {}
+    for org in Organisatie.objects.filter(regio=ctx.regio, actief=True).order_by("naam"):
+        organisaties.setdefault(org.type, org)
+    themas = {t.code: t for t in Thema.objects.all()}
+    doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
+    diensten = []
+    for soort, naam, omschrijving, thema_codes, doelgroep_codes, termijn in DIENSTEN:
+        org = organisaties.get(soort)
+        if org is None:
+            continue
+        dienst, _ = Dienst.objects.update_or_create(
+            organisatie=org,
+            naam=naam,
+            defaults={
+                "regio": ctx.regio,
+                "omschrijving": omschrijving,
+                "reactietermijn_werkdagen": termijn,
+                "hoe_doorverwijzen": "Via een warme doorverwijzing in het portaal.",
+                "contact": org.telefoon or org.email,
+                "gepubliceerd": True,
+                "actief": True,
+            },
+        )
+        dienst.themas.set([themas[c] for c in thema_codes])
+        dienst.doelgroepen.set([doelgroepen[c] for c in doelgroep_codes])
+        diensten.append(dienst)
+    return diensten
+
+
+def _activiteit(ctx: DemoContext, locaties: list[Locatie], diensten: list[Dienst]) -> None:
+    """A few months of anonymous gesprekken, questions and referrals. Rows carry a demo
+    marker in a natural key (the referentie / the note) so reruns update instead of adding."""
+    gidsen = list(Medewerker.objects.filter(regio=ctx.regio, groups__name="gids").order_by("email"))
+    if not gidsen or not locaties:
+        return
+    rng = ctx.rng
+    themas = list(Thema.objects.all())
+    doelgroepen = list(Doelgroep.objects.all())
+    gemeenten = list(Gemeente.objects.filter(regio=ctx.regio).order_by("naam"))
+    for n in range(60 * ctx.scale):
+        dag = ANKER - timedelta(days=rng.randrange(120))
+        kanaal = rng.choice(["inloop", "inloop", "inloop", "telefoon", "online", "outreach"])
+        uitkomst = rng.choice(["informatie", "informatie", "doorverwezen", "vervolg", "traject"])
+        gesprek, _ = Gesprek.objects.update_or_create(
+            regio=ctx.regio,
+            notitie=f"Demogesprek {n + 1}",
+            defaults={
+                "datum": dag,
+                "kanaal": kanaal,
+                "gids": rng.choice(gidsen),
+                "locatie": rng.choice(locaties) if kanaal == "inloop" else None,
+                "doelgroep": rng.choice(doelgroepen),
+                "uitkomst": uitkomst,
+                "leeftijdscategorie": rng.choice(Gesprek.Leeftijd.values),
+                "woongemeente": rng.choice(gemeenten) if gemeenten else None,
+            },
+        )
+        gesprek.themas.set(rng.sample(themas, rng.randint(1, 2)))
+        if uitkomst == "doorverwezen" and diensten:
+            _doorverwijzing(ctx, gesprek, rng.choice(diensten), n)
+    for n in range(20 * ctx.scale):
+        _vraag(ctx, n, themas, gemeenten, gidsen)
+
+
+def _tijdstip(dag: date, uur: int) -> datetime:
+    return datetime.combine(dag, time(uur), tzinfo=AMS)
+
+
+def _doorverwijzing(ctx: DemoContext, gesprek: Gesprek, dienst: Dienst, n: int) -> None:
+    rng = ctx.rng
+    voornaam, achternaam = ctx.naam()
+    verstuurd = _tijdstip(gesprek.datum, 11)
+    stappen = ["verstuurd", "ontvangen", "contact_gelegd", "afgerond"][: rng.randint(1, 4)]
+    if len(stappen) == 2 and rng.random() < 0.3:
+        stappen.append("niet_gelukt")
+    tijden = {s: _tijdstip(werkdagen_na(gesprek.datum, i), 10) for i, s in enumerate(stappen)}
+    tijden["verstuurd"] = verstuurd
+    dv, _ = Doorverwijzing.objects.update_or_create(
+        regio=ctx.regio,
+        gesprek=gesprek,
+        dienst=dienst,
+        defaults={
+            "organisatie": dienst.organisatie,
+            "naam": f"{voornaam} {achternaam}",
+            "telefoon": f"06 {10000000 + n:08d}"[:11],
+            "samenvatting": "Zoekt werk; wil niet opnieuw het hele verhaal vertellen.",
+            "toestemming_op": verstuurd,
+            "toestemming_gegevens": "naam, telefoonnummer, samenvatting",
+            "toestemming_door": gesprek.gids,
+            "verwezen_door": gesprek.gids,
+            "verstuurd_op": verstuurd,
+            "status": stappen[-1],
+            "ontvangen_op": tijden.get("ontvangen"),
+            "contact_gelegd_op": tijden.get("contact_gelegd"),
+            "afgesloten_op": tijden.get("afgerond") or tijden.get("niet_gelukt"),
+            "reden_niet_gelukt": "Niet bereikbaar" if "niet_gelukt" in stappen else "",
+            # Old demo referrals count as followed up already: no reminder mails on first run.
+            "partner_herinnerd_op": verstuurd,
+            "gids_geinformeerd_op": verstuurd,
+        },
+    )
+    dv.stappen.all().delete()
+    DoorverwijzingStap.objects.bulk_create(
+        [
+            DoorverwijzingStap(
+                doorverwijzing=dv,
+                status=s,
+                tijdstip=tijden[s],
+                door=gesprek.gids if s == "verstuurd" else None,
+            )
+            for s in stappen
+        ]
+    )
+
+
+def _vraag(ctx: DemoContext, n: int, themas, gemeenten, gidsen) -> None:
+    rng = ctx.rng
+    voornaam, achternaam = ctx.naam()
+    ontvangen = _tijdstip(ANKER - timedelta(days=rng.randrange(90)), rng.randint(8, 20))
+    uiterlijk = werkdagen_na(ontvangen, 2)
+    beantwoord = rng.random() < 0.8
+    antwoord_op = (
+        _tijdstip(werkdagen_na(ontvangen, rng.choice([0, 1, 2, 3])), 15) if beantwoord else None
+    )
+    gids = rng.choice(gidsen)
+    Vraag.objects.update_or_create(
+        referentie=f"WC-DEMO-{ctx.regio.code[:4].upper()}{n + 1:03d}",
+        defaults={
+            "regio": ctx.regio,
+            "thema": rng.choice(themas),
+            "gemeente": rng.choice(gemeenten) if gemeenten else None,
+            "tekst": "Ik wil graag weten welke opleiding bij mij past.",
+            "naam": f"{voornaam} {achternaam}",
+            "email": f"{voornaam.lower()}.{n + 1}@example.org",
+            "toestemming_op": ontvangen,
+            "ontvangen_op": ontvangen,
+            "antwoord_uiterlijk": uiterlijk,
+            "status": Vraag.Status.GESLOTEN if beantwoord else Vraag.Status.TOEGEWEZEN,
+            "toegewezen_aan": gids,
+            "antwoord": "Kom langs op het spreekuur." if beantwoord else "",
+            "beantwoord_op": antwoord_op,
+            "beantwoord_door": gids if beantwoord else None,
+            "gesloten_op": antwoord_op,
+            "waarschuwing_verstuurd_op": ontvangen,
+            "verlopen_gemeld_op": ontvangen,
+        },
+    )

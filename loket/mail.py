@@ -1,0 +1,160 @@
+"""E-mails of the loket. Partners and staff get a link, never personal data in the mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkcentrum.models import Arbeidsmarktregio, Medewerker
+
+
+def basis_url(regio: Arbeidsmarktregio | None) -> str:
+    """The site root for links in mails: the regio's own host name, else the portal's."""
+    if regio is not None and regio.hostnaam:
+        return f"https://{regio.hostnaam}"
+    return getattr(settings, "WERKCENTRUM_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _versturen(*, onderwerp: str, tekst: str, aan: list[str]) -> int:
+    aan = sorted({a for a in aan if a})
+    if not aan:
+        return 0
+    return send_mail(
+        f"[Werkcentrum] {onderwerp}", tekst, settings.DEFAULT_FROM_EMAIL, aan, fail_silently=False
+    )
+
+
+def _adressen(medewerkers) -> list[str]:
+    return [m.email for m in medewerkers if m.is_active]
+
+
+def coordinatoren(regio_id: int) -> list[Medewerker]:
+    return list(
+        Medewerker.objects.filter(regio_id=regio_id, groups__name="coordinator", is_active=True)
+    )
+
+
+def partnermedewerkers(organisatie_id: int) -> list[Medewerker]:
+    return list(
+        Medewerker.objects.filter(
+            organisatie_id=organisatie_id, groups__name="partnermedewerker", is_active=True
+        )
+    )
+
+
+def antwoord_op_vraag(vraag) -> int:
+    """To the inwoner: the answer to their own question (their own data, their own address)."""
+    tekst = _(
+        "Beste %(naam)s,\n\nU stelde het Werkcentrum een vraag (referentie %(ref)s).\n"
+        "Ons antwoord:\n\n%(antwoord)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
+    ) % {"naam": vraag.naam or _("inwoner"), "ref": vraag.referentie, "antwoord": vraag.antwoord}
+    return _versturen(
+        onderwerp=_("Antwoord op uw vraag %(ref)s") % {"ref": vraag.referentie},
+        tekst=tekst,
+        aan=[vraag.email],
+    )
+
+
+def vraag_termijn_bijna(vraag, aan: list[Medewerker]) -> int:
+    url = basis_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    tekst = _("De vraag %(ref)s moet uiterlijk %(datum)s beantwoord zijn.\nOpenen: %(url)s") % {
+        "ref": vraag.referentie,
+        "datum": vraag.antwoord_uiterlijk.strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    return _versturen(
+        onderwerp=_("Termijn vraag %(ref)s verloopt morgen") % {"ref": vraag.referentie},
+        tekst=tekst,
+        aan=_adressen(aan),
+    )
+
+
+def vraag_termijn_verlopen(vraag, aan: list[Medewerker]) -> int:
+    url = basis_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    tekst = _(
+        "De vraag %(ref)s is niet binnen de termijn (%(datum)s) beantwoord.\nOpenen: %(url)s"
+    ) % {
+        "ref": vraag.referentie,
+        "datum": vraag.antwoord_uiterlijk.strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    return _versturen(
+        onderwerp=_("Termijn vraag %(ref)s verlopen") % {"ref": vraag.referentie},
+        tekst=tekst,
+        aan=_adressen(aan),
+    )
+
+
+def nieuwe_doorverwijzing(doorverwijzing) -> int:
+    url = basis_url(doorverwijzing.regio) + reverse(
+        "loket:doorverwijzing", args=[doorverwijzing.pk]
+    )
+    tekst = _(
+        "Uw organisatie heeft een warme doorverwijzing van het Werkcentrum ontvangen "
+        "(nummer %(nr)s).\nBekijk hem na inloggen: %(url)s\n\n"
+        "Deze e-mail bevat bewust geen persoonsgegevens."
+    ) % {"nr": doorverwijzing.pk, "url": url}
+    return _versturen(
+        onderwerp=_("Nieuwe warme doorverwijzing %(nr)s") % {"nr": doorverwijzing.pk},
+        tekst=tekst,
+        aan=_adressen(partnermedewerkers(doorverwijzing.organisatie_id)),
+    )
+
+
+def doorverwijzing_herinnering_partner(doorverwijzing) -> int:
+    url = basis_url(doorverwijzing.regio) + reverse(
+        "loket:doorverwijzing", args=[doorverwijzing.pk]
+    )
+    tekst = _(
+        "De warme doorverwijzing %(nr)s is nog niet als ontvangen gemarkeerd.\n"
+        "Bekijk hem na inloggen: %(url)s"
+    ) % {"nr": doorverwijzing.pk, "url": url}
+    return _versturen(
+        onderwerp=_("Herinnering: doorverwijzing %(nr)s") % {"nr": doorverwijzing.pk},
+        tekst=tekst,
+        aan=_adressen(partnermedewerkers(doorverwijzing.organisatie_id)),
+    )
+
+
+def doorverwijzing_zonder_contact(doorverwijzing) -> int:
+    url = basis_url(doorverwijzing.regio) + reverse(
+        "loket:doorverwijzing", args=[doorverwijzing.pk]
+    )
+    tekst = _(
+        "Bij de warme doorverwijzing %(nr)s naar %(org)s is na vijf werkdagen nog geen "
+        "contact gelegd. Volg hem op: %(url)s"
+    ) % {"nr": doorverwijzing.pk, "org": doorverwijzing.organisatie.naam, "url": url}
+    return _versturen(
+        onderwerp=_("Doorverwijzing %(nr)s: nog geen contact") % {"nr": doorverwijzing.pk},
+        tekst=tekst,
+        aan=_adressen([doorverwijzing.verwezen_door]),
+    )
+
+
+def doorverwijzing_heropend(doorverwijzing) -> int:
+    url = basis_url(doorverwijzing.regio) + reverse(
+        "loket:doorverwijzing", args=[doorverwijzing.pk]
+    )
+    tekst = _(
+        "De persoon is niet tevreden over de doorverwijzing %(nr)s; hij staat weer open. "
+        "Volg hem op: %(url)s"
+    ) % {"nr": doorverwijzing.pk, "url": url}
+    return _versturen(
+        onderwerp=_("Doorverwijzing %(nr)s heropend") % {"nr": doorverwijzing.pk},
+        tekst=tekst,
+        aan=_adressen([doorverwijzing.verwezen_door]),
+    )
+
+
+def tevredenheidsvraag(doorverwijzing) -> int:
+    url = basis_url(doorverwijzing.regio) + reverse(
+        "loket_publiek:tevredenheid",
+        kwargs={"regio": doorverwijzing.regio.code, "token": doorverwijzing.tevredenheid_token},
+    )
+    tekst = _(
+        "Beste %(naam)s,\n\nHet Werkcentrum heeft u doorverwezen. Bent u geholpen?\n"
+        "Laat het ons weten met één klik: %(url)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
+    ) % {"naam": doorverwijzing.naam or _("inwoner"), "url": url}
+    return _versturen(onderwerp=_("Bent u geholpen?"), tekst=tekst, aan=[doorverwijzing.email])

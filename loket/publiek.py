@@ -1,0 +1,154 @@
+"""Public pages of the loket under /<regio>/ (Dutch) and /en/<regio>/ (English): no login."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from werkcentrum.publiek import publieke_regio
+
+from . import selectors, services
+from .forms import VraagForm, WegwijzerForm
+from .models import Doorverwijzing, Informatiepagina, Vraag
+
+VENSTER_SECONDEN = 60 * 60
+
+
+@publieke_regio
+def home(request: HttpRequest) -> HttpResponse:
+    paginas = list(selectors.informatiepaginas(regio=request.regio))
+    rubrieken = [
+        {"code": code, "naam": naam, "paginas": [p for p in paginas if p.rubriek == code]}
+        for code, naam in Informatiepagina.Rubriek.choices
+    ]
+    return render(
+        request, "loket/publiek/home.html", {"regio": request.regio, "rubrieken": rubrieken}
+    )
+
+
+@publieke_regio
+def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
+    if rubriek not in Informatiepagina.Rubriek.values:
+        raise Http404
+    paginas = selectors.informatiepaginas(regio=request.regio, rubriek=rubriek)
+    naam = Informatiepagina.Rubriek(rubriek).label
+    return render(
+        request,
+        "loket/publiek/rubriek.html",
+        {"regio": request.regio, "naam": naam, "paginas": paginas},
+    )
+
+
+@publieke_regio
+def pagina(request: HttpRequest, slug: str) -> HttpResponse:
+    obj = selectors.informatiepagina(regio=request.regio, slug=slug)
+    alineas = [a.strip() for a in obj.inhoud.split("\n\n") if a.strip()]
+    return render(
+        request,
+        "loket/publiek/pagina.html",
+        {"regio": request.regio, "pagina": obj, "alineas": alineas},
+    )
+
+
+@publieke_regio
+def spreekuren(request: HttpRequest) -> HttpResponse:
+    vandaag = timezone.localdate()
+    locaties = list(selectors.spreekuurlocaties(regio=request.regio, vandaag=vandaag))
+    sessies = selectors.komende_sessies(locaties, vandaag=vandaag)
+    return render(
+        request,
+        "loket/publiek/spreekuren.html",
+        {"regio": request.regio, "locaties": locaties, "sessies": sessies},
+    )
+
+
+@publieke_regio
+def wegwijzer(request: HttpRequest) -> HttpResponse:
+    form = WegwijzerForm(request.GET or None, regio=request.regio)
+    diensten = None
+    if form.is_bound and form.is_valid():
+        diensten = selectors.publieke_diensten(regio=request.regio, **form.cleaned_data)
+    return render(
+        request,
+        "loket/publiek/wegwijzer.html",
+        {"regio": request.regio, "form": form, "diensten": diensten},
+    )
+
+
+def _te_vaak(request: HttpRequest, limiet: int) -> bool:
+    """Count this POST against the client's address; True once over the hourly limit."""
+    sleutel = f"loket:vraag:{request.META.get('REMOTE_ADDR', 'onbekend')}"
+    cache.add(sleutel, 0, VENSTER_SECONDEN)
+    try:
+        aantal = cache.incr(sleutel)
+    except ValueError:  # expired between add and incr
+        cache.set(sleutel, 1, VENSTER_SECONDEN)
+        aantal = 1
+    return aantal > limiet
+
+
+@require_http_methods(["GET", "POST"])
+@publieke_regio
+def vraag_stellen(request: HttpRequest) -> HttpResponse:
+    regio = request.regio
+    form = VraagForm(request.POST or None, regio=regio)
+    context = {
+        "regio": regio,
+        "form": form,
+        "termijn": services.instelling_voor(regio).antwoordtermijn_werkdagen,
+    }
+    if request.method != "POST":
+        return render(request, "loket/publiek/vraag.html", context)
+    if _te_vaak(request, services.instelling_voor(regio).vragen_per_uur_per_adres):
+        form.is_valid()
+        form.add_error(
+            None,
+            _("U heeft veel vragen kort na elkaar gesteld. Probeer het over een uur opnieuw."),
+        )
+        return render(request, "loket/publiek/vraag.html", context, status=429)
+    if form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        try:
+            vraag = services.vraag_stellen(regio=regio, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            request.session["loket_vraag"] = vraag.pk
+            return redirect("loket_publiek:vraag_ontvangen", regio=regio.code)
+    return render(request, "loket/publiek/vraag.html", context, status=400)
+
+
+@publieke_regio
+def vraag_ontvangen(request: HttpRequest) -> HttpResponse:
+    pk = request.session.get("loket_vraag")
+    vraag = Vraag.objects.in_regio(request.regio).filter(pk=pk).first() if pk else None
+    if vraag is None:
+        return redirect("loket_publiek:vraag", regio=request.regio.code)
+    return render(
+        request, "loket/publiek/vraag_ontvangen.html", {"regio": request.regio, "vraag": vraag}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@publieke_regio
+def tevredenheid(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows the question (mail scanners follow links); the POST uses the link up."""
+    bestaat = (
+        Doorverwijzing.objects.in_regio(request.regio).filter(tevredenheid_token=token).exists()
+    )
+    if request.method == "POST" and bestaat and request.POST.get("tevreden") in ("ja", "nee"):
+        services.tevredenheid_beantwoorden(token=token, tevreden=request.POST["tevreden"] == "ja")
+        return render(
+            request, "loket/publiek/tevredenheid.html", {"regio": request.regio, "bedankt": True}
+        )
+    return render(
+        request,
+        "loket/publiek/tevredenheid.html",
+        {"regio": request.regio, "geldig": bestaat},
+        status=200 if bestaat else 404,
+    )

@@ -1,0 +1,402 @@
+"""Staff pages of the loket: thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkcentrum.decorators import rol_vereist
+from werkcentrum.tenancy import get_scoped_or_404
+
+from . import audit, selectors, services
+from .forms import (
+    AntwoordForm,
+    DienstFilterForm,
+    DienstForm,
+    DoorverwijzingFilterForm,
+    DoorverwijzingForm,
+    GesprekFilterForm,
+    GesprekForm,
+    StatusForm,
+    ToeleidingForm,
+    ToewijzenForm,
+    TrajectBijwerkenForm,
+    TrajectForm,
+    VraagFilterForm,
+)
+from .models import Dienst, Doorverwijzing, Gesprek
+
+PAGINA_GROOTTE = 25
+GIDSEN = ("gids", "coordinator")
+
+
+def _pagina(request: HttpRequest, qs):
+    return Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+
+
+def _fouten_in_form(form, exc: ValidationError) -> None:
+    velden = set(form.fields)
+    if hasattr(exc, "error_dict") and not set(exc.error_dict) <= velden:
+        form.add_error(None, [m for lijst in exc.message_dict.values() for m in lijst])
+    else:
+        form.add_error(None, exc)
+
+
+# --- Vragen --------------------------------------------------------------------------------
+
+
+@rol_vereist(*GIDSEN)
+def vragen(request: HttpRequest) -> HttpResponse:
+    form = VraagFilterForm(request.GET or None)
+    qs = selectors.vragen_voor(user=request.user)
+    status = "open"
+    if form.is_valid():
+        status = form.cleaned_data["status"]
+        if zoek := form.cleaned_data["zoek"]:
+            qs = qs.filter(Q(referentie__icontains=zoek) | Q(tekst__icontains=zoek))
+        if thema := form.cleaned_data["thema"]:
+            qs = qs.filter(thema=thema)
+    if status == "open":
+        qs = qs.filter(status__in=["nieuw", "toegewezen"])
+    elif status:
+        qs = qs.filter(status=status)
+    return render(request, "loket/vragen.html", {"form": form, "pagina": _pagina(request, qs)})
+
+
+@rol_vereist(*GIDSEN)
+def vraag(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
+    if obj.naam or obj.email or obj.telefoon:
+        audit.ingezien(obj, user=request.user, doel="vraag behandelen")
+    return render(
+        request,
+        "loket/vraag.html",
+        {
+            "vraag": obj,
+            "toewijzen_form": ToewijzenForm(user=request.user, initial={"aan": request.user}),
+            "antwoord_form": AntwoordForm(),
+            "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie"),
+        },
+    )
+
+
+def _vraag_actie(request: HttpRequest, pk: int, form, actie) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
+    if form.is_valid():
+        try:
+            actie(obj, form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("loket:vraag", pk=obj.pk)
+    else:
+        messages.error(request, " ".join(e for lijst in form.errors.values() for e in lijst))
+    return redirect("loket:vraag", pk=obj.pk)
+
+
+@require_POST
+@rol_vereist(*GIDSEN)
+def vraag_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    form = ToewijzenForm(request.POST, user=request.user)
+    return _vraag_actie(
+        request,
+        pk,
+        form,
+        lambda v, d: services.vraag_toewijzen(vraag=v, aan=d["aan"], door=request.user),
+    )
+
+
+@require_POST
+@rol_vereist(*GIDSEN)
+def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
+    form = AntwoordForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vraag_beantwoorden(
+                vraag=obj, antwoord=form.cleaned_data["antwoord"], door=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Het antwoord is opgeslagen en verstuurd."))
+            return redirect("loket:vraag", pk=obj.pk)
+    context = {
+        "vraag": obj,
+        "toewijzen_form": ToewijzenForm(user=request.user),
+        "antwoord_form": form,
+    }
+    return render(request, "loket/vraag.html", context, status=400)
+
+
+@require_POST
+@rol_vereist(*GIDSEN)
+def vraag_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
+    try:
+        services.vraag_sluiten(vraag=obj, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De vraag is gesloten."))
+    return redirect("loket:vraag", pk=obj.pk)
+
+
+@rol_vereist("partnermedewerker")
+def toeleiding_nieuw(request: HttpRequest) -> HttpResponse:
+    form = ToeleidingForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                v = services.toeleiding_aanmelden(door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Aangemeld bij de gidsen met referentie %(ref)s.") % {"ref": v.referentie},
+                )
+                return redirect("loket:doorverwijzingen")
+        return render(request, "loket/toeleiding_form.html", {"form": form}, status=400)
+    return render(request, "loket/toeleiding_form.html", {"form": form})
+
+
+# --- Gesprekken ----------------------------------------------------------------------------
+
+
+@rol_vereist(*GIDSEN)
+def gesprek_nieuw(request: HttpRequest) -> HttpResponse:
+    # A gids works a whole dagdeel at one location: remember it for the next visitor.
+    initial = {"locatie": request.session.get("loket_locatie")}
+    form = GesprekForm(request.POST or None, user=request.user, initial=initial)
+    suggesties = None
+    if request.method == "POST":
+        if form.is_valid() and "suggesties" in request.POST:
+            suggesties = selectors.dienst_suggesties(
+                user=request.user,
+                themas=form.cleaned_data["themas"],
+                doelgroep=form.cleaned_data["doelgroep"],
+            )
+        elif form.is_valid():
+            try:
+                gesprek = services.gesprek_registreren(gids=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                request.session["loket_locatie"] = gesprek.locatie_id
+                messages.success(request, _("Het gesprek is vastgelegd."))
+                return redirect("loket:gesprek", pk=gesprek.pk)
+        if suggesties is None:
+            return render(request, "loket/gesprek_form.html", {"form": form}, status=400)
+    return render(request, "loket/gesprek_form.html", {"form": form, "suggesties": suggesties})
+
+
+@rol_vereist(*GIDSEN)
+def gesprek(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_scoped_or_404(selectors.gesprekken_voor(user=request.user), request.user, pk=pk)
+    suggesties = selectors.dienst_suggesties(
+        user=request.user, themas=obj.themas.all(), doelgroep=obj.doelgroep
+    )
+    return render(
+        request,
+        "loket/gesprek.html",
+        {
+            "gesprek": obj,
+            "suggesties": suggesties,
+            "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie", "dienst"),
+        },
+    )
+
+
+@rol_vereist(*GIDSEN, "beheerder")
+def gesprekken(request: HttpRequest) -> HttpResponse:
+    form = GesprekFilterForm(request.GET or None, user=request.user)
+    qs = selectors.gesprekken_voor(user=request.user)
+    if form.is_valid():
+        if kanaal := form.cleaned_data["kanaal"]:
+            qs = qs.filter(kanaal=kanaal)
+        if locatie := form.cleaned_data["locatie"]:
+            qs = qs.filter(locatie=locatie)
+    return render(request, "loket/gesprekken.html", {"form": form, "pagina": _pagina(request, qs)})
+
+
+# --- Doorverwijzingen ----------------------------------------------------------------------
+
+
+@rol_vereist(*GIDSEN)
+def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
+    bron = {}
+    if pk := request.GET.get("gesprek"):
+        bron["gesprek"] = get_scoped_or_404(Gesprek.objects.all(), request.user, pk=pk)
+    if pk := request.GET.get("vraag"):
+        bron["vraag"] = selectors.vraag_voor(user=request.user, pk=pk)
+    initial = {"dienst": request.GET.get("dienst")}
+    if v := bron.get("vraag"):
+        initial.update(naam=v.naam, email=v.email, telefoon=v.telefoon, samenvatting=v.tekst)
+        audit.ingezien(v, user=request.user, doel="warme doorverwijzing voorbereiden")
+    form = DoorverwijzingForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                dv = services.doorverwijzing_maken(door=request.user, **bron, **form.cleaned_data)
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(request, _("De warme doorverwijzing is verstuurd."))
+                return redirect("loket:doorverwijzing", pk=dv.pk)
+        return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron}, status=400)
+    return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron})
+
+
+@rol_vereist(*GIDSEN, "partnermedewerker")
+def doorverwijzingen(request: HttpRequest) -> HttpResponse:
+    form = DoorverwijzingFilterForm(request.GET or None)
+    qs = selectors.doorverwijzingen_voor(user=request.user)
+    if request.user.heeft_rol("gids") and not request.user.heeft_rol("coordinator"):
+        qs = qs.filter(verwezen_door=request.user)
+    if form.is_valid():
+        if zoek := form.cleaned_data["zoek"]:
+            qs = qs.filter(Q(dienst__naam__icontains=zoek) | Q(organisatie__naam__icontains=zoek))
+        if status := form.cleaned_data["status"]:
+            qs = qs.filter(status=status)
+    return render(
+        request, "loket/doorverwijzingen.html", {"form": form, "pagina": _pagina(request, qs)}
+    )
+
+
+def _status_keuzes(user, dv: Doorverwijzing) -> list[tuple[str, str]]:
+    return [
+        (s, Doorverwijzing.Status(s).label)
+        for s in Doorverwijzing.Status.values
+        if s in services.OVERGANGEN.get(dv.status, set())
+        and services.mag_status_zetten(user, dv, s)
+    ]
+
+
+@rol_vereist(*GIDSEN, "partnermedewerker")
+def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
+    audit.ingezien(dv, user=request.user, doel="warme doorverwijzing")
+    keuzes = _status_keuzes(request.user, dv)
+    form = StatusForm(request.POST or None, keuzes=keuzes) if keuzes else None
+    status = 200
+    if request.method == "POST" and form is not None:
+        if form.is_valid():
+            try:
+                services.doorverwijzing_status_wijzigen(
+                    doorverwijzing=dv, door=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(request, _("De status is bijgewerkt."))
+                return redirect("loket:doorverwijzing", pk=dv.pk)
+        status = 400
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(request, "loket/doorverwijzing.html", {"dv": dv, "form": form}, status=status)
+
+
+# --- Sociale kaart -------------------------------------------------------------------------
+
+
+@rol_vereist(*GIDSEN, "partnermedewerker", "beheerder")
+def sociale_kaart(request: HttpRequest) -> HttpResponse:
+    form = DienstFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.diensten_voor(user=request.user, **filters)
+    return render(
+        request, "loket/sociale_kaart.html", {"form": form, "pagina": _pagina(request, qs)}
+    )
+
+
+@rol_vereist("coordinator", "partnermedewerker", "beheerder")
+def dienst_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    dienst = (
+        get_scoped_or_404(Dienst.objects.select_related("organisatie"), request.user, pk=pk)
+        if pk
+        else None
+    )
+    if dienst is not None and not services.mag_dienst_beheren(request.user, dienst.organisatie):
+        raise PermissionDenied
+    form = DienstForm(request.POST or None, instance=dienst, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.dienst_opslaan(
+                    dienst=form.instance,
+                    door=request.user,
+                    themas=form.cleaned_data["themas"],
+                    doelgroepen=form.cleaned_data["doelgroepen"],
+                    gemeenten=form.cleaned_data["gemeenten"],
+                )
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(request, _("De dienst is opgeslagen."))
+                return redirect("loket:sociale_kaart")
+        return render(
+            request, "loket/dienst_form.html", {"form": form, "dienst": dienst}, status=400
+        )
+    return render(request, "loket/dienst_form.html", {"form": form, "dienst": dienst})
+
+
+# --- Trajecten -----------------------------------------------------------------------------
+
+
+@rol_vereist(*GIDSEN)
+def trajecten(request: HttpRequest) -> HttpResponse:
+    qs = selectors.trajecten_voor(user=request.user)
+    return render(request, "loket/trajecten.html", {"pagina": _pagina(request, qs)})
+
+
+@rol_vereist(*GIDSEN)
+def traject_nieuw(request: HttpRequest) -> HttpResponse:
+    form = TrajectForm(request.POST or None, user=request.user)
+    gesprek_obj = None
+    if pk := request.GET.get("gesprek"):
+        gesprek_obj = get_scoped_or_404(Gesprek.objects.all(), request.user, pk=pk)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                t = services.traject_registreren(
+                    door=request.user, gesprek=gesprek_obj, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(request, _("Het traject is vastgelegd."))
+                return redirect("loket:traject", pk=t.pk)
+        return render(request, "loket/traject_form.html", {"form": form}, status=400)
+    return render(request, "loket/traject_form.html", {"form": form})
+
+
+@rol_vereist(*GIDSEN)
+def traject(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_scoped_or_404(selectors.trajecten_voor(user=request.user), request.user, pk=pk)
+    audit.ingezien(obj, user=request.user, doel="traject")
+    initial = {
+        "status": obj.status,
+        "einddatum": obj.einddatum,
+        "kosten": obj.kosten,
+        "resultaat": obj.resultaat,
+    }
+    form = TrajectBijwerkenForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.traject_bijwerken(traject=obj, door=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _fouten_in_form(form, exc)
+            else:
+                messages.success(request, _("Het traject is bijgewerkt."))
+                return redirect("loket:traject", pk=obj.pk)
+        return render(request, "loket/traject.html", {"traject": obj, "form": form}, status=400)
+    return render(request, "loket/traject.html", {"traject": obj, "form": form})
