@@ -1,0 +1,257 @@
+"""REST API of rba: vergaderingen, besluiten and acties (same scoping and roles as the UI),
+plus the public besluiten of a regio without login."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+
+from werkcentrum.models import Arbeidsmarktregio
+
+from . import selectors, services
+from .models import Actie, Agendapunt, Besluit, Overlegorgaan, Vergadering
+
+
+def _drf_fout(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+
+
+class AgendapuntSerializer(serializers.ModelSerializer):
+    # Plain string: an enum here would collide with Besluit.type in the schema's enum names.
+    type = serializers.CharField(
+        read_only=True, help_text="besluitvorming, bespreking, informatie of evaluatie"
+    )
+
+    class Meta:
+        model = Agendapunt
+        fields = [
+            "id",
+            "volgorde",
+            "titel",
+            "type",
+            "toelichting",
+            "onderwerp",
+            "evaluatie_periode",
+        ]
+
+
+class VergaderingSerializer(serializers.ModelSerializer):
+    orgaan_naam = serializers.CharField(source="orgaan.naam", read_only=True)
+    agendapunten = AgendapuntSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Vergadering
+        fields = [
+            "id",
+            "orgaan",
+            "orgaan_naam",
+            "datum",
+            "aanvang",
+            "einde",
+            "locatie",
+            "online_link",
+            "status",
+            "agenda_gepubliceerd_op",
+            "agendapunten",
+        ]
+
+
+class BesluitSerializer(serializers.ModelSerializer):
+    orgaan = serializers.PrimaryKeyRelatedField(
+        queryset=Overlegorgaan.objects.none(), required=False, allow_null=True
+    )
+    agendapunt = serializers.PrimaryKeyRelatedField(
+        queryset=Agendapunt.objects.none(), required=False, allow_null=True
+    )
+    vervangt_nummer = serializers.CharField(source="vervangt.nummer", read_only=True, default=None)
+    type = serializers.ChoiceField(choices=Besluit.Type.choices, default=Besluit.Type.OVERIG)
+
+    class Meta:
+        model = Besluit
+        fields = [
+            "id",
+            "nummer",
+            "orgaan",
+            "agendapunt",
+            "onderwerp",
+            "datum",
+            "titel",
+            "besluittekst",
+            "type",
+            "status",
+            "bedrag",
+            "fonds",
+            "openbaar",
+            "vervangt",
+            "vervangt_nummer",
+            "genomen_op",
+        ]
+        read_only_fields = ["nummer", "vervangt", "genomen_op", "onderwerp"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            self.fields["orgaan"].queryset = Overlegorgaan.objects.voor(request.user)
+            self.fields["agendapunt"].queryset = Agendapunt.objects.voor(request.user)
+
+    def validate_status(self, value: str) -> str:
+        if value not in (Besluit.Status.VOORGESTELD, Besluit.Status.GENOMEN):
+            raise ValidationError("Een nieuw besluit is voorgesteld of genomen.")
+        return value
+
+
+class OpenbaarBesluitSerializer(serializers.ModelSerializer):
+    orgaan = serializers.CharField(source="orgaan.naam", read_only=True, default=None)
+    vervangt = serializers.CharField(source="vervangt.nummer", read_only=True, default=None)
+    # Plain string here so the enum has one home (Besluit) and a stable schema name.
+    type = serializers.CharField(read_only=True, help_text="Zie BesluitTypeEnum.")
+
+    class Meta:
+        model = Besluit
+        fields = [
+            "nummer",
+            "orgaan",
+            "datum",
+            "titel",
+            "besluittekst",
+            "type",
+            "bedrag",
+            "fonds",
+            "vervangt",
+        ]
+
+
+class ActieSerializer(serializers.ModelSerializer):
+    orgaan = serializers.PrimaryKeyRelatedField(queryset=Overlegorgaan.objects.none())
+
+    class Meta:
+        model = Actie
+        fields = [
+            "id",
+            "orgaan",
+            "vergadering",
+            "besluit",
+            "onderwerp",
+            "omschrijving",
+            "eigenaar",
+            "eigenaar_naam",
+            "eigenaar_email",
+            "deadline",
+            "status",
+            "afgerond_op",
+        ]
+        read_only_fields = ["afgerond_op"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            user = request.user
+            self.fields["orgaan"].queryset = Overlegorgaan.objects.voor(user)
+            for veld in ("vergadering", "besluit", "onderwerp"):
+                self.fields[veld].queryset = self.fields[veld].queryset.model.objects.voor(user)
+            from werkcentrum.models import Medewerker
+
+            self.fields["eigenaar"].queryset = Medewerker.objects.voor(user)
+
+    def validate(self, attrs):
+        # Model validation runs in the service (which sets regio); skip ModelSerializer's.
+        return attrs
+
+
+class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = VergaderingSerializer
+    queryset = Vergadering.objects.all()
+
+    def get_queryset(self):
+        return (
+            selectors.vergaderingen_voor(user=self.request.user)
+            .prefetch_related("agendapunten")
+            .order_by("-datum")
+        )
+
+
+class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Besluiten of the user's regio. POST records one with the next number; a genomen
+    besluit can never be changed (there is no PUT/PATCH/DELETE)."""
+
+    serializer_class = BesluitSerializer
+    queryset = Besluit.objects.all()
+
+    def get_queryset(self):
+        return selectors.besluiten_lijst(user=self.request.user)
+
+    def perform_create(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        status = data.pop("status", Besluit.Status.VOORGESTELD)
+        try:
+            serializer.instance = services.besluit_vastleggen(
+                door=self.request.user, status=status, **data
+            )
+        except DjangoValidationError as exc:
+            raise _drf_fout(exc) from exc
+
+
+class ActieViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = ActieSerializer
+    queryset = Actie.objects.all()
+
+    def get_queryset(self):
+        return selectors.acties_voor(user=self.request.user).order_by("deadline", "pk")
+
+    def perform_create(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        try:
+            serializer.instance = services.actie_vastleggen(
+                orgaan=data.pop("orgaan"), door=self.request.user, **data
+            )
+        except DjangoValidationError as exc:
+            raise _drf_fout(exc) from exc
+
+    def perform_update(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        data.pop("orgaan", None)
+        try:
+            serializer.instance = services.actie_vastleggen(
+                actie=serializer.instance, door=self.request.user, **data
+            )
+        except DjangoValidationError as exc:
+            raise _drf_fout(exc) from exc
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "regio",
+                OpenApiTypes.STR,
+                required=True,
+                description="Code van de regio, bijv. zkij",
+            )
+        ]
+    )
+)
+class OpenbaarBesluitViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public: the besluiten a regio marked openbaar and took. No login needed."""
+
+    serializer_class = OpenbaarBesluitSerializer
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    lookup_field = "nummer"
+    lookup_value_regex = "[A-Za-z0-9-]+"
+    queryset = Besluit.objects.none()
+
+    def get_queryset(self):
+        code = self.request.query_params.get("regio", "")
+        regio = get_object_or_404(Arbeidsmarktregio, code=code)
+        return selectors.openbare_besluiten(regio).order_by("-datum", "-nummer")

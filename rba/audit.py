@@ -1,0 +1,105 @@
+"""Audit events of rba: one function per event, all through werkcentrum.audit.vastleggen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from werkcentrum.audit import vastleggen
+from werkcentrum.models import AuditEvent
+
+
+def _log(actie: str, event: str, obj: models.Model, user, **details: Any) -> None:
+    vastleggen(actie=actie, event=event, user=user, obj=obj, details=details or None)
+
+
+def besluit_vastgelegd(besluit, *, user) -> None:
+    _log(
+        AuditEvent.Actie.AANGEMAAKT, "rba_besluit_vastgelegd", besluit, user, nummer=besluit.nummer
+    )
+
+
+def besluit_gewijzigd(besluit, *, user, velden: list[str]) -> None:
+    _log(AuditEvent.Actie.GEWIJZIGD, "rba_besluit_gewijzigd", besluit, user, velden=velden)
+
+
+def besluit_status_gewijzigd(besluit, *, user, van: str) -> None:
+    _log(
+        AuditEvent.Actie.GEWIJZIGD,
+        "rba_besluit_status_gewijzigd",
+        besluit,
+        user,
+        van=van,
+        naar=besluit.status,
+    )
+
+
+def besluit_gecorrigeerd(nieuw, *, user) -> None:
+    _log(
+        AuditEvent.Actie.AANGEMAAKT,
+        "rba_besluit_gecorrigeerd",
+        nieuw,
+        user,
+        nummer=nieuw.nummer,
+        vervangt=nieuw.vervangt.nummer,
+    )
+
+
+def vergadering_gewijzigd(vergadering, *, user, wat: str) -> None:
+    _log(AuditEvent.Actie.GEWIJZIGD, f"rba_vergadering_{wat}", vergadering, user)
+
+
+def stuk_geupload(versie, *, user) -> None:
+    _log(
+        AuditEvent.Actie.AANGEMAAKT,
+        "rba_stuk_geupload",
+        versie,
+        user,
+        versie=versie.versie,
+        sha256=versie.sha256,
+    )
+
+
+def lid_gewijzigd(lid, *, user, nieuw: bool) -> None:
+    # Leden carry a name and e-mail address: personal data.
+    vastleggen(
+        actie=AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,
+        event="persoonsgegevens_gewijzigd",
+        user=user,
+        obj=lid,
+        doel="ledenadministratie overlegorgaan",
+    )
+
+
+def leden_ingezien(orgaan, *, user) -> None:
+    vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event="persoonsgegevens_ingezien",
+        user=user,
+        obj=orgaan,
+        doel="ledenlijst overlegorgaan",
+    )
+
+
+def actie_gewijzigd(actie, *, user, nieuw: bool) -> None:
+    _log(
+        AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,
+        "rba_actie_vastgelegd" if nieuw else "rba_actie_gewijzigd",
+        actie,
+        user,
+        status=actie.status,
+    )
+
+
+def agendaregel_gewijzigd(regel, *, user, nieuw: bool) -> None:
+    _log(
+        AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,
+        "rba_agendaregel_vastgelegd",
+        regel,
+        user,
+    )
+
+
+def vastleggen_export(obj, *, user) -> None:
+    _log(AuditEvent.Actie.GEEXPORTEERD, "rba_monitoring_geexporteerd", obj, user)
