@@ -2,6 +2,14 @@
 
 from rest_framework.routers import SimpleRouter
 
+from . import api
+
 router = SimpleRouter()
+router.register("wsp/werkgevers", api.WerkgeverViewSet, basename="wsp-werkgever")
+router.register("wsp/vacatures", api.VacatureViewSet, basename="wsp-vacature")
+router.register("wsp/kandidaten", api.KandidaatViewSet, basename="wsp-kandidaat")
+router.register("wsp/voordrachten", api.VoordrachtViewSet, basename="wsp-voordracht")
+router.register("wsp/plaatsingen", api.PlaatsingViewSet, basename="wsp-plaatsing")
+router.register("wsp/nazorgmomenten", api.NazorgMomentViewSet, basename="wsp-nazorgmoment")
 
 urlpatterns = router.urls

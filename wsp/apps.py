@@ -1,8 +1,91 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+_MODELLEN = [
+    "werkgever",
+    "vestiging",
+    "contactpersoon",
+    "contactmoment",
+    "werkgeversverzoek",
+    "vacature",
+    "kandidaat",
+    "voordracht",
+    "plaatsing",
+    "nazorgmoment",
+    "activiteit",
+]
+
 
 class WspConfig(AppConfig):
     name = "wsp"
     verbose_name = _("Werkgeversservicepunt")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from werkcentrum.rollen import permissies_toevoegen
+        from werkcentrum.werkplek import registreer
+
+        from . import demo  # noqa: F401  (registers the demo generator)
+
+        werk = [f"wsp.{p}_{m}" for m in _MODELLEN for p in ("view", "add", "change")]
+        referentie = ["wsp.view_cluster", "wsp.view_sector", "wsp.view_skill", "wsp.add_skill"]
+        permissies_toevoegen("wsp_adviseur", *werk, *referentie, "wsp.view_doelstelling")
+        permissies_toevoegen(
+            "wsp_manager",
+            *werk,
+            *referentie,
+            "wsp.view_doelstelling",
+            "wsp.add_doelstelling",
+            "wsp.change_doelstelling",
+            "wsp.delete_vestiging",
+            "wsp.delete_contactpersoon",
+        )
+
+        adviseurs = {"wsp_adviseur", "wsp_manager"}
+        for titel, omschrijving, url_naam, rollen in [
+            (
+                _("Werkgevers"),
+                _("Accounts zoeken, contactmomenten en tijdlijn."),
+                "wsp:werkgevers",
+                adviseurs,
+            ),
+            (
+                _("Mijn opvolgingen"),
+                _("Afspraken die je moet opvolgen."),
+                "wsp:opvolgingen",
+                adviseurs,
+            ),
+            (
+                _("Werkgeversverzoeken"),
+                _("De 24-uursbelofte: open verzoeken en reactietijden."),
+                "wsp:verzoeken",
+                adviseurs,
+            ),
+            (_("Vacatures"), _("Vacatures, matching en voordrachten."), "wsp:vacatures", adviseurs),
+            (_("Kandidaten"), _("Kandidaten uit warme overdracht."), "wsp:kandidaten", adviseurs),
+            (
+                _("Plaatsingen en nazorg"),
+                _("Plaatsingen en nazorgmomenten na 2 en 5 maanden."),
+                "wsp:plaatsingen",
+                adviseurs,
+            ),
+            (
+                _("Doelstellingen"),
+                _("Realisatie tegenover de doelstellingen per doelgroep."),
+                "wsp:dashboard",
+                adviseurs,
+            ),
+            (
+                _("Activiteiten"),
+                _("Events, praktijkroute, jobhunters, Oekraïnebalie, communicatie."),
+                "wsp:activiteiten",
+                adviseurs,
+            ),
+            (
+                _("Importeren uit WBS/Sonar"),
+                _("CSV of Excel inlezen met controle vooraf."),
+                "wsp:importeren",
+                adviseurs,
+            ),
+        ]:
+            registreer(titel=titel, omschrijving=omschrijving, url_naam=url_naam, rollen=rollen)

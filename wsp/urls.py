@@ -1,7 +1,46 @@
 """Staff pages of wsp (login required, scoped to the user's regio)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views as v
+from . import views_bemiddeling as b
 
 app_name = "wsp"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("werkgevers/", v.werkgevers, name="werkgevers"),
+    path("werkgevers/nieuw/", v.werkgever_nieuw, name="werkgever_nieuw"),
+    path("werkgevers/<int:pk>/", v.werkgever, name="werkgever"),
+    path("werkgevers/<int:pk>/bewerken/", v.werkgever_bewerken, name="werkgever_bewerken"),
+    path("werkgevers/<int:pk>/contactmoment/", v.contactmoment_nieuw, name="contactmoment_nieuw"),
+    path("werkgevers/<int:pk>/vestiging/", v.vestiging_nieuw, name="vestiging_nieuw"),
+    path(
+        "werkgevers/<int:pk>/contactpersoon/", v.contactpersoon_nieuw, name="contactpersoon_nieuw"
+    ),
+    path("werkgevers/<int:pk>/vacature/", v.vacature_nieuw, name="vacature_nieuw"),
+    path("opvolgingen/", v.opvolgingen, name="opvolgingen"),
+    path("opvolgingen/<int:pk>/afronden/", v.opvolging_afronden, name="opvolging_afronden"),
+    path("verzoeken/", v.verzoeken, name="verzoeken"),
+    path("verzoeken/nieuw/", v.verzoek_nieuw, name="verzoek_nieuw"),
+    path("verzoeken/<int:pk>/", v.verzoek, name="verzoek"),
+    path("verzoeken/<int:pk>/oppakken/", v.verzoek_oppakken, name="verzoek_oppakken"),
+    path("vacatures/", v.vacatures, name="vacatures"),
+    path("vacatures/<int:pk>/", v.vacature, name="vacature"),
+    path("vacatures/<int:pk>/bewerken/", v.vacature_bewerken, name="vacature_bewerken"),
+    path("vacatures/<int:pk>/voordragen/", v.voordragen, name="voordragen"),
+    path("voordrachten/<int:pk>/status/", v.voordracht_status, name="voordracht_status"),
+    path("kandidaten/", b.kandidaten, name="kandidaten"),
+    path("kandidaten/nieuw/", b.kandidaat_nieuw, name="kandidaat_nieuw"),
+    path("kandidaten/<int:pk>/", b.kandidaat, name="kandidaat"),
+    path("kandidaten/<int:pk>/bewerken/", b.kandidaat_bewerken, name="kandidaat_bewerken"),
+    path("plaatsingen/", b.plaatsingen, name="plaatsingen"),
+    path("plaatsingen/nieuw/", b.plaatsing_nieuw, name="plaatsing_nieuw"),
+    path("plaatsingen/<int:pk>/", b.plaatsing, name="plaatsing"),
+    path("plaatsingen/<int:pk>/startdatum/", b.plaatsing_startdatum, name="plaatsing_startdatum"),
+    path("plaatsingen/<int:pk>/nazorg/", b.nazorg_extra, name="nazorg_extra"),
+    path("nazorg/<int:pk>/", b.nazorg_vastleggen, name="nazorg_vastleggen"),
+    path("doelstellingen/", b.dashboard, name="dashboard"),
+    path("activiteiten/", b.activiteiten, name="activiteiten"),
+    path("importeren/", b.importeren, name="importeren"),
+    path("exporteren/<slug:soort>.<slug:formaat>", b.exporteren, name="exporteren"),
+]

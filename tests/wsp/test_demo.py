@@ -1,0 +1,34 @@
+import io
+import random
+
+import pytest
+from django.core.management import call_command
+
+from werkcentrum.demo import DemoContext
+from werkcentrum.models import Arbeidsmarktregio
+from wsp.demo import wsp_jaar
+from wsp.models import Doelstelling, NazorgMoment, Plaatsing, Vacature
+
+pytestmark = pytest.mark.django_db
+
+
+def _draai(regio):
+    wsp_jaar(DemoContext(regio=regio, rng=random.Random(1), scale=1, stdout=io.StringIO()))
+    return [
+        list(M.objects.order_by("pk").values())
+        for M in (Plaatsing, NazorgMoment, Vacature, Doelstelling)
+    ]
+
+
+def test_demo_year_is_deterministic_idempotent_and_matches_the_2025_targets(maak_gebruiker):
+    call_command("seed_regio", "zkij", stdout=io.StringIO())
+    regio = Arbeidsmarktregio.objects.get(code="zkij")
+    for _ in range(3):
+        maak_gebruiker("wsp_adviseur", regio=regio)
+    eerste = _draai(regio)
+    assert _draai(regio) == eerste
+    doelen = dict(Doelstelling.objects.filter(jaar=2025).values_list("doelgroep", "aantal"))
+    assert doelen == {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
+    assert sum(doelen.values()) == 425
+    assert Plaatsing.objects.count() == 400
+    assert Vacature.objects.filter(status="open", is_openbaar=True).exists()

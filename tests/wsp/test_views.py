@@ -1,0 +1,330 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from werkcentrum.models import AuditEvent
+from wsp.models import NazorgMoment, Plaatsing, Vacature, Werkgever
+
+from .factories import (
+    KandidaatFactory,
+    PlaatsingFactory,
+    VacatureFactory,
+    WerkgeverFactory,
+    sector,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _geen_mfa(settings):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+
+
+def test_werkgever_list_filters_and_constant_queries(
+    client, adviseur, regio_a, regio_b, haarlem, django_assert_max_num_queries
+):
+    for i in range(30):
+        w = WerkgeverFactory(regio=regio_a, naam=f"Bedrijf {i:02d}", accounthouder=adviseur)
+        w.vestigingen.create(
+            straat="Markt 1", postcode="2011 AA", plaats="Haarlem", gemeente=haarlem
+        )
+    WerkgeverFactory(regio=regio_b, naam="Bedrijf elders")
+    client.force_login(adviseur)
+    with django_assert_max_num_queries(12):
+        r = client.get(reverse("wsp:werkgevers"))
+    assert r.status_code == 200
+    assert "30 werkgevers" in r.content.decode()
+    assert "Bedrijf elders" not in r.content.decode()
+    r = client.get(reverse("wsp:werkgevers"), {"zoek": "Bedrijf 07"})
+    assert "1 werkgever" in r.content.decode()
+    kvk = Werkgever.objects.get(naam="Bedrijf 03").kvk_nummer
+    assert "Bedrijf 03" in client.get(reverse("wsp:werkgevers"), {"zoek": kvk}).content.decode()
+    cluster = sector().cluster_id
+    r = client.get(
+        reverse("wsp:werkgevers"),
+        {"cluster": cluster, "gemeente": haarlem.pk, "accounthouder": adviseur.pk, "pagina": 2},
+    )
+    assert r.status_code == 200 and "Pagina 2 van 2" in r.content.decode()
+
+
+def test_werkgever_form_invalid_kvk_shows_dutch_error_and_keeps_input(client, adviseur):
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:werkgever_nieuw"),
+        {"naam": "Bakkerij Zand", "kvk_nummer": "1234", "accounthouder": adviseur.pk},
+    )
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "precies 8 cijfers" in body and "Bakkerij Zand" in body
+    assert not Werkgever.objects.exists()
+
+
+def test_werkgever_form_duplicate_kvk_is_a_form_error(client, adviseur, regio_a):
+    WerkgeverFactory(regio=regio_a, kvk_nummer="12345678")
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:werkgever_nieuw"),
+        {"naam": "Dubbel", "kvk_nummer": "12345678", "accounthouder": adviseur.pk},
+    )
+    assert r.status_code == 400
+    assert "Er staat al een werkgever met dit KvK-nummer." in r.content.decode()
+
+
+def test_edit_rights_per_role(client, adviseur, manager, regio_a, regio_b, maak_gebruiker):
+    eigen = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    ander = WerkgeverFactory(regio=regio_a)
+    elders = WerkgeverFactory(regio=regio_b)
+    bewerk = lambda w: reverse("wsp:werkgever_bewerken", args=[w.pk])  # noqa: E731
+    client.force_login(adviseur)
+    assert client.get(bewerk(eigen)).status_code == 200
+    assert client.get(bewerk(ander)).status_code == 403
+    assert client.get(reverse("wsp:werkgever", args=[ander.pk])).status_code == 200  # read ok
+    assert client.get(reverse("wsp:werkgever", args=[elders.pk])).status_code == 404
+    client.force_login(manager)
+    assert client.get(bewerk(ander)).status_code == 200
+    assert client.get(bewerk(elders)).status_code == 404
+    client.force_login(maak_gebruiker("wsp_manager", regio=regio_b))
+    assert client.get(bewerk(eigen)).status_code == 404
+    client.force_login(maak_gebruiker("gids"))
+    assert client.get(reverse("wsp:werkgevers")).status_code == 403
+
+
+def test_contactmoment_and_opvolging(client, adviseur, regio_a):
+    werkgever = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:contactmoment_nieuw", args=[werkgever.pk]),
+        {
+            "datum": "2025-03-01",
+            "type": "bezoek",
+            "samenvatting": "Kennismaking",
+            "afspraken": "Vacature sturen",
+            "opvolgdatum": "2025-03-08",
+        },
+    )
+    assert r.status_code == 302
+    assert "Kennismaking" in client.get(werkgever.get_absolute_url()).content.decode()
+    assert "Vacature sturen" in client.get(reverse("wsp:opvolgingen")).content.decode()
+    r = client.post(
+        reverse("wsp:contactmoment_nieuw", args=[werkgever.pk]),
+        {"datum": "2025-03-01", "type": "bezoek", "samenvatting": "x", "opvolgdatum": "2025-02-01"},
+    )
+    assert r.status_code == 400
+
+
+def test_vacature_form_closing_before_start(client, adviseur, regio_a, haarlem):
+    werkgever = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:vacature_nieuw", args=[werkgever.pk]),
+        {
+            "functie": "Kok",
+            "omschrijving": "Koken",
+            "uren_per_week": 32,
+            "gemeente": haarlem.pk,
+            "sector": sector().pk,
+            "opleidingsniveau": "mbo2",
+            "startdatum": "2025-05-01",
+            "sluitingsdatum": "2025-04-01",
+            "status": "open",
+            "nieuwe_skills": "koken, hygiëne",
+        },
+    )
+    assert r.status_code == 400
+    assert "sluitingsdatum mag niet voor de startdatum" in r.content.decode()
+    assert not Vacature.objects.exists()
+
+
+def test_plaatsing_form_without_consent_shows_error(client, adviseur, regio_a):
+    werkgever = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    kandidaat = KandidaatFactory(regio=regio_a, toestemming=False, toestemming_op=None)
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:plaatsing_nieuw"),
+        {
+            "werkgever": werkgever.pk,
+            "kandidaat": kandidaat.pk,
+            "startdatum": "2025-06-01",
+            "contractvorm": "bepaald",
+            "uren_per_week": 20,
+        },
+    )
+    assert r.status_code == 400
+    assert "geen toestemming" in r.content.decode()
+    assert not Plaatsing.objects.exists()
+
+
+def test_kandidaat_pages_are_audited(client, adviseur, regio_a, regio_b):
+    kandidaat = KandidaatFactory(regio=regio_a)
+    elders = KandidaatFactory(regio=regio_b)
+    client.force_login(adviseur)
+    assert client.get(kandidaat.get_absolute_url()).status_code == 200
+    assert client.get(elders.get_absolute_url()).status_code == 404
+    assert (
+        AuditEvent.objects.filter(
+            event="persoonsgegevens_ingezien", object_id=str(kandidaat.pk), gebruiker=adviseur
+        ).count()
+        == 1
+    )
+    client.get(reverse("wsp:kandidaten"))
+    lijst = AuditEvent.objects.get(event="wsp_kandidatenlijst_ingezien")
+    assert lijst.details["kandidaten"] == [kandidaat.pk]
+
+
+def test_nazorg_record_via_page(client, adviseur, regio_a):
+    plaatsing = PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a, accounthouder=adviseur))
+    from wsp.services import nazorg_plannen
+
+    nazorg_plannen(plaatsing=plaatsing)
+    moment = plaatsing.nazorgmomenten.get(soort="2m")
+    client.force_login(adviseur)
+    body = client.get(plaatsing.get_absolute_url()).content.decode()
+    assert "1 mei 2025" in body and "1 augustus 2025" in body
+    r = client.post(
+        reverse("wsp:nazorg_vastleggen", args=[moment.pk]),
+        {"uitkomst": "goed", "nog_in_dienst": "ja", "afgerond_op": "2025-04-28", "vervolg": ""},
+    )
+    assert r.status_code == 302
+    moment.refresh_from_db()
+    assert moment.afgerond_op == date(2025, 4, 28) and moment.uitkomst == "goed"
+    assert NazorgMoment.objects.filter(afgerond_op=None).count() == 1
+
+
+def test_pages_render_for_adviseur(client, adviseur, regio_a):
+    vacature = VacatureFactory(werkgever=WerkgeverFactory(regio=regio_a, accounthouder=adviseur))
+    KandidaatFactory(regio=regio_a, woongemeente=vacature.gemeente)
+    client.force_login(adviseur)
+    for naam in [
+        "vacatures",
+        "kandidaten",
+        "plaatsingen",
+        "dashboard",
+        "activiteiten",
+        "importeren",
+        "verzoeken",
+        "verzoek_nieuw",
+        "kandidaat_nieuw",
+        "plaatsing_nieuw",
+        "werkgever_nieuw",
+        "opvolgingen",
+    ]:
+        assert client.get(reverse(f"wsp:{naam}")).status_code == 200, naam
+    r = client.get(vacature.get_absolute_url())
+    assert r.status_code == 200 and "Skills 20/40" in r.content.decode()
+    assert client.get(reverse("wsp:exporteren", args=["werkgevers", "xlsx"])).status_code == 200
+
+
+def test_every_form_page_carries_a_csrf_token(client, adviseur, regio_a):
+    werkgever = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    client.force_login(adviseur)
+    for url in [
+        reverse("wsp:werkgever_nieuw"),
+        reverse("wsp:vacature_nieuw", args=[werkgever.pk]),
+        reverse("wsp:kandidaat_nieuw"),
+        reverse("wsp:plaatsing_nieuw"),
+        reverse("wsp:verzoek_nieuw"),
+        reverse("wsp:importeren"),
+        reverse("wsp:activiteiten"),
+        "/zkij/vacatures/ik-ben-werkgever/",
+    ]:
+        assert "csrfmiddlewaretoken" in client.get(url).content.decode(), url
+
+
+def test_lists_have_constant_query_counts(client, adviseur, regio_a, django_assert_max_num_queries):
+    werkgever = WerkgeverFactory(regio=regio_a, accounthouder=adviseur)
+    for _ in range(30):
+        VacatureFactory(werkgever=werkgever)
+        PlaatsingFactory(werkgever=werkgever)
+    client.force_login(adviseur)
+    for naam in ("vacatures", "kandidaten", "plaatsingen"):
+        with django_assert_max_num_queries(14):
+            assert client.get(reverse(f"wsp:{naam}")).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(werkgever.get_absolute_url()).status_code == 200
+
+
+def test_activiteit_registration(client, adviseur, regio_a):
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:activiteiten"),
+        {
+            "soort": "event",
+            "naam": "Care Fair",
+            "datum": "2025-03-27",
+            "aantal_werkgevers": 30,
+            "aantal_werkzoekenden": 250,
+            "aantal_plaatsingen": 12,
+            "aantal": 0,
+        },
+    )
+    assert r.status_code == 302
+    assert "Care Fair" in client.get(reverse("wsp:activiteiten")).content.decode()
+    r = client.post(reverse("wsp:activiteiten"), {"soort": "event", "naam": ""})
+    assert r.status_code == 400
+
+
+def test_import_page_previews_then_imports(client, adviseur):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = Path(__file__).parent / "data"
+    client.force_login(adviseur)
+
+    def upload(naam, bevestigen):
+        bestand = SimpleUploadedFile(naam, (data / naam).read_bytes())
+        velden = {"soort": "werkgevers", "bestand": bestand}
+        if bevestigen:
+            velden["bevestigen"] = "on"
+        return client.post(reverse("wsp:importeren"), velden)
+
+    r = upload("werkgevers_fout.csv", True)
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "Rij 3, kolom kvk_nummer" in body and "Rij 4, kolom sector" in body
+    assert not Werkgever.objects.exists()
+    r = upload("werkgevers.csv", False)
+    assert "3 nieuw" in r.content.decode() and not Werkgever.objects.exists()
+    r = upload("werkgevers.csv", True)
+    assert r.status_code == 200 and Werkgever.objects.count() == 3
+    assert Werkgever.objects.filter(regio=adviseur.regio).count() == 3
+
+
+def test_phone_verzoek_and_first_reaction_via_pages(client, adviseur, regio_a):
+    client.force_login(adviseur)
+    r = client.post(
+        reverse("wsp:verzoek_nieuw"),
+        {
+            "bedrijfsnaam": "Garage Noord",
+            "contactnaam": "Iris",
+            "email": "iris@garage.example",
+            "vraag": "Monteur gezocht",
+            "sector": sector("techniek").pk,
+        },
+    )
+    assert r.status_code == 302
+    from wsp.models import Werkgeversverzoek
+
+    verzoek = Werkgeversverzoek.objects.get()
+    assert verzoek.bron == "telefoon" and verzoek.cluster.code == "techniek"
+    assert "Garage Noord" in client.get(reverse("wsp:verzoeken")).content.decode()
+    r = client.post(reverse("wsp:verzoek", args=[verzoek.pk]), {"reactie": "Teruggebeld"})
+    assert r.status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.reactietijd is not None and verzoek.toegewezen_aan == adviseur
+
+
+def test_adviseur_takes_a_verzoek_from_the_cluster_queue(client, adviseur, regio_a, regio_b):
+    from .factories import VerzoekFactory
+
+    verzoek = VerzoekFactory(regio=regio_a)
+    elders = VerzoekFactory(regio=regio_b)
+    client.force_login(adviseur)
+    assert client.get(reverse("wsp:verzoek", args=[verzoek.pk])).status_code == 200
+    r = client.post(reverse("wsp:verzoek_oppakken", args=[verzoek.pk]))
+    assert r.status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.toegewezen_aan == adviseur
+    assert client.post(reverse("wsp:verzoek_oppakken", args=[elders.pk])).status_code == 404

@@ -1,0 +1,96 @@
+from django.contrib import admin
+from import_export.admin import ExportMixin
+
+from werkcentrum.admin_scoping import RegioAdmin, RegioInline
+
+from .models import (
+    Activiteit,
+    Cluster,
+    Contactpersoon,
+    Doelstelling,
+    NazorgMoment,
+    Plaatsing,
+    Sector,
+    Skill,
+    Vacature,
+    Vestiging,
+    Werkgever,
+    Werkgeversverzoek,
+)
+
+
+@admin.register(Cluster)
+class ClusterAdmin(admin.ModelAdmin):
+    list_display = ["naam", "code", "volgorde"]
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["naam", "cluster", "is_focussector"]
+    list_filter = ["cluster", "is_focussector"]
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    search_fields = ["naam"]
+
+
+class VestigingInline(RegioInline):
+    model = Vestiging
+    extra = 0
+
+
+class ContactpersoonInline(RegioInline):
+    model = Contactpersoon
+    extra = 0
+
+
+@admin.register(Werkgever)
+class WerkgeverAdmin(ExportMixin, RegioAdmin):
+    list_display = ["naam", "kvk_nummer", "sector", "partnerschap", "accounthouder"]
+    search_fields = ["naam", "kvk_nummer"]
+    list_filter = ["partnerschap", "sector__cluster"]
+    inlines = [VestigingInline, ContactpersoonInline]
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"regio": request.user.regio, "user": request.user}
+
+    def get_export_resource_classes(self, request):
+        from .resources import WerkgeverResource
+
+        return [WerkgeverResource]
+
+
+@admin.register(Werkgeversverzoek)
+class WerkgeversverzoekAdmin(RegioAdmin):
+    list_display = ["bedrijfsnaam", "ontvangen_op", "toegewezen_aan", "reactietijd"]
+    readonly_fields = ["reactietijd", "waarschuwing_op", "escalatie_op"]
+
+
+@admin.register(Vacature)
+class VacatureAdmin(RegioAdmin):
+    list_display = ["functie", "werkgever", "status", "sluitingsdatum", "is_openbaar"]
+    list_filter = ["status", "is_openbaar"]
+
+
+class NazorgInline(RegioInline):
+    model = NazorgMoment
+    extra = 0
+
+
+@admin.register(Plaatsing)
+class PlaatsingAdmin(RegioAdmin):
+    list_display = ["kandidaat", "werkgever", "startdatum", "doelgroep"]
+    inlines = [NazorgInline]
+
+
+@admin.register(Doelstelling)
+class DoelstellingAdmin(RegioAdmin):
+    list_display = ["jaar", "doelgroep", "aantal"]
+    list_filter = ["jaar"]
+
+
+@admin.register(Activiteit)
+class ActiviteitAdmin(RegioAdmin):
+    list_display = ["naam", "soort", "datum", "aantal"]
+    list_filter = ["soort"]

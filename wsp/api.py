@@ -1,0 +1,331 @@
+"""REST API of the WSP under /api/v1/: the same scoping, permissions and rules as the UI.
+
+Filters are plain query parameters (documented in the schema). Writes go through the services,
+so the API cannot bypass a rule (KvK, consent, duplicates, object rights)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+
+from werkcentrum.api import RegioScopedViewSetMixin
+
+from . import audit, services
+from .models import Kandidaat, NazorgMoment, Plaatsing, Vacature, Voordracht, Werkgever
+
+
+def _als_drf(exc: DjangoValidationError) -> ValidationError:
+    return ValidationError(getattr(exc, "message_dict", None) or {"detail": exc.messages})
+
+
+def _statusveld(keuzes) -> serializers.CharField:
+    """Several apps have a field called `status` with different choices; as enums their
+    schema names would collide (a warning fails `check --deploy`), so the choices are listed
+    in the description instead."""
+
+    return serializers.CharField(read_only=True, help_text="Een van: " + ", ".join(keuzes.values))
+
+
+class WerkgeverSerializer(serializers.ModelSerializer):
+    cluster = serializers.CharField(source="sector.cluster.code", read_only=True, default=None)
+
+    class Meta:
+        model = Werkgever
+        fields = [
+            "id",
+            "naam",
+            "kvk_nummer",
+            "sector",
+            "cluster",
+            "partnerschap",
+            "accounthouder",
+            "website",
+            "telefoon",
+            "email",
+            "externe_id",
+            "actief",
+        ]
+        # Uniqueness per regio is checked by the service (the regio is not a field here).
+        validators: list = []
+
+
+class VacatureSerializer(serializers.ModelSerializer):
+    status = _statusveld(Vacature.Status)
+    skills = serializers.SlugRelatedField(slug_field="naam", many=True, read_only=True)
+
+    class Meta:
+        model = Vacature
+        fields = [
+            "id",
+            "werkgever",
+            "functie",
+            "omschrijving",
+            "uren_per_week",
+            "gemeente",
+            "sector",
+            "opleidingsniveau",
+            "skills",
+            "startdatum",
+            "sluitingsdatum",
+            "status",
+            "doelgroepen",
+            "is_vacaturecreatie",
+            "is_openbaar",
+            "beroepscode",
+            "externe_id",
+        ]
+
+
+class KandidaatSerializer(serializers.ModelSerializer):
+    skills = serializers.SlugRelatedField(slug_field="naam", many=True, read_only=True)
+
+    class Meta:
+        model = Kandidaat
+        fields = [
+            "id",
+            "voornaam",
+            "achternaam",
+            "woongemeente",
+            "doelgroep",
+            "doelgroepregister",
+            "werkfit",
+            "skills",
+            "gewenst_beroep",
+            "opleidingsniveau",
+            "taalniveau",
+            "rijbewijs",
+            "uren_per_week",
+            "beschikbaar_vanaf",
+            "overgedragen_door",
+            "overgedragen_op",
+            "toestemming",
+            "toestemming_op",
+            "externe_id",
+            "actief",
+        ]
+
+
+class VoordrachtSerializer(serializers.ModelSerializer):
+    status = _statusveld(Voordracht.Status)
+
+    class Meta:
+        model = Voordracht
+        fields = ["id", "vacature", "kandidaat", "status", "afwijsreden", "score", "voorgesteld_op"]
+
+
+class NazorgMomentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = NazorgMoment
+        fields = [
+            "id",
+            "plaatsing",
+            "soort",
+            "vervaldatum",
+            "afgerond_op",
+            "uitkomst",
+            "nog_in_dienst",
+            "vervolg",
+        ]
+
+
+class PlaatsingSerializer(serializers.ModelSerializer):
+    nazorgmomenten = NazorgMomentSerializer(many=True, read_only=True)
+    is_duurzaam = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Plaatsing
+        fields = [
+            "id",
+            "werkgever",
+            "kandidaat",
+            "voordracht",
+            "startdatum",
+            "contractvorm",
+            "uren_per_week",
+            "doelgroep",
+            "woongemeente",
+            "instrumenten",
+            "is_duurzaam",
+            "nazorgmomenten",
+        ]
+        read_only_fields = ["doelgroep", "woongemeente", "voordracht"]
+        validators: list = []
+
+
+def _param(naam: str, omschrijving: str, soort=OpenApiTypes.STR) -> OpenApiParameter:
+    return OpenApiParameter(naam, soort, OpenApiParameter.QUERY, description=omschrijving)
+
+
+class _Filters:
+    """Query-parameter filters: {param: lookup}."""
+
+    filters: dict[str, str] = {}
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        for param, lookup in self.filters.items():
+            waarde = self.request.query_params.get(param)
+            if waarde not in (None, ""):
+                qs = qs.filter(**{lookup: waarde})
+        return qs
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("naam", "Deel van de naam"),
+            _param("kvk_nummer", "KvK-nummer"),
+            _param("cluster", "Clustercode"),
+            _param("gemeente", "Gemeente-id van een vestiging", OpenApiTypes.INT),
+            _param("accounthouder", "Medewerker-id", OpenApiTypes.INT),
+        ]
+    )
+)
+class WerkgeverViewSet(
+    _Filters,
+    RegioScopedViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    queryset = Werkgever.objects.select_related("sector__cluster").order_by("naam", "pk")
+    serializer_class = WerkgeverSerializer
+    filters = {
+        "naam": "naam__icontains",
+        "kvk_nummer": "kvk_nummer",
+        "cluster": "sector__cluster__code",
+        "gemeente": "vestigingen__gemeente",
+        "accounthouder": "accounthouder",
+    }
+
+    def perform_create(self, serializer) -> None:
+        user = self.request.user
+        if user.regio is None:
+            raise ValidationError({"regio": "Een platformbeheerder registreert geen werkgevers."})
+        try:
+            serializer.instance = services.werkgever_registreren(
+                regio=user.regio, door=user, **serializer.validated_data
+            )
+        except DjangoValidationError as exc:
+            raise _als_drf(exc) from exc
+
+    def perform_update(self, serializer) -> None:
+        try:
+            serializer.instance = services.werkgever_bijwerken(
+                werkgever=serializer.instance, door=self.request.user, **serializer.validated_data
+            )
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _als_drf(exc) from exc
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("status", "Status"),
+            _param("werkgever", "Werkgever-id", OpenApiTypes.INT),
+            _param("gemeente", "Gemeente-id", OpenApiTypes.INT),
+        ]
+    )
+)
+class VacatureViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Vacature.objects.prefetch_related("skills").order_by("sluitingsdatum", "pk")
+    serializer_class = VacatureSerializer
+    filters = {"status": "status", "werkgever": "werkgever", "gemeente": "gemeente"}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[_param("doelgroep", "Doelgroep"), _param("actief", "true/false")]
+    )
+)
+class KandidaatViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Every read is written to the logboek dataverwerkingen."""
+
+    queryset = Kandidaat.objects.prefetch_related("skills").order_by("achternaam", "pk")
+    serializer_class = KandidaatSerializer
+    filters = {"doelgroep": "doelgroep", "actief": "actief"}
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        ids = [r["id"] for r in response.data.get("results", [])]
+        audit.kandidatenlijst_ingezien(user=request.user, ids=ids, context="api")
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        audit.kandidaat_ingezien(self.get_object(), user=request.user)
+        return super().retrieve(request, *args, **kwargs)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("vacature", "Vacature-id", OpenApiTypes.INT),
+            _param("kandidaat", "Kandidaat-id", OpenApiTypes.INT),
+            _param("status", "Status"),
+        ]
+    )
+)
+class VoordrachtViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = Voordracht.objects.order_by("-voorgesteld_op", "pk")
+    serializer_class = VoordrachtSerializer
+    filters = {"vacature": "vacature", "kandidaat": "kandidaat", "status": "status"}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("werkgever", "Werkgever-id", OpenApiTypes.INT),
+            _param("doelgroep", "Doelgroep"),
+            _param("jaar", "Jaar van de startdatum", OpenApiTypes.INT),
+        ]
+    )
+)
+class PlaatsingViewSet(
+    _Filters, RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "pk")
+    serializer_class = PlaatsingSerializer
+    filters = {"werkgever": "werkgever", "doelgroep": "doelgroep", "jaar": "startdatum__year"}
+
+    def perform_create(self, serializer) -> None:
+        data = dict(serializer.validated_data)
+        user = self.request.user
+        for veld in ("werkgever", "kandidaat"):
+            obj = data[veld]
+            if user.regio_id != obj.regio_id:
+                raise ValidationError({veld: "Onbekend in jouw regio."})
+        try:
+            serializer.instance = services.plaatsing_registreren(door=user, **data)
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _als_drf(exc) from exc
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("plaatsing", "Plaatsing-id", OpenApiTypes.INT),
+            _param("open", "true: alleen open momenten"),
+        ]
+    )
+)
+class NazorgMomentViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = NazorgMoment.objects.order_by("vervaldatum", "pk")
+    serializer_class = NazorgMomentSerializer
+    filters = {"plaatsing": "plaatsing"}
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.request.query_params.get("open") == "true":
+            qs = qs.filter(afgerond_op=None)
+        return qs

@@ -1,0 +1,67 @@
+"""Audit events of the WSP: every staff read or change of a kandidaat's personal data."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from werkcentrum import audit
+from werkcentrum.models import AuditEvent
+
+DOEL = "bemiddeling naar werk (WSP)"
+
+
+def kandidaat_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
+    return audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)
+
+
+def kandidaat_aangemaakt(obj: models.Model, *, user) -> AuditEvent:
+    return audit.persoonsgegevens_aangemaakt(obj, user=user, doel=DOEL)
+
+
+def kandidaat_gewijzigd(obj: models.Model, *, user, velden: list[str]) -> AuditEvent:
+    return audit.persoonsgegevens_gewijzigd(obj, user=user, doel=DOEL, velden=velden)
+
+
+def kandidaten_geexporteerd(model, *, user, aantal: int) -> AuditEvent:
+    return audit.persoonsgegevens_geexporteerd(model, user=user, doel=DOEL, aantal=aantal)
+
+
+def plaatsing_geregistreerd(obj: models.Model, *, user) -> AuditEvent:
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.AANGEMAAKT,
+        event="wsp_plaatsing_geregistreerd",
+        user=user,
+        obj=obj,
+        doel=DOEL,
+    )
+
+
+def nazorg_vastgelegd(obj: models.Model, *, user) -> AuditEvent:
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD,
+        event="wsp_nazorg_vastgelegd",
+        user=user,
+        obj=obj,
+        doel=DOEL,
+    )
+
+
+def import_uitgevoerd(*, user, model: str, aantal: int) -> AuditEvent:
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.AANGEMAAKT,
+        event="wsp_import",
+        user=user,
+        doel=DOEL,
+        details={"model": model, "aantal": aantal},
+    )
+
+
+def kandidatenlijst_ingezien(*, user, ids: list[int], context: str) -> AuditEvent:
+    """A page listing kandidaten: one event naming which rows were shown."""
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event="wsp_kandidatenlijst_ingezien",
+        user=user,
+        doel=DOEL,
+        details={"context": context, "kandidaten": ids},
+    )

@@ -1,0 +1,412 @@
+"""A fictional year (2025) of WSP work for the demo: accounts, contacts, requests, vacancies,
+kandidaten, voordrachten, plaatsingen with nazorg, targets and activities. Deterministic
+(one seeded generator) and idempotent (update_or_create on natural keys)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from werkcentrum.demo import DemoContext, registreer
+from werkcentrum.models import Gemeente, Medewerker, Organisatie
+
+from .keuzes import Doelgroep, Instrument
+from .models import (
+    Activiteit,
+    Contactmoment,
+    Contactpersoon,
+    Doelstelling,
+    Kandidaat,
+    NazorgMoment,
+    Plaatsing,
+    Sector,
+    Skill,
+    Vacature,
+    Vestiging,
+    Voordracht,
+    Werkgever,
+    Werkgeversverzoek,
+)
+from .services import nazorg_plannen
+
+AMS = ZoneInfo("Europe/Amsterdam")
+JAAR = 2025
+DOELEN = {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
+SKILLS = [
+    "klantgericht",
+    "samenwerken",
+    "nauwkeurig",
+    "heftruckcertificaat",
+    "VCA",
+    "lassen",
+    "tekening lezen",
+    "Excel",
+    "kassa",
+    "HACCP",
+    "persoonlijke verzorging",
+    "rijbewijs C",
+    "plannen",
+    "Engels",
+    "Nederlands B1",
+    "schoonmaaktechniek",
+    "magazijnbeheer",
+    "koken",
+    "installatietechniek",
+    "groenonderhoud",
+    "telefonisch klantcontact",
+    "EHBO",
+]
+FUNCTIES = {
+    "techniek": ["Monteur", "Lasser", "Installateur", "Productiemedewerker", "Hovenier"],
+    "zorg": ["Helpende zorg", "Woonbegeleider", "Medewerker facilitair zorg"],
+    "oozd": ["Onderwijsassistent", "Administratief medewerker", "Klantcontactmedewerker"],
+    "handel": ["Magazijnmedewerker", "Chauffeur", "Kassamedewerker", "Schoonmaker", "Kok"],
+}
+NAAMDELEN = (
+    [
+        "Duin",
+        "Spaarne",
+        "Kennemer",
+        "Zee",
+        "Polder",
+        "Linden",
+        "Molen",
+        "Haven",
+        "Berken",
+        "Dijk",
+        "Waard",
+        "Meer",
+        "Zand",
+        "Helm",
+        "Noord",
+        "Tulp",
+    ],
+    [
+        "techniek",
+        "zorg",
+        "bouw",
+        "logistiek",
+        "groep",
+        "service",
+        "staal",
+        "bakkerij",
+        "installaties",
+        "transport",
+        "facilitair",
+        "horeca",
+        "groen",
+        "partners",
+    ],
+    ["BV", "B.V.", "VOF", "NV", "Stichting", "& Zn"],
+)
+STRATEN = ["Dorpsstraat", "Industrieweg", "Stationsplein", "Havenweg", "Kerkstraat", "Parklaan"]
+
+
+def _tijdstip(dag: date, uur: int) -> datetime:
+    return datetime.combine(dag, time(uur, 0), tzinfo=AMS)
+
+
+def _dag(rng, start: date = date(JAAR, 1, 2), dagen: int = 360) -> date:
+    return start + timedelta(days=rng.randrange(dagen))
+
+
+@registreer("wsp")
+def wsp_jaar(ctx: DemoContext) -> None:
+    regio, k = ctx.regio, ctx.scale
+    adviseurs = list(
+        Medewerker.objects.filter(regio=regio, groups__name="wsp_adviseur").order_by("email")
+    )
+    if not adviseurs:
+        return
+    gemeenten = list(Gemeente.objects.filter(regio=regio).order_by("naam"))
+    sectoren = list(Sector.objects.select_related("cluster").order_by("code"))
+    skills = [Skill.objects.get_or_create(naam=n)[0] for n in SKILLS]
+    partners = list(
+        Organisatie.objects.filter(
+            regio=regio, type__in=["uwv", "gemeente", "werkcentrum"]
+        ).order_by("naam")
+    ) or list(Organisatie.objects.filter(regio=regio).order_by("naam"))
+    for doelgroep, aantal in DOELEN.items():
+        Doelstelling.objects.update_or_create(
+            regio=regio, jaar=JAAR, doelgroep=doelgroep, defaults={"aantal": aantal * k}
+        )
+    werkgevers = _werkgevers(ctx, adviseurs, gemeenten, sectoren, 60 * k)
+    _verzoeken(ctx, werkgevers, adviseurs, sectoren, 120 * k)
+    vacatures = _vacatures(ctx, werkgevers, gemeenten, skills, 90 * k)
+    kandidaten = _kandidaten(ctx, gemeenten, sectoren, skills, partners, 180 * k)
+    _plaatsingen(ctx, vacatures, kandidaten, werkgevers, 400 * k)
+    _activiteiten(ctx)
+    ctx.stdout.write(
+        f"WSP: {len(werkgevers)} werkgevers, {len(vacatures)} vacatures, "
+        f"{len(kandidaten)} kandidaten, {Plaatsing.objects.filter(regio=regio).count()} plaatsingen"
+    )
+
+
+def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
+    rng, regio = ctx.rng, ctx.regio
+    per_cluster: dict[str, list[Sector]] = {}
+    for sector in sectoren:
+        per_cluster.setdefault(sector.cluster.code, []).append(sector)
+    uit = []
+    for i in range(aantal):
+        naam = f"{rng.choice(NAAMDELEN[0])}{rng.choice(NAAMDELEN[1])} {rng.choice(NAAMDELEN[2])}"
+        partnerschap = rng.choices(["strategisch", "tactisch", "operationeel"], [1, 3, 8])[0]
+        werkgever, _ = Werkgever.objects.update_or_create(
+            regio=regio,
+            kvk_nummer=f"{90000000 + i:08d}",
+            defaults={
+                "naam": f"{naam} ({i + 1})" if i >= len(NAAMDELEN[0]) * 4 else naam,
+                # Each cluster equally likely, whatever its number of sectors.
+                "sector": rng.choice(per_cluster[rng.choice(sorted(per_cluster))]),
+                "partnerschap": partnerschap,
+                "accounthouder": adviseurs[i % len(adviseurs)],
+                "externe_id": f"WBS-{10000 + i}",
+                "aangemaakt_op": _tijdstip(date(JAAR - 1, 1, 1) + timedelta(days=i), 9),
+                "email": f"info@werkgever{i + 1}.example",
+            },
+        )
+        if partnerschap == "strategisch":
+            werkgever.accountteam.set(rng.sample(adviseurs, min(3, len(adviseurs))))
+        gemeente = rng.choice(gemeenten)
+        Vestiging.objects.update_or_create(
+            werkgever=werkgever,
+            straat=f"{rng.choice(STRATEN)} {rng.randint(1, 200)}",
+            defaults={"postcode": "2011 AA", "plaats": gemeente.naam, "gemeente": gemeente},
+        )
+        voornaam, achternaam = ctx.naam()
+        Contactpersoon.objects.update_or_create(
+            werkgever=werkgever,
+            externe_id=f"CP-{i}",
+            defaults={"naam": f"{voornaam} {achternaam}", "functie": "HR-adviseur"},
+        )
+        for j in range(rng.randint(1, 5)):
+            dag = _dag(rng)
+            Contactmoment.objects.update_or_create(
+                werkgever=werkgever,
+                datum=dag,
+                samenvatting=f"Contact {j + 1}: personeelsbehoefte en instrumenten besproken.",
+                defaults={
+                    "type": rng.choice(Contactmoment.Type.values),
+                    "afspraken": rng.choice(["", "Vacature uitwerken.", "Jobcarving verkennen."]),
+                    "opvolgdatum": dag + timedelta(days=14) if rng.random() < 0.3 else None,
+                    "opvolging_afgerond": dag < date(JAAR, 12, 1),
+                    "medewerker": werkgever.accounthouder,
+                },
+            )
+        uit.append(werkgever)
+    return uit
+
+
+def _verzoeken(ctx, werkgevers, adviseurs, sectoren, aantal) -> None:
+    rng, regio = ctx.rng, ctx.regio
+    for i in range(aantal):
+        werkgever = rng.choice(werkgevers) if rng.random() < 0.6 else None
+        ontvangen = _tijdstip(_dag(rng), rng.randint(8, 17))
+        uren = rng.choices([2, 6, 18, 23, 30], [4, 4, 2, 1, 1])[0]
+        sector = werkgever.sector if werkgever else rng.choice(sectoren)
+        Werkgeversverzoek.objects.update_or_create(
+            regio=regio,
+            bedrijfsnaam=werkgever.naam if werkgever else f"Nieuw bedrijf {i + 1}",
+            ontvangen_op=ontvangen,
+            defaults={
+                "werkgever": werkgever,
+                "kvk_nummer": werkgever.kvk_nummer if werkgever else "",
+                "contactnaam": " ".join(ctx.naam()),
+                "email": f"contact{i}@bedrijf.example",
+                "vraag": rng.choice(
+                    [
+                        "Wij zoeken twee medewerkers.",
+                        "Vraag over loonkostensubsidie.",
+                        "Kunnen we een werkplek aanpassen?",
+                        "Interesse in jobcarving.",
+                    ]
+                ),
+                "bron": rng.choice(Werkgeversverzoek.Bron.values),
+                "sector": sector,
+                "cluster": sector.cluster,
+                "toegewezen_aan": werkgever.accounthouder if werkgever else rng.choice(adviseurs),
+                "eerste_reactie_op": ontvangen + timedelta(hours=uren),
+                "reactietijd": timedelta(hours=uren),
+                "reactie": "Teruggebeld en afspraak gemaakt.",
+                "waarschuwing_op": ontvangen + timedelta(hours=20) if uren > 20 else None,
+                "escalatie_op": ontvangen + timedelta(hours=24) if uren > 24 else None,
+            },
+        )
+
+
+def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
+    rng, regio = ctx.rng, ctx.regio
+    uit = []
+    for i in range(aantal):
+        werkgever = rng.choice(werkgevers)
+        start = _dag(rng, dagen=330)
+        vacature, _ = Vacature.objects.update_or_create(
+            regio=regio,
+            externe_id=f"VAC-{i + 1}",
+            defaults={
+                "werkgever": werkgever,
+                "functie": rng.choice(FUNCTIES[werkgever.sector.cluster.code]),
+                "omschrijving": "Een fijne werkplek met begeleiding op de werkvloer.",
+                "uren_per_week": rng.choice([16, 24, 32, 36, 38]),
+                "gemeente": rng.choice(gemeenten),
+                "sector": werkgever.sector,
+                "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3"]),
+                "startdatum": start,
+                "sluitingsdatum": start + timedelta(days=rng.choice([30, 60, 90])),
+                # A 2025 vacancy is over by now; the nightly task would say so anyway.
+                "status": rng.choices(["vervuld", "verlopen", "ingetrokken"], [6, 3, 1])[0],
+                "aangemaakt_op": _tijdstip(start - timedelta(days=14), 10),
+                "doelgroepen": rng.sample(Doelgroep.values, rng.randint(0, 3)),
+                "is_vacaturecreatie": rng.random() < 0.2,
+                "is_openbaar": rng.random() < 0.7,
+            },
+        )
+        vacature.skills.set(rng.sample(skills, rng.randint(2, 5)))
+        uit.append(vacature)
+    # Standing vacancies (open until the end of next year) keep the vacaturekrant filled.
+    for i in range(12 * ctx.scale):
+        werkgever = rng.choice(werkgevers)
+        vacature, _ = Vacature.objects.update_or_create(
+            regio=regio,
+            externe_id=f"VAC-DOORLOPEND-{i + 1}",
+            defaults={
+                "werkgever": werkgever,
+                "functie": rng.choice(FUNCTIES[werkgever.sector.cluster.code]),
+                "omschrijving": "Doorlopende vacature: we nemen het hele jaar mensen aan.",
+                "uren_per_week": rng.choice([24, 32, 36]),
+                "gemeente": rng.choice(gemeenten),
+                "sector": werkgever.sector,
+                "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2"]),
+                "startdatum": date(JAAR, 9, 1),
+                "sluitingsdatum": date(JAAR + 2, 12, 31),
+                "status": "open",
+                "doelgroepen": rng.sample(Doelgroep.values, rng.randint(1, 3)),
+                "is_openbaar": True,
+                "aangemaakt_op": _tijdstip(date(JAAR, 8, 15), 10),
+            },
+        )
+        vacature.skills.set(rng.sample(skills, rng.randint(2, 5)))
+    return uit
+
+
+def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kandidaat]:
+    rng, regio = ctx.rng, ctx.regio
+    gewichten = [DOELEN[d] for d in Doelgroep.values]
+    uit = []
+    for i in range(aantal):
+        voornaam, achternaam = ctx.naam()
+        overgedragen = _dag(rng)
+        kandidaat, _ = Kandidaat.objects.update_or_create(
+            regio=regio,
+            externe_id=f"KAN-{i + 1}",
+            defaults={
+                "voornaam": voornaam,
+                "achternaam": achternaam,
+                "woongemeente": rng.choice(gemeenten),
+                "doelgroep": rng.choices(Doelgroep.values, gewichten)[0],
+                "doelgroepregister": rng.random() < 0.2,
+                "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3", "mbo4"]),
+                "taalniveau": rng.choice(["A2", "B1", "B2", "C1"]),
+                "rijbewijs": rng.random() < 0.5,
+                "uren_per_week": rng.choice([None, 16, 24, 32, 36]),
+                "beschikbaar_vanaf": overgedragen,
+                "overgedragen_door": rng.choice(partners),
+                "overgedragen_op": overgedragen,
+                "toestemming": True,
+                "toestemming_op": overgedragen,
+            },
+        )
+        kandidaat.skills.set(rng.sample(skills, rng.randint(1, 4)))
+        kandidaat.gewenste_gemeenten.set(rng.sample(gemeenten, rng.randint(0, 3)))
+        kandidaat.gewenste_sectoren.set(rng.sample(sectoren, rng.randint(0, 2)))
+        uit.append(kandidaat)
+    return uit
+
+
+def _plaatsingen(ctx, vacatures, kandidaten, werkgevers, aantal) -> None:
+    rng, regio = ctx.rng, ctx.regio
+    gebruikt: set[tuple[int, int, date]] = set()
+    for i in range(aantal):
+        kandidaat = kandidaten[i % len(kandidaten)]
+        vacature = rng.choice(vacatures)
+        start = max(vacature.startdatum, kandidaat.overgedragen_op) + timedelta(days=i // 40)
+        start = min(start, date(JAAR, 12, 31))
+        while (kandidaat.pk, vacature.werkgever_id, start) in gebruikt:
+            start -= timedelta(days=1)  # one placement per kandidaat, werkgever and day
+        gebruikt.add((kandidaat.pk, vacature.werkgever_id, start))
+        voordracht = None
+        if rng.random() < 0.5:
+            voordracht, _ = Voordracht.objects.update_or_create(
+                vacature=vacature,
+                kandidaat=kandidaat,
+                defaults={
+                    "regio": regio,
+                    "status": "aangenomen",
+                    "score": rng.randint(40, 95),
+                    "door": vacature.werkgever.accounthouder,
+                },
+            )
+            if (
+                hasattr(voordracht, "plaatsing")
+                and voordracht.plaatsing.externe_id != f"PL-{i + 1}"
+            ):
+                voordracht = None  # already placed by an earlier row
+        plaatsing, _ = Plaatsing.objects.update_or_create(
+            regio=regio,
+            externe_id=f"PL-{i + 1}",
+            defaults={
+                "werkgever": vacature.werkgever,
+                "kandidaat": kandidaat,
+                "voordracht": voordracht,
+                "startdatum": start,
+                "contractvorm": rng.choice(Plaatsing.Contractvorm.values),
+                "uren_per_week": vacature.uren_per_week,
+                "doelgroep": kandidaat.doelgroep,
+                "woongemeente": kandidaat.woongemeente,
+                "instrumenten": rng.sample(Instrument.values, rng.randint(0, 2)),
+                "geregistreerd_door": vacature.werkgever.accounthouder,
+            },
+        )
+        nazorg_plannen(plaatsing=plaatsing)
+        for moment in plaatsing.nazorgmomenten.all():
+            # Moments due before March 2026 are done (most on time); later ones stay open.
+            if moment.vervaldatum >= date(JAAR + 1, 3, 1):
+                continue
+            uitkomst = rng.choices(NazorgMoment.Uitkomst.values, [14, 3, 2, 1])[0]
+            NazorgMoment.objects.filter(pk=moment.pk).update(
+                afgerond_op=moment.vervaldatum - timedelta(days=rng.randint(-6, 10)),
+                uitkomst=uitkomst,
+                nog_in_dienst=uitkomst != "uitgevallen",
+                afgerond_door=plaatsing.werkgever.accounthouder,
+                herinnering_vooraf_op=moment.vervaldatum,
+                herinnering_vervaldag_op=moment.vervaldatum,
+                escalatie_op=moment.vervaldatum,
+            )
+
+
+def _activiteiten(ctx) -> None:
+    rng, regio = ctx.rng, ctx.regio
+    rijen = [
+        ("event", "Care Fair", date(JAAR, 3, 27), "banenmarkt"),
+        ("event", "Banenmarkt IJmond", date(JAAR, 5, 15), "banenmarkt"),
+        ("event", "Meet & greet techniek", date(JAAR, 9, 18), "meet-en-greet"),
+        ("event", "Banenmarkt Haarlem", date(JAAR, 11, 6), "banenmarkt"),
+        ("praktijkroute", "Praktijkroute zorg", date(JAAR, 6, 30), ""),
+        ("jobhunters", "Jobhunters eerste halfjaar", date(JAAR, 6, 30), ""),
+        ("oekrainebalie", "Oekraïnebalie spreekuren", date(JAAR, 6, 30), ""),
+        ("communicatie", "Nieuwsbrief werkgevers", date(JAAR, 10, 1), "nieuwsbrief"),
+    ]
+    for soort, naam, datum, type_ in rijen:
+        Activiteit.objects.update_or_create(
+            regio=regio,
+            naam=naam,
+            datum=datum,
+            defaults={
+                "soort": soort,
+                "type": type_,
+                "aantal_werkgevers": rng.randint(5, 40) * ctx.scale,
+                "aantal_werkzoekenden": rng.randint(20, 300) * ctx.scale,
+                "aantal_plaatsingen": rng.randint(0, 15) * ctx.scale,
+                "aantal": rng.randint(10, 500) * ctx.scale,
+            },
+        )

@@ -1,0 +1,387 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.models import Gemeente, Medewerker, Organisatie
+
+from .keuzes import Doelgroep, Instrument, Opleidingsniveau
+from .models import (
+    Activiteit,
+    Cluster,
+    Contactmoment,
+    Kandidaat,
+    NazorgMoment,
+    Plaatsing,
+    Sector,
+    Skill,
+    Vacature,
+    Werkgever,
+    Werkgeversverzoek,
+)
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _adviseurs(user):
+    return (
+        Medewerker.objects.voor(user)
+        .filter(groups__name__in=["wsp_adviseur", "wsp_manager"], is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+class NieuweSkillsMixin(forms.Form):
+    nieuwe_skills = forms.CharField(
+        label=_("Nieuwe skills"),
+        required=False,
+        max_length=400,
+        help_text=_("Staat een skill niet in de lijst? Typ hem hier, gescheiden door komma's."),
+    )
+
+    def clean_nieuwe_skills(self) -> list[str]:
+        namen = [n.strip() for n in self.cleaned_data["nieuwe_skills"].split(",")]
+        return [n[:80] for n in namen if n]
+
+
+class WerkgeverFilterForm(forms.Form):
+    zoek = forms.CharField(label=_("Naam of KvK-nummer"), required=False, max_length=100)
+    cluster = forms.ModelChoiceField(
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        empty_label=_("Alle clusters"),
+    )
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente (vestiging)"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=_("Alle gemeenten"),
+    )
+    accounthouder = forms.ModelChoiceField(
+        label=_("Accounthouder"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        empty_label=_("Alle accounthouders"),
+    )
+    alleen_mijn = forms.BooleanField(label=_("Alleen mijn accounts"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
+        self.fields["accounthouder"].queryset = _adviseurs(user)
+
+
+class WerkgeverForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Werkgever
+        fields = [
+            "naam",
+            "kvk_nummer",
+            "sector",
+            "partnerschap",
+            "accounthouder",
+            "accountteam",
+            "website",
+            "telefoon",
+            "email",
+        ]
+        widgets = {"kvk_nummer": forms.TextInput(attrs={"inputmode": "numeric"})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accounthouder"].queryset = _adviseurs(user)
+        self.fields["accounthouder"].required = True
+        self.fields["accountteam"].queryset = _adviseurs(user)
+        self.fields["accountteam"].help_text = _("Alleen bij strategische accounts.")
+        self.fields["sector"].queryset = Sector.objects.select_related("cluster")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("accountteam") and data.get("partnerschap") != "strategisch":
+            self.add_error(
+                "accountteam", _("Alleen een strategisch account heeft een accountteam.")
+            )
+        return data
+
+
+class VestigingForm(forms.Form):
+    straat = forms.CharField(label=_("Straat en huisnummer"), max_length=150)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7)
+    plaats = forms.CharField(label=_("Plaats"), max_length=100)
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
+
+
+class ContactpersoonForm(forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=150)
+    functie = forms.CharField(label=_("Functie"), max_length=100, required=False)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
+
+
+class ContactmomentForm(forms.ModelForm):
+    class Meta:
+        model = Contactmoment
+        fields = ["datum", "type", "samenvatting", "afspraken", "opvolgdatum"]
+        widgets = {"datum": DATUM, "opvolgdatum": DATUM}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opvolgdatum") and data.get("datum") and data["opvolgdatum"] < data["datum"]:
+            self.add_error("opvolgdatum", _("De opvolgdatum ligt voor de datum van het contact."))
+        return data
+
+
+class VerzoekPubliekForm(forms.ModelForm):
+    class Meta:
+        model = Werkgeversverzoek
+        fields = [
+            "bedrijfsnaam",
+            "kvk_nummer",
+            "contactnaam",
+            "email",
+            "telefoon",
+            "sector",
+            "vraag",
+        ]
+        widgets = {"kvk_nummer": forms.TextInput(attrs={"inputmode": "numeric"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].required = False
+        self.fields["sector"].empty_label = _("Weet ik niet")
+        self.fields["sector"].queryset = Sector.objects.select_related("cluster")
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
+        self.fields["contactnaam"].widget.attrs["autocomplete"] = "name"
+        self.fields["bedrijfsnaam"].widget.attrs["autocomplete"] = "organization"
+
+
+class VerzoekReactieForm(forms.Form):
+    reactie = forms.CharField(
+        label=_("Reactie aan de werkgever"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
+    doelgroepen = forms.MultipleChoiceField(
+        label=_("Geschikt voor doelgroep"),
+        choices=Doelgroep.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Vacature
+        fields = [
+            "functie",
+            "omschrijving",
+            "uren_per_week",
+            "gemeente",
+            "sector",
+            "opleidingsniveau",
+            "skills",
+            "startdatum",
+            "sluitingsdatum",
+            "status",
+            "doelgroepen",
+            "is_vacaturecreatie",
+            "is_openbaar",
+            "beroepscode",
+        ]
+        widgets = {"startdatum": DATUM, "sluitingsdatum": DATUM}
+
+    field_order = [*Meta.fields[:7], "nieuwe_skills"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
+        self.fields["skills"].queryset = Skill.objects.all()
+        self.fields["skills"].required = False
+
+
+class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):
+    class Meta:
+        model = Kandidaat
+        fields = [
+            "voornaam",
+            "achternaam",
+            "email",
+            "telefoon",
+            "woongemeente",
+            "doelgroep",
+            "doelgroepregister",
+            "werkfit",
+            "skills",
+            "gewenst_beroep",
+            "opleidingsniveau",
+            "taalniveau",
+            "rijbewijs",
+            "uren_per_week",
+            "gewenste_gemeenten",
+            "max_reistijd_minuten",
+            "gewenste_sectoren",
+            "beschikbaar_vanaf",
+            "overgedragen_door",
+            "overdrager_naam",
+            "overgedragen_op",
+            "toestemming",
+            "toestemming_op",
+        ]
+        widgets = {
+            "beschikbaar_vanaf": DATUM,
+            "overgedragen_op": DATUM,
+            "toestemming_op": DATUM,
+            "gewenste_gemeenten": forms.CheckboxSelectMultiple,
+            "gewenste_sectoren": forms.CheckboxSelectMultiple,
+        }
+
+    M2M = ("skills", "gewenste_gemeenten", "gewenste_sectoren")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["woongemeente"].queryset = Gemeente.objects.voor(user)
+        self.fields["gewenste_gemeenten"].queryset = Gemeente.objects.voor(user)
+        self.fields["overgedragen_door"].queryset = Organisatie.objects.voor(user)
+        self.fields["skills"].required = False
+
+
+class VoordrachtForm(forms.Form):
+    kandidaat = forms.ModelChoiceField(label=_("Kandidaat"), queryset=Kandidaat.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kandidaat"].queryset = Kandidaat.objects.voor(user).filter(actief=True)
+
+
+class VoordrachtStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=[
+            ("gesprek", _("Gesprek")),
+            ("aangenomen", _("Aangenomen")),
+            ("afgewezen", _("Afgewezen")),
+        ],
+    )
+    afwijsreden = forms.CharField(label=_("Reden van afwijzing"), required=False, max_length=500)
+
+
+class PlaatsingForm(forms.ModelForm):
+    instrumenten = forms.MultipleChoiceField(
+        label=_("Instrumenten ingezet"),
+        choices=Instrument.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Plaatsing
+        fields = [
+            "werkgever",
+            "kandidaat",
+            "startdatum",
+            "contractvorm",
+            "uren_per_week",
+            "instrumenten",
+        ]
+        widgets = {"startdatum": DATUM}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkgever"].queryset = Werkgever.objects.voor(user)
+        self.fields["kandidaat"].queryset = Kandidaat.objects.voor(user).filter(actief=True)
+
+    def _post_clean(self):
+        # The consent and uniqueness rules are checked by the service (one place); the model
+        # clean would otherwise report them twice.
+        pass
+
+
+class StartdatumForm(forms.Form):
+    startdatum = forms.DateField(label=_("Nieuwe startdatum"), widget=DATUM)
+
+
+class NazorgForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=NazorgMoment.Uitkomst.choices)
+    nog_in_dienst = forms.TypedChoiceField(
+        label=_("Werkt de kandidaat er nog?"),
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    vervolg = forms.CharField(
+        label=_("Vervolgafspraken"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    afgerond_op = forms.DateField(label=_("Datum van het gesprek"), widget=DATUM)
+    nazorg_niet_meer_nodig = forms.BooleanField(
+        label=_("De werkgever geeft aan dat verdere nazorg niet nodig is"), required=False
+    )
+
+
+class ExtraNazorgForm(forms.Form):
+    vervaldatum = forms.DateField(label=_("Extra nazorgmoment uiterlijk op"), widget=DATUM)
+
+
+class DashboardForm(forms.Form):
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
+
+
+class ActiviteitForm(forms.ModelForm):
+    class Meta:
+        model = Activiteit
+        fields = [
+            "soort",
+            "naam",
+            "datum",
+            "type",
+            "aantal_werkgevers",
+            "aantal_werkzoekenden",
+            "aantal_plaatsingen",
+            "aantal",
+            "toelichting",
+        ]
+        widgets = {"datum": DATUM}
+
+
+class VacaturekrantFilterForm(forms.Form):
+    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=_("Alle gemeenten"),
+    )
+    cluster = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Cluster.objects.all(),
+        required=False,
+        empty_label=_("Alle sectoren"),
+    )
+    opleidingsniveau = forms.ChoiceField(
+        label=_("Opleidingsniveau"),
+        choices=[("", _("Alle niveaus")), *Opleidingsniveau.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
+
+
+class ImportForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Wat importeer je?"), choices=[])
+    bestand = forms.FileField(label=_("Bestand (CSV of XLSX)"))
+    bevestigen = forms.BooleanField(
+        label=_("Definitief importeren (zonder vinkje alleen controleren)"), required=False
+    )
+
+    def __init__(self, *args, soorten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = soorten

@@ -1,0 +1,72 @@
+"""Notification mails of the WSP (subject + text), sent after the deciding transaction commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+
+def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str]) -> None:
+    adressen = sorted({a for a in ontvangers if a})
+    if not adressen:
+        return
+    berichten = [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [a]) for a in adressen]
+    transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False))
+
+
+def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:
+    _versturen(
+        _("Nieuw werkgeversverzoek: %(naam)s") % {"naam": verzoek.bedrijfsnaam},
+        _("Er is een nieuw verzoek van %(naam)s. Reageer binnen 24 uur.")
+        % {"naam": verzoek.bedrijfsnaam},
+        ontvangers,
+    )
+
+
+def verzoek_waarschuwing(verzoek, ontvangers: Iterable[str]) -> None:
+    _versturen(
+        _("Nog 4 uur: werkgeversverzoek van %(naam)s") % {"naam": verzoek.bedrijfsnaam},
+        _("Het verzoek van %(naam)s is 20 uur oud en heeft nog geen reactie.")
+        % {"naam": verzoek.bedrijfsnaam},
+        ontvangers,
+    )
+
+
+def verzoek_escalatie(verzoek, ontvangers: Iterable[str]) -> None:
+    _versturen(
+        _("24-uursbelofte niet gehaald: %(naam)s") % {"naam": verzoek.bedrijfsnaam},
+        _("Het verzoek van %(naam)s heeft na 24 uur nog geen reactie.")
+        % {"naam": verzoek.bedrijfsnaam},
+        ontvangers,
+    )
+
+
+def nazorg_herinnering(moment, ontvangers: Iterable[str], *, vervaldag: bool) -> None:
+    onderwerp = (
+        _("Nazorg vandaag: %(plaatsing)s")
+        if vervaldag
+        else _("Nazorg over 5 werkdagen: %(plaatsing)s")
+    )
+    _versturen(
+        onderwerp % {"plaatsing": moment.plaatsing.werkgever},
+        _("Nazorgmoment '%(soort)s' voor de plaatsing bij %(werkgever)s is uiterlijk %(datum)s.")
+        % {
+            "soort": moment.get_soort_display(),
+            "werkgever": moment.plaatsing.werkgever,
+            "datum": f"{moment.vervaldatum:%d-%m-%Y}",
+        },
+        ontvangers,
+    )
+
+
+def nazorg_escalatie(moment, ontvangers: Iterable[str]) -> None:
+    _versturen(
+        _("Nazorg te laat: %(werkgever)s") % {"werkgever": moment.plaatsing.werkgever},
+        _("Nazorgmoment '%(soort)s' was uiterlijk %(datum)s en is nog open.")
+        % {"soort": moment.get_soort_display(), "datum": f"{moment.vervaldatum:%d-%m-%Y}"},
+        ontvangers,
+    )

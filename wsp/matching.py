@@ -1,0 +1,134 @@
+"""Explainable matching: a score of 0-100 built from named parts an adviseur can read.
+
+Parts (maximum): shared skills (40), doelgroep fit (20), wensen (30: hours 10, gemeente 10,
+sector 10) and distance between gemeenten (10). No hidden weights, no learned model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from .keuzes import BUREN
+from .models import Kandidaat, Vacature
+
+
+@dataclass
+class Onderdeel:
+    naam: str
+    punten: int
+    maximum: int
+    uitleg: str
+
+
+@dataclass
+class Match:
+    vacature: Vacature
+    kandidaat: Kandidaat
+    onderdelen: list[Onderdeel] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(o.punten for o in self.onderdelen)
+
+
+def afstand_punten(van, naar) -> tuple[int, str]:
+    if van.pk == naar.pk:
+        return 10, f"woont in {naar.naam}"
+    if naar.cbs_code in BUREN.get(van.cbs_code, set()):
+        return 7, f"{van.naam} grenst aan {naar.naam}"
+    if van.subregio and van.subregio == naar.subregio:
+        return 4, f"zelfde subregio ({van.subregio})"
+    return 0, f"{van.naam} ligt ver van {naar.naam}"
+
+
+def score(vacature: Vacature, kandidaat: Kandidaat) -> Match:
+    """Expects skills, gewenste_gemeenten and gewenste_sectoren prefetched on both sides."""
+    match = Match(vacature, kandidaat)
+    gevraagd = {s.pk: s.naam for s in vacature.skills.all()}
+    gedeeld = sorted(gevraagd[s.pk] for s in kandidaat.skills.all() if s.pk in gevraagd)
+    punten = round(40 * len(gedeeld) / len(gevraagd)) if gevraagd else 20
+    uitleg = (
+        f"{len(gedeeld)} van {len(gevraagd)} skills: {', '.join(gedeeld) or '-'}"
+        if gevraagd
+        else "vacature vraagt geen specifieke skills"
+    )
+    match.onderdelen.append(Onderdeel("Skills", punten, 40, uitleg))
+
+    if not vacature.doelgroepen:
+        match.onderdelen.append(Onderdeel("Doelgroep", 10, 20, "geen doelgroep opgegeven"))
+    elif kandidaat.doelgroep in vacature.doelgroepen:
+        match.onderdelen.append(
+            Onderdeel("Doelgroep", 20, 20, f"geschikt voor {kandidaat.get_doelgroep_display()}")
+        )
+    else:
+        match.onderdelen.append(Onderdeel("Doelgroep", 0, 20, "andere doelgroep"))
+
+    if kandidaat.uren_per_week is None:
+        uren = (5, "geen urenwens")
+    elif abs(kandidaat.uren_per_week - vacature.uren_per_week) <= 4:
+        uren = (10, f"wil {kandidaat.uren_per_week} uur, vacature {vacature.uren_per_week}")
+    else:
+        uren = (0, f"wil {kandidaat.uren_per_week} uur, vacature {vacature.uren_per_week}")
+    match.onderdelen.append(Onderdeel("Uren", uren[0], 10, uren[1]))
+
+    gemeenten = {g.pk for g in kandidaat.gewenste_gemeenten.all()}
+    if not gemeenten:
+        gem = (5, "geen gemeentewens")
+    elif vacature.gemeente_id in gemeenten:
+        gem = (10, f"wil werken in {vacature.gemeente.naam}")
+    else:
+        gem = (0, f"{vacature.gemeente.naam} staat niet in de wensen")
+    match.onderdelen.append(Onderdeel("Gemeentewens", gem[0], 10, gem[1]))
+
+    sectoren = {s.pk for s in kandidaat.gewenste_sectoren.all()}
+    if not sectoren:
+        sec = (5, "geen sectorwens")
+    elif vacature.sector_id in sectoren:
+        sec = (10, f"wil werken in {vacature.sector.naam}")
+    else:
+        sec = (0, f"{vacature.sector.naam} staat niet in de wensen")
+    match.onderdelen.append(Onderdeel("Sectorwens", sec[0], 10, sec[1]))
+
+    afstand, uitleg = afstand_punten(kandidaat.woongemeente, vacature.gemeente)
+    match.onderdelen.append(Onderdeel("Afstand", afstand, 10, uitleg))
+    return match
+
+
+def _kandidaten(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
+    return (
+        qs.filter(actief=True, toestemming=True, werkfit=True)
+        .select_related("woongemeente")
+        .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")
+    )
+
+
+def kandidaten_voor_vacature(vacature: Vacature, *, limiet: int = 25) -> list[Match]:
+    """Ranked by score, then name, so equal scores keep a stable order."""
+    vacature = (
+        Vacature.objects.select_related("gemeente", "sector")
+        .prefetch_related("skills")
+        .get(pk=vacature.pk)
+    )
+    matches = [
+        score(vacature, k) for k in _kandidaten(Kandidaat.objects.filter(regio=vacature.regio_id))
+    ]
+    matches.sort(key=lambda m: (-m.score, m.kandidaat.achternaam, m.kandidaat.pk))
+    return matches[:limiet]
+
+
+def vacatures_voor_kandidaat(kandidaat: Kandidaat, *, limiet: int = 25) -> list[Match]:
+    kandidaat = _kandidaten(Kandidaat.objects.filter(pk=kandidaat.pk)).first() or (
+        Kandidaat.objects.select_related("woongemeente")
+        .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")
+        .get(pk=kandidaat.pk)
+    )
+    vacatures = (
+        Vacature.objects.filter(regio=kandidaat.regio_id, status=Vacature.Status.OPEN)
+        .select_related("gemeente", "sector", "werkgever")
+        .prefetch_related("skills")
+    )
+    matches = [score(v, kandidaat) for v in vacatures]
+    matches.sort(key=lambda m: (-m.score, m.vacature.sluitingsdatum, m.vacature.pk))
+    return matches[:limiet]

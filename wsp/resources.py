@@ -1,0 +1,218 @@
+"""Import and export of WBS/Sonar and Excel sheets (django-import-export).
+
+Every resource works inside one regio: look-ups of foreign keys and of existing rows are
+limited to it, and new rows land in it. Rows are matched on a natural key (KvK-nummer or
+extern id), so importing the same file twice changes nothing. The export has the same columns.
+"""
+
+from __future__ import annotations
+
+from import_export import fields, resources, widgets
+
+from werkcentrum.models import Gemeente, Medewerker, Organisatie
+
+from . import services
+from .models import Contactpersoon, Kandidaat, Plaatsing, Sector, Vacature, Werkgever
+
+
+class RegioFK(widgets.ForeignKeyWidget):
+    """A foreign key looked up by a readable column, only within the importing regio."""
+
+    def __init__(self, model, field: str, pad: str | None = "regio") -> None:
+        super().__init__(model, field)
+        self.pad = pad
+        self.regio = None
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        qs = self.model._default_manager.all()
+        if self.pad:
+            qs = qs.filter(**{self.pad: self.regio})
+        return qs
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value.strip() if isinstance(value, str) else value, row, **kwargs)
+        except self.model.DoesNotExist as exc:
+            raise ValueError(f"'{value}' niet gevonden") from exc
+
+
+class LijstWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        return [v.strip() for v in str(value or "").split(",") if v.strip()]
+
+    def render(self, value, obj=None, **kwargs):
+        return ",".join(value or [])
+
+
+class RegioResource(resources.ModelResource):
+    """Base: scoped to `regio`; `user` is recorded as the importer."""
+
+    def __init__(self, *, regio, user=None) -> None:
+        super().__init__()
+        self.regio = regio
+        self.user = user
+        for veld in self.fields.values():
+            if isinstance(veld.widget, RegioFK):
+                veld.widget.regio = regio
+
+    def get_queryset(self):
+        return super().get_queryset().in_regio(self.regio)
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        # New rows land in the importing regio (set before validation, which needs it).
+        if hasattr(instance, "regio_id"):
+            instance.regio = self.regio
+        return instance
+
+
+def _fk(column: str, model, veld: str, attribute: str | None = None, pad="regio"):
+    return fields.Field(
+        attribute=attribute or column, column_name=column, widget=RegioFK(model, veld, pad)
+    )
+
+
+class WerkgeverResource(RegioResource):
+    sector = _fk("sector", Sector, "naam", pad=None)
+    accounthouder = _fk("accounthouder", Medewerker, "email")
+
+    class Meta:
+        model = Werkgever
+        fields = [
+            "kvk_nummer",
+            "naam",
+            "sector",
+            "partnerschap",
+            "accounthouder",
+            "website",
+            "telefoon",
+            "email",
+            "externe_id",
+        ]
+        export_order = fields
+        import_id_fields = ["kvk_nummer"]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+
+class ContactpersoonResource(RegioResource):
+    werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
+
+    class Meta:
+        model = Contactpersoon
+        fields = ["externe_id", "werkgever_kvk", "naam", "functie", "email", "telefoon"]
+        export_order = fields
+        import_id_fields = ["externe_id"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_queryset(self):
+        return Contactpersoon.objects.in_regio(self.regio)
+
+
+class VacatureResource(RegioResource):
+    werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
+    gemeente = _fk("gemeente", Gemeente, "naam")
+    sector = _fk("sector", Sector, "naam", pad=None)
+    doelgroepen = fields.Field(
+        attribute="doelgroepen", column_name="doelgroepen", widget=LijstWidget()
+    )
+
+    class Meta:
+        model = Vacature
+        fields = [
+            "externe_id",
+            "werkgever_kvk",
+            "functie",
+            "omschrijving",
+            "uren_per_week",
+            "gemeente",
+            "sector",
+            "opleidingsniveau",
+            "startdatum",
+            "sluitingsdatum",
+            "status",
+            "doelgroepen",
+            "is_vacaturecreatie",
+            "is_openbaar",
+            "beroepscode",
+        ]
+        export_order = fields
+        import_id_fields = ["externe_id"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+
+class KandidaatResource(RegioResource):
+    woongemeente = _fk("woongemeente", Gemeente, "naam")
+    overgedragen_door = _fk("overgedragen_door", Organisatie, "naam")
+
+    class Meta:
+        model = Kandidaat
+        fields = [
+            "externe_id",
+            "voornaam",
+            "achternaam",
+            "email",
+            "telefoon",
+            "woongemeente",
+            "doelgroep",
+            "doelgroepregister",
+            "werkfit",
+            "gewenst_beroep",
+            "opleidingsniveau",
+            "taalniveau",
+            "rijbewijs",
+            "uren_per_week",
+            "beschikbaar_vanaf",
+            "overgedragen_door",
+            "overdrager_naam",
+            "overgedragen_op",
+            "toestemming",
+            "toestemming_op",
+        ]
+        export_order = fields
+        import_id_fields = ["externe_id"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+
+class PlaatsingResource(RegioResource):
+    werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
+    kandidaat = _fk("kandidaat_id", Kandidaat, "externe_id", attribute="kandidaat")
+    woongemeente = _fk("woongemeente", Gemeente, "naam")
+    instrumenten = fields.Field(
+        attribute="instrumenten", column_name="instrumenten", widget=LijstWidget()
+    )
+
+    class Meta:
+        model = Plaatsing
+        fields = [
+            "externe_id",
+            "werkgever_kvk",
+            "kandidaat_id",
+            "startdatum",
+            "contractvorm",
+            "uren_per_week",
+            "doelgroep",
+            "woongemeente",
+            "instrumenten",
+        ]
+        export_order = fields
+        import_id_fields = ["externe_id"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # Same rule as a plaatsing entered by hand: two nazorg moments.
+        services.nazorg_plannen(plaatsing=instance)
+
+
+RESOURCES: dict[str, tuple[str, type[RegioResource]]] = {
+    "werkgevers": ("Werkgevers", WerkgeverResource),
+    "contactpersonen": ("Contactpersonen", ContactpersoonResource),
+    "vacatures": ("Vacatures", VacatureResource),
+    "kandidaten": ("Kandidaten", KandidaatResource),
+    "plaatsingen": ("Plaatsingen", PlaatsingResource),
+}

@@ -1,0 +1,16 @@
+from celery.schedules import crontab
+
+SCHEDULE = {
+    "wsp-verzoeken-bewaken": {
+        "task": "wsp.tasks.verzoeken_bewaken",
+        "schedule": crontab(minute="*/15"),
+    },
+    "wsp-nazorg-bewaken": {
+        "task": "wsp.tasks.nazorg_bewaken",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "wsp-vacatures-laten-verlopen": {
+        "task": "wsp.tasks.vacatures_laten_verlopen",
+        "schedule": crontab(hour=1, minute=30),
+    },
+}

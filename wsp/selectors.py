@@ -1,0 +1,223 @@
+"""Scoped reads of the WSP; aggregates are computed in SQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
+from django.db.models.functions import Cast, TruncMonth
+
+from werkcentrum.models import Medewerker
+from werkcentrum.tenancy import get_scoped_or_404
+
+from .keuzes import Doelgroep
+from .models import (
+    Contactmoment,
+    Doelstelling,
+    NazorgMoment,
+    Plaatsing,
+    Vacature,
+    Werkgever,
+    Werkgeversverzoek,
+)
+
+
+def werkgevers_voor(*, user: Medewerker, filters: dict | None = None) -> QuerySet[Werkgever]:
+    qs = Werkgever.objects.voor(user).select_related("sector__cluster", "accounthouder")
+    f = filters or {}
+    if zoek := f.get("zoek"):
+        qs = qs.filter(Q(naam__icontains=zoek) | Q(kvk_nummer__startswith=zoek))
+    if kvk := f.get("kvk_nummer"):
+        qs = qs.filter(kvk_nummer=kvk)
+    if cluster := f.get("cluster"):
+        qs = qs.filter(sector__cluster=cluster)
+    if gemeente := f.get("gemeente"):
+        qs = qs.filter(vestigingen__gemeente=gemeente).distinct()
+    if accounthouder := f.get("accounthouder"):
+        qs = qs.filter(accounthouder=accounthouder)
+    if f.get("alleen_mijn"):
+        qs = qs.filter(Q(accounthouder=user) | Q(accountteam=user)).distinct()
+    return qs.order_by("naam", "pk")
+
+
+def werkgever_detail(*, user: Medewerker, pk: int) -> Werkgever:
+    qs = Werkgever.objects.select_related("sector__cluster", "accounthouder").prefetch_related(
+        "accountteam",
+        "vestigingen__gemeente",
+        "contactpersonen",
+        Prefetch(
+            "contactmomenten",
+            queryset=Contactmoment.objects.select_related("medewerker").order_by("-datum", "-pk"),
+        ),
+        Prefetch("vacatures", queryset=Vacature.objects.order_by("-startdatum")),
+        Prefetch(
+            "plaatsingen",
+            queryset=Plaatsing.objects.select_related("kandidaat").order_by("-startdatum"),
+        ),
+        Prefetch("verzoeken", queryset=Werkgeversverzoek.objects.order_by("-ontvangen_op")),
+    )
+    return get_scoped_or_404(qs, user, pk=pk)
+
+
+def tijdlijn(werkgever: Werkgever) -> list[dict]:
+    """Contactmomenten, verzoeken, vacatures and plaatsingen of one account, newest first."""
+    items = [
+        {"datum": c.datum, "soort": c.get_type_display(), "tekst": c.samenvatting, "obj": c}
+        for c in werkgever.contactmomenten.all()
+    ]
+    items += [
+        {"datum": v.aangemaakt_op.date(), "soort": "Vacature", "tekst": v.functie, "obj": v}
+        for v in werkgever.vacatures.all()
+    ]
+    items += [
+        {"datum": p.startdatum, "soort": "Plaatsing", "tekst": str(p.kandidaat), "obj": p}
+        for p in werkgever.plaatsingen.all()
+    ]
+    items += [
+        {"datum": v.ontvangen_op.date(), "soort": "Verzoek", "tekst": v.vraag, "obj": v}
+        for v in werkgever.verzoeken.all()
+    ]
+    return sorted(items, key=lambda i: i["datum"], reverse=True)
+
+
+def mijn_opvolgingen(*, user: Medewerker) -> QuerySet[Contactmoment]:
+    return (
+        Contactmoment.objects.voor(user)
+        .filter(medewerker=user, opvolgdatum__isnull=False, opvolging_afgerond=False)
+        .select_related("werkgever")
+        .order_by("opvolgdatum", "pk")
+    )
+
+
+def open_verzoeken(*, user: Medewerker) -> QuerySet[Werkgeversverzoek]:
+    return (
+        Werkgeversverzoek.objects.voor(user)
+        .filter(eerste_reactie_op=None)
+        .select_related("toegewezen_aan", "cluster", "werkgever")
+        .order_by("ontvangen_op")
+    )
+
+
+def verzoeken_per_maand(*, user: Medewerker, nu=None) -> list[dict]:
+    """Per month: requests, answered within 24 hours and the share, counted in SQL. A request
+    still unanswered after 24 hours counts as missed."""
+    qs = (
+        Werkgeversverzoek.objects.voor(user)
+        .annotate(maand=TruncMonth("ontvangen_op"))
+        .values("maand")
+        .annotate(
+            totaal=Count("pk"),
+            binnen=Count("pk", filter=Q(reactietijd__lte=timedelta(hours=24))),
+        )
+        .annotate(aandeel=Cast(F("binnen"), FloatField()) * 100.0 / Cast(F("totaal"), FloatField()))
+        .order_by("-maand")
+    )
+    return list(qs)
+
+
+def nazorg_open(*, user: Medewerker) -> QuerySet[NazorgMoment]:
+    return (
+        NazorgMoment.objects.voor(user)
+        .filter(afgerond_op=None, plaatsing__nazorg_niet_meer_nodig=False)
+        .select_related("plaatsing__werkgever", "plaatsing__kandidaat")
+        .order_by("vervaldatum", "pk")
+    )
+
+
+def _duurzaam() -> Exists:
+    """The 5-month nazorg confirmed the person still works there."""
+    return Exists(
+        NazorgMoment.objects.filter(
+            plaatsing=OuterRef("pk"),
+            soort=NazorgMoment.Soort.VIJF_MAANDEN,
+            afgerond_op__isnull=False,
+            nog_in_dienst=True,
+        )
+    )
+
+
+def met_duurzaam(qs: QuerySet[Plaatsing]) -> QuerySet[Plaatsing]:
+    """Annotate `duurzaam` (same rule as `Plaatsing.is_duurzaam`, in SQL)."""
+    return qs.annotate(duurzaam=_duurzaam())
+
+
+def dashboard(*, user: Medewerker, jaar: int) -> dict:
+    """Realisatie vs doel per doelgroep, per cluster and gemeente, nazorg on time and the
+    duurzaam share, each one query."""
+    plaatsingen = Plaatsing.objects.voor(user).filter(startdatum__year=jaar)
+    doelen = {
+        d["doelgroep"]: d["aantal"]
+        for d in Doelstelling.objects.voor(user).filter(jaar=jaar).values("doelgroep", "aantal")
+    }
+    gerealiseerd = dict(
+        plaatsingen.values("doelgroep").annotate(n=Count("pk")).values_list("doelgroep", "n")
+    )
+    per_doelgroep = []
+    for code, label in Doelgroep.choices:
+        doel, real = doelen.get(code, 0), gerealiseerd.get(code, 0)
+        per_doelgroep.append(
+            {
+                "doelgroep": label,
+                "doel": doel,
+                "realisatie": real,
+                "procent": round(real * 100 / doel) if doel else None,
+            }
+        )
+    per_cluster = list(
+        plaatsingen.values(naam=F("werkgever__sector__cluster__naam"))
+        .annotate(n=Count("pk"))
+        .order_by("-n", "naam")
+    )
+    per_gemeente = list(
+        plaatsingen.values(naam=F("woongemeente__naam")).annotate(n=Count("pk")).order_by("-n")
+    )
+    nazorg = (
+        NazorgMoment.objects.voor(user)
+        .filter(plaatsing__startdatum__year=jaar, afgerond_op__isnull=False)
+        .aggregate(
+            afgerond=Count("pk"), op_tijd=Count("pk", filter=Q(afgerond_op__lte=F("vervaldatum")))
+        )
+    )
+    duurzaam = plaatsingen.aggregate(
+        totaal=Count("pk"), duurzaam=Count("pk", filter=Q(_duurzaam()))
+    )
+    return {
+        "jaar": jaar,
+        "per_doelgroep": per_doelgroep,
+        "totaal_doel": sum(doelen.values()),
+        "totaal_realisatie": sum(gerealiseerd.values()),
+        "per_cluster": per_cluster,
+        "per_gemeente": per_gemeente,
+        "nazorg": nazorg,
+        "duurzaam": duurzaam,
+    }
+
+
+def openbare_vacatures(*, regio, filters: dict | None = None, vandaag: date | None = None):
+    qs = (
+        Vacature.objects.in_regio(regio)
+        .filter(is_openbaar=True, status=Vacature.Status.OPEN)
+        .select_related("werkgever", "gemeente", "sector__cluster")
+        .prefetch_related("skills")
+    )
+    f = filters or {}
+    if zoek := f.get("zoek"):
+        qs = qs.filter(Q(functie__icontains=zoek) | Q(omschrijving__icontains=zoek))
+    if gemeente := f.get("gemeente"):
+        qs = qs.filter(gemeente=gemeente)
+    if cluster := f.get("cluster"):
+        qs = qs.filter(sector__cluster=cluster)
+    if f.get("opleidingsniveau"):
+        qs = qs.filter(opleidingsniveau=f["opleidingsniveau"])
+    if vandaag:
+        qs = qs.filter(sluitingsdatum__gte=vandaag)
+    return qs.order_by("sluitingsdatum", "pk")

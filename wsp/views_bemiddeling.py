@@ -1,0 +1,332 @@
+"""Staff pages for kandidaten, plaatsingen, nazorg, the dashboard, activiteiten and import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkcentrum.decorators import rol_vereist
+from werkcentrum.tenancy import get_scoped_or_404
+
+from . import audit, forms, matching, selectors, services
+from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
+from .views import WSP, _formulier, _pagina, _uitvoeren
+
+# --- kandidaten ---------------------------------------------------------------------------
+
+
+@rol_vereist(*WSP)
+def kandidaten(request: HttpRequest) -> HttpResponse:
+    qs = Kandidaat.objects.voor(request.user).select_related("woongemeente", "overgedragen_door")
+    doelgroep = request.GET.get("doelgroep", "")
+    if doelgroep:
+        qs = qs.filter(doelgroep=doelgroep)
+    if zoek := request.GET.get("zoek", "").strip():
+        qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
+    pagina = _pagina(request, qs.order_by("achternaam", "voornaam", "pk"))
+    audit.kandidatenlijst_ingezien(
+        user=request.user, ids=[k.pk for k in pagina.object_list], context="kandidatenlijst"
+    )
+    from .keuzes import Doelgroep
+
+    context = {"pagina": pagina, "doelgroepen": Doelgroep.choices, "doelgroep": doelgroep}
+    return render(request, "wsp/kandidaten.html", context)
+
+
+def _kandidaat_data(form) -> tuple[dict, dict]:
+    data = dict(form.cleaned_data)
+    m2m = {naam: data.pop(naam) for naam in forms.KandidaatForm.M2M}
+    return data, m2m
+
+
+@rol_vereist(*WSP)
+def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
+    form = forms.KandidaatForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = _kandidaat_data(form)
+        kandidaat = _uitvoeren(
+            form,
+            lambda: services.kandidaat_registreren(
+                regio=request.user.regio, door=request.user, **data, **m2m
+            ),
+        )
+        if kandidaat:
+            return redirect(kandidaat)
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Kandidaat uit warme overdracht"), "wsp:kandidaten", status)
+
+
+@rol_vereist(*WSP)
+def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    kandidaat = get_scoped_or_404(Kandidaat.objects.all(), request.user, pk=pk)
+    form = forms.KandidaatForm(request.POST or None, instance=kandidaat, user=request.user)
+    if request.method == "GET":
+        audit.kandidaat_ingezien(kandidaat, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = _kandidaat_data(form)
+        nieuwe = data.pop("nieuwe_skills")
+        kandidaat = Kandidaat.objects.get(pk=pk)  # the form mutated the instance
+        if _uitvoeren(
+            form,
+            lambda: services.kandidaat_bijwerken(
+                kandidaat=kandidaat, door=request.user, m2m=m2m, nieuwe_skills=nieuwe, **data
+            ),
+        ):
+            return redirect(kandidaat)
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Kandidaat bewerken"), "wsp:kandidaten", status)
+
+
+@rol_vereist(*WSP)
+def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_scoped_or_404(
+        Kandidaat.objects.select_related("woongemeente", "overgedragen_door").prefetch_related(
+            "skills", "gewenste_gemeenten", "gewenste_sectoren"
+        ),
+        request.user,
+        pk=pk,
+    )
+    audit.kandidaat_ingezien(obj, user=request.user)
+    context = {
+        "kandidaat": obj,
+        "matches": matching.vacatures_voor_kandidaat(obj, limiet=10),
+        "voordrachten": obj.voordrachten.select_related("vacature__werkgever"),
+        "plaatsingen": obj.plaatsingen.select_related("werkgever"),
+    }
+    return render(request, "wsp/kandidaat.html", context)
+
+
+# --- plaatsingen and nazorg ---------------------------------------------------------------
+
+
+@rol_vereist(*WSP)
+def plaatsingen(request: HttpRequest) -> HttpResponse:
+    qs = selectors.met_duurzaam(
+        Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
+    ).order_by("-startdatum", "pk")
+    context = {
+        "pagina": _pagina(request, qs),
+        "nazorg": selectors.nazorg_open(user=request.user)[:50],
+        "vandaag": timezone.localdate(),
+    }
+    return render(request, "wsp/plaatsingen.html", context)
+
+
+@rol_vereist(*WSP)
+def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
+    voordracht = None
+    if pk := request.GET.get("voordracht"):
+        voordracht = get_scoped_or_404(
+            Voordracht.objects.select_related("vacature__werkgever", "kandidaat"),
+            request.user,
+            pk=pk if str(pk).isdigit() else 0,
+        )
+    initial = (
+        {
+            "werkgever": voordracht.vacature.werkgever_id,
+            "kandidaat": voordracht.kandidaat_id,
+            "uren_per_week": voordracht.vacature.uren_per_week,
+            "startdatum": voordracht.vacature.startdatum,
+        }
+        if voordracht
+        else {}
+    )
+    form = forms.PlaatsingForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not services.mag_werkgever_bewerken(request.user, data["werkgever"]):
+            raise PermissionDenied
+        plaatsing = _uitvoeren(
+            form,
+            lambda: services.plaatsing_registreren(
+                door=request.user, voordracht=voordracht, **data
+            ),
+        )
+        if plaatsing:
+            messages.success(request, _("Plaatsing geregistreerd; nazorg is gepland."))
+            return redirect(plaatsing)
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Plaatsing registreren"), "wsp:plaatsingen", status)
+
+
+def _plaatsing(request, pk: int) -> Plaatsing:
+    return get_scoped_or_404(
+        Plaatsing.objects.select_related("werkgever", "kandidaat", "woongemeente").prefetch_related(
+            Prefetch("nazorgmomenten", queryset=NazorgMoment.objects.order_by("vervaldatum", "pk"))
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+@rol_vereist(*WSP)
+def plaatsing(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = _plaatsing(request, pk)
+    audit.kandidaat_ingezien(obj.kandidaat, user=request.user)
+    context = {
+        "plaatsing": obj,
+        "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj.werkgever),
+        "extra_form": forms.ExtraNazorgForm(),
+        "startdatum_form": forms.StartdatumForm(initial={"startdatum": obj.startdatum}),
+    }
+    return render(request, "wsp/plaatsing.html", context)
+
+
+@rol_vereist(*WSP)
+def plaatsing_startdatum(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = _plaatsing(request, pk)
+    form = forms.StartdatumForm(request.POST or None, initial={"startdatum": obj.startdatum})
+    if request.method == "POST" and form.is_valid():
+        try:
+            ok = _uitvoeren(
+                form,
+                lambda: services.plaatsing_startdatum_wijzigen(
+                    plaatsing=obj, door=request.user, **form.cleaned_data
+                ),
+            )
+        except PermissionError as exc:
+            raise PermissionDenied from exc
+        if ok:
+            return redirect(obj)
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Startdatum wijzigen"), "wsp:plaatsingen", status)
+
+
+@rol_vereist(*WSP)
+def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = _plaatsing(request, pk)
+    form = forms.ExtraNazorgForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ok = _uitvoeren(
+                form,
+                lambda: services.nazorg_moment_toevoegen(
+                    plaatsing=obj, door=request.user, **form.cleaned_data
+                ),
+            )
+        except PermissionError as exc:
+            raise PermissionDenied from exc
+        if ok:
+            return redirect(obj)
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Extra nazorgmoment"), "wsp:plaatsingen", status)
+
+
+@rol_vereist(*WSP)
+def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
+    moment = get_scoped_or_404(
+        NazorgMoment.objects.select_related("plaatsing__werkgever", "plaatsing__kandidaat"),
+        request.user,
+        pk=pk,
+    )
+    if not services.mag_werkgever_bewerken(request.user, moment.plaatsing.werkgever):
+        raise PermissionDenied
+    form = forms.NazorgForm(request.POST or None, initial={"afgerond_op": timezone.localdate()})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            form,
+            lambda: services.nazorg_vastleggen(
+                moment=moment, door=request.user, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, _("Nazorg vastgelegd."))
+        return redirect(moment.plaatsing)
+    status = 400 if form.errors else 200
+    titel = _("Nazorg vastleggen: %(soort)s") % {"soort": moment.get_soort_display()}
+    return _formulier(request, form, titel, "wsp:plaatsingen", status, moment=moment)
+
+
+# --- doelstellingen and activiteiten ------------------------------------------------------
+
+
+@rol_vereist(*WSP)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form = forms.DashboardForm(request.GET or {"jaar": timezone.localdate().year})
+    jaar = form.cleaned_data["jaar"] if form.is_valid() else timezone.localdate().year
+    context = {"form": form, **selectors.dashboard(user=request.user, jaar=jaar)}
+    return render(request, "wsp/dashboard.html", context)
+
+
+@rol_vereist(*WSP)
+def activiteiten(request: HttpRequest) -> HttpResponse:
+    qs = Activiteit.objects.voor(request.user).order_by("-datum", "pk")
+    form = forms.ActiviteitForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            form,
+            lambda: services.activiteit_registreren(
+                regio=request.user.regio, door=request.user, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, _("Activiteit geregistreerd."))
+        return redirect("wsp:activiteiten")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "wsp/activiteiten.html",
+        {"pagina": _pagina(request, qs), "form": form},
+        status=status,
+    )
+
+
+# --- import and export --------------------------------------------------------------------
+
+
+@rol_vereist(*WSP)
+def importeren(request: HttpRequest) -> HttpResponse:
+    from .importeren import importeren as uitvoeren
+    from .resources import RESOURCES
+
+    soorten = [(k, v[0]) for k, v in RESOURCES.items()]
+    form = forms.ImportForm(request.POST or None, request.FILES or None, soorten=soorten)
+    resultaat = None
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        resultaat = uitvoeren(
+            soort=form.cleaned_data["soort"],
+            inhoud=bestand.read(),
+            bestandsnaam=bestand.name,
+            regio=request.user.regio,
+            user=request.user,
+            bevestigen=form.cleaned_data["bevestigen"],
+        )
+    status = 400 if form.errors or (resultaat and not resultaat.ok) else 200
+    context = {"form": form, "resultaat": resultaat, "soorten": soorten}
+    return render(request, "wsp/importeren.html", context, status=status)
+
+
+@rol_vereist(*WSP)
+def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
+    from django.http import Http404
+
+    from .resources import RESOURCES
+
+    if soort not in RESOURCES or formaat not in ("csv", "xlsx"):
+        raise Http404
+    resource = RESOURCES[soort][1](regio=request.user.regio, user=request.user)
+    queryset = resource.get_queryset()
+    if request.user.is_superuser:
+        raise PermissionDenied  # a platform user has no regio to export
+    dataset = resource.export(queryset)
+    if soort in ("kandidaten", "plaatsingen"):
+        audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
+    inhoud = dataset.export(formaat)
+    soort_mime = (
+        "text/csv; charset=utf-8"
+        if formaat == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(inhoud, content_type=soort_mime)
+    response["Content-Disposition"] = f'attachment; filename="{soort}.{formaat}"'
+    return response

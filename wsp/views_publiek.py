@@ -1,0 +1,133 @@
+"""Public pages: the vacaturekrant (HTML, JSON, RSS) and the 'Ik ben werkgever' form."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from werkcentrum.publiek import publieke_regio, regio_van_request
+
+from . import selectors, services
+from .forms import VacaturekrantFilterForm, VerzoekPubliekForm
+from .models import Werkgeversverzoek
+
+
+def _vacatures(request: HttpRequest):
+    form = VacaturekrantFilterForm(request.GET or None, regio=request.regio)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.openbare_vacatures(
+        regio=request.regio, filters=filters, vandaag=timezone.localdate()
+    )
+    return form, qs
+
+
+@require_GET
+@publieke_regio
+def vacaturekrant(request: HttpRequest) -> HttpResponse:
+    form, qs = _vacatures(request)
+    pagina = Paginator(qs, 20).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "wsp/vacaturekrant.html",
+        {"form": form, "pagina": pagina, "regio": request.regio},
+    )
+
+
+@require_GET
+@publieke_regio
+def vacature_publiek(request: HttpRequest, pk: int) -> HttpResponse:
+    vacature = get_object_or_404(
+        selectors.openbare_vacatures(regio=request.regio, vandaag=timezone.localdate()), pk=pk
+    )
+    return render(
+        request, "wsp/vacature_publiek.html", {"vacature": vacature, "regio": request.regio}
+    )
+
+
+def _als_dict(request, v) -> dict:
+    return {
+        "id": v.pk,
+        "functie": v.functie,
+        "werkgever": v.werkgever.naam,
+        "omschrijving": v.omschrijving,
+        "uren_per_week": v.uren_per_week,
+        "gemeente": v.gemeente.naam,
+        "gemeente_cbs_code": v.gemeente.cbs_code,
+        "sector": v.sector.naam,
+        "cluster": v.sector.cluster.naam,
+        "opleidingsniveau": v.opleidingsniveau,
+        "skills": [s.naam for s in v.skills.all()],
+        "startdatum": v.startdatum.isoformat(),
+        "sluitingsdatum": v.sluitingsdatum.isoformat(),
+        "beroepscode": v.beroepscode,
+        "url": request.build_absolute_uri(
+            reverse("wsp_publiek:vacature", kwargs={"regio": request.regio.code, "pk": v.pk})
+        ),
+    }
+
+
+@require_GET
+@publieke_regio
+def vacaturekrant_json(request: HttpRequest) -> JsonResponse:
+    _form, qs = _vacatures(request)
+    vacatures = [_als_dict(request, v) for v in qs[:500]]
+    return JsonResponse(
+        {"regio": request.regio.code, "aantal": len(vacatures), "vacatures": vacatures}
+    )
+
+
+class VacaturekrantFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, regio: str):
+        self.request = request
+        request.regio = regio_van_request(request, regio)
+        return request.regio
+
+    def title(self, obj) -> str:
+        return _("Vacatures in regio %(regio)s") % {"regio": obj.naam}
+
+    def link(self, obj) -> str:
+        return reverse("wsp_publiek:vacaturekrant", kwargs={"regio": obj.code})
+
+    def description(self, obj) -> str:
+        return _("Openbare vacatures van het Werkgeversservicepunt.")
+
+    def items(self, obj):
+        return selectors.openbare_vacatures(regio=obj, vandaag=timezone.localdate())[:100]
+
+    def item_title(self, item) -> str:
+        return f"{item.functie} - {item.werkgever.naam} ({item.gemeente.naam})"
+
+    def item_description(self, item) -> str:
+        return item.omschrijving
+
+    def item_link(self, item) -> str:
+        return reverse("wsp_publiek:vacature", kwargs={"regio": item.regio.code, "pk": item.pk})
+
+
+@publieke_regio
+def ik_ben_werkgever(request: HttpRequest) -> HttpResponse:
+    form = VerzoekPubliekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.verzoek_ontvangen(
+            regio=request.regio, bron=Werkgeversverzoek.Bron.WEBSITE, **form.cleaned_data
+        )
+        return redirect("wsp_publiek:verzoek_ontvangen", regio=request.regio.code)
+    status = 400 if form.errors else 200
+    return render(
+        request, "wsp/ik_ben_werkgever.html", {"form": form, "regio": request.regio}, status=status
+    )
+
+
+@require_GET
+@publieke_regio
+def verzoek_ontvangen(request: HttpRequest) -> HttpResponse:
+    return render(request, "wsp/verzoek_ontvangen.html", {"regio": request.regio})
