@@ -2,6 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
+from .api import BegrotingsregelViewSet, GeldstroomViewSet, MutatieViewSet
+
 router = SimpleRouter()
+router.register("financien/geldstromen", GeldstroomViewSet, basename="financien-geldstroom")
+router.register("financien/begroting", BegrotingsregelViewSet, basename="financien-begroting")
+router.register("financien/mutaties", MutatieViewSet, basename="financien-mutatie")
 
 urlpatterns = router.urls
