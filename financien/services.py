@@ -543,3 +543,38 @@ def begroting_vaststellen(
     regel.save()
     audit.stamgegeven_vastgelegd(regel, user=door, nieuw=nieuw, velden=["begroot", "toelichting"])
     return regel
+
+
+@transaction.atomic
+def traject_kosten_afwikkelen(
+    *,
+    regio: Any,
+    kenmerk: str,
+    gerealiseerd: bool,
+    omschrijving: str,
+    door: Any,
+    datum: date | None = None,
+) -> Mutatie | None:
+    """Settle what is still open on the verplichting booked by `traject_kosten_boeken` with
+    `kenmerk`: as realisatie when the traject was completed, as vrijval when it was stopped.
+    Idempotent: a second call finds nothing open and books nothing (returns None)."""
+    regio_id = getattr(regio, "pk", regio)
+    verplichting = (
+        Mutatie.objects.filter(regio_id=regio_id, kenmerk=kenmerk, soort=Soort.VERPLICHTING)
+        .select_for_update()
+        .first()
+    )
+    if verplichting is None:
+        return None
+    open_bedrag = verplichting_openstaand(verplichting)
+    if open_bedrag <= 0:
+        return None
+    boeken = realisatie_boeken if gerealiseerd else vrijval_boeken
+    return boeken(
+        verplichting=verplichting,
+        datum=max(datum or timezone.localdate(), verplichting.datum),
+        bedrag=open_bedrag,
+        omschrijving=omschrijving,
+        door=door,
+        kenmerk=f"{kenmerk}-{'r' if gerealiseerd else 'v'}",
+    )

@@ -88,6 +88,25 @@ class LoketInstelling(models.Model):
     vragen_per_uur_per_adres = models.PositiveSmallIntegerField(
         _("vragen per uur per IP-adres"), default=5, validators=[MinValueValidator(1)]
     )
+    # Trajecten are paid from the regional reserve under one standing RBA besluit; with both
+    # set, a traject's cost is booked there as verplichting and settled when it ends.
+    traject_besluit = models.ForeignKey(
+        "rba.Besluit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("RBA-besluit voor trajecten"),
+        help_text=_("Genomen besluit 'inzet regionale middelen' waaruit trajecten betaald worden."),
+    )
+    traject_begrotingspost = models.ForeignKey(
+        "financien.Begrotingspost",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("begrotingspost voor trajecten"),
+    )
 
     objects = RegioManager()
 
@@ -105,6 +124,26 @@ class LoketInstelling(models.Model):
 
     def __str__(self) -> str:
         return str(self.regio)
+
+    def clean(self) -> None:
+        besluit = self.traject_besluit
+        if besluit is not None and (
+            besluit.regio_id != self.regio_id
+            or besluit.status != besluit.Status.GENOMEN
+            or besluit.type != besluit.Type.INZET_REGIONALE_MIDDELEN
+        ):
+            raise ValidationError(
+                {
+                    "traject_besluit": _(
+                        "Kies een genomen besluit 'inzet regionale middelen' van deze regio."
+                    )
+                }
+            )
+        post = self.traject_begrotingspost
+        if post is not None and post.regio_id != self.regio_id:
+            raise ValidationError(
+                {"traject_begrotingspost": _("Deze begrotingspost hoort bij een andere regio.")}
+            )
 
 
 class Informatiepagina(models.Model):
@@ -665,6 +704,12 @@ class Traject(Persoonsgegevens):
         verbose_name=_("toestemming vastgelegd door"),
     )
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    reserve_kenmerk = models.CharField(
+        _("kenmerk in de regionale reserve"),
+        max_length=40,
+        blank=True,
+        help_text=_("Gezet zodra de kosten als verplichting in de reserve staan."),
+    )
 
     objects = RegioManager()
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.werkdagen import werkdagen_na, werkdagen_tussen
 
-from . import audit, mail
+from . import audit, mail, reserve
 from .models import (
     Bezoekcode,
     Dienst,
@@ -559,9 +559,11 @@ def tevredenheid_beantwoorden(*, token: str, tevreden: bool) -> Doorverwijzing |
 
 
 def traject_kosten_vastleggen(*, traject: Traject, kosten: Decimal, door: Medewerker) -> Traject:
-    """The one place where a traject's cost is recorded. Once the financien app has landed,
-    this also books the cost as verplichting/realisatie on a budget line (wired by the lead)."""
-    traject.kosten = Decimal(kosten).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """The one place where a traject's cost is recorded (rounded to cents). Once the cost is
+    committed in the regionale reserve (loket.reserve) it can only change there."""
+    kosten = Decimal(kosten).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    reserve.kosten_wijziging_toegestaan(traject=traject, nieuwe_kosten=kosten)
+    traject.kosten = kosten
     return traject
 
 
@@ -605,6 +607,7 @@ def traject_registreren(
     traject_kosten_vastleggen(traject=traject, kosten=kosten, door=door)
     traject.full_clean()
     traject.save()
+    reserve.kosten_vastleggen(traject=traject, door=door)
     audit.aangemaakt(traject, user=door, doel="traject")
     return traject
 
@@ -630,6 +633,8 @@ def traject_bijwerken(
     traject_kosten_vastleggen(traject=traject, kosten=kosten, door=door)
     traject.full_clean()
     traject.save()
+    reserve.kosten_vastleggen(traject=traject, door=door)
+    reserve.kosten_afwikkelen(traject=traject, door=door)
     audit.gewijzigd(traject, user=door, doel="traject", velden=["status", "resultaat", "kosten"])
     return traject
 

@@ -1,0 +1,70 @@
+"""Trajecten paid from the regionale reserve: the loket's only way into financien.
+
+The regio's LoketInstelling names the standing RBA besluit and the begrotingspost. Then a
+traject's cost is committed (verplichting) when the traject is registered and settled when
+it ends: realisatie when completed, vrijval when stopped. All ledger rules of financien
+apply; a breach raises ValidationError, so the caller's transaction writes nothing.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from financien import services as financien
+
+from .models import LoketInstelling, Traject
+
+
+def _instelling(traject: Traject) -> LoketInstelling | None:
+    instelling = LoketInstelling.objects.filter(regio_id=traject.regio_id).first()
+    if instelling and instelling.traject_besluit_id and instelling.traject_begrotingspost_id:
+        return instelling
+    return None
+
+
+def kosten_vastleggen(*, traject: Traject, door) -> None:
+    """Commit the traject's cost in the reserve once (a saved traject with a cost)."""
+    instelling = _instelling(traject)
+    if instelling is None or traject.reserve_kenmerk or traject.kosten <= 0:
+        return
+    kenmerk = f"traject-{traject.pk}"
+    financien.traject_kosten_boeken(
+        regio=traject.regio_id,
+        begrotingspost=instelling.traject_begrotingspost,
+        bedrag=traject.kosten,
+        besluit=instelling.traject_besluit,
+        omschrijving=_("Traject %(nr)s (%(soort)s)")
+        % {"nr": traject.pk, "soort": traject.get_soort_display()},
+        door=door,
+        realiseren=False,
+        kenmerk=kenmerk,
+    )
+    Traject.objects.filter(pk=traject.pk).update(reserve_kenmerk=kenmerk)
+    traject.reserve_kenmerk = kenmerk
+
+
+def kosten_wijziging_toegestaan(*, traject: Traject, nieuwe_kosten) -> None:
+    if traject.reserve_kenmerk and nieuwe_kosten != traject.kosten:
+        raise ValidationError(
+            {
+                "kosten": _(
+                    "De kosten staan al als verplichting in de regionale reserve; de "
+                    "financieel beheerder corrigeert ze daar."
+                )
+            }
+        )
+
+
+def kosten_afwikkelen(*, traject: Traject, door) -> None:
+    """Settle the commitment when the traject closes; nothing when none was booked."""
+    if not traject.reserve_kenmerk or traject.status not in Traject.GESLOTEN:
+        return
+    financien.traject_kosten_afwikkelen(
+        regio=traject.regio_id,
+        kenmerk=traject.reserve_kenmerk,
+        gerealiseerd=traject.status == Traject.Status.AFGEROND,
+        omschrijving=_("Traject %(nr)s %(status)s")
+        % {"nr": traject.pk, "status": traject.get_status_display().lower()},
+        door=door,
+    )
