@@ -261,15 +261,16 @@ def _besluit(ctx: DemoContext, sleutel: str, door):
         "type": Besluit.Type.INZET_REGIONALE_MIDDELEN,
         "bedrag": Decimal(bedrag),
     }
-    try:
-        from rba.services import besluit_nemen
+    from rba.models import Overlegorgaan
+    from rba.services import besluit_nemen
 
-        return besluit_nemen(door=door, **velden)
-    except (ImportError, TypeError):
-        # rba's service signature is not what we expect: record it on the model directly.
-        return Besluit.objects.create(
-            nummer=f"RBA-{datum.year}-{sleutel.upper()}", status=Besluit.Status.GENOMEN, **velden
-        )
+    # The RBA takes these decisions, so they get its numbers (RBA-2020-001, ...); rba's demo
+    # generator runs first and creates the orgaan.
+    orgaan = Overlegorgaan.objects.filter(regio=ctx.regio, afkorting__iexact="rba").first()
+    if orgaan is not None:
+        velden.pop("regio")
+        velden["orgaan"] = orgaan
+    return besluit_nemen(door=door, **velden)
 
 
 def _stamgegevens(ctx: DemoContext, door) -> tuple[list, dict]:
