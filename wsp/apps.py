@@ -26,6 +26,8 @@ class WspConfig(AppConfig):
         from werkcentrum.werkplek import registreer
 
         from . import demo  # noqa: F401  (registers the demo generator)
+        from .factsheets import admin as _factsheet_admin  # noqa: F401
+        from .factsheets import demo as _factsheet_demo  # noqa: F401
 
         werk = [f"wsp.{p}_{m}" for m in _MODELLEN for p in ("view", "add", "change")]
         referentie = ["wsp.view_cluster", "wsp.view_sector", "wsp.view_skill", "wsp.add_skill"]
@@ -89,3 +91,22 @@ class WspConfig(AppConfig):
             ),
         ]:
             registreer(titel=titel, omschrijving=omschrijving, url_naam=url_naam, rollen=rollen)
+        permissies_toevoegen(
+            "wsp_manager",
+            *[f"wsp.{p}_factsheet" for p in ("view", "add", "change")],
+            *[f"wsp.{p}_factsheetontvanger" for p in ("view", "add", "change", "delete")],
+        )
+        for rol in ("coordinator", "rba_lid", "wsp_adviseur", "rba_secretariaat"):
+            permissies_toevoegen(rol, "wsp.view_factsheet")
+        registreer(
+            titel=_("Factsheets en halfjaarrapportage"),
+            omschrijving=_("Vastgelegde halfjaarcijfers per regio en gemeente, als pagina en PDF."),
+            url_naam="wsp:factsheets",
+            rollen={"wsp_manager", "coordinator", "rba_lid", "wsp_adviseur", "rba_secretariaat"},
+        )
+        registreer(
+            titel=_("Dashboard halfjaarcijfers"),
+            omschrijving=_("Live cijfers met filters en export naar CSV en Excel."),
+            url_naam="wsp:factsheet_dashboard",
+            rollen={"wsp_manager", "coordinator", "rba_lid"},
+        )

@@ -751,3 +751,6 @@ class Activiteit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.datum:%d-%m-%Y})"
+
+
+from .factsheet_models import *  # noqa: E402, F403

@@ -30,3 +30,6 @@ def vacatures_laten_verlopen(vandaag: str | None = None) -> int:
     return services.vacatures_laten_verlopen(
         vandaag=date.fromisoformat(vandaag) if vandaag else None
     )
+
+
+from .factsheets.tasks import *  # noqa: E402, F403

@@ -1,6 +1,6 @@
 """Staff pages of wsp (login required, scoped to the user's regio)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views as v
 from . import views_bemiddeling as b
@@ -43,4 +43,5 @@ urlpatterns = [
     path("activiteiten/", b.activiteiten, name="activiteiten"),
     path("importeren/", b.importeren, name="importeren"),
     path("exporteren/<slug:soort>.<slug:formaat>", b.exporteren, name="exporteren"),
+    path("factsheets/", include("wsp.factsheets.urls")),
 ]

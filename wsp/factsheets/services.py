@@ -1,0 +1,180 @@
+"""Writes of the factsheets: making a frozen version, text sections, publishing, mailing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkcentrum import audit
+from werkcentrum.models import Arbeidsmarktregio, AuditEvent, Gemeente
+
+from ..factsheet_models import Factsheet, FactsheetOntvanger
+from . import selectors
+from .selectors import Periode
+
+
+def _versie_qs(regio, periode: str, gemeente):
+    qs = Factsheet.objects.filter(regio=regio, periode=periode)
+    return qs.filter(gemeente=gemeente) if gemeente else qs.filter(gemeente__isnull=True)
+
+
+def factsheet_maken(
+    *,
+    regio: Arbeidsmarktregio,
+    periode: Periode,
+    gemeente: Gemeente | None = None,
+    user=None,
+    aanleiding: str = "",
+    vandaag: date | None = None,
+) -> tuple[Factsheet, bool]:
+    """Freeze the figures of a finished half year as a new version. With an `aanleiding` (the
+    key of a scheduled run) a second run returns the existing version instead of a new one.
+    Returns (factsheet, created)."""
+    vandaag = vandaag or timezone.localdate()
+    selectors.valideer_periode(periode, vandaag=vandaag, afgelopen=True)
+    if gemeente is not None and gemeente.regio_id != regio.pk:
+        raise ValidationError(_("Onbekende gemeente in deze regio."), code="gemeente")
+    try:
+        with transaction.atomic():
+            # One maker at a time per regio: the row lock serialises the version numbering
+            # and the "already made by this run" check (PostgreSQL; SQLite locks the file).
+            Arbeidsmarktregio.objects.select_for_update().get(pk=regio.pk)
+            bestaand = _versie_qs(regio, str(periode), gemeente)
+            if aanleiding and (eerder := bestaand.filter(aanleiding=aanleiding).first()):
+                return eerder, False
+            laatste = bestaand.order_by("-versie").first()
+            factsheet = Factsheet(
+                regio=regio,
+                periode=str(periode),
+                gemeente=gemeente,
+                versie=(laatste.versie + 1) if laatste else 1,
+                cijfers=selectors.factsheet_cijfers(
+                    regio=regio, periode=periode, gemeente=gemeente, vandaag=vandaag
+                ),
+                gemaakt_door=user if getattr(user, "pk", None) else None,
+                aanleiding=aanleiding,
+            )
+            if laatste:  # the texts carry over to the new version, to be reviewed
+                for veld in Factsheet.TEKSTVELDEN:
+                    setattr(factsheet, veld, getattr(laatste, veld))
+            factsheet.full_clean()
+            factsheet.save()
+            audit.vastleggen(
+                actie=AuditEvent.Actie.AANGEMAAKT,
+                event="wsp_factsheet_gemaakt",
+                user=user,
+                obj=factsheet,
+                details={"periode": str(periode), "versie": factsheet.versie},
+            )
+            return factsheet, True
+    except IntegrityError:
+        # A parallel run won the race on the unique constraints: use its version.
+        eerder = _versie_qs(regio, str(periode), gemeente).filter(
+            Q(aanleiding=aanleiding) if aanleiding else Q()
+        )
+        factsheet = eerder.order_by("-versie").first()
+        if factsheet is None:
+            raise
+        return factsheet, False
+
+
+@transaction.atomic
+def teksten_opslaan(*, factsheet: Factsheet, user, **teksten: str) -> Factsheet:
+    if factsheet.gepubliceerd:
+        raise ValidationError(
+            _("Deze versie is gepubliceerd en ligt vast; maak een nieuwe versie om te wijzigen.")
+        )
+    for veld in Factsheet.TEKSTVELDEN:
+        if veld in teksten:
+            setattr(factsheet, veld, teksten[veld])
+    factsheet.full_clean()
+    factsheet.save(update_fields=list(Factsheet.TEKSTVELDEN))
+    audit.vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD, event="wsp_factsheet_teksten", user=user, obj=factsheet
+    )
+    return factsheet
+
+
+@transaction.atomic
+def publiceren(*, factsheet: Factsheet, user) -> Factsheet:
+    """Publish the frozen figures together with the text sections, then mail the link."""
+    from .tasks import factsheet_versturen
+
+    bijgewerkt = Factsheet.objects.filter(pk=factsheet.pk, gepubliceerd=False).update(
+        gepubliceerd=True, gepubliceerd_op=timezone.now()
+    )
+    factsheet.refresh_from_db()
+    if bijgewerkt == 1:
+        audit.vastleggen(
+            actie=AuditEvent.Actie.GEWIJZIGD,
+            event="wsp_factsheet_gepubliceerd",
+            user=user,
+            obj=factsheet,
+        )
+        factsheet_versturen.delay_on_commit(factsheet.pk)
+    return factsheet
+
+
+def ontvangers(factsheet: Factsheet):
+    qs = FactsheetOntvanger.objects.filter(regio=factsheet.regio_id)
+    if factsheet.gemeente_id:
+        return qs.filter(gemeente=factsheet.gemeente_id)
+    return qs.filter(gemeente__isnull=True)
+
+
+def versturen(*, factsheet_pk: int) -> int:
+    """One e-mail with the link per configured recipient, at most once per version: the
+    claim (conditional UPDATE of verstuurd_op) and the sending decision share a transaction."""
+    with transaction.atomic():
+        geclaimd = Factsheet.objects.filter(
+            pk=factsheet_pk, gepubliceerd=True, verstuurd_op__isnull=True
+        ).update(verstuurd_op=timezone.now())
+        if geclaimd != 1:
+            return 0
+        factsheet = Factsheet.objects.select_related("gemeente").get(pk=factsheet_pk)
+        link = settings.WERKCENTRUM_BASIS_URL.rstrip("/") + factsheet.get_absolute_url()
+        waar = factsheet.gemeente.naam if factsheet.gemeente_id else _("de regio")
+        onderwerp = _("Factsheet %(periode)s voor %(waar)s") % {
+            "periode": factsheet.periode,
+            "waar": waar,
+        }
+        adressen = list(ontvangers(factsheet).values_list("naam", "email"))
+        for naam, email in adressen:
+            tekst = _(
+                "Beste %(naam)s,\n\nDe factsheet %(periode)s voor %(waar)s is gepubliceerd:\n"
+                "%(link)s\n\nMet vriendelijke groet,\nHet Werkgeversservicepunt"
+            ) % {"naam": naam, "periode": factsheet.periode, "waar": waar, "link": link}
+            transaction.on_commit(
+                lambda t=tekst, e=email: send_mail(
+                    onderwerp, t, settings.DEFAULT_FROM_EMAIL, [e], fail_silently=False
+                )
+            )
+        return len(adressen)
+
+
+def halfjaar_factsheets_maken(*, vandaag: date | None = None) -> int:
+    """Beat on 1 January and 1 July: the factsheets of the half year that just ended for every
+    regio and each of its gemeenten. Idempotent: the run key makes a rerun a no-op."""
+    vandaag = vandaag or timezone.localdate()
+    periode = Periode.van_datum(vandaag).vorige
+    aanleiding = f"halfjaar:{periode}"
+    gemaakt = 0
+    for regio in Arbeidsmarktregio.objects.order_by("pk"):
+        gemeenten = [None, *Gemeente.objects.filter(regio=regio).order_by("naam")]
+        for gemeente in gemeenten:
+            _f, nieuw = factsheet_maken(
+                regio=regio,
+                periode=periode,
+                gemeente=gemeente,
+                aanleiding=aanleiding,
+                vandaag=vandaag,
+            )
+            gemaakt += nieuw
+    return gemaakt

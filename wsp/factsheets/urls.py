@@ -1,0 +1,21 @@
+"""Factsheet URLs, included into the "wsp" namespace (no app_name here on purpose)."""
+
+from django.urls import path
+
+from . import views as v
+
+urlpatterns = [
+    path("", v.factsheets, name="factsheets"),
+    path("maken/", v.factsheet_maken, name="factsheet_maken"),
+    path("dashboard/", v.dashboard, name="factsheet_dashboard"),
+    path(
+        "dashboard/<slug:tabel>.<slug:formaat>",
+        v.dashboard_export,
+        name="factsheet_export",
+    ),
+    path("versie/<int:pk>/pdf/", v.factsheet_pdf, name="factsheet_pdf"),
+    path("versie/<int:pk>/teksten/", v.factsheet_teksten, name="factsheet_teksten"),
+    path("versie/<int:pk>/publiceren/", v.factsheet_publiceren, name="factsheet_publiceren"),
+    path("<str:periode>/", v.factsheet, name="factsheet"),
+    path("<str:periode>/gemeente/<str:gemeente>/", v.factsheet, name="factsheet_gemeente"),
+]

@@ -1,0 +1,347 @@
+"""Factsheet pages: list and making (wsp_manager), the frozen page and PDF, the text sections,
+publishing, and the live dashboard with CSV/XLSX export. Views are thin."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from werkcentrum.decorators import rol_vereist
+from werkcentrum.models import Gemeente
+from werkcentrum.tenancy import get_scoped_or_404
+
+from ..factsheet_models import Factsheet
+from ..keuzes import Doelgroep
+from ..models import Cluster
+from . import charts, pdf, selectors, services
+from .selectors import Periode
+
+LEZERS = ("wsp_manager", "coordinator", "rba_lid", "wsp_adviseur", "rba_secretariaat", "beheerder")
+DASHBOARD = ("wsp_manager", "coordinator", "rba_lid", "beheerder")
+KOLOMMEN = [
+    ("naam", gettext_lazy("Onderdeel")),
+    ("waarde", gettext_lazy("Dit halfjaar")),
+    ("vorig_halfjaar", gettext_lazy("Halfjaar ervoor")),
+    ("vorig_jaar", gettext_lazy("Jaar ervoor")),
+    ("doel", gettext_lazy("Doelstelling jaar")),
+    ("procent_doel", gettext_lazy("Van doel (%)")),
+]
+
+
+def _periodes(vandaag: date, aantal: int = 8) -> list[tuple[str, str]]:
+    p = Periode.van_datum(vandaag)
+    keuzes = []
+    for _i in range(aantal):
+        keuzes.append((str(p), str(p)))
+        p = p.vorige
+    return keuzes
+
+
+def _regio(request: HttpRequest):
+    regio = request.user.regio
+    if regio is None:  # superuser: the regio must come from the URL-less context
+        from werkcentrum.models import Arbeidsmarktregio
+
+        regio = Arbeidsmarktregio.objects.order_by("pk").first()
+    if regio is None:
+        raise Http404
+    return regio
+
+
+class DashboardForm(forms.Form):
+    periode = forms.ChoiceField(label=gettext_lazy("Periode"), required=False)
+    gemeente = forms.ModelChoiceField(
+        label=gettext_lazy("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Hele regio"),
+    )
+    doelgroep = forms.ChoiceField(
+        label=gettext_lazy("Doelgroep"),
+        choices=[("", gettext_lazy("Alle doelgroepen")), *Doelgroep.choices],
+        required=False,
+    )
+    cluster = forms.ChoiceField(label=gettext_lazy("Cluster"), required=False)
+    van = forms.DateField(
+        label=gettext_lazy("Of eigen periode: van"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    tot = forms.DateField(
+        label=gettext_lazy("Tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, regio, vandaag: date, **kwargs):
+        self.vandaag = vandaag
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].choices = _periodes(vandaag)
+        self.fields["gemeente"].queryset = Gemeente.objects.filter(regio=regio).order_by("naam")
+        self.fields["cluster"].choices = [
+            ("", _("Alle clusters")),
+            *Cluster.objects.order_by("volgorde").values_list("code", "naam"),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        try:
+            if van and tot:
+                selectors.valideer_bereik(van, tot)
+            if van and van > self.vandaag:
+                raise ValidationError(_("De begindatum ligt in de toekomst."))
+        except ValidationError as fout:
+            self.add_error("tot" if van and tot and tot < van else "van", fout)
+        return data
+
+
+class MakenForm(forms.Form):
+    periode = forms.CharField(
+        label=gettext_lazy("Periode"), max_length=7, help_text=gettext_lazy("Bijv. 2025-H1.")
+    )
+    gemeente = forms.ModelChoiceField(
+        label=gettext_lazy("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Hele regio"),
+    )
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.filter(regio=regio).order_by("naam")
+
+    def clean_periode(self) -> Periode:
+        return Periode.uit_tekst(self.cleaned_data["periode"].strip())
+
+
+class TekstenForm(forms.ModelForm):
+    class Meta:
+        model = Factsheet
+        fields = list(Factsheet.TEKSTVELDEN)
+        widgets = {veld: forms.Textarea(attrs={"rows": 6}) for veld in Factsheet.TEKSTVELDEN}
+
+
+def _met_grafieken(cijfers: dict) -> list[dict]:
+    return [
+        {
+            **tabel,
+            "svg": charts.staafdiagram(tabel),
+            "heeft_doel": any("doel" in r for r in tabel["rijen"]),
+        }
+        for tabel in cijfers.get("tabellen", [])
+    ]
+
+
+@rol_vereist(*LEZERS)
+def factsheets(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    lijst = selectors.factsheets_voor(user=request.user)[:200]
+    form = MakenForm(regio=regio) if request.user.heeft_rol("wsp_manager") else None
+    return render(request, "wsp/factsheet/lijst.html", {"factsheets": lijst, "form": form})
+
+
+@require_POST
+@rol_vereist("wsp_manager")
+def factsheet_maken(request: HttpRequest) -> HttpResponse:
+    regio = _regio(request)
+    form = MakenForm(request.POST, regio=regio)
+    if form.is_valid():
+        try:
+            factsheet, _nieuw = services.factsheet_maken(
+                regio=regio,
+                periode=form.cleaned_data["periode"],
+                gemeente=form.cleaned_data["gemeente"],
+                user=request.user,
+            )
+        except ValidationError as fout:
+            form.add_error("periode", fout)
+        else:
+            messages.success(request, _("Versie %(v)s is gemaakt.") % {"v": factsheet.versie})
+            return redirect(factsheet.get_absolute_url())
+    lijst = selectors.factsheets_voor(user=request.user)[:200]
+    return render(
+        request, "wsp/factsheet/lijst.html", {"factsheets": lijst, "form": form}, status=400
+    )
+
+
+def _kies_versie(request: HttpRequest, periode: str, gemeente: str | None) -> Factsheet:
+    regio = _regio(request)
+    qs = selectors.factsheets_voor(user=request.user).filter(regio=regio, periode=periode)
+    if gemeente:
+        try:
+            g = selectors.gemeente_in_regio(regio, gemeente)
+        except ValidationError as fout:
+            raise Http404(fout.messages[0]) from fout
+        qs = qs.filter(gemeente=g)
+    else:
+        qs = qs.filter(gemeente__isnull=True)
+    versie = request.GET.get("versie", "")
+    if versie.isdigit():
+        qs = qs.filter(versie=int(versie))
+    else:
+        gepubliceerd = qs.filter(gepubliceerd=True)
+        qs = gepubliceerd if gepubliceerd.exists() else qs
+    factsheet = qs.order_by("-versie").first()
+    if factsheet is None:
+        raise Http404(_("Geen factsheet voor deze periode."))
+    return factsheet
+
+
+def _context(factsheet: Factsheet, request: HttpRequest | None = None) -> dict:
+    versies = Factsheet.objects.filter(
+        regio=factsheet.regio_id, periode=factsheet.periode, gemeente=factsheet.gemeente_id
+    ).order_by("-versie")
+    if request is not None and not request.user.heeft_rol("wsp_manager"):
+        versies = versies.filter(gepubliceerd=True)
+    return {
+        "factsheet": factsheet,
+        "cijfers": factsheet.cijfers,
+        "tabellen": _met_grafieken(factsheet.cijfers),
+        "versies": list(versies.values("versie", "gemaakt_op", "gepubliceerd")),
+        "teksten": [
+            (Factsheet._meta.get_field(v).verbose_name, getattr(factsheet, v))
+            for v in Factsheet.TEKSTVELDEN
+        ],
+    }
+
+
+@rol_vereist(*LEZERS)
+def factsheet(request: HttpRequest, periode: str, gemeente: str | None = None) -> HttpResponse:
+    fs = _kies_versie(request, periode, gemeente)
+    return render(request, "wsp/factsheet/factsheet.html", _context(fs, request))
+
+
+@rol_vereist(*LEZERS)
+def factsheet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    fs = get_scoped_or_404(selectors.factsheets_voor(user=request.user), request.user, pk=pk)
+    inhoud = pdf.factsheet_pdf(_context(fs))
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    naam = f"factsheet-{fs.periode}-{fs.gemeente.cbs_code if fs.gemeente_id else 'regio'}"
+    response["Content-Disposition"] = f'attachment; filename="{naam}-v{fs.versie}.pdf"'
+    return response
+
+
+@rol_vereist("wsp_manager")
+def factsheet_teksten(request: HttpRequest, pk: int) -> HttpResponse:
+    fs = get_scoped_or_404(Factsheet.objects.select_related("gemeente"), request.user, pk=pk)
+    form = TekstenForm(request.POST or None, instance=fs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.teksten_opslaan(factsheet=fs, user=request.user, **form.cleaned_data)
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, _("De teksten zijn opgeslagen."))
+            return redirect(fs.get_absolute_url())
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "wsp/factsheet/teksten.html",
+        {**_context(fs, request), "form": form},
+        status=status,
+    )
+
+
+@require_POST
+@rol_vereist("wsp_manager")
+def factsheet_publiceren(request: HttpRequest, pk: int) -> HttpResponse:
+    fs = get_scoped_or_404(Factsheet.objects.all(), request.user, pk=pk)
+    services.publiceren(factsheet=fs, user=request.user)
+    messages.success(request, _("De factsheet is gepubliceerd en de ontvangers krijgen een link."))
+    return redirect(fs.get_absolute_url())
+
+
+def _dashboard_cijfers(request: HttpRequest):
+    regio = _regio(request)
+    vandaag = timezone.localdate()
+    form = DashboardForm(request.GET or None, regio=regio, vandaag=vandaag)
+    data = form.cleaned_data if form.is_valid() else {}
+    periode = Periode.uit_tekst(data.get("periode") or str(Periode.van_datum(vandaag)))
+    cijfers = selectors.factsheet_cijfers(
+        regio=regio,
+        periode=periode,
+        gemeente=data.get("gemeente"),
+        doelgroep=data.get("doelgroep") or "",
+        cluster=data.get("cluster") or "",
+        vandaag=vandaag,
+        van=data.get("van"),
+        tot=data.get("tot"),
+    )
+    return form, cijfers
+
+
+@rol_vereist(*DASHBOARD)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, cijfers = _dashboard_cijfers(request)
+    return render(
+        request,
+        "wsp/factsheet/dashboard.html",
+        {
+            "form": form,
+            "cijfers": cijfers,
+            "tabellen": _met_grafieken(cijfers),
+            "query": request.GET.urlencode(),
+        },
+        status=200 if form.is_bound is False or form.is_valid() else 400,
+    )
+
+
+@rol_vereist(*DASHBOARD)
+def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResponse:
+    if formaat not in ("csv", "xlsx"):
+        raise Http404
+    _form, cijfers = _dashboard_cijfers(request)
+    gevonden = next((t for t in cijfers["tabellen"] if t["code"] == tabel), None)
+    if gevonden is None:
+        raise Http404
+    velden = [(v, str(label)) for v, label in KOLOMMEN]
+    if not any("doel" in r for r in gevonden["rijen"]):
+        velden = velden[:4]
+    kop = [label for _v, label in velden]
+    rijen = [[r.get(v) for v, _l in velden] for r in gevonden["rijen"]]
+    naam = f"factsheet-{tabel}-{cijfers['periode']}.{formaat}"
+    if formaat == "csv":
+        buffer = io.StringIO()
+        schrijver = csv.writer(buffer, delimiter=";")
+        schrijver.writerow(kop)
+        schrijver.writerows(rijen)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        boek = Workbook()
+        blad = boek.active
+        blad.title = tabel[:31]
+        blad.append(kop)
+        for rij in rijen:
+            blad.append([_cel(c) for c in rij])
+        uit = io.BytesIO()
+        boek.save(uit)
+        response = HttpResponse(
+            uit.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+def _cel(waarde):
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(waarde, str):
+        try:
+            return Decimal(waarde)
+        except InvalidOperation:
+            return waarde
+    return waarde
