@@ -152,7 +152,10 @@ MFA_TOTP_ISSUER = "Werkcentrum-portaal"
 # a newcomer can try the demo logins.
 WERKCENTRUM_MFA_VERPLICHT = env.bool("WERKCENTRUM_MFA_VERPLICHT", default=not EMBEDDED)
 
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+# Idle timeout: the session ends after SESSION_COOKIE_AGE seconds without a request (every
+# request renews it), and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 

@@ -1,0 +1,95 @@
+"""A shared world for the security tests: demo data of regio A, a user per role, outsiders.
+
+The world is built once for the package inside a transaction that is rolled back when the package
+ends, so the demo rows never leak into other test packages. Each test runs in a savepoint of
+that transaction (pytest-django's `db`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from tests.factories import MedewerkerFactory, RegioFactory
+from werkcentrum.rollen import ROLLEN
+
+ROLCODES = list(ROLLEN)
+# Everyone the matrix asks: anonymous, each role of regio A, the platform superuser, and a
+# user of regio B holding every role (so a 404 there is the regio wall, not a missing role).
+GEBRUIKERS = ["anoniem", *ROLCODES, "superuser", "andere_regio"]
+
+
+@dataclass
+class Wereld:
+    regio_a: object
+    regio_b: object
+    gebruikers: dict = field(default_factory=dict)
+    clients: dict = field(default_factory=dict)
+
+
+@pytest.fixture(scope="package")
+def wereld(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        from werkcentrum.celery import app
+
+        app.conf.task_always_eager = True
+        call_command("demo_data", "--regio", "zkij", "--seed", "1", stdout=_Stil())
+        from werkcentrum.models import Arbeidsmarktregio
+
+        regio_a = Arbeidsmarktregio.objects.get(code="zkij")
+        regio_b = RegioFactory(code="amersfoort", naam="Amersfoort")
+        wereld = Wereld(regio_a=regio_a, regio_b=regio_b)
+        for code in ROLCODES:
+            wereld.gebruikers[code] = MedewerkerFactory(
+                regio=regio_a, rollen=[code], email=f"sec.{code}@test.werkcentrum.nl"
+            )
+        wereld.gebruikers["superuser"] = MedewerkerFactory(
+            regio=None, is_superuser=True, is_staff=True, rollen=[], email="sec.su@test.nl"
+        )
+        wereld.gebruikers["andere_regio"] = MedewerkerFactory(
+            regio=regio_b, rollen=ROLCODES, email="sec.b@test.werkcentrum.nl"
+        )
+        _traject(wereld)
+        # One logged-in client per person, reused by every test (logging in is the slow part).
+        for wie in GEBRUIKERS:
+            client = Client()
+            if wie != "anoniem":
+                client.force_login(wereld.gebruikers[wie])
+            wereld.clients[wie] = client
+        app.conf.task_always_eager = False
+        yield wereld
+        transaction.set_rollback(True)
+
+
+def _traject(wereld) -> None:
+    """The demo has no traject; the matrix needs one to request its detail page."""
+    from datetime import date
+    from decimal import Decimal
+
+    from loket import services
+    from loket.models import Traject
+    from werkcentrum.models import Organisatie
+
+    services.traject_registreren(
+        door=wereld.gebruikers["coordinator"],
+        soort=Traject.Soort.values[0],
+        aanbieder=Organisatie.objects.filter(regio=wereld.regio_a).order_by("pk").first(),
+        startdatum=date(2026, 3, 2),
+        kosten=Decimal("0.00"),
+        toestemming=True,
+        toestemming_gegevens="naam en e-mail",
+        naam="Traject Persoon",
+        email="traject.persoon@voorbeeld.nl",
+    )
+
+
+class _Stil:
+    def write(self, *args, **kwargs) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass

@@ -1,0 +1,257 @@
+"""The URL configuration as data: every named route with the kwargs to request it.
+
+`alle_routes()` walks `get_resolver().url_patterns` (app URLconfs and the DRF routers) and
+yields (name, route) for every pattern; `kwargs_voor(name, wereld)` builds the kwargs from the
+demo objects of regio A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Not in the matrix, on purpose:
+# - /beheer/: the Django admin; its scoping is tested by the RegioAdmin tests per app.
+# - /accounts/: allauth login, MFA and password pages (tests/werkcentrum/test_accounts.py).
+# - static/media: served by whitenoise / the web server, not by views.
+OVERGESLAGEN_PREFIXEN = ("beheer/", "accounts/", "static/", "media/")
+# - health: public by design; 200 or 503 depends on the database/broker/worker of the run,
+#   not on who asks (tests/werkcentrum/test_health.py).
+OVERGESLAGEN_NAMEN = ("health",)
+
+
+def _walk(patronen, prefix: str = "", namespace: str | None = None) -> Iterator[tuple]:
+    for patroon in patronen:
+        if isinstance(patroon, URLResolver):
+            ns = namespace
+            if patroon.namespace:
+                ns = f"{namespace}:{patroon.namespace}" if namespace else patroon.namespace
+            yield from _walk(patroon.url_patterns, prefix + str(patroon.pattern), ns)
+        elif isinstance(patroon, URLPattern):
+            naam = patroon.name and (f"{namespace}:{patroon.name}" if namespace else patroon.name)
+            yield naam, prefix + str(patroon.pattern)
+
+
+def alle_routes() -> dict[str, str]:
+    """name -> route of every pattern in the matrix (format-suffix twins share their name)."""
+    routes: dict[str, str] = {}
+    for naam, route in _walk(get_resolver().url_patterns):
+        if route.lstrip("^").startswith(OVERGESLAGEN_PREFIXEN) or naam in OVERGESLAGEN_NAMEN:
+            continue
+        sleutel = naam or f"<zonder naam> {route}"
+        routes.setdefault(sleutel, route)
+    return routes
+
+
+def _eerste(model, wereld, **filters):
+    obj = model.objects.in_regio(wereld.regio_a).filter(**filters).order_by("pk").first()
+    assert obj is not None, f"demo data has no {model.__name__} {filters} in regio A"
+    return obj
+
+
+def _pk(pad: str, **filters) -> Callable:
+    def maak(wereld):
+        from django.apps import apps
+
+        return {"pk": _eerste(apps.get_model(pad), wereld, **filters).pk}
+
+    return maak
+
+
+def _lid(wereld):
+    from rba.models import Lid
+
+    lid = Lid.objects.filter(orgaan__regio=wereld.regio_a).order_by("pk").first()
+    return {"orgaan_pk": lid.orgaan_id, "pk": lid.pk}
+
+
+def _orgaan(wereld):
+    return {"orgaan_pk": _pk("rba.Overlegorgaan")(wereld)["pk"]}
+
+
+def _openbaar_besluit(wereld):
+    from rba import selectors
+
+    return selectors.openbare_besluiten_lijst(wereld.regio_a).first().nummer
+
+
+def _publiek(extra: Callable | None = None) -> Callable:
+    def maak(wereld):
+        kwargs = {"regio": wereld.regio_a.code}
+        if extra:
+            kwargs.update(extra(wereld))
+        return kwargs
+
+    return maak
+
+
+def _informatiepagina(wereld):
+    from loket.models import Informatiepagina
+
+    pagina = _eerste(Informatiepagina, wereld, gepubliceerd=True)
+    return {"slug": pagina.slug}
+
+
+def _rubriek(wereld):
+    from loket.models import Informatiepagina
+
+    return {"rubriek": Informatiepagina.Rubriek.values[0]}
+
+
+def _token(wereld):
+    from loket.models import Doorverwijzing
+
+    doorverwijzing = (
+        Doorverwijzing.objects.in_regio(wereld.regio_a)
+        .exclude(tevredenheid_token="")
+        .order_by("pk")
+        .first()
+    )
+    return {"token": doorverwijzing.tevredenheid_token if doorverwijzing else "onbekend"}
+
+
+def _openbare_vacature(wereld):
+    from django.utils import timezone
+
+    from wsp import selectors
+
+    vacatures = selectors.openbare_vacatures(regio=wereld.regio_a, vandaag=timezone.localdate())
+    return {"pk": vacatures.order_by("pk").first().pk}
+
+
+def _gemeente(wereld):
+    from werkcentrum.models import Gemeente
+
+    return Gemeente.objects.filter(regio=wereld.regio_a).order_by("pk").first().cbs_code
+
+
+# A factsheet version that does not exist: these rows prove login and role checks come first.
+GEEN_VERSIE = {"pk": 999999}
+
+
+KWARGS: dict[str, Callable] = {
+    # loket
+    "loket:vraag": _pk("loket.Vraag"),
+    "loket:vraag_toewijzen": _pk("loket.Vraag"),
+    "loket:vraag_beantwoorden": _pk("loket.Vraag"),
+    "loket:vraag_sluiten": _pk("loket.Vraag"),
+    "loket:gesprek": _pk("loket.Gesprek"),
+    "loket:doorverwijzing": _pk("loket.Doorverwijzing"),
+    "loket:dienst_bewerken": _pk("loket.Dienst"),
+    "loket:traject": _pk("loket.Traject"),
+    "loket:dashboard_export": lambda w: {"tabel": "locatie", "formaat": "csv"},
+    # wsp
+    "wsp:werkgever": _pk("wsp.Werkgever"),
+    "wsp:werkgever_bewerken": _pk("wsp.Werkgever"),
+    "wsp:contactmoment_nieuw": _pk("wsp.Werkgever"),
+    "wsp:vestiging_nieuw": _pk("wsp.Werkgever"),
+    "wsp:contactpersoon_nieuw": _pk("wsp.Werkgever"),
+    "wsp:vacature_nieuw": _pk("wsp.Werkgever"),
+    "wsp:opvolging_afronden": _pk("wsp.Contactmoment"),
+    "wsp:verzoek": _pk("wsp.Werkgeversverzoek"),
+    "wsp:verzoek_oppakken": _pk("wsp.Werkgeversverzoek"),
+    "wsp:vacature": _pk("wsp.Vacature"),
+    "wsp:vacature_bewerken": _pk("wsp.Vacature"),
+    "wsp:voordragen": _pk("wsp.Vacature"),
+    "wsp:voordracht_status": _pk("wsp.Voordracht"),
+    "wsp:kandidaat": _pk("wsp.Kandidaat"),
+    "wsp:kandidaat_bewerken": _pk("wsp.Kandidaat"),
+    "wsp:plaatsing": _pk("wsp.Plaatsing"),
+    "wsp:plaatsing_startdatum": _pk("wsp.Plaatsing"),
+    "wsp:nazorg_extra": _pk("wsp.Plaatsing"),
+    "wsp:nazorg_vastleggen": _pk("wsp.NazorgMoment"),
+    "wsp:exporteren": lambda w: {"soort": "kandidaten", "formaat": "csv"},
+    "wsp:factsheet_export": lambda w: {"tabel": "onbekend", "formaat": "csv"},
+    "wsp:factsheet_pdf": lambda w: GEEN_VERSIE,
+    "wsp:factsheet_teksten": lambda w: GEEN_VERSIE,
+    "wsp:factsheet_publiceren": lambda w: GEEN_VERSIE,
+    "wsp:factsheet": lambda w: {"periode": "2026-Q1"},
+    "wsp:factsheet_gemeente": lambda w: {"periode": "2026-Q1", "gemeente": _gemeente(w)},
+    # rba
+    "rba:vergadering": _pk("rba.Vergadering"),
+    "rba:vergadering_wijzigen": _pk("rba.Vergadering"),
+    "rba:agendapunt_toevoegen": _pk("rba.Vergadering"),
+    "rba:agenda_publiceren": _pk("rba.Vergadering"),
+    "rba:vergadering_gehouden": _pk("rba.Vergadering"),
+    "rba:verslag": _pk("rba.Vergadering"),
+    "rba:stuk_uploaden": _pk("rba.Agendapunt"),
+    "rba:stuk_downloaden": _pk("rba.Stuk"),
+    "rba:besluit": _pk("rba.Besluit"),
+    "rba:besluit_wijzigen": _pk("rba.Besluit"),
+    "rba:besluit_status": _pk("rba.Besluit"),
+    "rba:besluit_corrigeren": _pk("rba.Besluit"),
+    "rba:raadsinformatie": _pk("rba.Besluit"),
+    "rba:actie": _pk("rba.Actie"),
+    "rba:orgaan": _pk("rba.Overlegorgaan"),
+    "rba:orgaan_wijzigen": _pk("rba.Overlegorgaan"),
+    "rba:lid_nieuw": _orgaan,
+    "rba:lid": _lid,
+    "rba:onderwerp": _pk("rba.Onderwerp"),
+    "rba:onderwerp_wijzigen": _pk("rba.Onderwerp"),
+    "rba:regel": _pk("rba.AgendaRegel"),
+    "rba:regel_wijzigen": _pk("rba.AgendaRegel"),
+    # financien
+    "financien:geldstroom": _pk("financien.Geldstroom"),
+    "financien:geldstroom_wijzigen": _pk("financien.Geldstroom"),
+    "financien:mutatie": _pk("financien.Mutatie"),
+    "financien:realisatie_nieuw": _pk("financien.Mutatie", soort="verplichting"),
+    "financien:vrijval_nieuw": _pk("financien.Mutatie", soort="verplichting"),
+    "financien:correctie_nieuw": _pk("financien.Mutatie"),
+    # API
+    "gemeente-detail": _pk("werkcentrum.Gemeente"),
+    "organisatie-detail": _pk("werkcentrum.Organisatie"),
+    "locatie-detail": _pk("werkcentrum.Locatie"),
+    "loket-dienst-detail": _pk("loket.Dienst"),
+    "loket-doorverwijzing-detail": _pk("loket.Doorverwijzing"),
+    "loket-doorverwijzing-status": _pk("loket.Doorverwijzing"),
+    "wsp-werkgever-detail": _pk("wsp.Werkgever"),
+    "wsp-vacature-detail": _pk("wsp.Vacature"),
+    "wsp-kandidaat-detail": _pk("wsp.Kandidaat"),
+    "wsp-voordracht-detail": _pk("wsp.Voordracht"),
+    "wsp-plaatsing-detail": _pk("wsp.Plaatsing"),
+    "wsp-nazorgmoment-detail": _pk("wsp.NazorgMoment"),
+    "rba-vergadering-detail": _pk("rba.Vergadering"),
+    "rba-besluit-detail": _pk("rba.Besluit"),
+    "rba-actie-detail": _pk("rba.Actie"),
+    "rba-openbaar-besluit-detail": lambda w: {"nummer": _openbaar_besluit(w)},
+    "financien-geldstroom-detail": _pk("financien.Geldstroom"),
+    "financien-begroting-detail": _pk("financien.Begrotingsregel"),
+    "financien-mutatie-detail": _pk("financien.Mutatie"),
+    # public pages
+    "loket_publiek:home": _publiek(),
+    "loket_publiek:rubriek": _publiek(_rubriek),
+    "loket_publiek:pagina": _publiek(_informatiepagina),
+    "loket_publiek:spreekuren": _publiek(),
+    "loket_publiek:wegwijzer": _publiek(),
+    "loket_publiek:vraag": _publiek(),
+    "loket_publiek:vraag_ontvangen": _publiek(),
+    "loket_publiek:tevredenheid": _publiek(_token),
+    "wsp_publiek:vacaturekrant": _publiek(),
+    "wsp_publiek:vacaturekrant_json": _publiek(),
+    "wsp_publiek:vacaturekrant_rss": _publiek(),
+    "wsp_publiek:vacature": _publiek(_openbare_vacature),
+    "wsp_publiek:ik_ben_werkgever": _publiek(),
+    "wsp_publiek:verzoek_ontvangen": _publiek(),
+    "rba_publiek:besluiten": _publiek(),
+    "rba_publiek:feed_rss": _publiek(),
+    "rba_publiek:feed_json": _publiek(),
+    "rba_publiek:besluit": _publiek(lambda w: {"nummer": _openbaar_besluit(w)}),
+}
+
+
+# Query strings some routes need (the public besluiten API takes the regio as a parameter).
+QUERY: dict[str, Callable] = {
+    "rba-openbaar-besluit-list": lambda w: f"?regio={w.regio_a.code}",
+    "rba-openbaar-besluit-detail": lambda w: f"?regio={w.regio_a.code}",
+}
+
+
+def query_voor(naam: str, wereld) -> str:
+    maker = QUERY.get(naam)
+    return maker(wereld) if maker else ""
+
+
+def kwargs_voor(naam: str, wereld) -> dict:
+    maker = KWARGS.get(naam)
+    return maker(wereld) if maker else {}
