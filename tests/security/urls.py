@@ -176,7 +176,7 @@ KWARGS: dict[str, Callable] = {
     "rba:vergadering_gehouden": _pk("rba.Vergadering"),
     "rba:verslag": _pk("rba.Vergadering"),
     "rba:stuk_uploaden": _pk("rba.Agendapunt"),
-    "rba:stuk_downloaden": _pk("rba.Stuk"),
+    "rba:stuk_downloaden": _pk("rba.StukVersie"),  # the URL takes a version, not a stuk
     "rba:besluit": _pk("rba.Besluit"),
     "rba:besluit_wijzigen": _pk("rba.Besluit"),
     "rba:besluit_status": _pk("rba.Besluit"),
