@@ -1,0 +1,79 @@
+"""Nazorgmomenten after a plaatsing."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.tenancy import RegioManager
+
+from .base import User
+from .bemiddeling import Plaatsing
+
+
+class NazorgMoment(models.Model):
+    class Soort(models.TextChoices):
+        TWEE_MAANDEN = "2m", _("Na 2 maanden")
+        VIJF_MAANDEN = "5m", _("Na 5 maanden")
+        EXTRA = "extra", _("Extra moment")
+
+    class Uitkomst(models.TextChoices):
+        GOED = "goed", _("Verloopt goed")
+        ONDERSTEUNING = "ondersteuning", _("Ondersteuning nodig")
+        DREIGT_UITVAL = "dreigt_uitval", _("Dreigt uit te vallen")
+        UITGEVALLEN = "uitgevallen", _("Uitgevallen")
+
+    plaatsing = models.ForeignKey(
+        Plaatsing,
+        on_delete=models.CASCADE,
+        related_name="nazorgmomenten",
+        verbose_name=_("plaatsing"),
+    )
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices)
+    vervaldatum = models.DateField(_("uiterlijk op"), db_index=True)
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=Uitkomst.choices, blank=True)
+    nog_in_dienst = models.BooleanField(_("nog in dienst"), null=True, blank=True)
+    vervolg = models.TextField(_("vervolgafspraken"), blank=True)
+    afgerond_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    herinnering_vooraf_op = models.DateField(null=True, blank=True, editable=False)
+    herinnering_vervaldag_op = models.DateField(null=True, blank=True, editable=False)
+    escalatie_op = models.DateField(null=True, blank=True, editable=False)
+
+    regio_pad = "plaatsing__regio"
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("nazorgmoment")
+        verbose_name_plural = _("nazorgmomenten")
+        ordering = ["vervaldatum", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plaatsing", "soort"],
+                condition=~Q(soort="extra"),
+                name="nazorg_een_per_vaste_soort",
+            ),
+            models.CheckConstraint(
+                condition=Q(afgerond_op__isnull=True) | ~Q(uitkomst=""),
+                name="nazorg_afgerond_met_uitkomst",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["afgerond_op", "vervaldatum"], name="nazorg_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.vervaldatum:%d-%m-%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.afgerond_op is None
+
+    @property
+    def op_tijd(self) -> bool | None:
+        if self.afgerond_op is None:
+            return None
+        return self.afgerond_op <= self.vervaldatum

@@ -1,0 +1,98 @@
+"""Vacatures of werkgevers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.models import Gemeente
+from werkcentrum.tenancy import RegioManager
+
+from ..keuzes import Doelgroep, Opleidingsniveau
+from .base import _regio_fk
+from .referentie import Sector, Skill
+from .werkgevers import Werkgever
+
+
+class Vacature(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_BEHANDELING = "in_behandeling", _("In behandeling")
+        VERVULD = "vervuld", _("Vervuld")
+        INGETROKKEN = "ingetrokken", _("Ingetrokken")
+        VERLOPEN = "verlopen", _("Verlopen")
+
+    regio = _regio_fk("vacatures")
+    werkgever = models.ForeignKey(
+        Werkgever, on_delete=models.PROTECT, related_name="vacatures", verbose_name=_("werkgever")
+    )
+    functie = models.CharField(_("functie"), max_length=200)
+    omschrijving = models.TextField(_("omschrijving"))
+    uren_per_week = models.PositiveSmallIntegerField(
+        _("uren per week"), validators=[MaxValueValidator(60)]
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="wsp_vacatures", verbose_name=_("gemeente")
+    )
+    sector = models.ForeignKey(
+        Sector, on_delete=models.PROTECT, related_name="vacatures", verbose_name=_("sector")
+    )
+    opleidingsniveau = models.CharField(
+        _("opleidingsniveau"), max_length=10, choices=Opleidingsniveau.choices
+    )
+    skills = models.ManyToManyField(Skill, blank=True, related_name="vacatures")
+    startdatum = models.DateField(_("startdatum"))
+    sluitingsdatum = models.DateField(_("sluitingsdatum"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    doelgroepen = models.JSONField(
+        _("geschikt voor doelgroep"), default=list, blank=True, help_text=_("Doelgroep-codes")
+    )
+    is_vacaturecreatie = models.BooleanField(_("vacaturecreatie / jobcarving"), default=False)
+    is_openbaar = models.BooleanField(_("in de openbare vacaturekrant"), default=False)
+    beroepscode = models.CharField(
+        _("beroepscode (BRC 2014 of ISCO-08)"), max_length=10, blank=True
+    )
+    externe_id = models.CharField(_("extern id"), max_length=50, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("vacature")
+        verbose_name_plural = _("vacatures")
+        ordering = ["-startdatum", "functie"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sluitingsdatum__gte=F("startdatum")),
+                name="vacature_sluiting_na_start",
+                violation_error_message=_("De sluitingsdatum ligt voor de startdatum."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["regio", "status", "sluitingsdatum"], name="vacature_status_idx"),
+            models.Index(fields=["regio", "is_openbaar", "status"], name="vacature_openbaar_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.functie} ({self.werkgever})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("wsp:vacature", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.startdatum and self.sluitingsdatum and self.sluitingsdatum < self.startdatum:
+            raise ValidationError(
+                {"sluitingsdatum": _("De sluitingsdatum mag niet voor de startdatum liggen.")}
+            )
+        onbekend = set(self.doelgroepen or []) - set(Doelgroep.values)
+        if onbekend:
+            raise ValidationError({"doelgroepen": _("Onbekende doelgroep.")})
+        if self.werkgever_id and self.regio_id and self.werkgever.regio_id != self.regio_id:
+            raise ValidationError({"werkgever": _("Deze werkgever hoort bij een andere regio.")})

@@ -1,0 +1,76 @@
+"""Writes of the WSP. Every function runs in a transaction, validates with full_clean, logs
+the audit event and sends mail only after commit.
+
+One module per subdomain; the public functions are re-exported here so
+`from wsp import services; services.plaatsing_registreren(...)` keeps working."""
+
+from .doelen import activiteit_registreren
+from .kandidaten import (
+    VOLGENDE_STATUS,
+    kandidaat_bijwerken,
+    kandidaat_registreren,
+    voordracht_doen,
+    voordracht_status_wijzigen,
+)
+from .nazorg import (
+    NAZORG_MAANDEN,
+    nazorg_herinneringen_versturen,
+    nazorg_moment_toevoegen,
+    nazorg_plannen,
+    nazorg_vastleggen,
+    nazorg_vervaldatum,
+    plaatsing_registreren,
+    plaatsing_startdatum_wijzigen,
+)
+from .rechten import mag_werkgever_bewerken, wsp_managers
+from .vacatures import vacature_bijwerken, vacature_registreren, vacatures_laten_verlopen
+from .verzoeken import (
+    BELOFTE,
+    WAARSCHUWING_NA,
+    verzoek_beantwoorden,
+    verzoek_ontvangen,
+    verzoek_toewijzen,
+    verzoeken_bewaken,
+)
+from .werkgevers import (
+    contactmoment_registreren,
+    contactpersoon_toevoegen,
+    opvolging_afronden,
+    vestiging_toevoegen,
+    werkgever_bijwerken,
+    werkgever_registreren,
+)
+
+__all__ = [
+    "BELOFTE",
+    "NAZORG_MAANDEN",
+    "VOLGENDE_STATUS",
+    "WAARSCHUWING_NA",
+    "activiteit_registreren",
+    "contactmoment_registreren",
+    "contactpersoon_toevoegen",
+    "kandidaat_bijwerken",
+    "kandidaat_registreren",
+    "mag_werkgever_bewerken",
+    "nazorg_herinneringen_versturen",
+    "nazorg_moment_toevoegen",
+    "nazorg_plannen",
+    "nazorg_vastleggen",
+    "nazorg_vervaldatum",
+    "opvolging_afronden",
+    "plaatsing_registreren",
+    "plaatsing_startdatum_wijzigen",
+    "vacature_bijwerken",
+    "vacature_registreren",
+    "vacatures_laten_verlopen",
+    "verzoek_beantwoorden",
+    "verzoek_ontvangen",
+    "verzoek_toewijzen",
+    "verzoeken_bewaken",
+    "vestiging_toevoegen",
+    "voordracht_doen",
+    "voordracht_status_wijzigen",
+    "werkgever_bijwerken",
+    "werkgever_registreren",
+    "wsp_managers",
+]

@@ -1,0 +1,132 @@
+"""The werkgeversverzoek and the 24-hour promise."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkcentrum.models import Arbeidsmarktregio, Medewerker
+
+from .. import mail
+from ..models import (
+    Sector,
+    Werkgever,
+    Werkgeversverzoek,
+)
+from .rechten import _opslaan, wsp_managers
+
+WAARSCHUWING_NA = timedelta(hours=20)
+BELOFTE = timedelta(hours=24)
+
+
+@transaction.atomic
+def verzoek_ontvangen(
+    *,
+    regio: Arbeidsmarktregio,
+    bron: str,
+    bedrijfsnaam: str,
+    contactnaam: str,
+    email: str,
+    vraag: str,
+    kvk_nummer: str = "",
+    telefoon: str = "",
+    sector: Sector | None = None,
+    ontvangen_op: datetime | None = None,
+    door: Medewerker | None = None,
+) -> Werkgeversverzoek:
+    """Route to the accounthouder of a known werkgever (by KvK), else to the cluster's queue."""
+    werkgever = (
+        Werkgever.objects.filter(regio=regio, kvk_nummer=kvk_nummer)
+        .select_related("accounthouder", "sector")
+        .first()
+        if kvk_nummer
+        else None
+    )
+    if werkgever and werkgever.sector_id and sector is None:
+        sector = werkgever.sector
+    verzoek = _opslaan(
+        Werkgeversverzoek(regio=regio),
+        bron=bron,
+        bedrijfsnaam=bedrijfsnaam,
+        contactnaam=contactnaam,
+        email=email,
+        vraag=vraag,
+        kvk_nummer=kvk_nummer,
+        telefoon=telefoon,
+        sector=sector,
+        cluster=sector.cluster if sector else None,
+        werkgever=werkgever,
+        toegewezen_aan=werkgever.accounthouder if werkgever else None,
+        ontvangen_op=ontvangen_op or timezone.now(),
+    )
+    mail.verzoek_nieuw(verzoek, _verzoek_ontvangers(verzoek))
+    return verzoek
+
+
+def _verzoek_ontvangers(verzoek: Werkgeversverzoek) -> list[str]:
+    # An unassigned request sits in its cluster's queue; the managers distribute that queue.
+    if verzoek.toegewezen_aan_id:
+        return [verzoek.toegewezen_aan.email]
+    return list(wsp_managers(verzoek.regio_id).values_list("email", flat=True))
+
+
+@transaction.atomic
+def verzoek_toewijzen(
+    *, verzoek: Werkgeversverzoek, aan: Medewerker, door: Medewerker
+) -> Werkgeversverzoek:
+    if aan.regio_id != verzoek.regio_id:
+        raise ValidationError({"toegewezen_aan": _("Deze medewerker werkt in een andere regio.")})
+    return _opslaan(verzoek, toegewezen_aan=aan)
+
+
+@transaction.atomic
+def verzoek_beantwoorden(
+    *, verzoek: Werkgeversverzoek, door: Medewerker, reactie: str, op: datetime | None = None
+) -> Werkgeversverzoek:
+    """Record the first reaction; the reaction time (clock hours) is stored once."""
+    op = op or timezone.now()
+    if not reactie.strip():
+        raise ValidationError({"reactie": _("Beschrijf de reactie aan de werkgever.")})
+    if op < verzoek.ontvangen_op:
+        raise ValidationError({"reactie": _("De reactie kan niet voor het verzoek liggen.")})
+    claimed = Werkgeversverzoek.objects.filter(pk=verzoek.pk, eerste_reactie_op=None).update(
+        eerste_reactie_op=op,
+        reactietijd=op - verzoek.ontvangen_op,
+        reactie=reactie,
+        toegewezen_aan=verzoek.toegewezen_aan or door,
+    )
+    if claimed != 1:
+        raise ValidationError({"reactie": _("Op dit verzoek is al gereageerd.")})
+    verzoek.refresh_from_db()
+    return verzoek
+
+
+def verzoeken_bewaken(*, nu: datetime | None = None) -> dict[str, int]:
+    """Warn the assignee at 20 hours and escalate to the wsp_managers at 24 hours without a
+    reaction. Each happens once, also when two workers run this at the same time: the
+    sent-marker is claimed with a conditional UPDATE in the transaction that sends."""
+    nu = nu or timezone.now()
+    resultaat = {"gewaarschuwd": 0, "geescaleerd": 0}
+    open_ = Werkgeversverzoek.objects.filter(eerste_reactie_op=None).select_related(
+        "toegewezen_aan", "regio"
+    )
+    for verzoek in open_.filter(ontvangen_op__lte=nu - BELOFTE, escalatie_op=None):
+        with transaction.atomic():
+            if Werkgeversverzoek.objects.filter(
+                pk=verzoek.pk, escalatie_op=None, eerste_reactie_op=None
+            ).update(escalatie_op=nu, waarschuwing_op=verzoek.waarschuwing_op or nu):
+                managers = wsp_managers(verzoek.regio_id).values_list("email", flat=True)
+                mail.verzoek_escalatie(verzoek, managers)
+                resultaat["geescaleerd"] += 1
+    for verzoek in open_.filter(ontvangen_op__lte=nu - WAARSCHUWING_NA, waarschuwing_op=None):
+        with transaction.atomic():
+            if Werkgeversverzoek.objects.filter(
+                pk=verzoek.pk, waarschuwing_op=None, eerste_reactie_op=None
+            ).update(waarschuwing_op=nu):
+                mail.verzoek_waarschuwing(verzoek, _verzoek_ontvangers(verzoek))
+                resultaat["gewaarschuwd"] += 1
+    return resultaat
