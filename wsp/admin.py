@@ -71,6 +71,8 @@ class WerkgeversverzoekAdmin(RegioAdmin):
 class VacatureAdmin(RegioAdmin):
     list_display = ["functie", "werkgever", "status", "sluitingsdatum", "is_openbaar"]
     list_filter = ["status", "is_openbaar"]
+    # Status changes follow the rules of the status page (services.vacature_status_wijzigen).
+    readonly_fields = ["status"]
 
 
 class NazorgInline(RegioInline):

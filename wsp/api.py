@@ -13,7 +13,9 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
 
@@ -81,6 +83,17 @@ class VacatureSerializer(serializers.ModelSerializer):
             "beroepscode",
             "externe_id",
         ]
+
+
+class VacatureStatusSerializer(serializers.Serializer):
+    # A CharField, not a ChoiceField: a `status` enum would collide in the schema (see
+    # _statusveld); the service refuses an unknown value with a Dutch message.
+    status = serializers.CharField(
+        max_length=20, help_text="De nieuwe status, een van: " + ", ".join(Vacature.Status.values)
+    )
+    sluitingsdatum = serializers.DateField(
+        required=False, help_text="Alleen bij heropenen: een datum na vandaag."
+    )
 
 
 class KandidaatSerializer(serializers.ModelSerializer):
@@ -240,6 +253,23 @@ class VacatureViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelV
     queryset = Vacature.objects.prefetch_related("skills").order_by("sluitingsdatum", "pk")
     serializer_class = VacatureSerializer
     filters = {"status": "status", "werkgever": "werkgever", "gemeente": "gemeente"}
+
+    @extend_schema(request=VacatureStatusSerializer, responses=VacatureSerializer)
+    @action(detail=True, methods=["patch"])
+    def status(self, request, pk=None):
+        """Change the status by the same rules as the UI (services.vacature_status_wijzigen)."""
+        vacature = self.get_object()
+        invoer = VacatureStatusSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            vacature = services.vacature_status_wijzigen(
+                vacature=vacature, door=request.user, **invoer.validated_data
+            )
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _als_drf(exc) from exc
+        return Response(VacatureSerializer(vacature).data)
 
 
 @extend_schema_view(

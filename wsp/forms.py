@@ -190,7 +190,6 @@ class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
             "skills",
             "startdatum",
             "sluitingsdatum",
-            "status",
             "doelgroepen",
             "is_vacaturecreatie",
             "is_openbaar",
@@ -205,6 +204,25 @@ class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
         self.fields["skills"].queryset = Skill.objects.all()
         self.fields["skills"].required = False
+
+
+class VacatureStatusForm(forms.Form):
+    """Offers only the statuses allowed now; the service checks every choice again."""
+
+    status = forms.ChoiceField(label=_("Nieuwe status"), choices=Vacature.Status.choices)
+    sluitingsdatum = forms.DateField(
+        label=_("Nieuwe sluitingsdatum"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Alleen bij heropenen: een datum na vandaag."),
+    )
+
+    def __init__(self, *args, toegestaan: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the rendering is narrowed, so a refused choice gets the service's own message.
+        self.fields["status"].widget.choices = [
+            (waarde, label) for waarde, label in Vacature.Status.choices if waarde in toegestaan
+        ]
 
 
 class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):

@@ -7,6 +7,8 @@ extern id), so importing the same file twice changes nothing. The export has the
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
@@ -101,7 +103,7 @@ class ContactpersoonResource(RegioResource):
 
     class Meta:
         model = Contactpersoon
-        fields = ["externe_id", "werkgever_kvk", "naam", "functie", "email", "telefoon"]
+        fields = ["externe_id", "werkgever", "naam", "functie", "email", "telefoon"]
         export_order = fields
         import_id_fields = ["externe_id"]
         clean_model_instances = True
@@ -123,7 +125,7 @@ class VacatureResource(RegioResource):
         model = Vacature
         fields = [
             "externe_id",
-            "werkgever_kvk",
+            "werkgever",
             "functie",
             "omschrijving",
             "uren_per_week",
@@ -142,6 +144,28 @@ class VacatureResource(RegioResource):
         import_id_fields = ["externe_id"]
         clean_model_instances = True
         skip_unchanged = True
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance._status_in_database = None if new else instance.status
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # The status column follows the same rules as the status page and the API; a new row
+        # may bring the status it had in WBS/Sonar as long as it fits the closing date.
+        fouten = dict(import_validation_errors or {})
+        if "status" not in fouten and "sluitingsdatum" not in fouten:
+            try:
+                services.vacaturestatus_controleren(
+                    vacature=instance,
+                    van=instance._status_in_database,
+                    naar=instance.status,
+                    door=self.user,
+                    vandaag=timezone.localdate(),
+                )
+            except PermissionError as exc:
+                fouten["status"] = [str(exc)]
+            except ValidationError as exc:
+                fouten = exc.update_error_dict(fouten)
+        super().validate_instance(instance, fouten, validate_unique)
 
 
 class KandidaatResource(RegioResource):
@@ -190,8 +214,8 @@ class PlaatsingResource(RegioResource):
         model = Plaatsing
         fields = [
             "externe_id",
-            "werkgever_kvk",
-            "kandidaat_id",
+            "werkgever",
+            "kandidaat",
             "startdatum",
             "contractvorm",
             "uren_per_week",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("vacatures/", v.vacatures, name="vacatures"),
     path("vacatures/<int:pk>/", v.vacature, name="vacature"),
     path("vacatures/<int:pk>/bewerken/", v.vacature_bewerken, name="vacature_bewerken"),
+    path("vacatures/<int:pk>/status/", v.vacature_status, name="vacature_status"),
     path("vacatures/<int:pk>/voordragen/", v.voordragen, name="voordragen"),
     path("voordrachten/<int:pk>/status/", v.voordracht_status, name="voordracht_status"),
     path("kandidaten/", b.kandidaten, name="kandidaten"),

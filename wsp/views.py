@@ -312,6 +312,30 @@ def vacature_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+def vacature_status(request: HttpRequest, pk: int) -> HttpResponse:
+    vacature = get_scoped_or_404(Vacature.objects.select_related("werkgever"), request.user, pk=pk)
+    if not services.mag_vacaturestatus_wijzigen(request.user, vacature):
+        raise PermissionDenied
+    toegestaan = services.toegestane_statussen(vacature)
+    form = forms.VacatureStatusForm(request.POST or None, toegestaan=toegestaan)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _uitvoeren(
+            form,
+            lambda: services.vacature_status_wijzigen(
+                vacature=vacature, door=request.user, **form.cleaned_data
+            ),
+        )
+    ):
+        messages.success(request, _("De status van de vacature is gewijzigd."))
+        return redirect(vacature)
+    status = 400 if form.errors else 200
+    titel = _("Status van de vacature wijzigen")
+    return _formulier(request, form, titel, "wsp:vacatures", status, vacature=vacature)
+
+
+@rol_vereist(*WSP)
 def vacature(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(
         Vacature.objects.select_related("werkgever", "gemeente", "sector").prefetch_related(
@@ -333,6 +357,7 @@ def vacature(request: HttpRequest, pk: int) -> HttpResponse:
         "voordrachten": voordrachten,
         "voorgedragen": {v.kandidaat_id for v in voordrachten},
         "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj.werkgever),
+        "mag_status_wijzigen": services.mag_vacaturestatus_wijzigen(request.user, obj),
         "status_form": forms.VoordrachtStatusForm(),
     }
     return render(request, "wsp/vacature.html", context)

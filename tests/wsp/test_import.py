@@ -84,3 +84,37 @@ def test_export_has_same_columns_as_import(regio_a, adviseur):
     kop = (DATA / "werkgevers.csv").read_text().splitlines()[0].split(",")
     assert dataset.headers == kop
     assert len(dataset) == 3
+
+
+@pytest.mark.parametrize(
+    ("soort", "bestand"),
+    [
+        ("kandidaten", "kandidaten.csv"),
+        ("plaatsingen", "plaatsingen.csv"),
+        ("vacatures", "vacatures.xlsx"),
+        ("werkgevers", "werkgevers.csv"),
+    ],
+)
+def test_every_export_has_the_columns_of_its_sample_file(soort, bestand, regio_a):
+    # The foreign-key columns (werkgever_kvk, kandidaat_id) too: an exported sheet can be
+    # imported again as it is.
+    from wsp.importeren import dataset_lezen
+    from wsp.resources import RESOURCES
+
+    resource = RESOURCES[soort][1](regio=regio_a)
+    kop = dataset_lezen((DATA / bestand).read_bytes(), bestand).headers
+    assert resource.export(resource.get_queryset()).headers == kop
+
+
+def test_contactpersonen_export_names_the_werkgever_by_kvk(regio_a):
+    from wsp.resources import ContactpersoonResource
+
+    resource = ContactpersoonResource(regio=regio_a)
+    assert resource.export(resource.get_queryset()).headers == [
+        "externe_id",
+        "werkgever_kvk",
+        "naam",
+        "functie",
+        "email",
+        "telefoon",
+    ]

@@ -23,7 +23,16 @@ from .nazorg import (
     plaatsing_startdatum_wijzigen,
 )
 from .rechten import mag_werkgever_bewerken, wsp_managers
-from .vacatures import vacature_bijwerken, vacature_registreren, vacatures_laten_verlopen
+from .vacatures import (
+    VACATURE_OVERGANGEN,
+    mag_vacaturestatus_wijzigen,
+    toegestane_statussen,
+    vacature_bijwerken,
+    vacature_registreren,
+    vacature_status_wijzigen,
+    vacatures_laten_verlopen,
+    vacaturestatus_controleren,
+)
 from .verzoeken import (
     BELOFTE,
     WAARSCHUWING_NA,
@@ -44,6 +53,7 @@ from .werkgevers import (
 __all__ = [
     "BELOFTE",
     "NAZORG_MAANDEN",
+    "VACATURE_OVERGANGEN",
     "VOLGENDE_STATUS",
     "WAARSCHUWING_NA",
     "activiteit_registreren",
@@ -51,6 +61,7 @@ __all__ = [
     "contactpersoon_toevoegen",
     "kandidaat_bijwerken",
     "kandidaat_registreren",
+    "mag_vacaturestatus_wijzigen",
     "mag_werkgever_bewerken",
     "nazorg_herinneringen_versturen",
     "nazorg_moment_toevoegen",
@@ -60,9 +71,12 @@ __all__ = [
     "opvolging_afronden",
     "plaatsing_registreren",
     "plaatsing_startdatum_wijzigen",
+    "toegestane_statussen",
     "vacature_bijwerken",
     "vacature_registreren",
+    "vacature_status_wijzigen",
     "vacatures_laten_verlopen",
+    "vacaturestatus_controleren",
     "verzoek_beantwoorden",
     "verzoek_ontvangen",
     "verzoek_toewijzen",

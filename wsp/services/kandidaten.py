@@ -17,6 +17,7 @@ from ..models import (
     Voordracht,
 )
 from .rechten import _met_nieuwe_skills, _opslaan, _vereist_bewerkrecht
+from .vacatures import _systeemovergang
 
 
 @transaction.atomic
@@ -80,8 +81,9 @@ def voordracht_doen(
         door=door,
         score=score,
     )
-    if vacature.status == Vacature.Status.OPEN:
-        Vacature.objects.filter(pk=vacature.pk).update(status=Vacature.Status.IN_BEHANDELING)
+    _systeemovergang(
+        vacature.pk, van=frozenset({Vacature.Status.OPEN}), naar=Vacature.Status.IN_BEHANDELING
+    )
     return voordracht
 
 

@@ -24,6 +24,7 @@ from ..models import (
     Werkgever,
 )
 from .rechten import _opslaan, _vereist_bewerkrecht, wsp_managers
+from .vacatures import VERVULD_DOOR_PLAATSING, _systeemovergang
 
 NAZORG_MAANDEN = {NazorgMoment.Soort.TWEE_MAANDEN: 2, NazorgMoment.Soort.VIJF_MAANDEN: 5}
 
@@ -68,7 +69,9 @@ def plaatsing_registreren(
     )
     nazorg_plannen(plaatsing=plaatsing)
     if voordracht is not None:
-        Vacature.objects.filter(pk=voordracht.vacature_id).update(status=Vacature.Status.VERVULD)
+        _systeemovergang(
+            voordracht.vacature_id, van=VERVULD_DOOR_PLAATSING, naar=Vacature.Status.VERVULD
+        )
     audit.plaatsing_geregistreerd(plaatsing, user=door)
     return plaatsing
 
