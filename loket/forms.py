@@ -6,25 +6,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
-
-
-class HoneypotWidget(forms.TextInput):
-    """Hidden from people by a CSS class (CSP forbids style=""), skipped by keyboard and
-    screen readers; bots fill it in."""
-
-    def __init__(self):
-        super().__init__(
-            attrs={
-                "class": "loket-honeypot",
-                "tabindex": "-1",
-                "autocomplete": "off",
-                "aria-hidden": "true",
-            }
-        )
 
 
 class VraagForm(forms.Form):
@@ -61,9 +47,7 @@ class VraagForm(forms.Form):
         label=_("Het Werkcentrum mag mijn gegevens gebruiken om mijn vraag te beantwoorden."),
         required=False,
     )
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"), required=False, widget=HoneypotWidget()
-    )
+    website = HoneypotField()
 
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)

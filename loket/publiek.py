@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,13 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkcentrum.formulierbescherming import te_vaak
 from werkcentrum.publiek import publieke_regio
 
 from . import selectors, services
 from .forms import VraagForm, WegwijzerForm
 from .models import Doorverwijzing, Informatiepagina, Vraag
-
-VENSTER_SECONDEN = 60 * 60
 
 
 @publieke_regio
@@ -80,18 +78,6 @@ def wegwijzer(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _te_vaak(request: HttpRequest, limiet: int) -> bool:
-    """Count this POST against the client's address; True once over the hourly limit."""
-    sleutel = f"loket:vraag:{request.META.get('REMOTE_ADDR', 'onbekend')}"
-    cache.add(sleutel, 0, VENSTER_SECONDEN)
-    try:
-        aantal = cache.incr(sleutel)
-    except ValueError:  # expired between add and incr
-        cache.set(sleutel, 1, VENSTER_SECONDEN)
-        aantal = 1
-    return aantal > limiet
-
-
 @require_http_methods(["GET", "POST"])
 @publieke_regio
 def vraag_stellen(request: HttpRequest) -> HttpResponse:
@@ -104,7 +90,8 @@ def vraag_stellen(request: HttpRequest) -> HttpResponse:
     }
     if request.method != "POST":
         return render(request, "loket/publiek/vraag.html", context)
-    if _te_vaak(request, services.instelling_voor(regio).vragen_per_uur_per_adres):
+    limiet = services.instelling_voor(regio).vragen_per_uur_per_adres
+    if te_vaak(request, soort="loket:vraag", limiet=limiet):
         form.is_valid()
         form.add_error(
             None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
 from .keuzes import Doelgroep, Instrument, Opleidingsniveau
@@ -152,6 +153,9 @@ class VerzoekPubliekForm(forms.ModelForm):
             "vraag",
         ]
         widgets = {"kvk_nummer": forms.TextInput(attrs={"inputmode": "numeric"})}
+
+    # Bots fill it in; the view then answers as if all went well and saves nothing.
+    website = HoneypotField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

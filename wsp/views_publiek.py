@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,13 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from werkcentrum.formulierbescherming import honeypot_gevuld, te_vaak
 from werkcentrum.publiek import publieke_regio, regio_van_request
 
 from . import selectors, services
 from .forms import VacaturekrantFilterForm, VerzoekPubliekForm
 from .models import Werkgeversverzoek
+
+# Enough for an employer who corrects a typo and sends again; settable per installation.
+VERZOEKEN_PER_UUR_PER_ADRES = 5
 
 
 def _vacatures(request: HttpRequest):
@@ -113,18 +118,35 @@ class VacaturekrantFeed(Feed):
         return reverse("wsp_publiek:vacature", kwargs={"regio": item.regio.code, "pk": item.pk})
 
 
+def _verzoeken_per_uur() -> int:
+    return getattr(settings, "WSP_VERZOEKEN_PER_UUR_PER_ADRES", VERZOEKEN_PER_UUR_PER_ADRES)
+
+
+@require_http_methods(["GET", "POST"])
 @publieke_regio
 def ik_ben_werkgever(request: HttpRequest) -> HttpResponse:
     form = VerzoekPubliekForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.verzoek_ontvangen(
-            regio=request.regio, bron=Werkgeversverzoek.Bron.WEBSITE, **form.cleaned_data
+    context = {"form": form, "regio": request.regio}
+    if request.method != "POST":
+        return render(request, "wsp/ik_ben_werkgever.html", context)
+    if te_vaak(request, soort="wsp:verzoek", limiet=_verzoeken_per_uur()):
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Er zijn vanaf uw adres veel verzoeken kort na elkaar verstuurd. "
+                "Probeer het over een uur opnieuw of bel het Werkgeversservicepunt."
+            ),
         )
+        return render(request, "wsp/ik_ben_werkgever.html", context, status=429)
+    if honeypot_gevuld(request):
+        # Look like success to the bot, so it has no reason to try again differently.
         return redirect("wsp_publiek:verzoek_ontvangen", regio=request.regio.code)
-    status = 400 if form.errors else 200
-    return render(
-        request, "wsp/ik_ben_werkgever.html", {"form": form, "regio": request.regio}, status=status
-    )
+    if form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        services.verzoek_ontvangen(regio=request.regio, bron=Werkgeversverzoek.Bron.WEBSITE, **data)
+        return redirect("wsp_publiek:verzoek_ontvangen", regio=request.regio.code)
+    return render(request, "wsp/ik_ben_werkgever.html", context, status=400)
 
 
 @require_GET

@@ -127,9 +127,7 @@ def test_bad_question_input_shows_messages_and_keeps_the_text(client, regio_a):
 def test_honeypot_is_hidden_by_class_and_refuses_bots(client, regio_a):
     html = client.get("/zkij/vraag/").content.decode()
     assert (
-        'class="loket-honeypot"' in html
-        and 'tabindex="-1"' in html
-        and 'aria-hidden="true"' in html
+        'class="wc-honeypot"' in html and 'tabindex="-1"' in html and 'aria-hidden="true"' in html
     )
     assert "style=" not in html
     assert client.post("/zkij/vraag/", vraag_data(website="http://spam")).status_code == 400
