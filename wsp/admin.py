@@ -88,8 +88,9 @@ class PlaatsingAdmin(RegioAdmin):
 
 @admin.register(Doelstelling)
 class DoelstellingAdmin(RegioAdmin):
-    list_display = ["jaar", "doelgroep", "aantal"]
-    list_filter = ["jaar"]
+    list_display = ["jaar", "doelgroep", "gemeente", "aantal"]
+    list_filter = ["jaar", "doelgroep", ("gemeente", admin.EmptyFieldListFilter)]
+    list_select_related = ["gemeente"]
 
 
 @admin.register(Activiteit)

@@ -20,7 +20,15 @@ from rest_framework.response import Response
 from werkcentrum.api import RegioScopedViewSetMixin
 
 from . import audit, services
-from .models import Kandidaat, NazorgMoment, Plaatsing, Vacature, Voordracht, Werkgever
+from .models import (
+    Doelstelling,
+    Kandidaat,
+    NazorgMoment,
+    Plaatsing,
+    Vacature,
+    Voordracht,
+    Werkgever,
+)
 
 
 def _als_drf(exc: DjangoValidationError) -> ValidationError:
@@ -131,6 +139,15 @@ class VoordrachtSerializer(serializers.ModelSerializer):
     class Meta:
         model = Voordracht
         fields = ["id", "vacature", "kandidaat", "status", "afwijsreden", "score", "voorgesteld_op"]
+
+
+class DoelstellingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Doelstelling
+        fields = ["id", "jaar", "doelgroep", "gemeente", "aantal"]
+        extra_kwargs = {"gemeente": {"help_text": "Gemeente-id; leeg (null) voor de hele regio."}}
+        # Uniqueness (partial, per regio) and the sum rule are checked by the service.
+        validators: list = []
 
 
 class NazorgMomentSerializer(serializers.ModelSerializer):
@@ -359,3 +376,58 @@ class NazorgMomentViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyMo
         if self.request.query_params.get("open") == "true":
             qs = qs.filter(afgerond_op=None)
         return qs
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("jaar", "Jaar", OpenApiTypes.INT),
+            _param("doelgroep", "Doelgroep"),
+            _param("gemeente", "Gemeente-id", OpenApiTypes.INT),
+            _param("regio", "true: alleen de doelstellingen van de hele regio"),
+        ]
+    )
+)
+class DoelstellingViewSet(
+    _Filters,
+    RegioScopedViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Targets per year and doelgroep, for the regio (gemeente null) or one gemeente. A POST
+    for an existing (jaar, doelgroep, gemeente) changes its number."""
+
+    queryset = Doelstelling.objects.order_by("jaar", "doelgroep", "gemeente", "pk")
+    serializer_class = DoelstellingSerializer
+    filters = {"jaar": "jaar", "doelgroep": "doelgroep", "gemeente": "gemeente"}
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.request.query_params.get("regio") == "true":
+            qs = qs.filter(gemeente__isnull=True)
+        return qs
+
+    def _vastleggen(self, serializer, **vast) -> None:
+        user = self.request.user
+        if user.regio is None:
+            raise ValidationError({"regio": "Een platformbeheerder legt geen doelstellingen vast."})
+        data = {**serializer.validated_data, **vast}
+        try:
+            serializer.instance = services.doelstelling_vastleggen(
+                regio=user.regio, door=user, **data
+            )
+        except PermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise _als_drf(exc) from exc
+
+    def perform_create(self, serializer) -> None:
+        self._vastleggen(serializer)
+
+    def perform_update(self, serializer) -> None:
+        # The number changes; jaar, doelgroep and gemeente identify the row and stay.
+        doel = serializer.instance
+        self._vastleggen(
+            serializer, jaar=doel.jaar, doelgroep=doel.doelgroep, gemeente=doel.gemeente
+        )

@@ -11,5 +11,6 @@ router.register("wsp/kandidaten", api.KandidaatViewSet, basename="wsp-kandidaat"
 router.register("wsp/voordrachten", api.VoordrachtViewSet, basename="wsp-voordracht")
 router.register("wsp/plaatsingen", api.PlaatsingViewSet, basename="wsp-plaatsing")
 router.register("wsp/nazorgmomenten", api.NazorgMomentViewSet, basename="wsp-nazorgmoment")
+router.register("wsp/doelstellingen", api.DoelstellingViewSet, basename="wsp-doelstelling")
 
 urlpatterns = router.urls

@@ -32,6 +32,17 @@ from .services import nazorg_plannen
 AMS = ZoneInfo("Europe/Amsterdam")
 JAAR = 2025
 DOELEN = {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
+# Inhabitants (CBS, 1 January 2024, rounded): the gemeenten's targets split the regio's by
+# population. A gemeente not listed (another regio's demo) weighs 1.
+INWONERS = {
+    "Haarlem": 163_500,
+    "Zandvoort": 17_300,
+    "Heemstede": 28_000,
+    "Bloemendaal": 24_500,
+    "Velsen": 69_500,
+    "Beverwijk": 42_500,
+    "Heemskerk": 39_700,
+}
 SKILLS = [
     "klantgericht",
     "samenwerken",
@@ -126,10 +137,7 @@ def wsp_jaar(ctx: DemoContext) -> None:
             regio=regio, type__in=["uwv", "gemeente", "werkcentrum"]
         ).order_by("naam")
     ) or list(Organisatie.objects.filter(regio=regio).order_by("naam"))
-    for doelgroep, aantal in DOELEN.items():
-        Doelstelling.objects.update_or_create(
-            regio=regio, jaar=JAAR, doelgroep=doelgroep, defaults={"aantal": aantal * k}
-        )
+    _doelstellingen(regio, gemeenten, k)
     werkgevers = _werkgevers(ctx, adviseurs, gemeenten, sectoren, 60 * k)
     _verzoeken(ctx, werkgevers, adviseurs, sectoren, 120 * k)
     vacatures = _vacatures(ctx, werkgevers, gemeenten, skills, 90 * k)
@@ -140,6 +148,38 @@ def wsp_jaar(ctx: DemoContext) -> None:
         f"WSP: {len(werkgevers)} werkgevers, {len(vacatures)} vacatures, "
         f"{len(kandidaten)} kandidaten, {Plaatsing.objects.filter(regio=regio).count()} plaatsingen"
     )
+
+
+def verdeel(totaal: int, gewichten: dict) -> dict:
+    """Split `totaal` in proportion to the weights into whole numbers that add up to it
+    exactly (largest remainder; ties go to the first key in sorted order)."""
+    som = sum(gewichten.values())
+    deel = {k: totaal * w // som for k, w in gewichten.items()}
+    rest = totaal - sum(deel.values())
+    op_rest = sorted(gewichten, key=lambda k: (-(totaal * gewichten[k] % som), str(k)))
+    for k in op_rest[:rest]:
+        deel[k] += 1
+    return deel
+
+
+def _doelstellingen(regio, gemeenten, k: int) -> None:
+    gewichten = {g: INWONERS.get(g.naam, 1) for g in gemeenten}
+    for doelgroep, aantal in DOELEN.items():
+        Doelstelling.objects.update_or_create(
+            regio=regio,
+            jaar=JAAR,
+            doelgroep=doelgroep,
+            gemeente=None,
+            defaults={"aantal": aantal * k},
+        )
+        for gemeente, n in verdeel(aantal * k, gewichten).items():
+            Doelstelling.objects.update_or_create(
+                regio=regio,
+                jaar=JAAR,
+                doelgroep=doelgroep,
+                gemeente=gemeente,
+                defaults={"aantal": n},
+            )
 
 
 def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:

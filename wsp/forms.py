@@ -11,6 +11,7 @@ from .models import (
     Activiteit,
     Cluster,
     Contactmoment,
+    Doelstelling,
     Kandidaat,
     NazorgMoment,
     Plaatsing,
@@ -140,7 +141,9 @@ class ContactmomentForm(forms.ModelForm):
         return data
 
 
-class VerzoekPubliekForm(forms.ModelForm):
+class VerzoekForm(forms.ModelForm):
+    """A werkgeversverzoek as staff record a phone call."""
+
     class Meta:
         model = Werkgeversverzoek
         fields = [
@@ -154,9 +157,6 @@ class VerzoekPubliekForm(forms.ModelForm):
         ]
         widgets = {"kvk_nummer": forms.TextInput(attrs={"inputmode": "numeric"})}
 
-    # Bots fill it in; the view then answers as if all went well and saves nothing.
-    website = HoneypotField()
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].required = False
@@ -166,6 +166,13 @@ class VerzoekPubliekForm(forms.ModelForm):
         self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
         self.fields["contactnaam"].widget.attrs["autocomplete"] = "name"
         self.fields["bedrijfsnaam"].widget.attrs["autocomplete"] = "organization"
+
+
+class VerzoekPubliekForm(VerzoekForm):
+    """The public "Ik ben werkgever" form."""
+
+    # Bots fill it in; the view then answers as if all went well and saves nothing.
+    website = HoneypotField()
 
 
 class VerzoekReactieForm(forms.Form):
@@ -353,6 +360,22 @@ class ExtraNazorgForm(forms.Form):
 
 class DashboardForm(forms.Form):
     jaar = forms.IntegerField(label=_("Jaar"), min_value=2020, max_value=2100)
+
+
+class DoelstellingForm(forms.ModelForm):
+    class Meta:
+        model = Doelstelling
+        fields = ["jaar", "doelgroep", "gemeente", "aantal"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].min_value = 2020
+        self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
+        self.fields["gemeente"].empty_label = _("Hele regio")
+
+    def validate_unique(self) -> None:
+        # An existing target is changed, not refused: doelstelling_vastleggen does the upsert.
+        pass
 
 
 class ActiviteitForm(forms.ModelForm):

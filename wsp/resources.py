@@ -14,7 +14,15 @@ from import_export import fields, resources, widgets
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
 from . import services
-from .models import Contactpersoon, Kandidaat, Plaatsing, Sector, Vacature, Werkgever
+from .models import (
+    Contactpersoon,
+    Doelstelling,
+    Kandidaat,
+    Plaatsing,
+    Sector,
+    Vacature,
+    Werkgever,
+)
 
 
 class RegioFK(widgets.ForeignKeyWidget):
@@ -233,10 +241,29 @@ class PlaatsingResource(RegioResource):
         services.nazorg_plannen(plaatsing=instance)
 
 
+class DoelstellingResource(RegioResource):
+    """One row per target; an empty gemeente is the target of the whole regio. Matched on
+    (jaar, doelgroep, gemeente), so a re-import changes the numbers instead of adding rows."""
+
+    gemeente = _fk("gemeente", Gemeente, "naam")
+
+    class Meta:
+        model = Doelstelling
+        fields = ["jaar", "doelgroep", "gemeente", "aantal"]
+        export_order = fields
+        import_id_fields = ["jaar", "doelgroep", "gemeente"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("gemeente").order_by("jaar", "doelgroep")
+
+
 RESOURCES: dict[str, tuple[str, type[RegioResource]]] = {
     "werkgevers": ("Werkgevers", WerkgeverResource),
     "contactpersonen": ("Contactpersonen", ContactpersoonResource),
     "vacatures": ("Vacatures", VacatureResource),
     "kandidaten": ("Kandidaten", KandidaatResource),
     "plaatsingen": ("Plaatsingen", PlaatsingResource),
+    "doelstellingen": ("Doelstellingen", DoelstellingResource),
 }

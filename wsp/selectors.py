@@ -16,7 +16,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, TruncMonth
 
-from werkcentrum.models import Medewerker
+from werkcentrum.models import Gemeente, Medewerker
 from werkcentrum.tenancy import get_scoped_or_404
 
 from .keuzes import Doelgroep
@@ -156,7 +156,9 @@ def dashboard(*, user: Medewerker, jaar: int) -> dict:
     plaatsingen = Plaatsing.objects.voor(user).filter(startdatum__year=jaar)
     doelen = {
         d["doelgroep"]: d["aantal"]
-        for d in Doelstelling.objects.voor(user).filter(jaar=jaar).values("doelgroep", "aantal")
+        for d in Doelstelling.objects.voor(user)
+        .filter(jaar=jaar, gemeente__isnull=True)
+        .values("doelgroep", "aantal")
     }
     gerealiseerd = dict(
         plaatsingen.values("doelgroep").annotate(n=Count("pk")).values_list("doelgroep", "n")
@@ -177,9 +179,7 @@ def dashboard(*, user: Medewerker, jaar: int) -> dict:
         .annotate(n=Count("pk"))
         .order_by("-n", "naam")
     )
-    per_gemeente = list(
-        plaatsingen.values(naam=F("woongemeente__naam")).annotate(n=Count("pk")).order_by("-n")
-    )
+    per_gemeente = _per_gemeente(user=user, jaar=jaar, plaatsingen=plaatsingen)
     nazorg = (
         NazorgMoment.objects.voor(user)
         .filter(plaatsing__startdatum__year=jaar, afgerond_op__isnull=False)
@@ -200,6 +200,39 @@ def dashboard(*, user: Medewerker, jaar: int) -> dict:
         "nazorg": nazorg,
         "duurzaam": duurzaam,
     }
+
+
+def _per_gemeente(*, user: Medewerker, jaar: int, plaatsingen) -> list[dict]:
+    """Realisatie (by woongemeente) against each gemeente's own targets, per doelgroep and in
+    total; three queries whatever the number of gemeenten."""
+    doelen = {
+        (d["gemeente_id"], d["doelgroep"]): d["aantal"]
+        for d in Doelstelling.objects.voor(user)
+        .filter(jaar=jaar, gemeente__isnull=False)
+        .values("gemeente_id", "doelgroep", "aantal")
+    }
+    real = {
+        (r["woongemeente_id"], r["doelgroep"]): r["n"]
+        for r in plaatsingen.values("woongemeente_id", "doelgroep").annotate(n=Count("pk"))
+    }
+    rijen = []
+    for gemeente in Gemeente.objects.voor(user).order_by("naam"):
+        cellen = [
+            {"doel": doelen.get((gemeente.pk, c)), "realisatie": real.get((gemeente.pk, c), 0)}
+            for c in Doelgroep.values
+        ]
+        doel = sum(c["doel"] or 0 for c in cellen)
+        realisatie = sum(c["realisatie"] for c in cellen)
+        rijen.append(
+            {
+                "naam": gemeente.naam,
+                "cellen": cellen,
+                "doel": doel if any(c["doel"] is not None for c in cellen) else None,
+                "realisatie": realisatie,
+                "procent": round(realisatie * 100 / doel) if doel else None,
+            }
+        )
+    return rijen
 
 
 def openbare_vacatures(*, regio, filters: dict | None = None, vandaag: date | None = None):

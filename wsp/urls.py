@@ -41,6 +41,7 @@ urlpatterns = [
     path("plaatsingen/<int:pk>/nazorg/", b.nazorg_extra, name="nazorg_extra"),
     path("nazorg/<int:pk>/", b.nazorg_vastleggen, name="nazorg_vastleggen"),
     path("doelstellingen/", b.dashboard, name="dashboard"),
+    path("doelstellingen/vastleggen/", b.doelstelling_vastleggen, name="doelstelling_vastleggen"),
     path("activiteiten/", b.activiteiten, name="activiteiten"),
     path("importeren/", b.importeren, name="importeren"),
     path("exporteren/<slug:soort>.<slug:formaat>", b.exporteren, name="exporteren"),

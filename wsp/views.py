@@ -199,7 +199,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
-    form = forms.VerzoekPubliekForm(request.POST or None)
+    form = forms.VerzoekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         verzoek = _uitvoeren(
             form,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from werkcentrum.decorators import rol_vereist
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
+from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
 from .views import WSP, _formulier, _pagina, _uitvoeren
 
@@ -32,8 +34,6 @@ def kandidaten(request: HttpRequest) -> HttpResponse:
     audit.kandidatenlijst_ingezien(
         user=request.user, ids=[k.pk for k in pagina.object_list], context="kandidatenlijst"
     )
-    from .keuzes import Doelgroep
-
     context = {"pagina": pagina, "doelgroepen": Doelgroep.choices, "doelgroep": doelgroep}
     return render(request, "wsp/kandidaten.html", context)
 
@@ -251,8 +251,34 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = forms.DashboardForm(request.GET or {"jaar": timezone.localdate().year})
     jaar = form.cleaned_data["jaar"] if form.is_valid() else timezone.localdate().year
-    context = {"form": form, **selectors.dashboard(user=request.user, jaar=jaar)}
+    context = {
+        "form": form,
+        "doelgroepen": Doelgroep.choices,
+        "mag_doelen_beheren": services.mag_doelstellingen_beheren(request.user),
+        **selectors.dashboard(user=request.user, jaar=jaar),
+    }
     return render(request, "wsp/dashboard.html", context)
+
+
+@rol_vereist("wsp_manager")
+def doelstelling_vastleggen(request: HttpRequest) -> HttpResponse:
+    form = forms.DoelstellingForm(
+        request.POST or None, user=request.user, initial={"jaar": timezone.localdate().year}
+    )
+    if request.method == "POST" and form.is_valid():
+        if request.user.regio is None:
+            raise PermissionDenied  # a platform user has no regio to set targets for
+        doel = _uitvoeren(
+            form,
+            lambda: services.doelstelling_vastleggen(
+                regio=request.user.regio, door=request.user, **form.cleaned_data
+            ),
+        )
+        if doel:
+            messages.success(request, _("Doelstelling vastgelegd: %(doel)s") % {"doel": doel})
+            return redirect(f"{reverse('wsp:dashboard')}?jaar={doel.jaar}")
+    status = 400 if form.errors else 200
+    return _formulier(request, form, _("Doelstelling vastleggen"), "wsp:dashboard", status)
 
 
 @rol_vereist(*WSP)
@@ -288,7 +314,12 @@ def importeren(request: HttpRequest) -> HttpResponse:
     from .importeren import importeren as uitvoeren
     from .resources import RESOURCES
 
-    soorten = [(k, v[0]) for k, v in RESOURCES.items()]
+    soorten = [
+        (k, v[0])
+        for k, v in RESOURCES.items()
+        # Targets are the managers' to set, by import as by hand.
+        if k != "doelstellingen" or services.mag_doelstellingen_beheren(request.user)
+    ]
     form = forms.ImportForm(request.POST or None, request.FILES or None, soorten=soorten)
     resultaat = None
     if request.method == "POST" and form.is_valid():

@@ -207,6 +207,7 @@ KWARGS: dict[str, Callable] = {
     "loket-doorverwijzing-detail": _pk("loket.Doorverwijzing"),
     "loket-doorverwijzing-status": _pk("loket.Doorverwijzing"),
     "wsp-werkgever-detail": _pk("wsp.Werkgever"),
+    "wsp-doelstelling-detail": _pk("wsp.Doelstelling"),
     "wsp-vacature-detail": _pk("wsp.Vacature"),
     "wsp-vacature-status": _pk("wsp.Vacature"),
     "wsp-kandidaat-detail": _pk("wsp.Kandidaat"),

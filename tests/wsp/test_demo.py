@@ -27,8 +27,29 @@ def test_demo_year_is_deterministic_idempotent_and_matches_the_2025_targets(maak
         maak_gebruiker("wsp_adviseur", regio=regio)
     eerste = _draai(regio)
     assert _draai(regio) == eerste
-    doelen = dict(Doelstelling.objects.filter(jaar=2025).values_list("doelgroep", "aantal"))
+    doelen = dict(
+        Doelstelling.objects.filter(jaar=2025, gemeente=None).values_list("doelgroep", "aantal")
+    )
     assert doelen == {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
     assert sum(doelen.values()) == 425
+    # The gemeenten split each regio target by population, adding up exactly.
+    per_gemeente = Doelstelling.objects.filter(jaar=2025, gemeente__isnull=False)
+    for doelgroep, aantal in doelen.items():
+        assert sum(d.aantal for d in per_gemeente if d.doelgroep == doelgroep) == aantal
+    ww = {d.gemeente.naam: d.aantal for d in per_gemeente.filter(doelgroep="ww")}
+    assert ww == {
+        "Haarlem": 60,
+        "Zandvoort": 6,
+        "Heemstede": 10,
+        "Bloemendaal": 9,
+        "Velsen": 25,
+        "Beverwijk": 16,
+        "Heemskerk": 14,
+    }
+    totaal = {}
+    for d in per_gemeente.select_related("gemeente"):
+        totaal[d.gemeente.naam] = totaal.get(d.gemeente.naam, 0) + d.aantal
+    assert totaal["Haarlem"] == 182 and totaal["Zandvoort"] == 19
+    assert sum(totaal.values()) == 425
     assert Plaatsing.objects.count() == 400
     assert Vacature.objects.filter(status="open", is_openbaar=True).exists()

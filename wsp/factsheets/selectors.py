@@ -347,11 +347,7 @@ def factsheet_cijfers(
     kw = {"gemeente": gemeente, "doelgroep": doelgroep, "cluster": cluster}
     nu, vorig, jaar = (_figuren(regio, a, b, **kw) for a, b in reeks)
 
-    doelen = dict(
-        Doelstelling.objects.filter(regio=regio, jaar=periode.jaar)
-        .values_list("doelgroep", "aantal")
-        .order_by()
-    )
+    doelen = _doelen(regio=regio, jaar=periode.jaar, gemeente=gemeente)
     labels = dict(Doelgroep.choices)
     doel_per_naam = {str(labels[c]): doelen.get(c, 0) for c in labels}
     doel_per_naam[_("Totaal")] = sum(doelen.values())
@@ -368,7 +364,7 @@ def factsheet_cijfers(
                 "vorig_halfjaar": _waarde(vorig.get(code, {}).get(naam, 0)),
                 "vorig_jaar": _waarde(jaar.get(code, {}).get(naam, 0)),
             }
-            if code == "doelgroep_jaar" and not gemeente:
+            if code == "doelgroep_jaar" and (doelen or not gemeente):
                 rij["doel"] = doel_per_naam.get(naam, 0)
                 rij["procent_doel"] = _pct(int(waarde), rij["doel"])
             tabel["rijen"].append(rij)
@@ -386,6 +382,16 @@ def factsheet_cijfers(
         "filters": {"doelgroep": doelgroep, "cluster": cluster},
         "tabellen": tabellen,
     }
+
+
+def _doelen(*, regio: Arbeidsmarktregio, jaar: int, gemeente: Gemeente | None) -> dict:
+    """{doelgroep: aantal} of the regio's own targets, or of the gemeente's for a gemeente
+    factsheet (empty when the gemeente has none; the regio's would not be its target)."""
+    return dict(
+        Doelstelling.objects.filter(regio=regio, jaar=jaar, gemeente=gemeente)
+        .values_list("doelgroep", "aantal")
+        .order_by()
+    )
 
 
 def _terug(d: date, maanden: int) -> date:

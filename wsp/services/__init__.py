@@ -4,7 +4,7 @@ the audit event and sends mail only after commit.
 One module per subdomain; the public functions are re-exported here so
 `from wsp import services; services.plaatsing_registreren(...)` keeps working."""
 
-from .doelen import activiteit_registreren
+from .doelen import activiteit_registreren, doelstelling_vastleggen, mag_doelstellingen_beheren
 from .kandidaten import (
     VOLGENDE_STATUS,
     kandidaat_bijwerken,
@@ -59,8 +59,10 @@ __all__ = [
     "activiteit_registreren",
     "contactmoment_registreren",
     "contactpersoon_toevoegen",
+    "doelstelling_vastleggen",
     "kandidaat_bijwerken",
     "kandidaat_registreren",
+    "mag_doelstellingen_beheren",
     "mag_vacaturestatus_wijzigen",
     "mag_werkgever_bewerken",
     "nazorg_herinneringen_versturen",
