@@ -364,3 +364,45 @@ def test_import_of_a_new_row_may_not_expire_before_closing(vacature_van, account
     uitkomst = _importeer(rij, accounthouder)
     assert [f.kolom for f in uitkomst.fouten] == ["status"], uitkomst.fouten
     assert not Vacature.objects.filter(externe_id="NIEUW-1").exists()
+
+
+# --- transitions that follow from other events ----------------------------------------------
+
+
+def test_first_voordracht_puts_an_open_vacature_in_behandeling(vacature_van, accounthouder):
+    from tests.wsp.factories import KandidaatFactory
+
+    vacature = vacature_van(S.OPEN)
+    for _i in range(2):
+        kandidaat = KandidaatFactory(regio=vacature.regio)
+        services.voordracht_doen(vacature=vacature, kandidaat=kandidaat, door=accounthouder)
+        assert Vacature.objects.get(pk=vacature.pk).status == S.IN_BEHANDELING
+
+
+@pytest.mark.parametrize(
+    ("van", "na"),
+    [
+        (S.OPEN, S.VERVULD),
+        (S.IN_BEHANDELING, S.VERVULD),
+        # Hired after the closing date from a voordracht made before it: filled after all.
+        (S.VERLOPEN, S.VERVULD),
+        # A withdrawn vacancy stays withdrawn; the placement itself is still recorded.
+        (S.INGETROKKEN, S.INGETROKKEN),
+    ],
+)
+def test_placement_from_a_voordracht_fills_the_vacature(van, na, vacature_van, accounthouder):
+    from tests.wsp.factories import VoordrachtFactory
+
+    vacature = vacature_van(van, GESLOTEN)
+    voordracht = VoordrachtFactory(vacature=vacature, status="aangenomen")
+    services.plaatsing_registreren(
+        kandidaat=voordracht.kandidaat,
+        werkgever=vacature.werkgever,
+        voordracht=voordracht,
+        startdatum=date(2025, 7, 1),
+        contractvorm="bepaald",
+        uren_per_week=24,
+        door=accounthouder,
+    )
+    assert Vacature.objects.get(pk=vacature.pk).status == na
+    assert voordracht.plaatsing.pk

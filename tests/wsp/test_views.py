@@ -328,3 +328,32 @@ def test_adviseur_takes_a_verzoek_from_the_cluster_queue(client, adviseur, regio
     verzoek.refresh_from_db()
     assert verzoek.toegewezen_aan == adviseur
     assert client.post(reverse("wsp:verzoek_oppakken", args=[elders.pk])).status_code == 404
+
+
+def test_each_werkgever_filter_leaves_out_what_does_not_match(adviseur, maak_gebruiker, regio_a):
+    from tests.factories import GemeenteFactory
+    from wsp.selectors import werkgevers_voor
+
+    haarlem = GemeenteFactory(regio=regio_a, naam="Haarlem")
+    velsen = GemeenteFactory(regio=regio_a, naam="Velsen")
+    collega = maak_gebruiker("wsp_adviseur")
+    zorg = WerkgeverFactory(regio=regio_a, naam="Zorg", sector=sector(), accounthouder=adviseur)
+    horeca = WerkgeverFactory(
+        regio=regio_a, naam="Horeca", sector=sector("horeca"), accounthouder=collega
+    )
+    for werkgever, gemeente in ((zorg, haarlem), (horeca, velsen), (horeca, haarlem)):
+        werkgever.vestigingen.create(
+            straat="Markt 1", postcode="2011 AA", plaats=gemeente.naam, gemeente=gemeente
+        )
+
+    def namen(**filters):
+        return [w.naam for w in werkgevers_voor(user=adviseur, filters=filters)]
+
+    assert namen() == ["Horeca", "Zorg"]
+    assert namen(kvk_nummer=zorg.kvk_nummer) == ["Zorg"]
+    assert namen(zoek="hor") == ["Horeca"]
+    assert namen(cluster=sector("horeca").cluster) == ["Horeca"]
+    assert namen(gemeente=velsen) == ["Horeca"]
+    assert namen(gemeente=haarlem) == ["Horeca", "Zorg"]  # once, though two vestigingen match
+    assert namen(accounthouder=collega) == ["Horeca"]
+    assert namen(alleen_mijn=True) == ["Zorg"]
