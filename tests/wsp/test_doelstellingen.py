@@ -290,3 +290,25 @@ def test_gemeente_without_targets_shows_none(regio_a, beverwijk, doelen_en_plaat
     assert cijfers["doelstelling_jaar"] == 0
     tabel = next(t for t in cijfers["tabellen"] if t["code"] == "doelgroep_jaar")
     assert all("doel" not in r for r in tabel["rijen"])
+
+
+def test_another_regio_sees_and_changes_none_of_these_targets(
+    client, regio_a, regio_b, manager, maak_gebruiker, haarlem
+):
+    doel = _vastleggen(regio_a, manager, aantal=60, gemeente=haarlem)
+    anders = maak_gebruiker("wsp_manager", regio=regio_b)
+    api = APIClient()
+    api.force_authenticate(anders)
+    assert api.get("/api/v1/wsp/doelstellingen/").json()["count"] == 0
+    url = f"/api/v1/wsp/doelstellingen/{doel.pk}/"
+    assert api.get(url).status_code == 404
+    assert api.patch(url, {"aantal": 1}, format="json").status_code == 404
+    client.force_login(anders)
+    r = client.get(reverse("wsp:dashboard"), {"jaar": 2025})
+    assert [rij["naam"] for rij in r.context["per_gemeente"]] == []
+    r = client.post(
+        reverse("wsp:doelstelling_vastleggen"),
+        {"jaar": 2025, "doelgroep": "ww", "gemeente": haarlem.pk, "aantal": 1},
+    )
+    assert r.status_code == 400  # Haarlem is not a choice in regio B
+    assert Doelstelling.objects.get().aantal == 60
