@@ -136,8 +136,12 @@ def versturen(*, factsheet_pk: int) -> int:
     version) and is written in the transaction that queues the e-mail on commit. A recipient
     added later gets a link on the next run. Returns the number of e-mails queued."""
     with transaction.atomic():
+        # order_by("pk"): the default ordering joins gemeente, which FOR UPDATE cannot lock.
         factsheet = (
-            Factsheet.objects.select_for_update().filter(pk=factsheet_pk, gepubliceerd=True).first()
+            Factsheet.objects.select_for_update()
+            .filter(pk=factsheet_pk, gepubliceerd=True)
+            .order_by("pk")
+            .first()
         )
         if factsheet is None:
             return 0
