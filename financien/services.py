@@ -11,12 +11,13 @@ caller's job: views and API allow only the financieel beheerder, the loket calls
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -179,9 +180,41 @@ def _verplichting_openstaand_controleren(verplichting: Mutatie, bedrag: Decimal)
         )
 
 
+def _kenmerk_controleren(mutatie: Mutatie) -> None:
+    if (
+        mutatie.kenmerk
+        and Mutatie.objects.filter(regio_id=mutatie.regio_id, kenmerk=mutatie.kenmerk).exists()
+    ):
+        raise ValidationError(
+            {
+                "kenmerk": _("Het kenmerk %(kenmerk)s is in deze regio al gebruikt.")
+                % {"kenmerk": mutatie.kenmerk}
+            }
+        )
+
+
+def _bewaren(obj: models.Model, *, controle: Callable[[], None]) -> None:
+    """Save `obj` in a savepoint. When a parallel transaction inserted the same unique key
+    between our check and our insert, the database refuses ours (IntegrityError, after the
+    winner committed); `controle` then sees the winner's row and raises the Dutch
+    ValidationError, so the caller's transaction rolls back whole instead of ending in a 500.
+    """
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        controle()
+        raise  # not a key a check knows about: a real error
+
+
 def _schrijven(mutatie: Mutatie, *, door: Any) -> Mutatie:
-    mutatie.full_clean()
-    mutatie.save()
+    _kenmerk_controleren(mutatie)
+    try:
+        mutatie.full_clean()
+    except ValidationError:
+        _kenmerk_controleren(mutatie)  # a parallel booking took the kenmerk since the check
+        raise
+    _bewaren(mutatie, controle=lambda: _kenmerk_controleren(mutatie))
     audit.mutatie_geboekt(mutatie, user=door)
     return mutatie
 
@@ -489,13 +522,18 @@ def _fonds_kiezen(*, regio_id: int, datum: date, bedrag: Decimal) -> Geldstroom:
 # --- stamgegevens ---------------------------------------------------------------------------
 
 
+def _uniek_controleren(obj: models.Model) -> None:
+    obj.validate_unique()
+    obj.validate_constraints()
+
+
 @transaction.atomic
 def geldstroom_opslaan(
     *, geldstroom: Geldstroom, door: Any, velden: list[str] | None = None
 ) -> Geldstroom:
     nieuw = geldstroom.pk is None
     geldstroom.full_clean()
-    geldstroom.save()
+    _bewaren(geldstroom, controle=lambda: _uniek_controleren(geldstroom))
     audit.stamgegeven_vastgelegd(geldstroom, user=door, nieuw=nieuw, velden=velden or [])
     return geldstroom
 
@@ -506,7 +544,7 @@ def begrotingspost_opslaan(
 ) -> Begrotingspost:
     nieuw = begrotingspost.pk is None
     begrotingspost.full_clean()
-    begrotingspost.save()
+    _bewaren(begrotingspost, controle=lambda: _uniek_controleren(begrotingspost))
     audit.stamgegeven_vastgelegd(begrotingspost, user=door, nieuw=nieuw, velden=velden or [])
     return begrotingspost
 
@@ -540,9 +578,26 @@ def begroting_vaststellen(
     regel.begroot = begroot
     regel.toelichting = toelichting
     regel.full_clean()
-    regel.save()
+    _bewaren(regel, controle=lambda: _regel_bestaat_al(regio_id, jaar, begrotingspost))
     audit.stamgegeven_vastgelegd(regel, user=door, nieuw=nieuw, velden=["begroot", "toelichting"])
     return regel
+
+
+def _regel_bestaat_al(regio_id: int, jaar: int, begrotingspost: Begrotingspost) -> None:
+    # Only reached when a parallel request created the same new line first: tell this user
+    # rather than silently overwriting the amount the other one just set.
+    if Begrotingsregel.objects.filter(
+        regio_id=regio_id, jaar=jaar, begrotingspost=begrotingspost
+    ).exists():
+        raise ValidationError(
+            {
+                "begrotingspost": _(
+                    "Iemand anders heeft de begroting %(jaar)s van deze post zojuist vastgesteld."
+                    " Controleer het bedrag op de begroting en sla zo nodig opnieuw op."
+                )
+                % {"jaar": jaar}
+            }
+        )
 
 
 @transaction.atomic
