@@ -28,14 +28,19 @@ def _alleen_postgresql(transactional_db):
 
 
 def _traag(monkeypatch, naam: str) -> None:
-    origineel = getattr(services, naam)
+    """Slow `naam` down in every module of the services package that calls it."""
+    from financien.services import boekingen, controles, stamgegevens
+
+    modules = [m for m in (controles, boekingen, stamgegevens) if hasattr(m, naam)]
+    origineel = getattr(modules[0], naam)
 
     def traag(*args, **kwargs):
         uitkomst = origineel(*args, **kwargs)
         time.sleep(0.5)  # the window in which an unlocked competitor would read the same
         return uitkomst
 
-    monkeypatch.setattr(services, naam, traag)
+    for module in modules:
+        monkeypatch.setattr(module, naam, traag)
 
 
 def _parallel(*taken) -> list:
