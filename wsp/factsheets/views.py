@@ -60,13 +60,32 @@ def _regio(request: HttpRequest):
     return regio
 
 
+ONBEKENDE_GEMEENTE = {"invalid_choice": gettext_lazy("Onbekende gemeente in deze regio.")}
+
+
+class PeriodeField(forms.ChoiceField):
+    """A select of recent half years that also takes any earlier one typed in the URL, and
+    says why a value is refused (unknown format, in the future) instead of "invalid choice"."""
+
+    def __init__(self, *args, **kwargs):
+        self.vandaag: date | None = None
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value) -> None:
+        if value in self.empty_values:
+            return super().validate(value)
+        periode = Periode.uit_tekst(value)
+        selectors.valideer_periode(periode, vandaag=self.vandaag or timezone.localdate())
+
+
 class DashboardForm(forms.Form):
-    periode = forms.ChoiceField(label=gettext_lazy("Periode"), required=False)
+    periode = PeriodeField(label=gettext_lazy("Periode"), required=False)
     gemeente = forms.ModelChoiceField(
         label=gettext_lazy("Gemeente"),
         queryset=Gemeente.objects.none(),
         required=False,
         empty_label=gettext_lazy("Hele regio"),
+        error_messages=ONBEKENDE_GEMEENTE,
     )
     doelgroep = forms.ChoiceField(
         label=gettext_lazy("Doelgroep"),
@@ -89,6 +108,7 @@ class DashboardForm(forms.Form):
         self.vandaag = vandaag
         super().__init__(*args, **kwargs)
         self.fields["periode"].choices = _periodes(vandaag)
+        self.fields["periode"].vandaag = vandaag
         self.fields["gemeente"].queryset = Gemeente.objects.filter(regio=regio).order_by("naam")
         self.fields["cluster"].choices = [
             ("", _("Alle clusters")),
@@ -117,6 +137,7 @@ class MakenForm(forms.Form):
         queryset=Gemeente.objects.none(),
         required=False,
         empty_label=gettext_lazy("Hele regio"),
+        error_messages=ONBEKENDE_GEMEENTE,
     )
 
     def __init__(self, *args, regio, **kwargs):
