@@ -141,3 +141,19 @@ def test_an_integrity_error_no_check_explains_is_not_hidden(beheerder, fonds, mo
         services.storting_boeken(
             geldstroom=fonds, datum=DAG, bedrag="1.00", omschrijving="a", door=beheerder
         )
+
+
+def test_same_new_fund_name_at_the_same_moment_is_a_dutch_error(beheerder, regio_a, monkeypatch):
+    """The same race for the unique names of geldstromen: a message, not an IntegrityError."""
+    from financien.models import Geldstroom
+
+    _winnaar_na_validatie(
+        monkeypatch,
+        Geldstroom,
+        lambda: Geldstroom.objects.create(regio=regio_a, naam="Regiodeal", bron="rijk"),
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.geldstroom_opslaan(
+            geldstroom=Geldstroom(regio=regio_a, naam="Regiodeal", bron="rijk"), door=beheerder
+        )
+    assert "bestaat al" in " ".join(fout.value.messages)
