@@ -266,3 +266,20 @@ def test_nieuwe_versie_krijgt_nieuwe_links_oude_blijven_werken(
     assert "Versie 1," in client.get(_url(oud)).content.decode()
     assert Factsheet.objects.get(pk=v2.pk).links.count() == 2
     assert timezone.now() < FactsheetLink.objects.get(token_hash=_hash(oud)).geldig_tot
+
+
+def test_de_factsheet_van_een_gemeente_gaat_naar_de_ontvangers_van_die_gemeente(
+    client, opzet, manager, regio_a, django_capture_on_commit_callbacks
+):
+    from werkcentrum.models import Gemeente
+
+    haarlem = Gemeente.objects.get(regio=regio_a, cbs_code="GM0392")
+    fs, _n = services.factsheet_maken(
+        regio=regio_a, periode=H1, gemeente=haarlem, user=manager, vandaag=VANDAAG
+    )
+    tokens = _publiceren(fs, manager, django_capture_on_commit_callbacks)
+    assert list(tokens) == ["haarlem@example.org"]
+    html = client.get(_url(tokens["haarlem@example.org"])).content.decode()
+    assert "Factsheet 2025-H1 gemeente Haarlem" in html
+    r = client.get(_url(tokens["haarlem@example.org"], "pdf"))
+    assert r["Content-Disposition"] == 'attachment; filename="factsheet-2025-H1-GM0392-v1.pdf"'
