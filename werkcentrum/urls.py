@@ -28,6 +28,8 @@ urlpatterns = [
     path("wsp/", include("wsp.urls")),
     path("rba/", include("rba.urls")),
     path("financien/", include("financien.urls")),
+    # A factsheet recipient's personal token link (no account; wsp.factsheets.links).
+    path("factsheet/", include("wsp.factsheets.public_urls")),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("loket.api_urls")),
     path("api/v1/", include("wsp.api_urls")),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from werkcentrum.models import Arbeidsmarktregio, Gemeente
 from werkcentrum.tenancy import RegioManager
 
-__all__ = ["Factsheet", "FactsheetOntvanger"]
+__all__ = ["Factsheet", "FactsheetLink", "FactsheetOntvanger"]
 
 PERIODE_REGEX = r"^\d{4}-H[12]$"
 
@@ -142,3 +142,60 @@ class FactsheetOntvanger(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} <{self.email}>"
+
+
+class FactsheetLink(models.Model):
+    """One recipient's personal link to one published version, opened without an account.
+
+    Only the SHA-256 of the random token is stored: the e-mail is the one place the token
+    exists, so neither a database copy nor an admin can open the page. A row (not a signed,
+    stateless token) because a wsp_manager revokes single links and each opening is counted.
+    The row is also the "sent" marker: one per recipient and version (unique), created in the
+    transaction that queues the e-mail. Deleting a recipient deletes their links (access ends).
+    """
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
+    )
+    factsheet = models.ForeignKey(
+        Factsheet, on_delete=models.PROTECT, related_name="links", verbose_name=_("factsheet")
+    )
+    ontvanger = models.ForeignKey(
+        FactsheetOntvanger,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("ontvanger"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        "werkcentrum.Medewerker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+    aantal_geopend = models.PositiveIntegerField(_("aantal keer geopend"), default=0)
+    laatst_geopend = models.DateTimeField(_("laatst geopend"), null=True, blank=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("link naar factsheet")
+        verbose_name_plural = _("links naar factsheets")
+        ordering = ["ontvanger__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["factsheet", "ontvanger"], name="factsheetlink_een_per_ontvanger"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.factsheet} -> {self.ontvanger_id}"
+
+    def is_geldig(self, nu=None) -> bool:
+        nu = nu or timezone.now()
+        return self.ingetrokken_op is None and self.geldig_tot > nu

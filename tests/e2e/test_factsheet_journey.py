@@ -1,5 +1,6 @@
 """A wsp_manager opens the live dashboard, filters a gemeente, downloads a table as XLSX and
-opens the published factsheet; the pages pass axe-core without serious violations."""
+opens the published factsheet; a recipient without an account opens the personal link from
+the e-mail. The pages pass axe-core without serious violations."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def manager(browser, transactional_db, regio_a, settings):
     user = MedewerkerFactory(
         regio=regio_a, rollen=["wsp_manager"], first_name="Mila", last_name="Manager"
     )
+    from wsp.models import FactsheetOntvanger
+
+    FactsheetOntvanger.objects.create(regio=regio_a, naam="UWV (test)", email="uwv@example.org")
     fs, _n = services.factsheet_maken(regio=regio_a, periode=Periode(2025, 1), user=user)
     services.teksten_opslaan(
         factsheet=fs, user=user, tekst_samenvatting="Het eerste halfjaar liep volgens plan."
@@ -79,3 +83,36 @@ def test_manager_dashboard_filter_xlsx_and_published_factsheet(page, live_server
     assert page.get_by_text("Gepubliceerd", exact=True).is_visible()
     assert page.locator("svg.fs-grafiek").count() >= 3
     assert ernstige_schendingen(page) == []
+
+
+def test_recipient_opens_personal_link_without_account(browser, live_server, manager, settings):
+    """The e-mail's token link opens the frozen page and its PDF in a fresh browser (no
+    session), without staff navigation; a revoked link shows a Dutch page."""
+    from django.core import mail
+
+    from wsp.models import FactsheetLink
+
+    (bericht,) = [m for m in mail.outbox if m.to == ["uwv@example.org"]]
+    pad = re.search(r"/factsheet/[A-Za-z0-9_-]+/", bericht.body)[0]
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(live_server.url + pad)
+    assert page.get_by_role("heading", level=1, name="Factsheet 2025-H1 regio").is_visible()
+    assert page.get_by_text("Het eerste halfjaar liep volgens plan.").is_visible()
+    assert page.locator("svg.fs-grafiek").count() >= 3
+    assert page.get_by_role("navigation").count() == 0
+    assert page.get_by_text("Mijn werkplek").count() == 0
+    assert ernstige_schendingen(page) == []
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download als PDF").click()
+    assert download_info.value.suggested_filename == "factsheet-2025-H1-regio-v1.pdf"
+    link = FactsheetLink.objects.get(ontvanger__email="uwv@example.org")
+    assert link.aantal_geopend == 2
+
+    FactsheetLink.objects.filter(pk=link.pk).update(ingetrokken_op=link.verstuurd_op)
+    response = page.goto(live_server.url + pad)
+    assert response.status == 410
+    assert page.get_by_role("heading", level=1, name="Deze link is ingetrokken").is_visible()
+    assert ernstige_schendingen(page) == []
+    context.close()

@@ -58,3 +58,24 @@ def test_parallel_manual_runs_number_versions_without_gaps(transactional_db, reg
     assert fouten == []
     versies = sorted(Factsheet.objects.values_list("versie", flat=True))
     assert versies == [1, 2, 3, 4]
+
+
+@pytest.mark.postgres
+def test_parallel_mail_runs_send_one_mail_per_recipient(transactional_db, regio_a):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (parallel transactions)")
+    from django.core import mail
+
+    from wsp.models import FactsheetLink, FactsheetOntvanger
+
+    for i in range(3):
+        FactsheetOntvanger.objects.create(regio=regio_a, naam=f"O{i}", email=f"o{i}@example.org")
+    fs, _n = services.factsheet_maken(
+        regio=regio_a, periode=Periode(2025, 1), vandaag=date(2025, 7, 2)
+    )
+    Factsheet.objects.filter(pk=fs.pk).update(gepubliceerd=True)
+    mail.outbox = []
+    fouten = _tegelijk(lambda: services.versturen(factsheet_pk=fs.pk))
+    assert fouten == []
+    assert sorted(m.to[0] for m in mail.outbox) == [f"o{i}@example.org" for i in range(3)]
+    assert FactsheetLink.objects.filter(factsheet=fs).count() == 3

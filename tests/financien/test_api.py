@@ -124,3 +124,20 @@ def test_rba_lid_cannot_book(api, maak_gebruiker, gevuld):
         format="json",
     )
     assert r.status_code == 403
+
+
+def test_a_taken_kenmerk_through_the_api_is_a_400_on_kenmerk(api, beheerder, gevuld):
+    api.force_authenticate(beheerder)
+    storting = {
+        "soort": "storting",
+        "geldstroom": gevuld.geldstroom_id,
+        "datum": "2025-06-03",
+        "bedrag": "10.00",
+        "omschrijving": "x",
+        "kenmerk": "BANK-42",
+    }
+    assert api.post(URL + "mutaties/", storting, format="json").status_code == 201
+    r = api.post(URL + "mutaties/", storting, format="json")
+    assert r.status_code == 400
+    assert r.json()["kenmerk"] == ["Het kenmerk BANK-42 is in deze regio al gebruikt."]
+    assert Mutatie.objects.filter(kenmerk="BANK-42").count() == 1

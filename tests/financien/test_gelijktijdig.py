@@ -28,14 +28,19 @@ def _alleen_postgresql(transactional_db):
 
 
 def _traag(monkeypatch, naam: str) -> None:
-    origineel = getattr(services, naam)
+    """Slow `naam` down in every module of the services package that calls it."""
+    from financien.services import boekingen, controles, stamgegevens
+
+    modules = [m for m in (controles, boekingen, stamgegevens) if hasattr(m, naam)]
+    origineel = getattr(modules[0], naam)
 
     def traag(*args, **kwargs):
         uitkomst = origineel(*args, **kwargs)
         time.sleep(0.5)  # the window in which an unlocked competitor would read the same
         return uitkomst
 
-    monkeypatch.setattr(services, naam, traag)
+    for module in modules:
+        monkeypatch.setattr(module, naam, traag)
 
 
 def _parallel(*taken) -> list:
@@ -149,3 +154,71 @@ def test_withdrawing_a_storting_and_committing_it_cannot_both_succeed(
         _parallel(corrigeren, _verplichting(fonds, besluit, post, beheerder, "9000.00"))
     )
     assert services.geldstroom_saldi(fonds).vrij >= 0
+
+
+def _traag_na_validatie(monkeypatch, model) -> None:
+    origineel = model.full_clean
+
+    def traag(self, *args, **kwargs):
+        origineel(self, *args, **kwargs)
+        time.sleep(0.5)  # both requests validated and are about to insert
+
+    monkeypatch.setattr(model, "full_clean", traag)
+
+
+@pytest.mark.parametrize("venster", ["na_kenmerkcontrole", "na_validatie"])
+def test_same_kenmerk_booked_twice_at_once_gives_one_booking_and_a_dutch_error(
+    opzet, regio_a, beheerder, monkeypatch, venster
+):
+    """Two funds, so no shared row lock queues the requests. The loser either meets the
+    winner in model validation or, when both validated first, in the database's unique index
+    (IntegrityError); both end in the same message on kenmerk."""
+    fonds, _post = opzet
+    ander = GeldstroomFactory(regio=regio_a, naam="Tweede fonds")
+    if venster == "na_kenmerkcontrole":
+        _traag(monkeypatch, "_kenmerk_controleren")
+    else:
+        _traag_na_validatie(monkeypatch, Mutatie)
+
+    def storting(geldstroom):
+        return lambda: services.storting_boeken(
+            geldstroom=geldstroom,
+            datum=DAG,
+            bedrag="250.00",
+            omschrijving="factuur",
+            door=beheerder,
+            kenmerk="FACT-2025-017",
+        )
+
+    uitkomsten = _parallel(storting(fonds), storting(ander))
+    _een_gelukt_een_geweigerd(uitkomsten)
+    fout = next(u for u in uitkomsten if isinstance(u, ValidationError))
+    assert fout.message_dict == {
+        "kenmerk": ["Het kenmerk FACT-2025-017 is in deze regio al gebruikt."]
+    }
+    assert Mutatie.objects.filter(kenmerk="FACT-2025-017").count() == 1
+    from werkcentrum.models import AuditEvent
+
+    # One mutatie, one audit event: the loser left nothing behind.
+    assert AuditEvent.objects.filter(event="financien_mutatie_geboekt").count() == 2  # + opzet
+
+
+def test_same_new_begroting_line_created_twice_at_once(opzet, regio_a, beheerder, monkeypatch):
+    from financien.models import Begrotingsregel
+
+    _fonds, post = opzet
+    _traag_na_validatie(monkeypatch, Begrotingsregel)  # both found no line yet
+
+    def vaststellen(bedrag):
+        return lambda: services.begroting_vaststellen(
+            regio=regio_a, jaar=2026, begrotingspost=post, begroot=bedrag, door=beheerder
+        )
+
+    uitkomsten = _parallel(vaststellen("100000.00"), vaststellen("120000.00"))
+    gelukt = [u for u in uitkomsten if isinstance(u, Begrotingsregel)]
+    geweigerd = [u for u in uitkomsten if isinstance(u, ValidationError)]
+    assert (len(gelukt), len(geweigerd)) == (1, 1), uitkomsten
+    assert list(geweigerd[0].message_dict) == ["begrotingspost"]
+    assert "zojuist vastgesteld" in geweigerd[0].message_dict["begrotingspost"][0]
+    regel = Begrotingsregel.objects.get(jaar=2026, begrotingspost=post)
+    assert regel.begroot == gelukt[0].begroot

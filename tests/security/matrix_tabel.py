@@ -14,6 +14,9 @@ Notes on rows that look surprising:
 - andere_regio gets 404 on "new" pages of rba agendaregels/leden because regio B has no
   strategic agenda / the orgaan is regio A's.
 - wsp:factsheet* versie rows use a version that does not exist (404 after the role check).
+- factsheet_publiek:* rows use a fresh valid token link (public by design: whoever holds the
+  link reads that one published version); expired, revoked and unknown tokens answer 410/404
+  in tests/factsheets/test_links.py.
 - wsp:exporteren as superuser is 403: the platform user has no regio to export.
 """
 
@@ -35,6 +38,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "api-docs":                         _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "api-root":                         _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "api-schema":                       _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "factsheet_publiek:factsheet":      _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "factsheet_publiek:pdf":            _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "financien-begroting-detail":       _rij(LG, NO, NO, NO, NO, OK, NO, OK, OK, NO, OK, NF),
     "financien-begroting-list":         _rij(LG, NO, NO, NO, NO, OK, NO, OK, OK, NO, OK, OK),
     "financien-geldstroom-detail":      _rij(LG, NO, NO, NO, NO, OK, NO, OK, OK, NO, OK, NF),
@@ -178,6 +183,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:factsheet_dashboard":          _rij(LG, NO, OK, NO, NO, OK, NO, OK, NO, OK, OK, OK),
     "wsp:factsheet_export":             _rij(LG, NO, NF, NO, NO, NF, NO, NF, NO, NF, NF, NF),
     "wsp:factsheet_gemeente":           _rij(LG, NO, NF, NO, NF, NF, NF, NF, NO, NF, NF, NF),
+    "wsp:factsheet_link_intrekken":     _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "wsp:factsheet_maken":              _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "wsp:factsheet_pdf":                _rij(LG, NO, NF, NO, NF, NF, NF, NF, NO, NF, NF, NF),
     "wsp:factsheet_publiceren":         _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),

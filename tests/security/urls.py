@@ -126,6 +126,19 @@ def _gemeente(wereld):
     return Gemeente.objects.filter(regio=wereld.regio_a).order_by("pk").first().cbs_code
 
 
+def _factsheet_token(wereld):
+    """A fresh personal link of the demo's published regio factsheet (rolled back with the
+    test): the token pages are public by design, so everyone gets the page with a valid token;
+    invalid tokens are proved in tests/factsheets/test_links.py."""
+    from wsp.factsheets.links import link_aanmaken
+    from wsp.models import Factsheet, FactsheetOntvanger
+
+    factsheet = _eerste(Factsheet, wereld, gepubliceerd=True, gemeente__isnull=True)
+    ontvanger = _eerste(FactsheetOntvanger, wereld, gemeente__isnull=True)
+    _link, token = link_aanmaken(factsheet=factsheet, ontvanger=ontvanger)
+    return {"token": token}
+
+
 # A factsheet version that does not exist: these rows prove login and role checks come first.
 GEEN_VERSIE = {"pk": 999999}
 
@@ -167,6 +180,9 @@ KWARGS: dict[str, Callable] = {
     "wsp:factsheet_pdf": lambda w: GEEN_VERSIE,
     "wsp:factsheet_teksten": lambda w: GEEN_VERSIE,
     "wsp:factsheet_publiceren": lambda w: GEEN_VERSIE,
+    "wsp:factsheet_link_intrekken": lambda w: GEEN_VERSIE,
+    "factsheet_publiek:factsheet": _factsheet_token,
+    "factsheet_publiek:pdf": _factsheet_token,
     "wsp:factsheet": lambda w: {"periode": "2026-Q1"},
     "wsp:factsheet_gemeente": lambda w: {"periode": "2026-Q1", "gemeente": _gemeente(w)},
     # rba

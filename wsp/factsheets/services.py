@@ -16,7 +16,7 @@ from werkcentrum import audit
 from werkcentrum.models import Arbeidsmarktregio, AuditEvent, Gemeente
 
 from ..factsheet_models import Factsheet, FactsheetOntvanger
-from . import selectors
+from . import links, selectors
 from .selectors import Periode
 
 
@@ -130,33 +130,58 @@ def ontvangers(factsheet: Factsheet):
 
 
 def versturen(*, factsheet_pk: int) -> int:
-    """One e-mail with the link per configured recipient, at most once per version: the
-    claim (conditional UPDATE of verstuurd_op) and the sending decision share a transaction."""
+    """One e-mail with a personal token link per configured recipient, at most once per
+    recipient and version, even when the task runs twice at the same moment: the factsheet's
+    row lock serialises the runs, the link row is the sent-marker (unique per recipient and
+    version) and is written in the transaction that queues the e-mail on commit. A recipient
+    added later gets a link on the next run. Returns the number of e-mails queued."""
     with transaction.atomic():
-        geclaimd = Factsheet.objects.filter(
-            pk=factsheet_pk, gepubliceerd=True, verstuurd_op__isnull=True
-        ).update(verstuurd_op=timezone.now())
-        if geclaimd != 1:
+        # order_by("pk"): the default ordering joins gemeente, which FOR UPDATE cannot lock.
+        factsheet = (
+            Factsheet.objects.select_for_update()
+            .filter(pk=factsheet_pk, gepubliceerd=True)
+            .order_by("pk")
+            .first()
+        )
+        if factsheet is None:
             return 0
-        factsheet = Factsheet.objects.select_related("gemeente").get(pk=factsheet_pk)
-        link = settings.WERKCENTRUM_BASIS_URL.rstrip("/") + factsheet.get_absolute_url()
+        al_verstuurd = set(factsheet.links.values_list("ontvanger_id", flat=True))
+        nieuw = [o for o in ontvangers(factsheet) if o.pk not in al_verstuurd]
+        if not nieuw:
+            return 0
+        nu = timezone.now()
         waar = factsheet.gemeente.naam if factsheet.gemeente_id else _("de regio")
         onderwerp = _("Factsheet %(periode)s voor %(waar)s") % {
             "periode": factsheet.periode,
             "waar": waar,
         }
-        adressen = list(ontvangers(factsheet).values_list("naam", "email"))
-        for naam, email in adressen:
-            tekst = _(
-                "Beste %(naam)s,\n\nDe factsheet %(periode)s voor %(waar)s is gepubliceerd:\n"
-                "%(link)s\n\nMet vriendelijke groet,\nHet Werkgeversservicepunt"
-            ) % {"naam": naam, "periode": factsheet.periode, "waar": waar, "link": link}
+        for ontvanger in nieuw:
+            link, token = links.link_aanmaken(factsheet=factsheet, ontvanger=ontvanger, nu=nu)
+            tekst = _mailtekst(factsheet, link, token, naam=ontvanger.naam, waar=waar)
             transaction.on_commit(
-                lambda t=tekst, e=email: send_mail(
+                lambda t=tekst, e=ontvanger.email: send_mail(
                     onderwerp, t, settings.DEFAULT_FROM_EMAIL, [e], fail_silently=False
                 )
             )
-        return len(adressen)
+        Factsheet.objects.filter(pk=factsheet.pk, verstuurd_op__isnull=True).update(verstuurd_op=nu)
+        return len(nieuw)
+
+
+def _mailtekst(factsheet: Factsheet, link, token: str, *, naam: str, waar: str) -> str:
+    geldig_tot = timezone.localtime(link.geldig_tot).strftime("%d-%m-%Y")
+    return _(
+        "Beste %(naam)s,\n\nDe factsheet %(periode)s voor %(waar)s is gepubliceerd. U opent"
+        " hem zonder account via uw persoonlijke link (met de PDF):\n%(link)s\n\n"
+        "De link is geldig tot en met %(geldig_tot)s. Stuur hem niet door; vraag het"
+        " Werkgeversservicepunt om een link voor een collega.\n\n"
+        "Met vriendelijke groet,\nHet Werkgeversservicepunt"
+    ) % {
+        "naam": naam,
+        "periode": factsheet.periode,
+        "waar": waar,
+        "link": links.link_url(token),
+        "geldig_tot": geldig_tot,
+    }
 
 
 def halfjaar_factsheets_maken(*, vandaag: date | None = None) -> int:

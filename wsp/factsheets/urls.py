@@ -16,6 +16,7 @@ urlpatterns = [
     path("versie/<int:pk>/pdf/", v.factsheet_pdf, name="factsheet_pdf"),
     path("versie/<int:pk>/teksten/", v.factsheet_teksten, name="factsheet_teksten"),
     path("versie/<int:pk>/publiceren/", v.factsheet_publiceren, name="factsheet_publiceren"),
+    path("links/<int:pk>/intrekken/", v.factsheet_link_intrekken, name="factsheet_link_intrekken"),
     path("<str:periode>/", v.factsheet, name="factsheet"),
     path("<str:periode>/gemeente/<str:gemeente>/", v.factsheet, name="factsheet_gemeente"),
 ]

@@ -22,10 +22,10 @@ from werkcentrum.decorators import rol_vereist
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import get_scoped_or_404
 
-from ..factsheet_models import Factsheet
+from ..factsheet_models import Factsheet, FactsheetLink
 from ..keuzes import Doelgroep
 from ..models import Cluster
-from . import charts, pdf, selectors, services
+from . import charts, links, pdf, selectors, services
 from .selectors import Periode
 
 LEZERS = ("wsp_manager", "coordinator", "rba_lid", "wsp_adviseur", "rba_secretariaat", "beheerder")
@@ -60,13 +60,32 @@ def _regio(request: HttpRequest):
     return regio
 
 
+ONBEKENDE_GEMEENTE = {"invalid_choice": gettext_lazy("Onbekende gemeente in deze regio.")}
+
+
+class PeriodeField(forms.ChoiceField):
+    """A select of recent half years that also takes any earlier one typed in the URL, and
+    says why a value is refused (unknown format, in the future) instead of "invalid choice"."""
+
+    def __init__(self, *args, **kwargs):
+        self.vandaag: date | None = None
+        super().__init__(*args, **kwargs)
+
+    def validate(self, value) -> None:
+        if value in self.empty_values:
+            return super().validate(value)
+        periode = Periode.uit_tekst(value)
+        selectors.valideer_periode(periode, vandaag=self.vandaag or timezone.localdate())
+
+
 class DashboardForm(forms.Form):
-    periode = forms.ChoiceField(label=gettext_lazy("Periode"), required=False)
+    periode = PeriodeField(label=gettext_lazy("Periode"), required=False)
     gemeente = forms.ModelChoiceField(
         label=gettext_lazy("Gemeente"),
         queryset=Gemeente.objects.none(),
         required=False,
         empty_label=gettext_lazy("Hele regio"),
+        error_messages=ONBEKENDE_GEMEENTE,
     )
     doelgroep = forms.ChoiceField(
         label=gettext_lazy("Doelgroep"),
@@ -89,6 +108,7 @@ class DashboardForm(forms.Form):
         self.vandaag = vandaag
         super().__init__(*args, **kwargs)
         self.fields["periode"].choices = _periodes(vandaag)
+        self.fields["periode"].vandaag = vandaag
         self.fields["gemeente"].queryset = Gemeente.objects.filter(regio=regio).order_by("naam")
         self.fields["cluster"].choices = [
             ("", _("Alle clusters")),
@@ -117,6 +137,7 @@ class MakenForm(forms.Form):
         queryset=Gemeente.objects.none(),
         required=False,
         empty_label=gettext_lazy("Hele regio"),
+        error_messages=ONBEKENDE_GEMEENTE,
     )
 
     def __init__(self, *args, regio, **kwargs):
@@ -200,17 +221,13 @@ def _kies_versie(request: HttpRequest, periode: str, gemeente: str | None) -> Fa
     return factsheet
 
 
-def _context(factsheet: Factsheet, request: HttpRequest | None = None) -> dict:
-    versies = Factsheet.objects.filter(
-        regio=factsheet.regio_id, periode=factsheet.periode, gemeente=factsheet.gemeente_id
-    ).order_by("-versie")
-    if request is not None and not request.user.heeft_rol("wsp_manager"):
-        versies = versies.filter(gepubliceerd=True)
+def inhoud(factsheet: Factsheet) -> dict:
+    """What every rendering of one version shows (staff page, token page, PDF): the frozen
+    figures with their charts and the text sections."""
     return {
         "factsheet": factsheet,
         "cijfers": factsheet.cijfers,
         "tabellen": _met_grafieken(factsheet.cijfers),
-        "versies": list(versies.values("versie", "gemaakt_op", "gepubliceerd")),
         "teksten": [
             (Factsheet._meta.get_field(v).verbose_name, getattr(factsheet, v))
             for v in Factsheet.TEKSTVELDEN
@@ -218,10 +235,25 @@ def _context(factsheet: Factsheet, request: HttpRequest | None = None) -> dict:
     }
 
 
+def _context(factsheet: Factsheet, request: HttpRequest | None = None) -> dict:
+    versies = Factsheet.objects.filter(
+        regio=factsheet.regio_id, periode=factsheet.periode, gemeente=factsheet.gemeente_id
+    ).order_by("-versie")
+    if request is not None and not request.user.heeft_rol("wsp_manager"):
+        versies = versies.filter(gepubliceerd=True)
+    return {
+        **inhoud(factsheet),
+        "versies": list(versies.values("versie", "gemaakt_op", "gepubliceerd")),
+    }
+
+
 @rol_vereist(*LEZERS)
 def factsheet(request: HttpRequest, periode: str, gemeente: str | None = None) -> HttpResponse:
     fs = _kies_versie(request, periode, gemeente)
-    return render(request, "wsp/factsheet/factsheet.html", _context(fs, request))
+    context = _context(fs, request)
+    if request.user.heeft_rol("wsp_manager"):
+        context["links"] = list(links.links_van(factsheet=fs))
+    return render(request, "wsp/factsheet/factsheet.html", context)
 
 
 @rol_vereist(*LEZERS)
@@ -262,6 +294,21 @@ def factsheet_publiceren(request: HttpRequest, pk: int) -> HttpResponse:
     services.publiceren(factsheet=fs, user=request.user)
     messages.success(request, _("De factsheet is gepubliceerd en de ontvangers krijgen een link."))
     return redirect(fs.get_absolute_url())
+
+
+@require_POST
+@rol_vereist("wsp_manager")
+def factsheet_link_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
+    link = get_scoped_or_404(
+        FactsheetLink.objects.select_related("factsheet__gemeente", "ontvanger"),
+        request.user,
+        pk=pk,
+    )
+    if links.link_intrekken(link=link, door=request.user):
+        messages.success(
+            request, _("De link van %(naam)s is ingetrokken.") % {"naam": link.ontvanger.naam}
+        )
+    return redirect(link.factsheet.get_absolute_url())
 
 
 def _dashboard_cijfers(request: HttpRequest):

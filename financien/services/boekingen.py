@@ -1,18 +1,9 @@
-"""Writes to the regionale reserve. The only place where mutaties are created.
-
-Contract of every booking function: keyword-only arguments, runs in one transaction, takes
-row locks (SELECT ... FOR UPDATE) in a fixed order - geldstroom, then besluit, then the
-verplichting - *before* reading any balance, so concurrent bookings queue up and every check
-sees the committed state; raises `ValidationError` with a Dutch message per field and writes
-nothing on bad input; writes one audit event per mutatie. Authorisation (who may book) is the
-caller's job: views and API allow only the financieel beheerder, the loket calls
-`traject_kosten_boeken` for its own trajecten.
-"""
+"""The bookings: every mutatie of the grootboek is written here (see the package docstring)."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,166 +13,38 @@ from django.utils.translation import gettext as _
 
 from rba.models import Besluit
 
-from . import audit
-from .models import Begrotingspost, Begrotingsregel, Geldstroom, Mutatie, twee_decimalen
-from .saldi import Saldi, euro, saldi
+from .. import audit
+from ..models import Begrotingspost, Geldstroom, Mutatie
+from ..saldi import euro
+from .controles import (
+    _besluit_ruimte_controleren,
+    _bewaren,
+    _datum_controleren,
+    _geldstroom_bruikbaar,
+    _kenmerk_controleren,
+    _lock_besluit,
+    _lock_geldstroom,
+    _lock_mutatie,
+    _verplichting_openstaand_controleren,
+    _vrij_controleren,
+    _zelfde_regio,
+    bedrag_controleren,
+    besluit_bruikbaar,
+    geldstroom_saldi,
+    verplichting_openstaand,
+)
 
 Soort = Mutatie.Soort
 
 
-# --- validation helpers ---------------------------------------------------------------------
-
-
-def bedrag_controleren(bedrag: Any, *, veld: str = "bedrag") -> Decimal:
-    """A positive Decimal with at most two decimals, or a ValidationError. Never a float."""
-    if isinstance(bedrag, float):
-        raise ValidationError({veld: _("Geef het bedrag als decimaal getal, niet als float.")})
-    try:
-        waarde = bedrag if isinstance(bedrag, Decimal) else Decimal(str(bedrag))
-    except (InvalidOperation, ValueError) as exc:
-        raise ValidationError({veld: _("Dit is geen geldig bedrag.")}) from exc
-    try:
-        twee_decimalen(waarde)
-    except ValidationError as exc:
-        raise ValidationError({veld: exc.messages}) from exc
-    if waarde <= 0:
-        raise ValidationError({veld: _("Het bedrag moet groter zijn dan nul.")})
-    if waarde >= Decimal("1e12"):
-        raise ValidationError({veld: _("Dit bedrag is te groot.")})
-    return waarde.quantize(Decimal("0.01"))
-
-
-def _datum_controleren(datum: date) -> None:
-    if datum > timezone.localdate():
-        raise ValidationError({"datum": _("Een boekdatum ligt niet in de toekomst.")})
-
-
-def _geldstroom_bruikbaar(geldstroom: Geldstroom, datum: date) -> None:
-    if geldstroom.is_verlopen(datum):
-        raise ValidationError(
-            {
-                "geldstroom": _(
-                    "De einddatum van %(naam)s (%(einddatum)s) is verstreken; er kan niets meer "
-                    "uit of bij."
-                )
-                % {"naam": geldstroom.naam, "einddatum": geldstroom.einddatum.strftime("%d-%m-%Y")}
-            }
-        )
-
-
-def _zelfde_regio(regio_id: int, **objecten: Any) -> None:
-    fouten = {
-        veld: _("Dit hoort bij een andere regio.")
-        for veld, obj in objecten.items()
-        if obj is not None and obj.regio_id != regio_id
-    }
-    if fouten:
-        raise ValidationError(fouten)
-
-
-def besluit_bruikbaar(besluit: Besluit) -> None:
-    """A verplichting needs a genomen RBA besluit about inzet regionale middelen with an amount."""
-    if besluit.status != Besluit.Status.GENOMEN:
-        raise ValidationError(
-            {
-                "besluit": _(
-                    "Besluit %(nummer)s is niet genomen (status: %(status)s); zonder genomen "
-                    "besluit geen verplichting."
-                )
-                % {"nummer": besluit.nummer, "status": besluit.get_status_display()}
-            }
-        )
-    if besluit.type != Besluit.Type.INZET_REGIONALE_MIDDELEN:
-        raise ValidationError(
-            {"besluit": _("Alleen een besluit over inzet van regionale middelen geeft ruimte.")}
-        )
-    if besluit.bedrag is None:
-        raise ValidationError({"besluit": _("Dit besluit noemt geen bedrag.")})
-
-
-# --- locks and balances ---------------------------------------------------------------------
-
-
-def _lock_geldstroom(geldstroom: Geldstroom) -> Geldstroom:
-    return Geldstroom.objects.select_for_update().get(pk=geldstroom.pk)
-
-
-def _lock_besluit(besluit: Besluit) -> Besluit:
-    return Besluit.objects.select_for_update().get(pk=besluit.pk)
-
-
-def _lock_mutatie(mutatie: Mutatie) -> Mutatie:
-    return Mutatie.objects.select_for_update().get(pk=mutatie.pk)
-
-
-def geldstroom_saldi(geldstroom: Geldstroom) -> Saldi:
-    return saldi(Mutatie.objects.filter(geldstroom=geldstroom))
-
-
-def besluit_ruimte(besluit: Besluit) -> Decimal:
-    """The besluit's amount minus its net verplichtingen (vrijval gives room back)."""
-    verplicht = saldi(Mutatie.objects.filter(besluit=besluit)).verplicht
-    return (besluit.bedrag or Decimal(0)) - verplicht
-
-
-def verplichting_openstaand(verplichting: Mutatie) -> Decimal:
-    """What is left of a verplichting: its amount (zero once corrected) minus realisaties and
-    vrijval booked on it."""
-    if Mutatie.objects.filter(corrigeert=verplichting).exists():
-        return Decimal("0.00")
-    afgewikkeld = saldi(Mutatie.objects.filter(verplichting=verplichting))
-    return verplichting.bedrag - afgewikkeld.gerealiseerd - afgewikkeld.vrijgevallen
-
-
-def _vrij_controleren(geldstroom: Geldstroom, bedrag: Decimal) -> None:
-    vrij = geldstroom_saldi(geldstroom).vrij
-    if bedrag > vrij:
-        raise ValidationError(
-            {
-                "bedrag": _(
-                    "Dit bedrag (%(bedrag)s) is meer dan de vrije ruimte van %(naam)s "
-                    "(%(vrij)s); het vrije saldo mag niet onder nul."
-                )
-                % {"bedrag": euro(bedrag), "naam": geldstroom.naam, "vrij": euro(vrij)}
-            }
-        )
-
-
-def _besluit_ruimte_controleren(besluit: Besluit, bedrag: Decimal) -> None:
-    ruimte = besluit_ruimte(besluit)
-    if bedrag > ruimte:
-        raise ValidationError(
-            {
-                "bedrag": _(
-                    "Besluit %(nummer)s heeft nog %(ruimte)s ruimte; de verplichtingen op een "
-                    "besluit gaan nooit boven het besloten bedrag (%(besluit)s)."
-                )
-                % {
-                    "nummer": besluit.nummer,
-                    "ruimte": euro(ruimte),
-                    "besluit": euro(besluit.bedrag),
-                }
-            }
-        )
-
-
-def _verplichting_openstaand_controleren(verplichting: Mutatie, bedrag: Decimal) -> None:
-    openstaand = verplichting_openstaand(verplichting)
-    if bedrag > openstaand:
-        raise ValidationError(
-            {
-                "bedrag": _(
-                    "Op deze verplichting staat nog %(open)s open; meer kan er niet op "
-                    "worden gerealiseerd of vrijvallen."
-                )
-                % {"open": euro(openstaand)}
-            }
-        )
-
-
 def _schrijven(mutatie: Mutatie, *, door: Any) -> Mutatie:
-    mutatie.full_clean()
-    mutatie.save()
+    _kenmerk_controleren(mutatie)
+    try:
+        mutatie.full_clean()
+    except ValidationError:
+        _kenmerk_controleren(mutatie)  # a parallel booking took the kenmerk since the check
+        raise
+    _bewaren(mutatie, controle=lambda: _kenmerk_controleren(mutatie))
     audit.mutatie_geboekt(mutatie, user=door)
     return mutatie
 
@@ -484,65 +347,6 @@ def _fonds_kiezen(*, regio_id: int, datum: date, bedrag: Decimal) -> Geldstroom:
             % {"bedrag": euro(bedrag)}
         }
     )
-
-
-# --- stamgegevens ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def geldstroom_opslaan(
-    *, geldstroom: Geldstroom, door: Any, velden: list[str] | None = None
-) -> Geldstroom:
-    nieuw = geldstroom.pk is None
-    geldstroom.full_clean()
-    geldstroom.save()
-    audit.stamgegeven_vastgelegd(geldstroom, user=door, nieuw=nieuw, velden=velden or [])
-    return geldstroom
-
-
-@transaction.atomic
-def begrotingspost_opslaan(
-    *, begrotingspost: Begrotingspost, door: Any, velden: list[str] | None = None
-) -> Begrotingspost:
-    nieuw = begrotingspost.pk is None
-    begrotingspost.full_clean()
-    begrotingspost.save()
-    audit.stamgegeven_vastgelegd(begrotingspost, user=door, nieuw=nieuw, velden=velden or [])
-    return begrotingspost
-
-
-@transaction.atomic
-def begroting_vaststellen(
-    *,
-    regio: Any,
-    jaar: int,
-    begrotingspost: Begrotingspost,
-    begroot: Any,
-    door: Any,
-    toelichting: str = "",
-) -> Begrotingsregel:
-    """Set the begroot amount of one budget line in one year (create or change)."""
-    begroot = (
-        Decimal(0)
-        if begroot in (0, "0", Decimal(0))
-        else bedrag_controleren(begroot, veld="begroot")
-    )
-    regio_id = getattr(regio, "pk", regio)
-    _zelfde_regio(regio_id, begrotingspost=begrotingspost)
-    regel = (
-        Begrotingsregel.objects.select_for_update()
-        .filter(regio_id=regio_id, jaar=jaar, begrotingspost=begrotingspost)
-        .first()
-    )
-    nieuw = regel is None
-    if nieuw:
-        regel = Begrotingsregel(regio_id=regio_id, jaar=jaar, begrotingspost=begrotingspost)
-    regel.begroot = begroot
-    regel.toelichting = toelichting
-    regel.full_clean()
-    regel.save()
-    audit.stamgegeven_vastgelegd(regel, user=door, nieuw=nieuw, velden=["begroot", "toelichting"])
-    return regel
 
 
 @transaction.atomic
