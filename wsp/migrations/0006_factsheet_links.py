@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('werkcentrum', '0002_auditevent_append_only'),
-        ('wsp', '0003_factsheets'),
+        ('wsp', '0005_doelstelling_per_gemeente'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
