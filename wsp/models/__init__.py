@@ -4,7 +4,7 @@ vacatures, kandidaten, voordrachten, plaatsingen with nazorg, doelstellingen, ac
 One module per subdomain; every model is re-exported here so `from wsp.models import X`
 keeps working."""
 
-from ..factsheet_models import Factsheet, FactsheetOntvanger
+from ..factsheet_models import Factsheet, FactsheetLink, FactsheetOntvanger
 from .base import User, kvk_validator
 from .bemiddeling import Plaatsing, Voordracht
 from .doelen import Activiteit, Doelstelling
@@ -21,6 +21,7 @@ __all__ = [
     "Contactpersoon",
     "Doelstelling",
     "Factsheet",
+    "FactsheetLink",
     "FactsheetOntvanger",
     "Kandidaat",
     "NazorgMoment",
