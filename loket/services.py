@@ -429,7 +429,12 @@ def mag_status_zetten(user: Medewerker, dv: Doorverwijzing, status: str) -> bool
 
 @transaction.atomic
 def doorverwijzing_status_wijzigen(
-    *, doorverwijzing: Doorverwijzing, status: str, door: Medewerker | None, toelichting: str = ""
+    *,
+    doorverwijzing: Doorverwijzing,
+    status: str,
+    door: Medewerker | None,
+    toelichting: str = "",
+    doel: str = "warme doorverwijzing opvolgen",
 ) -> Doorverwijzing:
     dv = Doorverwijzing.objects.select_for_update().get(pk=doorverwijzing.pk)
     if status not in OVERGANGEN.get(dv.status, set()):
@@ -461,7 +466,7 @@ def doorverwijzing_status_wijzigen(
     DoorverwijzingStap.objects.create(
         doorverwijzing=dv, status=status, tijdstip=nu, door=door, toelichting=toelichting
     )
-    audit.gewijzigd(dv, user=door, doel="warme doorverwijzing opvolgen", velden=["status"])
+    audit.gewijzigd(dv, user=door, doel=doel, velden=["status"])
     if status in Doorverwijzing.GESLOTEN and dv.email and dv.tevredenheid_verstuurd_op is None:
         from .tasks import tevredenheid_vragen
 
@@ -621,6 +626,7 @@ def traject_bijwerken(
     einddatum: date | None,
     resultaat: str,
     kosten: Decimal,
+    doel: str = "traject",
 ) -> Traject:
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if traject.status in Traject.GESLOTEN and status != traject.status:
@@ -635,7 +641,7 @@ def traject_bijwerken(
     traject.save()
     reserve.kosten_vastleggen(traject=traject, door=door)
     reserve.kosten_afwikkelen(traject=traject, door=door)
-    audit.gewijzigd(traject, user=door, doel="traject", velden=["status", "resultaat", "kosten"])
+    audit.gewijzigd(traject, user=door, doel=doel, velden=["status", "resultaat", "kosten"])
     return traject
 
 
