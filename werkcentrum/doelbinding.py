@@ -156,13 +156,13 @@ def doel_uit_api(request) -> str:
     if not code:
         raise api_exceptions.ValidationError(
             {
-                API_PARAMETER: (
+                API_PARAMETER: [
                     "Geef het doel van de inzage op met de parameter 'doel' of de header 'X-Doel'."
-                )
+                ]
             }
         )
     if code not in DOELEN:
-        raise api_exceptions.ValidationError({API_PARAMETER: "Onbekend doel."})
+        raise api_exceptions.ValidationError({API_PARAMETER: ["Onbekend doel."]})
     if not mag_doel(request.user, code):
         raise api_exceptions.PermissionDenied("Dit doel hoort niet bij je rol.")
     return code
