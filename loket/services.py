@@ -654,27 +654,44 @@ def _maanden_terug(nu: datetime, maanden: int) -> datetime:
     return nu.replace(year=nu.year + jaar, month=maand + 1, day=dag)
 
 
-def _opschonen(qs, velden: dict[str, object], nu: datetime) -> int:
+def _opschonen(qs, nu: datetime) -> int:
     aantal = 0
     for obj in qs:
         with transaction.atomic():
-            if (
-                type(obj)
-                .objects.filter(pk=obj.pk, persoonsgegevens_verwijderd_op=None)
-                .update(persoonsgegevens_verwijderd_op=nu, **velden)
-                != 1
-            ):
+            if not persoonsgegevens_wissen(obj, nu=nu):
                 continue
             audit.verwijderd_na_bewaartermijn(obj)
         aantal += 1
     return aantal
 
 
+# What erasing a record's personal data empties, per model: used by the retention task and by a
+# verwijderverzoek (werkcentrum/personen.py). The rows stay, so every count stays.
+_LEEG = {"naam": "", "email": "", "telefoon": ""}
+WISSEN: dict[type, dict[str, object]] = {
+    Vraag: {**_LEEG, "tekst": "", "antwoord": ""},
+    Doorverwijzing: {**_LEEG, "samenvatting": "", "tevredenheid_token": None},
+    Traject: {**_LEEG, "resultaat": ""},
+}
+
+
+def persoonsgegevens_wissen(obj: Vraag | Doorverwijzing | Traject, *, nu: datetime) -> bool:
+    """Empty the personal data of one record (once: False if it was already done)."""
+    gewist = (
+        type(obj)
+        .objects.filter(pk=obj.pk, persoonsgegevens_verwijderd_op=None)
+        .update(persoonsgegevens_verwijderd_op=nu, **WISSEN[type(obj)])
+    )
+    if gewist and isinstance(obj, Doorverwijzing):
+        # A step's note may name the person ("gebeld met ..."); the steps themselves stay.
+        obj.stappen.exclude(toelichting="").update(toelichting="")
+    return gewist == 1
+
+
 def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
     """Remove personal data of closed vragen, doorverwijzingen and trajecten older than the
     regio's bewaartermijn. The rows (and so the counts) stay. Idempotent."""
     nu = nu or timezone.now()
-    leeg = {"naam": "", "email": "", "telefoon": ""}
     totaal = 0
     for regio in Arbeidsmarktregio.objects.all():
         grens = _maanden_terug(nu, instelling_voor(regio).bewaartermijn_maanden)
@@ -685,21 +702,18 @@ def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
                 | Q(status=Vraag.Status.BEANTWOORD, beantwoord_op__lt=grens),
                 **basis,
             ).only("pk", "regio_id"),
-            {**leeg, "tekst": "", "antwoord": ""},
             nu,
         )
         totaal += _opschonen(
             Doorverwijzing.objects.filter(
                 **basis, status__in=Doorverwijzing.GESLOTEN, afgesloten_op__lt=grens
             ).only("pk", "regio_id"),
-            {**leeg, "samenvatting": "", "tevredenheid_token": None},
             nu,
         )
         totaal += _opschonen(
             Traject.objects.filter(
                 **basis, status__in=Traject.GESLOTEN, afgesloten_op__lt=grens
             ).only("pk", "regio_id"),
-            {**leeg, "resultaat": ""},
             nu,
         )
     return totaal

@@ -28,6 +28,7 @@ urlpatterns = [
     path("wsp/", include("wsp.urls")),
     path("rba/", include("rba.urls")),
     path("financien/", include("financien.urls")),
+    path("privacy/", include("werkcentrum.privacy_urls")),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("loket.api_urls")),
     path("api/v1/", include("wsp.api_urls")),
