@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
-from werkcentrum.doelbinding import doel_gevraagd, doel_voor
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -252,6 +252,7 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:
+                doel_onthouden(request, dv, "doorverwijzen")
                 messages.success(request, _("De warme doorverwijzing is verstuurd."))
                 return redirect("loket:doorverwijzing", pk=dv.pk)
         return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron}, status=400)
@@ -377,6 +378,7 @@ def traject_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:
+                doel_onthouden(request, t, "traject_begeleiden")
                 messages.success(request, _("Het traject is vastgelegd."))
                 return redirect("loket:traject", pk=t.pk)
         return render(request, "loket/traject_form.html", {"form": form}, status=400)

@@ -58,6 +58,12 @@ def onthouden(session, obj: models.Model, code: str) -> None:
     session[SESSIE_SLEUTEL] = gekozen
 
 
+def doel_onthouden(request: HttpRequest, obj: models.Model, code: str) -> None:
+    """A record the user just created has a known purpose: don't ask for it again."""
+    if mag_doel(request.user, code):
+        onthouden(request.session, obj, code)
+
+
 def onthouden_doel(request: HttpRequest, obj: models.Model) -> str | None:
     """The remembered purpose for `obj`, if still valid and still allowed for the user."""
     waarde = request.session.get(SESSIE_SLEUTEL, {}).get(sleutel(obj))
@@ -90,7 +96,10 @@ class DoelForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields[KEUZE_VELD].choices = [(d.code, d.naam) for d in doelen_voor(user)]
+        keuzes = [(d.code, d.naam) for d in doelen_voor(user)]
+        self.fields[KEUZE_VELD].choices = keuzes
+        if len(keuzes) == 1:
+            self.fields[KEUZE_VELD].initial = keuzes[0][0]
 
 
 def _keuzepagina(request: HttpRequest, keuze: DoelKiezen) -> HttpResponse:

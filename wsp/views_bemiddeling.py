@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.decorators import rol_vereist
-from werkcentrum.doelbinding import doel_gevraagd, doel_voor
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -57,6 +57,7 @@ def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if kandidaat:
+            doel_onthouden(request, kandidaat, "bemiddeling")
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat uit warme overdracht"), "wsp:kandidaten", status)
@@ -152,6 +153,7 @@ def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if plaatsing:
+            doel_onthouden(request, plaatsing.kandidaat, "bemiddeling")
             messages.success(request, _("Plaatsing geregistreerd; nazorg is gepland."))
             return redirect(plaatsing)
     status = 400 if form.errors else 200
