@@ -43,6 +43,9 @@ class LoketConfig(AppConfig):
         from werkcentrum.werkplek import registreer
 
         from . import demo  # noqa: F401  (registers the demo generator)
+        from .privacy import registreren
+
+        registreren()
 
         permissies_toevoegen("gids", *_GIDS)
         permissies_toevoegen("coordinator", *_GIDS, *_BEHEER)

@@ -429,7 +429,12 @@ def mag_status_zetten(user: Medewerker, dv: Doorverwijzing, status: str) -> bool
 
 @transaction.atomic
 def doorverwijzing_status_wijzigen(
-    *, doorverwijzing: Doorverwijzing, status: str, door: Medewerker | None, toelichting: str = ""
+    *,
+    doorverwijzing: Doorverwijzing,
+    status: str,
+    door: Medewerker | None,
+    toelichting: str = "",
+    doel: str = "warme doorverwijzing opvolgen",
 ) -> Doorverwijzing:
     dv = Doorverwijzing.objects.select_for_update().get(pk=doorverwijzing.pk)
     if status not in OVERGANGEN.get(dv.status, set()):
@@ -461,7 +466,7 @@ def doorverwijzing_status_wijzigen(
     DoorverwijzingStap.objects.create(
         doorverwijzing=dv, status=status, tijdstip=nu, door=door, toelichting=toelichting
     )
-    audit.gewijzigd(dv, user=door, doel="warme doorverwijzing opvolgen", velden=["status"])
+    audit.gewijzigd(dv, user=door, doel=doel, velden=["status"])
     if status in Doorverwijzing.GESLOTEN and dv.email and dv.tevredenheid_verstuurd_op is None:
         from .tasks import tevredenheid_vragen
 
@@ -621,6 +626,7 @@ def traject_bijwerken(
     einddatum: date | None,
     resultaat: str,
     kosten: Decimal,
+    doel: str = "traject",
 ) -> Traject:
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     if traject.status in Traject.GESLOTEN and status != traject.status:
@@ -635,7 +641,7 @@ def traject_bijwerken(
     traject.save()
     reserve.kosten_vastleggen(traject=traject, door=door)
     reserve.kosten_afwikkelen(traject=traject, door=door)
-    audit.gewijzigd(traject, user=door, doel="traject", velden=["status", "resultaat", "kosten"])
+    audit.gewijzigd(traject, user=door, doel=doel, velden=["status", "resultaat", "kosten"])
     return traject
 
 
@@ -648,27 +654,44 @@ def _maanden_terug(nu: datetime, maanden: int) -> datetime:
     return nu.replace(year=nu.year + jaar, month=maand + 1, day=dag)
 
 
-def _opschonen(qs, velden: dict[str, object], nu: datetime) -> int:
+def _opschonen(qs, nu: datetime) -> int:
     aantal = 0
     for obj in qs:
         with transaction.atomic():
-            if (
-                type(obj)
-                .objects.filter(pk=obj.pk, persoonsgegevens_verwijderd_op=None)
-                .update(persoonsgegevens_verwijderd_op=nu, **velden)
-                != 1
-            ):
+            if not persoonsgegevens_wissen(obj, nu=nu):
                 continue
             audit.verwijderd_na_bewaartermijn(obj)
         aantal += 1
     return aantal
 
 
+# What erasing a record's personal data empties, per model: used by the retention task and by a
+# verwijderverzoek (werkcentrum/personen.py). The rows stay, so every count stays.
+_LEEG = {"naam": "", "email": "", "telefoon": ""}
+WISSEN: dict[type, dict[str, object]] = {
+    Vraag: {**_LEEG, "tekst": "", "antwoord": ""},
+    Doorverwijzing: {**_LEEG, "samenvatting": "", "tevredenheid_token": None},
+    Traject: {**_LEEG, "resultaat": ""},
+}
+
+
+def persoonsgegevens_wissen(obj: Vraag | Doorverwijzing | Traject, *, nu: datetime) -> bool:
+    """Empty the personal data of one record (once: False if it was already done)."""
+    gewist = (
+        type(obj)
+        .objects.filter(pk=obj.pk, persoonsgegevens_verwijderd_op=None)
+        .update(persoonsgegevens_verwijderd_op=nu, **WISSEN[type(obj)])
+    )
+    if gewist and isinstance(obj, Doorverwijzing):
+        # A step's note may name the person ("gebeld met ..."); the steps themselves stay.
+        obj.stappen.exclude(toelichting="").update(toelichting="")
+    return gewist == 1
+
+
 def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
     """Remove personal data of closed vragen, doorverwijzingen and trajecten older than the
     regio's bewaartermijn. The rows (and so the counts) stay. Idempotent."""
     nu = nu or timezone.now()
-    leeg = {"naam": "", "email": "", "telefoon": ""}
     totaal = 0
     for regio in Arbeidsmarktregio.objects.all():
         grens = _maanden_terug(nu, instelling_voor(regio).bewaartermijn_maanden)
@@ -679,21 +702,18 @@ def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
                 | Q(status=Vraag.Status.BEANTWOORD, beantwoord_op__lt=grens),
                 **basis,
             ).only("pk", "regio_id"),
-            {**leeg, "tekst": "", "antwoord": ""},
             nu,
         )
         totaal += _opschonen(
             Doorverwijzing.objects.filter(
                 **basis, status__in=Doorverwijzing.GESLOTEN, afgesloten_op__lt=grens
             ).only("pk", "regio_id"),
-            {**leeg, "samenvatting": "", "tevredenheid_token": None},
             nu,
         )
         totaal += _opschonen(
             Traject.objects.filter(
                 **basis, status__in=Traject.GESLOTEN, afgesloten_op__lt=grens
             ).only("pk", "regio_id"),
-            {**leeg, "resultaat": ""},
             nu,
         )
     return totaal

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -70,10 +71,11 @@ def vragen(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*GIDSEN)
+@doel_gevraagd
 def vraag(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
     if obj.naam or obj.email or obj.telefoon:
-        audit.ingezien(obj, user=request.user, doel="vraag behandelen")
+        audit.ingezien(obj, user=request.user, doel=doel_voor(request, obj))
     return render(
         request,
         "loket/vraag.html",
@@ -231,6 +233,7 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*GIDSEN)
+@doel_gevraagd
 def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
     bron = {}
     if pk := request.GET.get("gesprek"):
@@ -240,7 +243,7 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
     initial = {"dienst": request.GET.get("dienst")}
     if v := bron.get("vraag"):
         initial.update(naam=v.naam, email=v.email, telefoon=v.telefoon, samenvatting=v.tekst)
-        audit.ingezien(v, user=request.user, doel="warme doorverwijzing voorbereiden")
+        audit.ingezien(v, user=request.user, doel=doel_voor(request, v))
     form = DoorverwijzingForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST":
         if form.is_valid():
@@ -249,6 +252,7 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:
+                doel_onthouden(request, dv, "doorverwijzen")
                 messages.success(request, _("De warme doorverwijzing is verstuurd."))
                 return redirect("loket:doorverwijzing", pk=dv.pk)
         return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron}, status=400)
@@ -281,9 +285,11 @@ def _status_keuzes(user, dv: Doorverwijzing) -> list[tuple[str, str]]:
 
 
 @rol_vereist(*GIDSEN, "partnermedewerker")
+@doel_gevraagd
 def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
     dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
-    audit.ingezien(dv, user=request.user, doel="warme doorverwijzing")
+    doel = doel_voor(request, dv)
+    audit.ingezien(dv, user=request.user, doel=doel)
     keuzes = _status_keuzes(request.user, dv)
     form = StatusForm(request.POST or None, keuzes=keuzes) if keuzes else None
     status = 200
@@ -291,7 +297,7 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 services.doorverwijzing_status_wijzigen(
-                    doorverwijzing=dv, door=request.user, **form.cleaned_data
+                    doorverwijzing=dv, door=request.user, doel=doel, **form.cleaned_data
                 )
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
@@ -372,6 +378,7 @@ def traject_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:
+                doel_onthouden(request, t, "traject_begeleiden")
                 messages.success(request, _("Het traject is vastgelegd."))
                 return redirect("loket:traject", pk=t.pk)
         return render(request, "loket/traject_form.html", {"form": form}, status=400)
@@ -379,9 +386,11 @@ def traject_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*GIDSEN)
+@doel_gevraagd
 def traject(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(selectors.trajecten_voor(user=request.user), request.user, pk=pk)
-    audit.ingezien(obj, user=request.user, doel="traject")
+    doel = doel_voor(request, obj)
+    audit.ingezien(obj, user=request.user, doel=doel)
     initial = {
         "status": obj.status,
         "einddatum": obj.einddatum,
@@ -392,7 +401,9 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.traject_bijwerken(traject=obj, door=request.user, **form.cleaned_data)
+                services.traject_bijwerken(
+                    traject=obj, door=request.user, doel=doel, **form.cleaned_data
+                )
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:

@@ -93,3 +93,24 @@ def maak_gebruiker(db, regio_a):
 @pytest.fixture
 def superuser(db):
     return MedewerkerFactory(regio=None, is_superuser=True, is_staff=True, rollen=[])
+
+
+@pytest.fixture
+def kies_doel():
+    """`kies_doel(client, obj)`: the logged-in user of `client` has chosen why they open `obj`
+    (the first purpose of their roles unless `doel` is given), as the interstitial would."""
+    from werkcentrum.doelbinding import onthouden
+    from werkcentrum.doelen import doelen_voor
+
+    def kies(client, obj, doel: str | None = None) -> str:
+        sessie = client.session
+        if doel is None:
+            from django.contrib.auth import get_user_model
+
+            user = get_user_model().objects.get(pk=sessie["_auth_user_id"])
+            doel = doelen_voor(user)[0].code
+        onthouden(sessie, obj, doel)
+        sessie.save()
+        return doel
+
+    return kies

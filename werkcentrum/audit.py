@@ -107,3 +107,52 @@ def medewerker_gewijzigd(obj: Medewerker, *, user: Medewerker, velden: list[str]
 
 def ingelogd(user: Medewerker) -> AuditEvent:
     return vastleggen(actie=AuditEvent.Actie.INGELOGD, event="ingelogd", user=user, obj=user)
+
+
+# --- The privacy officer's own work is logged too -----------------------------------------
+
+
+def logboek_geexporteerd(
+    *, user: Medewerker, formaat: str, aantal: int, filters: dict
+) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.GEEXPORTEERD,
+        event="logboek_geexporteerd",
+        user=user,
+        doel="toezicht",
+        details={"formaat": formaat, "aantal": aantal, "filters": filters},
+    )
+
+
+def persoon_gezocht(*, user: Medewerker, aantal: int) -> AuditEvent:
+    # The search term is personal data itself: only the number of hits is kept.
+    return vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event="privacy_persoon_gezocht",
+        user=user,
+        doel="inzageverzoek",
+        details={"aantal": aantal},
+    )
+
+
+def inzage_geexporteerd(*, user: Medewerker, formaat: str, dossiers: list[str]) -> AuditEvent:
+    return vastleggen(
+        actie=AuditEvent.Actie.GEEXPORTEERD,
+        event="inzageverzoek_geexporteerd",
+        user=user,
+        doel="inzageverzoek",
+        details={"formaat": formaat, "dossiers": dossiers},
+    )
+
+
+def verwijderverzoek_uitgevoerd(
+    *, user: Medewerker, reden: str, uitkomsten: dict[str, str]
+) -> AuditEvent:
+    """Names what was erased by type and number, never the data that was erased."""
+    return vastleggen(
+        actie=AuditEvent.Actie.VERWIJDERD,
+        event="verwijderverzoek_uitgevoerd",
+        user=user,
+        doel="verwijderverzoek",
+        details={"reden": reden, "dossiers": uitkomsten},
+    )

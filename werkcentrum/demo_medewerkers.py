@@ -18,6 +18,7 @@ ORGANISATIE_TYPE = {
     "rba_secretariaat": Organisatie.Type.GEMEENTE,
     "rba_lid": Organisatie.Type.GEMEENTE,
     "financieel_beheerder": Organisatie.Type.GEMEENTE,
+    "privacy_officer": Organisatie.Type.GEMEENTE,
     "beheerder": Organisatie.Type.WERKCENTRUM,
 }
 # How many people per role at --scale 1 (the first of each has the short, known address).

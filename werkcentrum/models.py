@@ -383,6 +383,14 @@ class AuditEvent(models.Model):
             models.Index(fields=["content_type", "object_id"], name="audit_object_idx"),
             models.Index(fields=["gebruiker", "tijdstip"], name="audit_gebruiker_idx"),
             models.Index(fields=["regio", "tijdstip"], name="audit_regio_idx"),
+            # The privacy officer's filters, always within one regio (werkcentrum/logboek.py).
+            models.Index(
+                fields=["regio", "gebruiker", "tijdstip"], name="audit_regio_gebruiker_idx"
+            ),
+            models.Index(fields=["regio", "actie", "tijdstip"], name="audit_regio_actie_idx"),
+            models.Index(
+                fields=["regio", "content_type", "object_id"], name="audit_regio_object_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -109,6 +109,15 @@ ROLLEN: dict[str, Rol] = {
                 "werkcentrum.view_auditevent",
             },
         ),
+        Rol(
+            "privacy_officer",
+            _("Functionaris gegevensbescherming"),
+            _(
+                "Houdt toezicht op de verwerking van persoonsgegevens: logboek, inzage- en "
+                "verwijderverzoeken."
+            ),
+            _REFERENTIE | {"werkcentrum.view_auditevent"},
+        ),
     ]
 }
 

@@ -158,6 +158,9 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# How long a purpose chosen before opening a person's record holds for that record
+# (werkcentrum/doelbinding.py): long enough for one case, short enough to ask again later.
+DOELBINDING_MINUTEN = env.int("DOELBINDING_MINUTEN", default=30)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

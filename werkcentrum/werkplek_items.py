@@ -28,6 +28,18 @@ registreer(
     permissie="werkcentrum.view_auditevent",
 )
 registreer(
+    titel=_("Logboek dataverwerkingen"),
+    omschrijving=_("Zoeken en exporteren: wie heeft wanneer welk dossier geopend, en waarom."),
+    url_naam="privacy:logboek",
+    rollen={"privacy_officer"},
+)
+registreer(
+    titel=_("Inzage- en verwijderverzoeken"),
+    omschrijving=_("Alle gegevens van een persoon vinden, verstrekken of verwijderen."),
+    url_naam="privacy:personen",
+    rollen={"privacy_officer"},
+)
+registreer(
     titel=_("Spreekuurlocaties"),
     omschrijving=_("Adressen en openingstijden van de spreekuurlocaties."),
     url_naam="locaties",

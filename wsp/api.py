@@ -18,6 +18,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.doelbinding import DOEL_API_PARAMETERS, doel_uit_api
 
 from . import audit, services
 from .models import (
@@ -312,8 +313,10 @@ class KandidaatViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModel
         audit.kandidatenlijst_ingezien(user=request.user, ids=ids, context="api")
         return response
 
+    @extend_schema(parameters=DOEL_API_PARAMETERS)
     def retrieve(self, request, *args, **kwargs):
-        audit.kandidaat_ingezien(self.get_object(), user=request.user)
+        kandidaat = self.get_object()  # 404 outside the regio before asking why
+        audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel_uit_api(request))
         return super().retrieve(request, *args, **kwargs)
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -56,17 +57,20 @@ def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if kandidaat:
+            doel_onthouden(request, kandidaat, "bemiddeling")
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat uit warme overdracht"), "wsp:kandidaten", status)
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     kandidaat = get_scoped_or_404(Kandidaat.objects.all(), request.user, pk=pk)
+    doel = doel_voor(request, kandidaat)
     form = forms.KandidaatForm(request.POST or None, instance=kandidaat, user=request.user)
     if request.method == "GET":
-        audit.kandidaat_ingezien(kandidaat, user=request.user)
+        audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel)
     if request.method == "POST" and form.is_valid():
         data, m2m = _kandidaat_data(form)
         nieuwe = data.pop("nieuwe_skills")
@@ -83,6 +87,7 @@ def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(
         Kandidaat.objects.select_related("woongemeente", "overgedragen_door").prefetch_related(
@@ -91,7 +96,7 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         pk=pk,
     )
-    audit.kandidaat_ingezien(obj, user=request.user)
+    audit.kandidaat_ingezien(obj, user=request.user, doel=doel_voor(request, obj))
     context = {
         "kandidaat": obj,
         "matches": matching.vacatures_voor_kandidaat(obj, limiet=10),
@@ -148,6 +153,7 @@ def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if plaatsing:
+            doel_onthouden(request, plaatsing.kandidaat, "bemiddeling")
             messages.success(request, _("Plaatsing geregistreerd; nazorg is gepland."))
             return redirect(plaatsing)
     status = 400 if form.errors else 200
@@ -165,9 +171,12 @@ def _plaatsing(request, pk: int) -> Plaatsing:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def plaatsing(request: HttpRequest, pk: int) -> HttpResponse:
     obj = _plaatsing(request, pk)
-    audit.kandidaat_ingezien(obj.kandidaat, user=request.user)
+    audit.kandidaat_ingezien(
+        obj.kandidaat, user=request.user, doel=doel_voor(request, obj.kandidaat)
+    )
     context = {
         "plaatsing": obj,
         "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj.werkgever),

@@ -113,6 +113,10 @@ def test_gids_refers_partner_follows_up_gids_sees_success(browser, page, live_se
     inloggen(partner, live_server.url, loket["partner"])
     partner.goto(f"{live_server.url}/loket/doorverwijzingen/")
     partner.get_by_role("link", name=str(dv.pk), exact=True).click()
+    # Doelbinding: the partner says why before the referral with personal data opens.
+    partner.get_by_role("heading", level=1, name="Waarom open je dit dossier?").wait_for()
+    assert ernstige_schendingen(partner) == []
+    partner.get_by_role("button", name="Dossier openen").click()
     assert partner.get_by_text("WW sinds kort").is_visible()
     for status in ("Ontvangen", "Contact gelegd", "Afgerond"):
         partner.get_by_label("Nieuwe status").select_option(label=status)

@@ -271,9 +271,10 @@ def test_question_queue_assign_answer_close(
     )
 
 
-def test_reading_a_question_with_personal_data_is_audited(client, ingelogd, regio_a):
+def test_reading_a_question_with_personal_data_is_audited(client, ingelogd, regio_a, kies_doel):
     gids = ingelogd("gids")
     vraag = VraagFactory(regio=regio_a)
+    kies_doel(client, vraag)
     client.get(reverse("loket:vraag", args=[vraag.pk]))
     assert AuditEvent.objects.filter(
         event="persoonsgegevens_ingezien", gebruiker=gids, object_id=str(vraag.pk)
@@ -298,9 +299,12 @@ def test_partner_sees_only_referrals_to_own_organisation(client, ingelogd, regio
     )
 
 
-def test_partner_moves_status_forward_and_backwards_is_refused(client, ingelogd, regio_a):
+def test_partner_moves_status_forward_and_backwards_is_refused(
+    client, ingelogd, regio_a, kies_doel
+):
     dv = DoorverwijzingFactory(regio=regio_a)
     ingelogd("partnermedewerker", organisatie=dv.organisatie)
+    kies_doel(client, dv)
     url = reverse("loket:doorverwijzing", args=[dv.pk])
     assert client.post(url, {"status": "ontvangen"}).status_code == 302
     assert client.post(url, {"status": "contact_gelegd"}).status_code == 302
@@ -310,11 +314,12 @@ def test_partner_moves_status_forward_and_backwards_is_refused(client, ingelogd,
     assert dv.status == S.CONTACT_GELEGD
 
 
-def test_gids_sees_status_of_own_referrals(client, ingelogd, regio_a):
+def test_gids_sees_status_of_own_referrals(client, ingelogd, regio_a, kies_doel):
     gids = ingelogd("gids")
     eigen = DoorverwijzingFactory(
         regio=regio_a, verwezen_door=gids, toestemming_door=gids, status=S.CONTACT_GELEGD
     )
+    kies_doel(client, eigen)
     DoorverwijzingFactory(regio=regio_a)
     response = client.get(reverse("loket:doorverwijzingen"))
     assert list(response.context["pagina"].object_list) == [eigen]
@@ -437,7 +442,9 @@ def test_public_question_form_in_english(client, regio_a):
     assert "Ask your question" in html and "Finding work" in html and "Send question" in html
 
 
-def test_traject_form_refuses_without_consent_and_records_cost(client, ingelogd, regio_a):
+def test_traject_form_refuses_without_consent_and_records_cost(
+    client, ingelogd, regio_a, kies_doel
+):
     ingelogd("gids")
     aanbieder = OrganisatieFactory(regio=regio_a, naam="Taalschool")
     data = {
@@ -458,15 +465,17 @@ def test_traject_form_refuses_without_consent_and_records_cost(client, ingelogd,
     assert response.status_code == 302
     traject = Traject.objects.get()
     assert str(traject.kosten) == "1500.00"
+    kies_doel(client, traject)
     bijwerken = {"status": "afgerond", "kosten": "1480.25", "resultaat": "Diploma"}
     assert client.post(reverse("loket:traject", args=[traject.pk]), bijwerken).status_code == 302
     traject.refresh_from_db()
     assert traject.status == "afgerond" and str(traject.kosten) == "1480.25"
 
 
-def test_referral_from_a_question_is_prefilled_and_audited(client, ingelogd, regio_a):
+def test_referral_from_a_question_is_prefilled_and_audited(client, ingelogd, regio_a, kies_doel):
     gids = ingelogd("gids")
     vraag = VraagFactory(regio=regio_a, naam="Inwoner Fictief")
+    kies_doel(client, vraag)
     html = client.get(reverse("loket:doorverwijzing_nieuw") + f"?vraag={vraag.pk}").content.decode()
     assert "Inwoner Fictief" in html and vraag.tekst in html
     assert AuditEvent.objects.filter(gebruiker=gids, object_id=str(vraag.pk)).exists()

@@ -43,7 +43,7 @@ def _zonder_mfa(settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
 
 
-def test_reis_laat_geen_persoonsgegevens_in_de_logs(db, regio_a, caplog, _zonder_mfa):
+def test_reis_laat_geen_persoonsgegevens_in_de_logs(db, regio_a, caplog, _zonder_mfa, kies_doel):
     from loket import tasks as loket_tasks
     from loket.models import Doorverwijzing, Thema, Vraag
     from wsp import tasks as wsp_tasks
@@ -74,6 +74,7 @@ def test_reis_laat_geen_persoonsgegevens_in_de_logs(db, regio_a, caplog, _zonder
     gids = MedewerkerFactory(regio=regio_a, rollen=["gids", "coordinator"])
     staf = Client()
     staf.force_login(gids)
+    kies_doel(staf, vraag)
     assert staf.get(reverse("loket:vraag", args=[vraag.pk])).status_code == 200
     assert staf.get(reverse("loket:vragen")).status_code == 200
     dienst = DienstFactory(regio=regio_a)
@@ -102,8 +103,10 @@ def test_reis_laat_geen_persoonsgegevens_in_de_logs(db, regio_a, caplog, _zonder
     )
     adviseur = Client()
     adviseur.force_login(MedewerkerFactory(regio=regio_a, rollen=["wsp_adviseur"]))
+    kies_doel(adviseur, kandidaat)
     assert adviseur.get(reverse("wsp:kandidaat", args=[kandidaat.pk])).status_code == 200
-    assert adviseur.get(reverse("wsp-kandidaat-detail", args=[kandidaat.pk])).status_code == 200
+    detail = reverse("wsp-kandidaat-detail", args=[kandidaat.pk])
+    assert adviseur.get(detail, {"doel": "bemiddeling"}).status_code == 200
     assert adviseur.get(reverse("wsp:kandidaten"), {"zoek": achternaam}).status_code == 200
     # Bad input is logged by Django as a warning; it must not carry the person either.
     assert adviseur.get(reverse("wsp:kandidaat", args=[999999])).status_code == 404

@@ -216,3 +216,57 @@ def test_niet_openbaar_besluit_is_onzichtbaar_voor_andere_rollen_en_regio(wereld
         reverse("rba-openbaar-besluit-detail", args=[besluit.nummer]), {"regio": "zkij"}
     )
     assert openbaar.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("naam", "kwargs"),
+    [
+        ("privacy:logboek", {}),
+        ("privacy:logboek_export", {"formaat": "csv"}),
+        ("privacy:logboek_export", {"formaat": "xlsx"}),
+    ],
+)
+def test_privacy_officer_of_regio_b_never_sees_regio_a_events(
+    wereld, db, _zonder_mfa, naam, kwargs
+):
+    """The logboek page and its exports go through the tenancy mechanism: regio B's privacy
+    officer (andere_regio holds every role) sees none of regio A's events."""
+    from werkcentrum import audit
+
+    gids_a = wereld.gebruikers["gids"]
+    audit.vastleggen(actie="ingezien", event="isolatieproef_regio_a", user=gids_a, doel="x")
+    url = reverse(naam, kwargs=kwargs)
+    eigen = wereld.clients["privacy_officer"].get(url)
+    assert eigen.status_code == 200
+    assert "isolatieproef_regio_a" in _tekst(eigen)  # positive control
+    vreemd = wereld.clients["andere_regio"].get(url)
+    assert vreemd.status_code == 200
+    tekst = _tekst(vreemd)
+    assert "isolatieproef_regio_a" not in tekst and gids_a.email not in tekst
+
+
+def test_privacy_officer_of_regio_b_cannot_find_or_read_regio_a_persons(wereld, db, _zonder_mfa):
+    from wsp.models import Kandidaat
+
+    kandidaat = Kandidaat.objects.in_regio(wereld.regio_a).order_by("pk").first()
+    zoekterm = kandidaat.achternaam
+    eigen = wereld.clients["privacy_officer"].post(reverse("privacy:personen"), {"zoek": zoekterm})
+    assert f"wsp.kandidaat:{kandidaat.pk}" in {r.sleutel for r in eigen.context["records"]}
+    vreemd = wereld.clients["andere_regio"]
+    gezocht = vreemd.post(reverse("privacy:personen"), {"zoek": zoekterm})
+    assert gezocht.context["records"] == []
+    for naam, kwargs in (
+        ("privacy:inzage", {}),
+        ("privacy:inzage_export", {"formaat": "json"}),
+        ("privacy:verwijderen", {}),
+    ):
+        url = reverse(naam, kwargs=kwargs) + f"?dossier=wsp.kandidaat:{kandidaat.pk}"
+        response = vreemd.get(url)
+        assert response.status_code == 400, naam
+        assert str(kandidaat) not in _tekst(response), naam
+    response = vreemd.post(
+        reverse("privacy:verwijderen"),
+        {"dossier": f"wsp.kandidaat:{kandidaat.pk}", "reden": "poging"},
+    )
+    assert response.status_code == 400
+    assert str(Kandidaat.objects.get(pk=kandidaat.pk)) == str(kandidaat)

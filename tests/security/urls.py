@@ -215,6 +215,9 @@ KWARGS: dict[str, Callable] = {
     "financien:realisatie_nieuw": _pk("financien.Mutatie", soort="verplichting"),
     "financien:vrijval_nieuw": _pk("financien.Mutatie", soort="verplichting"),
     "financien:correctie_nieuw": _pk("financien.Mutatie"),
+    # privacy officer
+    "privacy:logboek_export": lambda w: {"formaat": "csv"},
+    "privacy:inzage_export": lambda w: {"formaat": "json"},
     # API
     "gemeente-detail": _pk("werkcentrum.Gemeente"),
     "organisatie-detail": _pk("werkcentrum.Organisatie"),
@@ -263,7 +266,17 @@ KWARGS: dict[str, Callable] = {
 QUERY: dict[str, Callable] = {
     "rba-openbaar-besluit-list": lambda w: f"?regio={w.regio_a.code}",
     "rba-openbaar-besluit-detail": lambda w: f"?regio={w.regio_a.code}",
+    # A person's record is read through the API only with a purpose (doelbinding).
+    "wsp-kandidaat-detail": lambda w: "?doel=bemiddeling",
+    # The betrokkene's records of regio A (regio B cannot name them: 400).
+    "privacy:inzage": lambda w: _dossier(w),
+    "privacy:inzage_export": lambda w: _dossier(w),
+    "privacy:verwijderen": lambda w: _dossier(w),
 }
+
+
+def _dossier(wereld) -> str:
+    return f"?dossier=wsp.kandidaat:{_pk('wsp.Kandidaat')(wereld)['pk']}"
 
 
 def query_voor(naam: str, wereld) -> str:

@@ -7,7 +7,7 @@ from werkcentrum.rollen import ROLLEN, rollen_synchroniseren
 ALLE = sorted(ROLLEN)
 
 
-def test_all_nine_roles_exist_as_groups(db):
+def test_all_ten_roles_exist_as_groups(db):
     assert sorted(Group.objects.values_list("name", flat=True)) == sorted(
         [
             "gids",
@@ -19,6 +19,7 @@ def test_all_nine_roles_exist_as_groups(db):
             "rba_lid",
             "financieel_beheerder",
             "beheerder",
+            "privacy_officer",
         ]
     )
 
@@ -48,9 +49,10 @@ def test_a_permission_removed_by_hand_comes_back(db):
     assert groep.permissions.filter(codename="view_auditevent").exists()
 
 
-def test_only_beheerder_reads_the_audit_log(maak_gebruiker):
+def test_only_beheerder_and_privacy_officer_read_the_audit_log(maak_gebruiker):
     assert maak_gebruiker("beheerder").has_perm("werkcentrum.view_auditevent")
-    for rol in set(ALLE) - {"beheerder"}:
+    assert maak_gebruiker("privacy_officer").has_perm("werkcentrum.view_auditevent")
+    for rol in set(ALLE) - {"beheerder", "privacy_officer"}:
         assert not maak_gebruiker(rol).has_perm("werkcentrum.view_auditevent"), rol
 
 

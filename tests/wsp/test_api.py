@@ -39,9 +39,9 @@ def test_roles_without_wsp_permissions_get_403(api, maak_gebruiker):
 def test_kandidaat_reads_are_audited(api, adviseur, regio_a):
     kandidaat = KandidaatFactory(regio=regio_a)
     api.force_authenticate(adviseur)
-    assert api.get(f"/api/v1/wsp/kandidaten/{kandidaat.pk}/").status_code == 200
+    assert api.get(f"/api/v1/wsp/kandidaten/{kandidaat.pk}/?doel=bemiddeling").status_code == 200
     assert AuditEvent.objects.filter(
-        event="persoonsgegevens_ingezien", object_id=str(kandidaat.pk)
+        event="persoonsgegevens_ingezien", object_id=str(kandidaat.pk), doel="bemiddeling"
     ).exists()
     api.get("/api/v1/wsp/kandidaten/")
     assert AuditEvent.objects.filter(event="wsp_kandidatenlijst_ingezien").exists()

@@ -156,10 +156,12 @@ def test_plaatsing_form_without_consent_shows_error(client, adviseur, regio_a):
     assert not Plaatsing.objects.exists()
 
 
-def test_kandidaat_pages_are_audited(client, adviseur, regio_a, regio_b):
+def test_kandidaat_pages_are_audited(client, adviseur, regio_a, regio_b, kies_doel):
     kandidaat = KandidaatFactory(regio=regio_a)
     elders = KandidaatFactory(regio=regio_b)
     client.force_login(adviseur)
+    kies_doel(client, kandidaat)
+    kies_doel(client, elders)
     assert client.get(kandidaat.get_absolute_url()).status_code == 200
     assert client.get(elders.get_absolute_url()).status_code == 404
     assert (
@@ -173,13 +175,14 @@ def test_kandidaat_pages_are_audited(client, adviseur, regio_a, regio_b):
     assert lijst.details["kandidaten"] == [kandidaat.pk]
 
 
-def test_nazorg_record_via_page(client, adviseur, regio_a):
+def test_nazorg_record_via_page(client, adviseur, regio_a, kies_doel):
     plaatsing = PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a, accounthouder=adviseur))
     from wsp.services import nazorg_plannen
 
     nazorg_plannen(plaatsing=plaatsing)
     moment = plaatsing.nazorgmomenten.get(soort="2m")
     client.force_login(adviseur)
+    kies_doel(client, plaatsing.kandidaat)
     body = client.get(plaatsing.get_absolute_url()).content.decode()
     assert "1 mei 2025" in body and "1 augustus 2025" in body
     r = client.post(

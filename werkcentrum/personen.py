@@ -1,0 +1,191 @@
+"""Records that hold a person's data, as registered by the apps, and the two requests a
+betrokkene can make about them: inzage (everything we hold) and verwijderen (erase it all).
+
+werkcentrum imports no app: loket and wsp register a `PersoonsBron` per model in their
+AppConfig.ready(), saying how to search it, what it holds and how to erase it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import audit
+from .models import AuditEvent, Medewerker
+
+VERWIJDERD = "verwijderd"
+GEANONIMISEERD = "geanonimiseerd"
+MAX_TREFFERS_PER_BRON = 50
+
+
+@dataclass(frozen=True)
+class PersoonsBron:
+    """One model holding personal data.
+
+    `zoekvelden`: fields matched (icontains) against the search term; `nummerveld`: matched
+    exactly when the term is a number (a kandidaat number). `gegevens(obj)` returns everything
+    the record holds about the person, as plain values. `wissen(obj, nu)` erases or anonymises
+    the record and returns VERWIJDERD or GEANONIMISEERD; it runs inside the caller's
+    transaction. `bewaarplicht`: why the record is anonymised rather than deleted."""
+
+    model: type[models.Model]
+    zoekvelden: tuple[str, ...]
+    gegevens: Callable[[models.Model], dict[str, Any]]
+    wissen: Callable[[models.Model, Any], str]
+    actief: Callable[[models.QuerySet], models.QuerySet] = lambda qs: qs
+    nummerveld: str | None = None
+    bewaarplicht: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def naam(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+
+_BRONNEN: dict[str, PersoonsBron] = {}
+
+
+def waarde(v: Any) -> Any:
+    """A plain value for JSON and XLSX: dates as ISO text (local time), money as text."""
+    if isinstance(v, datetime):
+        return timezone.localtime(v).isoformat(timespec="seconds")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, Decimal):
+        return str(v)
+    return v
+
+
+def velden(obj: models.Model, namen: tuple[str, ...]) -> dict[str, Any]:
+    """{field label: plain value} of `obj`; choices as their label, relations as text."""
+    uit = {}
+    for naam in namen:
+        veld = obj._meta.get_field(naam)
+        v = getattr(obj, naam)
+        if veld.choices:
+            v = getattr(obj, f"get_{naam}_display")()
+        elif veld.is_relation and v is not None:
+            v = str(v)
+        uit[str(veld.verbose_name)] = waarde(v)
+    return uit
+
+
+def registreer(bron: PersoonsBron) -> None:
+    _BRONNEN[bron.code] = bron
+
+
+def bronnen() -> list[PersoonsBron]:
+    return list(_BRONNEN.values())
+
+
+@dataclass(frozen=True)
+class Record:
+    bron: PersoonsBron
+    obj: models.Model
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.bron.code}:{self.obj.pk}"
+
+    @property
+    def titel(self) -> str:
+        return f"{self.bron.naam} #{self.obj.pk}"
+
+
+def zoeken(*, user: Medewerker, term: str) -> list[Record]:
+    """Records of `user`'s regio whose person matches `term` (name, e-mail, phone or number);
+    already anonymised records are left out. Logs the search without the term itself."""
+    term = term.strip()
+    gevonden: list[Record] = []
+    for bron in bronnen():
+        filter_ = Q()
+        for veld in bron.zoekvelden:
+            filter_ |= Q(**{f"{veld}__icontains": term})
+        if bron.nummerveld and term.isdigit():
+            filter_ |= Q(**{bron.nummerveld: int(term)})
+        qs = bron.actief(bron.model.objects.voor(user)).filter(filter_).order_by("pk")
+        gevonden += [Record(bron, obj) for obj in qs[:MAX_TREFFERS_PER_BRON]]
+    audit.persoon_gezocht(user=user, aantal=len(gevonden))
+    return gevonden
+
+
+def records_voor(*, user: Medewerker, sleutels: list[str]) -> list[Record]:
+    """The records named by `sleutels` ("app.model:pk"), within `user`'s regio; unknown or
+    foreign keys are refused (ValidationError) rather than silently dropped."""
+    per_bron: dict[str, set[int]] = {}
+    for sleutel in sleutels:
+        code, _sep, pk = sleutel.partition(":")
+        if code not in _BRONNEN or not pk.isdigit():
+            raise ValidationError(_("Onbekend dossier: %(s)s") % {"s": sleutel})
+        per_bron.setdefault(code, set()).add(int(pk))
+    records: list[Record] = []
+    for code, pks in per_bron.items():
+        bron = _BRONNEN[code]
+        objs = list(bron.model.objects.voor(user).filter(pk__in=pks).order_by("pk"))
+        if len(objs) != len(pks):
+            raise ValidationError(_("Een of meer dossiers bestaan niet (meer) in je regio."))
+        records += [Record(bron, obj) for obj in objs]
+    return records
+
+
+def audittrail(records: list[Record], *, user: Medewerker) -> models.QuerySet:
+    """Every logboek line about these records (one query), scoped to the user's regio."""
+    filter_ = Q(pk__in=[])
+    typen = ContentType.objects.get_for_models(*{r.bron.model for r in records})
+    for r in records:
+        filter_ |= Q(content_type=typen[type(r.obj)], object_id=str(r.obj.pk))
+    return (
+        AuditEvent.objects.voor(user)
+        .filter(filter_)
+        .select_related("gebruiker", "content_type")
+        .order_by("-tijdstip", "-pk")
+    )
+
+
+def inzage(records: list[Record], *, user: Medewerker, geexporteerd: str = "") -> list[dict]:
+    """Everything held about the person in `records`, logging each record as read for the
+    inzageverzoek (and the download as an export when `geexporteerd` names its format)."""
+    for r in records:
+        audit.persoonsgegevens_ingezien(r.obj, user=user, doel="inzageverzoek")
+    if geexporteerd:
+        audit.inzage_geexporteerd(
+            user=user, formaat=geexporteerd, dossiers=[r.sleutel for r in records]
+        )
+    return [
+        {"soort": r.bron.naam, "sleutel": r.sleutel, "gegevens": r.bron.gegevens(r.obj)}
+        for r in records
+    ]
+
+
+@transaction.atomic
+def persoon_wissen(*, records: list[Record], reden: str, door: Medewerker) -> dict[str, str]:
+    """Erase or anonymise every record in one transaction: one failure undoes all of it.
+
+    Each record gets its own `persoonsgegevens_verwijderd` event, and the request as a whole a
+    `verwijderverzoek_uitgevoerd` event naming the records and outcomes (no personal data)."""
+    reden = reden.strip()
+    if not reden:
+        raise ValidationError({"reden": _("Geef de reden van het verwijderverzoek.")})
+    if not records:
+        raise ValidationError(_("Kies minstens één dossier."))
+    nu = timezone.now()
+    uitkomsten: dict[str, str] = {}
+    for r in records:
+        sleutel = r.sleutel  # before a delete clears the primary key
+        audit.persoonsgegevens_verwijderd(r.obj, user=door, doel="verwijderverzoek")
+        uitkomsten[sleutel] = r.bron.wissen(r.obj, nu)
+    audit.verwijderverzoek_uitgevoerd(user=door, reden=reden, uitkomsten=uitkomsten)
+    return uitkomsten

@@ -1,0 +1,216 @@
+"""Pages of the functionaris gegevensbescherming: the logboek and the requests of a
+betrokkene (inzage, verwijderen). Thin views over werkcentrum/logboek.py and personen.py."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import audit, logboek, personen
+from .decorators import rol_vereist
+from .doelen import doel_naam
+
+PRIVACY = ("privacy_officer",)
+PAGINA_GROOTTE = 50
+FORMATEN = {"csv": "text/csv; charset=utf-8", "xlsx": logboek.XLSX, "json": "application/json"}
+
+
+def _bijlage(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=FORMATEN[formaat])
+    response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
+    return response
+
+
+# --- Logboek ----------------------------------------------------------------------------------
+
+
+@rol_vereist(*PRIVACY)
+def logboek_lijst(request: HttpRequest) -> HttpResponse:
+    form = logboek.LogboekFilterForm(request.GET or None, user=request.user)
+    qs = logboek.logboek_voor(user=request.user, form=form)
+    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    for event in pagina.object_list:
+        event.doel_naam = doel_naam(event.doel)
+    context = {"form": form, "pagina": pagina, "query": request.GET.urlencode()}
+    return render(request, "werkcentrum/privacy/logboek.html", context, status=_status(form))
+
+
+def _status(form) -> int:
+    return 400 if form.is_bound and not form.is_valid() else 200
+
+
+@rol_vereist(*PRIVACY)
+def logboek_export(request: HttpRequest, formaat: str) -> HttpResponse:
+    if formaat not in ("csv", "xlsx"):
+        raise Http404
+    form = logboek.LogboekFilterForm(request.GET or None, user=request.user)
+    qs = logboek.logboek_voor(user=request.user, form=form)
+    if form.is_bound and not form.is_valid():
+        pagina = Paginator(qs, PAGINA_GROOTTE).get_page(1)
+        context = {"form": form, "pagina": pagina, "query": request.GET.urlencode()}
+        return render(request, "werkcentrum/privacy/logboek.html", context, status=400)
+    rijen = [logboek.rij(e) for e in qs[: logboek.MAX_EXPORT_REGELS]]
+    audit.logboek_geexporteerd(
+        user=request.user,
+        formaat=formaat,
+        aantal=len(rijen),
+        filters={k: v for k, v in request.GET.items() if k != "pagina"},
+    )
+    naam = f"logboek-{timezone.localdate():%Y%m%d}"
+    if formaat == "csv":
+        return _bijlage(logboek.als_csv(logboek.KOLOMMEN, rijen), formaat, naam)
+    bladen = {str(_("Logboek")): (logboek.KOLOMMEN, rijen)}
+    return _bijlage(logboek.als_xlsx(bladen), formaat, naam)
+
+
+# --- Inzage- en verwijderverzoeken ----------------------------------------------------------
+
+
+class ZoekForm(forms.Form):
+    zoek = forms.CharField(
+        label=gettext_lazy("Naam, e-mailadres, telefoonnummer of kandidaatnummer"),
+        max_length=150,
+        error_messages={"required": gettext_lazy("Vul in wie je zoekt.")},
+    )
+
+    def clean_zoek(self) -> str:
+        # Short terms would match half the regio; a kandidaat number may be short.
+        zoek = self.cleaned_data["zoek"].strip()
+        if len(zoek) < 3 and not zoek.isdigit():
+            raise forms.ValidationError(gettext_lazy("Vul minstens drie tekens in."))
+        return zoek
+
+
+class VerwijderForm(forms.Form):
+    reden = forms.CharField(
+        label=gettext_lazy("Reden van het verwijderverzoek"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Bijvoorbeeld: verzoek van de betrokkene per brief van 3 maart. Zonder "
+            "persoonsgegevens: de reden komt in het logboek."
+        ),
+        error_messages={"required": gettext_lazy("Geef de reden van het verwijderverzoek.")},
+    )
+
+
+@rol_vereist(*PRIVACY)
+def personen_zoeken(request: HttpRequest) -> HttpResponse:
+    # POST, not GET: the search term is personal data and must not end up in access logs.
+    form = ZoekForm(request.POST or None)
+    records = None
+    if form.is_valid():
+        records = personen.zoeken(user=request.user, term=form.cleaned_data["zoek"])
+    return render(
+        request,
+        "werkcentrum/privacy/personen.html",
+        {"form": form, "records": records},
+        status=_status(form),
+    )
+
+
+def _records(request: HttpRequest) -> list[personen.Record]:
+    sleutels = request.GET.getlist("dossier") or request.POST.getlist("dossier")
+    if not sleutels:
+        raise ValidationError(_("Kies minstens één dossier."))
+    return personen.records_voor(user=request.user, sleutels=sleutels)
+
+
+def _fout(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    messages.error(request, " ".join(exc.messages))
+    return render(
+        request,
+        "werkcentrum/privacy/personen.html",
+        {"form": ZoekForm(), "records": None},
+        status=400,
+    )
+
+
+@rol_vereist(*PRIVACY)
+def inzage(request: HttpRequest) -> HttpResponse:
+    try:
+        records = _records(request)
+    except ValidationError as exc:
+        return _fout(request, exc)
+    dossiers = personen.inzage(records, user=request.user)
+    for d in dossiers:
+        d["regels"] = _als_regels(d["gegevens"], scheiding="\n")
+    trail = list(personen.audittrail(records, user=request.user)[:500])
+    for event in trail:
+        event.doel_naam = doel_naam(event.doel)
+    context = {
+        "dossiers": dossiers,
+        "trail": trail,
+        "query": request.GET.urlencode(),
+        "records": records,
+    }
+    return render(request, "werkcentrum/privacy/inzage.html", context)
+
+
+@rol_vereist(*PRIVACY)
+def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
+    if formaat not in ("json", "xlsx"):
+        raise Http404
+    try:
+        records = _records(request)
+    except ValidationError as exc:
+        return _fout(request, exc)
+    dossiers = personen.inzage(records, user=request.user, geexporteerd=formaat)
+    trail = [logboek.rij(e) for e in personen.audittrail(records, user=request.user)]
+    naam = f"inzageverzoek-{timezone.localdate():%Y%m%d}"
+    if formaat == "json":
+        kop = [str(k) for k in logboek.KOLOMMEN]
+        inhoud = {"dossiers": dossiers, "logboek": [dict(zip(kop, r, strict=True)) for r in trail]}
+        tekst = json.dumps(inhoud, ensure_ascii=False, indent=2, default=str)
+        return _bijlage(tekst.encode("utf-8"), formaat, naam)
+    bladen = {
+        f"{i + 1} {d['soort']}": ([_("Gegeven"), _("Waarde")], _als_regels(d["gegevens"]))
+        for i, d in enumerate(dossiers)
+    }
+    bladen[str(_("Logboek"))] = (logboek.KOLOMMEN, trail)
+    return _bijlage(logboek.als_xlsx(bladen), formaat, naam)
+
+
+def _als_regels(gegevens: dict, scheiding: str = "; ") -> list[list]:
+    """Each field as [label, value]; a list of values (steps, placements) as one text."""
+    return [
+        [k, scheiding.join(map(str, v)) if isinstance(v, list) else v] for k, v in gegevens.items()
+    ]
+
+
+@rol_vereist(*PRIVACY)
+def verwijderen(request: HttpRequest) -> HttpResponse:
+    try:
+        records = _records(request)
+    except ValidationError as exc:
+        return _fout(request, exc)
+    form = VerwijderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitkomsten = personen.persoon_wissen(
+                records=records, reden=form.cleaned_data["reden"], door=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Het verwijderverzoek is uitgevoerd: %(n)s dossier(s) verwijderd of "
+                    "geanonimiseerd."
+                )
+                % {"n": len(uitkomsten)},
+            )
+            return redirect("privacy:personen")
+    context = {"form": form, "records": records}
+    status = 400 if form.errors else 200
+    return render(request, "werkcentrum/privacy/verwijderen.html", context, status=status)

@@ -1,0 +1,128 @@
+"""The WSP's records with personal data, for inzage- and verwijderverzoeken
+(werkcentrum/personen.py). Registered in WspConfig.ready()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.personen import (
+    GEANONIMISEERD,
+    VERWIJDERD,
+    PersoonsBron,
+    registreer,
+    velden,
+    waarde,
+)
+
+from .models import Contactpersoon, Kandidaat, Werkgeversverzoek
+
+# Marks an anonymised kandidaat: its plaatsingen and voordrachten still count.
+ANONIEM = "Geanonimiseerd"
+
+KANDIDAAT = (
+    "voornaam", "achternaam", "email", "telefoon", "woongemeente", "doelgroep",
+    "doelgroepregister", "gewenst_beroep", "opleidingsniveau", "taalniveau", "rijbewijs",
+    "uren_per_week", "beschikbaar_vanaf", "overgedragen_door", "overdrager_naam",
+    "overgedragen_op", "toestemming", "toestemming_op", "externe_id",
+)  # fmt: skip
+
+
+def _kandidaat(obj: Kandidaat) -> dict[str, Any]:
+    uit = velden(obj, KANDIDAAT)
+    uit[str(_("skills"))] = [s.naam for s in obj.skills.all()]
+    uit[str(_("voordrachten"))] = [
+        f"{v.vacature.functie} ({v.get_status_display()}, {waarde(v.voorgesteld_op)})"
+        for v in obj.voordrachten.select_related("vacature")
+    ]
+    uit[str(_("plaatsingen"))] = [
+        f"{p.werkgever} ({waarde(p.startdatum)})"
+        for p in obj.plaatsingen.select_related("werkgever")
+    ]
+    return uit
+
+
+def _kandidaat_wissen(obj: Kandidaat, nu) -> str:
+    if not obj.voordrachten.exists() and not obj.plaatsingen.exists():
+        obj.delete()
+        return VERWIJDERD
+    # Plaatsingen and voordrachten refer to the kandidaat and count in the doelstellingen and
+    # factsheets: keep the row, empty everything that identifies the person.
+    Kandidaat.objects.filter(pk=obj.pk).update(
+        voornaam=ANONIEM,
+        achternaam="",
+        email="",
+        telefoon="",
+        gewenst_beroep="",
+        overdrager_naam="",
+        externe_id="",
+        beschikbaar_vanaf=None,
+        actief=False,
+    )
+    obj.skills.clear()
+    obj.gewenste_gemeenten.clear()
+    obj.gewenste_sectoren.clear()
+    obj.voordrachten.exclude(afwijsreden="").update(afwijsreden=str(_("(verwijderd)")))
+    from .models import NazorgMoment
+
+    NazorgMoment.objects.filter(plaatsing__kandidaat=obj).exclude(vervolg="").update(vervolg="")
+    return GEANONIMISEERD
+
+
+def _contactpersoon(obj: Contactpersoon) -> dict[str, Any]:
+    return velden(obj, ("naam", "functie", "email", "telefoon", "werkgever"))
+
+
+def _contactpersoon_wissen(obj: Contactpersoon, nu) -> str:
+    obj.delete()
+    return VERWIJDERD
+
+
+def _verzoek(obj: Werkgeversverzoek) -> dict[str, Any]:
+    return velden(
+        obj,
+        ("bedrijfsnaam", "contactnaam", "email", "telefoon", "vraag", "ontvangen_op", "reactie"),
+    )
+
+
+def _verzoek_wissen(obj: Werkgeversverzoek, nu) -> str:
+    Werkgeversverzoek.objects.filter(pk=obj.pk).update(
+        contactnaam=ANONIEM, email="", telefoon="", vraag="", reactie=""
+    )
+    return GEANONIMISEERD
+
+
+def registreren() -> None:
+    registreer(
+        PersoonsBron(
+            Kandidaat,
+            ("voornaam", "achternaam", "email", "telefoon", "externe_id"),
+            _kandidaat,
+            _kandidaat_wissen,
+            lambda qs: qs.exclude(voornaam=ANONIEM, achternaam=""),
+            nummerveld="pk",
+            bewaarplicht=_(
+                "Met voordrachten of plaatsingen: de kandidaat wordt geanonimiseerd, want "
+                "plaatsingen tellen mee in de doelstellingen en factsheets. Zonder: verwijderd."
+            ),
+        )
+    )
+    registreer(
+        PersoonsBron(
+            Contactpersoon, ("naam", "email", "telefoon"), _contactpersoon, _contactpersoon_wissen
+        )
+    )
+    registreer(
+        PersoonsBron(
+            Werkgeversverzoek,
+            ("contactnaam", "email", "telefoon"),
+            _verzoek,
+            _verzoek_wissen,
+            lambda qs: qs.exclude(contactnaam=ANONIEM),
+            bewaarplicht=_(
+                "De reactietijd telt mee in de cijfers van het WSP: het verzoek blijft bestaan "
+                "zonder contactgegevens."
+            ),
+        )
+    )
