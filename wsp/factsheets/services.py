@@ -130,8 +130,9 @@ def ontvangers(factsheet: Factsheet):
 
 
 def versturen(*, factsheet_pk: int) -> int:
-    """One e-mail with the link per configured recipient, at most once per version: the
-    claim (conditional UPDATE of verstuurd_op) and the sending decision share a transaction."""
+    """One e-mail with the link per configured recipient, once per version: the claim
+    (conditional UPDATE of verstuurd_op) and the mails share a transaction, so a failed or
+    killed run rolls the claim back and the retried task sends the whole set."""
     with transaction.atomic():
         geclaimd = Factsheet.objects.filter(
             pk=factsheet_pk, gepubliceerd=True, verstuurd_op__isnull=True
@@ -151,11 +152,8 @@ def versturen(*, factsheet_pk: int) -> int:
                 "Beste %(naam)s,\n\nDe factsheet %(periode)s voor %(waar)s is gepubliceerd:\n"
                 "%(link)s\n\nMet vriendelijke groet,\nHet Werkgeversservicepunt"
             ) % {"naam": naam, "periode": factsheet.periode, "waar": waar, "link": link}
-            transaction.on_commit(
-                lambda t=tekst, e=email: send_mail(
-                    onderwerp, t, settings.DEFAULT_FROM_EMAIL, [e], fail_silently=False
-                )
-            )
+            # Inside the claim's transaction: a failure rolls the claim back (retry sends).
+            send_mail(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=False)
         return len(adressen)
 
 
