@@ -518,7 +518,8 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
 
 
 def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:
-    """Mail the single-use satisfaction link once (claimed with a conditional UPDATE)."""
+    """Mail the single-use satisfaction link once: the claim (conditional UPDATE) and the mail
+    share a transaction, so a failed or killed send is retried instead of lost."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if (
@@ -529,7 +530,7 @@ def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:
         ):
             return False
         dv = Doorverwijzing.objects.select_related("regio").get(pk=doorverwijzing_pk)
-        transaction.on_commit(lambda: mail.tevredenheidsvraag(dv))
+        mail.tevredenheidsvraag(dv)  # inside the claim: a failed send rolls it back
     return True
 
 
