@@ -2,12 +2,17 @@
 CELERY_BROKER_URL point at throwaway servers) plus what the tests observe through."""
 
 from werkcentrum.settings import *  # noqa: F403
-from werkcentrum.settings import CELERY_BROKER_TRANSPORT_OPTIONS, env
+from werkcentrum.settings import CELERY_BROKER_TRANSPORT_OPTIONS, STORAGES, env
 
 # Mail is recorded in the app's own database, in the transaction of whoever sends it.
 EMAIL_BACKEND = "tests.reliability.postvak.Postvak"
 # Staff sessions are made by the scenario script; two-factor login is tested elsewhere.
 WERKCENTRUM_MFA_VERPLICHT = False
+# No collectstatic in a test run (the Docker build does it), so no manifest either.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Sweep for abandoned (unacked) messages every second instead of every ~100 s, so a task of
 # a killed worker comes back soon after CELERY_VISIBILITY_TIMEOUT (set short by the test).
