@@ -249,7 +249,7 @@ def test_redis_restarted_during_a_burst_loses_nothing(postgres, db_url, processe
     )
     processen.start("worker", worker_cmd("w1"), env)
     processen.start("beat", beat_cmd(var / "beat"), env)
-    aantal = 30
+    aantal = 20
     burst = processen.start(
         "burst",
         [sys.executable, "-m", "tests.reliability.scenario", "burst", str(aantal), "0.3"],
