@@ -163,3 +163,20 @@ def test_publish_settings_are_bounded():
     assert app.conf.broker_connection_timeout <= 3
     schedule = app.conf.beat_schedule["uitgaande-taken-doorsturen"]
     assert schedule["task"] == "werkcentrum.tasks.uitgaande_taken_doorsturen"
+
+
+def test_settings_refuse_a_visibility_timeout_below_the_time_limit(monkeypatch):
+    import importlib
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    from werkcentrum import settings as project_settings
+
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("CELERY_VISIBILITY_TIMEOUT", "600")  # below the 900 s hard limit
+    try:
+        with pytest.raises(ImproperlyConfigured, match="CELERY_VISIBILITY_TIMEOUT"):
+            importlib.reload(project_settings)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(project_settings)
