@@ -178,7 +178,7 @@ class Proces:
         if self.leeft():
             os.killpg(self.popen.pid, signal.SIGTERM)
             try:
-                self.popen.wait(timeout=20)
+                self.popen.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.doden()
         else:
