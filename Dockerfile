@@ -29,9 +29,11 @@ ENV PATH=/opt/venv/bin:$PATH \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/var/media
 
-# WeasyPrint (PDF factsheets) renders with Pango; fonts for readable PDFs.
+# WeasyPrint (PDF factsheets) renders with Pango; fonts for readable PDFs. postgresql-client
+# (15, as the postgres:15 service) gives `manage.py backup` its pg_dump and pg_restore.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+       postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 # A fixed, unprivileged user; the code stays owned by root and read-only for it. Writable are

@@ -240,7 +240,7 @@ def vraag_termijnen_bewaken(*, vandaag: date | None = None) -> tuple[int, int]:
                 if vraag.toegewezen_aan
                 else mail.coordinatoren(vraag.regio_id)
             )
-            transaction.on_commit(lambda v=vraag, a=aan: mail.vraag_termijn_bijna(v, a))
+            mail.vraag_termijn_bijna(vraag, aan)
         gewaarschuwd += 1
     te_laat = open_.filter(verlopen_gemeld_op=None, antwoord_uiterlijk__lt=vandaag).select_related(
         "regio"
@@ -255,7 +255,7 @@ def vraag_termijnen_bewaken(*, vandaag: date | None = None) -> tuple[int, int]:
             ):
                 continue
             aan = mail.coordinatoren(vraag.regio_id)
-            transaction.on_commit(lambda v=vraag, a=aan: mail.vraag_termijn_verlopen(v, a))
+            mail.vraag_termijn_verlopen(vraag, aan)
         verlopen += 1
     return gewaarschuwd, verlopen
 
@@ -476,7 +476,8 @@ def doorverwijzing_status_wijzigen(
 
 def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
     """Remind the partner after 2 working days without 'ontvangen' and tell the gids after 5
-    working days without 'contact gelegd'. Each at most once (claimed sent-markers)."""
+    working days without 'contact gelegd'. Each exactly once: the mail goes out inside the
+    transaction that claims its sent-marker, so a failed or killed send rolls the claim back."""
     nu = nu or timezone.now()
     vandaag = timezone.localdate(nu)
     # Working days are counted from the send date; the cut-off limits the rows we look at.
@@ -499,7 +500,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
                 != 1
             ):
                 continue
-            transaction.on_commit(lambda d=dv: mail.doorverwijzing_herinnering_partner(d))
+            mail.doorverwijzing_herinnering_partner(dv)
         partners += 1
     for dv in Doorverwijzing.objects.filter(
         status__in=[S.VERSTUURD, S.ONTVANGEN],
@@ -516,13 +517,14 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
                 != 1
             ):
                 continue
-            transaction.on_commit(lambda d=dv: mail.doorverwijzing_zonder_contact(d))
+            mail.doorverwijzing_zonder_contact(dv)
         gidsen += 1
     return partners, gidsen
 
 
 def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:
-    """Mail the single-use satisfaction link once (claimed with a conditional UPDATE)."""
+    """Mail the single-use satisfaction link once: the claim (conditional UPDATE) and the mail
+    share a transaction, so a failed or killed send is retried instead of lost."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if (
@@ -533,7 +535,7 @@ def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:
         ):
             return False
         dv = Doorverwijzing.objects.select_related("regio").get(pk=doorverwijzing_pk)
-        transaction.on_commit(lambda: mail.tevredenheidsvraag(dv))
+        mail.tevredenheidsvraag(dv)  # inside the claim: a failed send rolls it back
     return True
 
 

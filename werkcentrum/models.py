@@ -418,3 +418,35 @@ class Hartslag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} {self.laatst:%Y-%m-%d %H:%M:%S}"
+
+
+class UitgaandeTaak(models.Model):
+    """Transactional outbox: a Celery task recorded in the transaction that decided to run it.
+
+    Written by `WerkcentrumTask.delay_on_commit` in the caller's transaction, published after
+    commit, and re-published by the relay (`werkcentrum.outbox`) while the broker was away.
+    A row without `verzonden_op` is work that is not yet in the broker.
+    """
+
+    taak = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+    pogingen = models.PositiveIntegerField(default=0)
+    laatste_fout = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande taak")
+        verbose_name_plural = _("uitgaande taken")
+        indexes = [
+            # The relay scans only the open rows, oldest first.
+            models.Index(
+                fields=["aangemaakt"],
+                name="uitgaandetaak_open_idx",
+                condition=Q(verzonden_op__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.taak} #{self.pk}"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -107,6 +108,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://werkcentrum")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Shares the broker's Redis: an outage must not fail requests, and must not make them
+    # wait long either (werkcentrum/cache.py).
+    CACHES["default"]["BACKEND"] = "werkcentrum.cache.VerdraagzameRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
@@ -275,14 +283,39 @@ if EMBEDDED and "CELERY_BROKER_URL" not in env:
     }
 else:
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
-    # Above the longest hard time limit, so a slow task is never handed out twice.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # Above the longest hard time limit (checked below), so a running task is never
+        # handed out twice; a task of a killed worker comes back after this many seconds.
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 60 * 60),
+        # A request that publishes must not hang on an unreachable Redis (the outbox keeps
+        # the task), so connecting and socket reads are bounded.
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Publishing gives up after ~0.5 s; the outbox row stays open and the relay sends it later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.3,
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
-CELERY_TASK_TIME_LIMIT = 15 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=10 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
+if (
+    not 0
+    < CELERY_TASK_SOFT_TIME_LIMIT
+    < CELERY_TASK_TIME_LIMIT
+    < CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", float("inf"))
+):
+    raise ImproperlyConfigured(
+        "Nodig: 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < "
+        "CELERY_VISIBILITY_TIMEOUT (anders draait een taak twee keer tegelijk)."
+    )
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_ENABLE_UTC = True
@@ -294,6 +327,10 @@ CELERY_BEAT_SCHEDULE = {
     "hartslag": {
         "task": "werkcentrum.tasks.hartslag",
         "schedule": env.float("HARTSLAG_INTERVAL", default=30.0),
+    },
+    "uitgaande-taken-doorsturen": {
+        "task": "werkcentrum.tasks.uitgaande_taken_doorsturen",
+        "schedule": env.float("UITGAAND_INTERVAL", default=30.0),
     },
     "sessies-opruimen": {
         "task": "werkcentrum.tasks.sessies_opruimen",

@@ -14,3 +14,12 @@ def hartslag() -> None:
 def sessies_opruimen() -> None:
     """Remove expired sessions; idempotent by nature."""
     call_command("clearsessions")
+
+
+@shared_task
+def uitgaande_taken_doorsturen() -> dict[str, int]:
+    """Beat: publish the tasks the broker missed (transactional outbox). Two runs at once
+    never publish one row twice (rows are claimed with SKIP LOCKED)."""
+    from . import outbox
+
+    return outbox.alles_doorsturen()

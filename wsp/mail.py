@@ -1,4 +1,11 @@
-"""Notification mails of the WSP (subject + text), sent after the deciding transaction commits."""
+"""Notification mails of the WSP (subject + text).
+
+A mail caused by a user's change goes out after that transaction commits (SMTP never holds up
+or breaks the request). A reminder sent by a periodic task goes out *inside* the transaction
+that claims its sent-marker (`direct=True`): the marker and the mail succeed or fail together,
+so a worker killed or an SMTP error mid-run rolls the marker back and the retried run sends
+it. The only duplicate left is a process dying between the SMTP server's acceptance and COMMIT.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 
-def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str]) -> None:
+def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=False) -> None:
     adressen = sorted({a for a in ontvangers if a})
     if not adressen:
         return
     berichten = [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [a]) for a in adressen]
-    transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False))
+    if direct:
+        send_mass_mail(berichten, fail_silently=False)
+    else:
+        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False))
 
 
 def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:
@@ -33,6 +43,7 @@ def verzoek_waarschuwing(verzoek, ontvangers: Iterable[str]) -> None:
         _("Het verzoek van %(naam)s is 20 uur oud en heeft nog geen reactie.")
         % {"naam": verzoek.bedrijfsnaam},
         ontvangers,
+        direct=True,
     )
 
 
@@ -42,6 +53,7 @@ def verzoek_escalatie(verzoek, ontvangers: Iterable[str]) -> None:
         _("Het verzoek van %(naam)s heeft na 24 uur nog geen reactie.")
         % {"naam": verzoek.bedrijfsnaam},
         ontvangers,
+        direct=True,
     )
 
 
@@ -60,6 +72,7 @@ def nazorg_herinnering(moment, ontvangers: Iterable[str], *, vervaldag: bool) ->
             "datum": f"{moment.vervaldatum:%d-%m-%Y}",
         },
         ontvangers,
+        direct=True,
     )
 
 
@@ -69,4 +82,5 @@ def nazorg_escalatie(moment, ontvangers: Iterable[str]) -> None:
         _("Nazorgmoment '%(soort)s' was uiterlijk %(datum)s en is nog open.")
         % {"soort": moment.get_soort_display(), "datum": f"{moment.vervaldatum:%d-%m-%Y}"},
         ontvangers,
+        direct=True,
     )

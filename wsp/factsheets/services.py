@@ -133,8 +133,9 @@ def versturen(*, factsheet_pk: int) -> int:
     """One e-mail with a personal token link per configured recipient, at most once per
     recipient and version, even when the task runs twice at the same moment: the factsheet's
     row lock serialises the runs, the link row is the sent-marker (unique per recipient and
-    version) and is written in the transaction that queues the e-mail on commit. A recipient
-    added later gets a link on the next run. Returns the number of e-mails queued."""
+    version) and is written in the transaction that sends the e-mail, so a failed or killed
+    run rolls the links back and the retried task sends them. A recipient added later gets a
+    link on the next run. Returns the number of e-mails sent."""
     with transaction.atomic():
         # order_by("pk"): the default ordering joins gemeente, which FOR UPDATE cannot lock.
         factsheet = (
@@ -158,10 +159,13 @@ def versturen(*, factsheet_pk: int) -> int:
         for ontvanger in nieuw:
             link, token = links.link_aanmaken(factsheet=factsheet, ontvanger=ontvanger, nu=nu)
             tekst = _mailtekst(factsheet, link, token, naam=ontvanger.naam, waar=waar)
-            transaction.on_commit(
-                lambda t=tekst, e=ontvanger.email: send_mail(
-                    onderwerp, t, settings.DEFAULT_FROM_EMAIL, [e], fail_silently=False
-                )
+            # Inside the links' transaction: a failure rolls them back (the retry sends).
+            send_mail(
+                onderwerp,
+                tekst,
+                settings.DEFAULT_FROM_EMAIL,
+                [ontvanger.email],
+                fail_silently=False,
             )
         Factsheet.objects.filter(pk=factsheet.pk, verstuurd_op__isnull=True).update(verstuurd_op=nu)
         return len(nieuw)

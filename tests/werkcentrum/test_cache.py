@@ -1,0 +1,56 @@
+"""The Redis cache degrades to 'nothing cached' while Redis is away (werkcentrum/cache.py)."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from werkcentrum.cache import VerdraagzameRedisCache
+
+
+@pytest.fixture
+def weg():
+    with socket.socket() as s:  # a free port: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    return VerdraagzameRedisCache(
+        f"redis://127.0.0.1:{poort}/0",
+        {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}},
+    )
+
+
+def test_an_unreachable_redis_cache_misses_instead_of_failing(weg):
+    begin = time.monotonic()
+    assert weg.get("x", "standaard") == "standaard"
+    assert weg.add("x", 0, 60) is False
+    assert weg.incr("x") == 1
+    assert weg.set("x", 1) is None
+    assert weg.get_many(["x"]) == {}
+    assert weg.has_key("x") is False
+    assert weg.delete("x") is False
+    assert time.monotonic() - begin < 10  # refused at once, never a hang
+
+
+def test_public_question_rate_limit_stays_open_while_redis_is_away(weg, rf, monkeypatch):
+    from loket import publiek
+
+    monkeypatch.setattr(publiek, "cache", weg)
+    assert publiek._te_vaak(rf.post("/"), limiet=5) is False
+
+
+def test_settings_use_the_tolerant_backend_for_a_redis_cache_url(monkeypatch):
+    import importlib
+
+    from werkcentrum import settings as project_settings
+
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    try:
+        herladen = importlib.reload(project_settings)
+        backend = herladen.CACHES["default"]
+        assert backend["BACKEND"] == "werkcentrum.cache.VerdraagzameRedisCache"
+        assert backend["OPTIONS"]["socket_connect_timeout"] <= 2
+    finally:
+        monkeypatch.delenv("CACHE_URL")
+        importlib.reload(project_settings)
