@@ -72,3 +72,17 @@ def test_het_schema_beschrijft_null_en_lokale_tijden(api):
         assert eigenschap["pattern"] == TIJD_PATROON
     assert re.match(TIJD_PATROON, "13:00:00") and re.match(TIJD_PATROON, "09:30")
     assert not re.match(TIJD_PATROON, "25:00")
+
+
+@pytest.mark.parametrize(
+    ("pad", "params"),
+    [
+        ("/api/v1/wsp/werkgevers/", {"naam": "a\x00b"}),
+        ("/api/v1/wsp/vacatures/", {"status": "\x00"}),
+        ("/api/v1/rba/openbare-besluiten/", {"regio": "zkij\x00"}),
+        ("/zkij/vacatures/", {"q\x00": "zorg"}),
+    ],
+)
+def test_een_nul_teken_in_de_query_is_een_400(api, regio_a, pad, params):
+    """PostgreSQL refuses NUL in any text comparison; that was a 500 there."""
+    assert api.get(pad, params).status_code == 400
