@@ -30,10 +30,12 @@ VOORBEELDEN = settings(
     deadline=None,
     derandomize=True,
     database=None,
-    # The world is shared by all examples on purpose (realistic data in the regio).
     suppress_health_check=[
+        # The token and the demo world are shared by all examples on purpose.
         HealthCheck.function_scoped_fixture,
+        # Each example is a full request against a database; that is the point, not a smell.
         HealthCheck.too_slow,
+        # Schemathesis filters generated values to the schema's formats and patterns.
         HealthCheck.filter_too_much,
     ],
 )
@@ -57,7 +59,8 @@ def api_token(wereld, db):
     user = MedewerkerFactory(
         regio=wereld.regio_a, rollen=list(ROLLEN), email="api.fuzz@test.werkcentrum.nl"
     )
-    # MFA stays enforced: the user has a TOTP authenticator like every production user.
+    # WERKCENTRUM_MFA_VERPLICHT stays on (other API tests switch it off): the user has a TOTP
+    # authenticator like every production user.
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     return Token.objects.create(user=user).key
 
