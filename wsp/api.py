@@ -192,7 +192,7 @@ class _Filters:
             try:
                 qs = qs.filter(**{lookup: waarde})
             except (ValueError, TypeError, DjangoValidationError):
-                # A value the field cannot hold (text for an id, "ja" for true/false) is the
+                # A value the field cannot hold (text for an id, a word for a number) is the
                 # client's mistake: 400 with the parameter named, not a 500.
                 raise ValidationError({param: "Ongeldige waarde voor dit filter."}) from None
         return qs
