@@ -1,7 +1,7 @@
 # The README's commands; everything goes through scripts/dev.py so only Python is needed.
 PY := .venv/bin/python
 
-.PHONY: install run test lint ci bench lock messages
+.PHONY: install run test lint ci bench lock messages audit
 
 install:
 	python3 scripts/dev.py install
@@ -19,6 +19,10 @@ lint: install
 
 ci:
 	bash .ci/run
+
+# Known vulnerabilities in the locked dependencies (pip-audit; needs PyPI's JSON API or OSV).
+audit: install
+	$(PY) scripts/audit.py
 
 bench: install
 	$(PY) -m pytest tests/bench -q -p no:cacheprovider -o python_files="bench_*.py"

@@ -148,7 +148,8 @@ class BegrotingsregelViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelView
     def get_queryset(self):
         qs = super().get_queryset()
         if jaar := self.request.query_params.get("jaar"):
-            qs = qs.filter(jaar=jaar) if jaar.isdigit() else qs.none()
+            # isascii: "²".isdigit() is true as well, and int() refuses it.
+            qs = qs.filter(jaar=jaar) if jaar.isascii() and jaar.isdigit() else qs.none()
         return qs
 
 

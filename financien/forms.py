@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.bestanden import bestand_controleren
+
 from . import selectors
 from .models import Begrotingspost, Geldstroom, Mutatie, twee_decimalen
 
@@ -202,6 +204,7 @@ class MutatieFilterForm(forms.Form):
 class ImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("Spreadsheet (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
         help_text=_(
             "Kolommen: kenmerk, datum, soort, geldstroom, begrotingspost, besluit, "
             "verplichting, bedrag, omschrijving."
@@ -210,8 +213,6 @@ class ImportForm(forms.Form):
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if not bestand.name.lower().endswith(".xlsx"):
-            raise ValidationError(_("Kies een .xlsx-bestand."))
-        if bestand.size > 2 * 1024 * 1024:
-            raise ValidationError(_("Het bestand is groter dan 2 MB."))
+        # By content: a web page or program renamed to .xlsx is refused here, not parsed.
+        bestand_controleren(bestand, toegestaan=[".xlsx"], max_grootte=2 * 1024 * 1024)
         return bestand

@@ -29,7 +29,7 @@ class GesprekSerializer(serializers.ModelSerializer):
     woongemeente = serializers.PrimaryKeyRelatedField(
         queryset=Gemeente.objects.all(), required=False, allow_null=True
     )
-    bezoekcode = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    bezoekcode = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Gesprek

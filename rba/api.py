@@ -72,7 +72,9 @@ class BesluitSerializer(serializers.ModelSerializer):
     agendapunt = serializers.PrimaryKeyRelatedField(
         queryset=Agendapunt.objects.none(), required=False, allow_null=True
     )
-    vervangt_nummer = serializers.CharField(source="vervangt.nummer", read_only=True, default=None)
+    vervangt_nummer = serializers.CharField(
+        source="vervangt.nummer", read_only=True, default=None, allow_null=True
+    )
     type = serializers.ChoiceField(choices=Besluit.Type.choices, default=Besluit.Type.OVERIG)
 
     class Meta:

@@ -1,5 +1,10 @@
+import math
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,3 +27,17 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def validation_error(self, code, *args) -> ValidationError:
+        # allauth's "try again later" does not say for how long; a locked-out user should know.
+        if code == "too_many_login_attempts":
+            minuten = math.ceil(settings.LOGIN_BLOKKADE_SECONDEN / 60)
+            return ValidationError(
+                _(
+                    "Te veel mislukte inlogpogingen. Inloggen is daarom tijdelijk "
+                    "geblokkeerd: probeer het over %(minuten)s minuten opnieuw."
+                )
+                % {"minuten": minuten},
+                code=code,
+            )
+        return super().validation_error(code, *args)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
@@ -49,3 +50,17 @@ class MfaVerplichtMiddleware:
         if naam in VRIJE_URL_NAMEN or naam.startswith(VRIJE_VOORVOEGSELS):
             return False
         return not heeft_totp(request.user)
+
+
+class NulTekenMiddleware:
+    """Refuses a query string with a NUL character (400). No parameter can mean one, and
+    PostgreSQL refuses it in any text comparison: a view filtering on it would answer 500.
+    Form fields already refuse NUL (Django's and DRF's own validators)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
+            raise BadRequest("NUL character in the query string")
+        return self.get_response(request)

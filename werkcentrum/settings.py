@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "werkcentrum.middleware.NulTekenMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,13 +147,19 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Werkcentrum] "
-# Throttling: at most 5 failed logins per account per 5 minutes, 10 per minute per address.
+# Lockout: after LOGIN_MAX_MISLUKT failed logins for one account within LOGIN_BLOKKADE_SECONDEN,
+# every login for it (even with the right password) is refused until the oldest failure has
+# aged out of that window; besides, at most 10 failed logins per minute per client address.
+LOGIN_MAX_MISLUKT = 5
+LOGIN_BLOKKADE_SECONDEN = 5 * 60
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/300s/key",
+    "login_failed": f"10/m/ip,{LOGIN_MAX_MISLUKT}/{LOGIN_BLOKKADE_SECONDEN}s/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
-# Behind one reverse proxy in production (docker-compose / the gemeente's load balancer).
+# The client address for the per-address limits: the n-th entry from the right of
+# X-Forwarded-For when n trusted proxies append to it, else REMOTE_ADDR. The default 0 ignores
+# the header, which a client can forge; set 1 behind the TLS proxy of docker-compose.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Werkcentrum-portaal"
@@ -262,6 +269,10 @@ SPECTACULAR_SETTINGS = {
     # The schema and its docs are for the partners' developers, behind a login.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "werkcentrum.api_schema.lokale_tijden",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -45,7 +45,9 @@ def _statusveld(keuzes) -> serializers.CharField:
 
 
 class WerkgeverSerializer(serializers.ModelSerializer):
-    cluster = serializers.CharField(source="sector.cluster.code", read_only=True, default=None)
+    cluster = serializers.CharField(
+        source="sector.cluster.code", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Werkgever
@@ -194,17 +196,36 @@ def _param(naam: str, omschrijving: str, soort=OpenApiTypes.STR) -> OpenApiParam
     return OpenApiParameter(naam, soort, OpenApiParameter.QUERY, description=omschrijving)
 
 
+def _is_jaar(waarde: str) -> bool:
+    return waarde.isascii() and waarde.isdigit() and len(waarde) <= 4 and int(waarde) >= 1
+
+
 class _Filters:
     """Query-parameter filters: {param: lookup}."""
 
     filters: dict[str, str] = {}
+    # Documented as "true/false"; Django's BooleanField itself only knows "True"/"1"/"t".
+    ja_nee: frozenset[str] = frozenset()
 
     def get_queryset(self):
         qs = super().get_queryset()
         for param, lookup in self.filters.items():
             waarde = self.request.query_params.get(param)
-            if waarde not in (None, ""):
+            if waarde in (None, ""):
+                continue
+            if param in self.ja_nee:
+                if waarde not in ("true", "false"):
+                    raise ValidationError({param: "Kies true of false."})
+                waarde = waarde == "true"
+            if lookup.endswith("__year") and not _is_jaar(waarde):
+                # Django only builds the date range when the query runs (OverflowError).
+                raise ValidationError({param: "Een jaar is een getal van 1 tot en met 9999."})
+            try:
                 qs = qs.filter(**{lookup: waarde})
+            except (ValueError, TypeError, DjangoValidationError):
+                # A value the field cannot hold (text for an id, a word for a number) is the
+                # client's mistake: 400 with the parameter named, not a 500.
+                raise ValidationError({param: "Ongeldige waarde voor dit filter."}) from None
         return qs
 
 
@@ -306,6 +327,7 @@ class KandidaatViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModel
     queryset = Kandidaat.objects.prefetch_related("skills").order_by("achternaam", "pk")
     serializer_class = KandidaatSerializer
     filters = {"doelgroep": "doelgroep", "actief": "actief"}
+    ja_nee = frozenset({"actief"})
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)

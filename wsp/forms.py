@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
@@ -422,7 +423,10 @@ class VacaturekrantFilterForm(forms.Form):
 
 class ImportForm(forms.Form):
     soort = forms.ChoiceField(label=_("Wat importeer je?"), choices=[])
-    bestand = forms.FileField(label=_("Bestand (CSV of XLSX)"))
+    bestand = forms.FileField(
+        label=_("Bestand (CSV of XLSX)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
     bevestigen = forms.BooleanField(
         label=_("Definitief importeren (zonder vinkje alleen controleren)"), required=False
     )
@@ -430,3 +434,9 @@ class ImportForm(forms.Form):
     def __init__(self, *args, soorten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["soort"].choices = soorten
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        # By content: a web page or program renamed to .csv/.xlsx is refused, not parsed.
+        bestand_controleren(bestand, toegestaan=[".csv", ".xlsx"], max_grootte=5 * 1024 * 1024)
+        return bestand

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import tablib
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from . import audit
 from .resources import RESOURCES
@@ -41,6 +42,13 @@ def dataset_lezen(inhoud: bytes, bestandsnaam: str) -> tablib.Dataset:
     return tablib.Dataset().load(tekst, format="csv", delimiter=scheiding)
 
 
+def _ontbrekende_sleutelkolommen(resource, dataset: tablib.Dataset) -> list[str]:
+    """The columns that identify a row; without them import-export only fails when writing."""
+    koppen = {str(k or "").strip() for k in (dataset.headers or [])}
+    namen = [resource.fields[v].column_name for v in resource._meta.import_id_fields]
+    return [naam for naam in namen if naam not in koppen]
+
+
 def importeren(
     *, soort: str, inhoud: bytes, bestandsnaam: str, regio, user, bevestigen: bool
 ) -> Importresultaat:
@@ -49,9 +57,13 @@ def importeren(
     resource = RESOURCES[soort][1](regio=regio, user=user)
     try:
         dataset = dataset_lezen(inhoud, bestandsnaam)
-    except Exception as exc:
-        return Importresultaat(fouten=[Rijfout(0, "", f"Bestand niet te lezen: {exc}")])
+    except Exception:
+        return Importresultaat(fouten=[Rijfout(0, "", _("Het bestand is niet te lezen."))])
     kolommen = {f.attribute: f.column_name for f in resource.fields.values()}
+    if ontbrekend := _ontbrekende_sleutelkolommen(resource, dataset):
+        return Importresultaat(
+            fouten=[Rijfout(1, k, _("Deze kolom ontbreekt.")) for k in ontbrekend]
+        )
     with transaction.atomic():
         result = resource.import_data(
             dataset, dry_run=True, raise_errors=False, use_transactions=True

@@ -256,7 +256,7 @@ def test_a_file_that_is_not_xlsx_is_refused(client, settings, beheerder):
         {"bestand": SimpleUploadedFile("reserve.xlsx", b"geen spreadsheet")},
     )
     assert response.status_code == 400
-    assert "geen leesbare" in response.content.decode()
+    assert "geen geldig XLSX-bestand" in response.content.decode()
 
 
 def test_begroting_charges_realisaties_on_older_verplichtingen_to_this_year(
