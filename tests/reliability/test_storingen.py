@@ -162,6 +162,15 @@ def test_broker_unreachable_pages_and_forms_work_and_the_work_is_sent_later(
     assert time.monotonic() - begin < 5  # answers, does not hang on the broker
     for pad in (f"/{data['regio']}/", "/werkplek/", f"/loket/doorverwijzingen/{data['dv']}/"):
         assert sessie.get(basis + pad, timeout=10).status_code == 200, pad
+    # Doelbinding: the gids says why the record opens before changing it.
+    keuze = sessie.post(
+        f"{basis}/loket/doorverwijzingen/{data['dv']}/",
+        data={"doelbinding_doel": "doorverwijzen"},
+        headers={"X-CSRFToken": "c" * 32},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert keuze.status_code == 302, keuze.text[-2000:]
     begin = time.monotonic()
     antwoord = sessie.post(
         f"{basis}/loket/doorverwijzingen/{data['dv']}/",

@@ -33,11 +33,12 @@ def test_an_unreachable_redis_cache_misses_instead_of_failing(weg):
     assert time.monotonic() - begin < 10  # refused at once, never a hang
 
 
-def test_public_question_rate_limit_stays_open_while_redis_is_away(weg, rf, monkeypatch):
-    from loket import publiek
+def test_public_form_rate_limit_stays_open_while_redis_is_away(weg, rf, monkeypatch):
+    # The loket's "Stel je vraag" and the WSP's "Ik ben werkgever" share this limiter.
+    from werkcentrum import formulierbescherming
 
-    monkeypatch.setattr(publiek, "cache", weg)
-    assert publiek._te_vaak(rf.post("/"), limiet=5) is False
+    monkeypatch.setattr(formulierbescherming, "cache", weg)
+    assert formulierbescherming.te_vaak(rf.post("/"), soort="loket:vraag", limiet=5) is False
 
 
 def test_settings_use_the_tolerant_backend_for_a_redis_cache_url(monkeypatch):
