@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -70,19 +69,6 @@ def _wachtrij_legen() -> None:
     )
 
 
-def machine() -> dict[str, str]:
-    model = next(
-        (
-            regel.split(":", 1)[1].strip()
-            for regel in open("/proc/cpuinfo").read().splitlines()  # noqa: SIM115
-            if regel.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout
-    return {"nproc": str(os.cpu_count()), "cpu": model, "free": free.strip()}
-
-
 def lees_stats() -> tuple[dict, list[dict]]:
     with open(UIT / "load_stats.csv") as f:
         rijen = list(csv.DictReader(f))
@@ -98,7 +84,7 @@ def schrijf_samenvatting(belasting_voor, belasting_na) -> str:
     p50, p95, p99 = (float(totaal[k]) for k in ("50%", "95%", "99%"))
     posts = sum(int(r["Request Count"]) for r in rijen if r["Type"] == "POST")
     logins = json.loads((UIT / "logins.json").read_text())
-    m = machine()
+    m = omgeving.machine()
     doel = (
         f"{'gehaald' if rps >= DOEL_RPS else 'niet gehaald'} (>= {DOEL_RPS} req/s), "
         f"p95 {'gehaald' if p95 < DOEL_P95 else 'niet gehaald'} (< {DOEL_P95} ms), "

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import hmac
 import os
+import platform
 import secrets
 import signal
 import socket
@@ -132,6 +133,7 @@ def accounts_klaarzetten(scale: int, per_rol: int) -> list[dict]:
 
 _ACCOUNTS_SCRIPT = """
 import os
+import platform
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from werkcentrum.models import Medewerker
@@ -245,3 +247,29 @@ def _wachten(basis: str, proces) -> None:
                 return
         time.sleep(0.5)
     raise RuntimeError("gunicorn kwam niet op")
+
+
+def machine() -> dict[str, str]:
+    model = next(
+        (
+            regel.split(":", 1)[1].strip()
+            for regel in open("/proc/cpuinfo").read().splitlines()  # noqa: SIM115
+            if regel.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout
+    return {"nproc": str(os.cpu_count()), "cpu": model, "free": free.strip()}
+
+
+def kop(titel: str, commando: str) -> str:
+    """Header of a results file in docs/: what, when, with which command, on what machine."""
+    from datetime import UTC, datetime
+
+    m = machine()
+    belasting = " / ".join(f"{w:.1f}" for w in os.getloadavg())
+    return (
+        f"# {titel}\n\n- datum: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
+        f"- commando: `{commando}`\n- machine: {m['nproc']} cores, {m['cpu']}, "
+        f"load average (1/5/15 min) bij het einde {belasting}\n"
+    )

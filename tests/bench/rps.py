@@ -93,8 +93,11 @@ def main() -> None:
         regels.append(f"| {label} | {rps:.0f} | {fouten} | {deel:.0%} | {doel} |")
     tekst = "\n".join(regels)
     print(tekst)
-    omgeving.VAR.mkdir(parents=True, exist_ok=True)
-    (omgeving.VAR / "rps.md").write_text(tekst + "\n")
+    commando = f"BENCH_SCALE={SCALE} BENCH_RPS_SECONDS={SECONDS:g} make bench-rps"
+    uit = omgeving.ROOT / "docs" / "bench"
+    uit.mkdir(parents=True, exist_ok=True)
+    kop = omgeving.kop("Verzoeken per seconde onder gunicorn", commando)
+    (uit / "rps.md").write_text(f"{kop}\n{tekst}\n")
 
 
 if __name__ == "__main__":
