@@ -35,6 +35,7 @@ def main() -> int:
     pad = omgeving.VAR / "accounts.json"
     pad.write_text(json.dumps(accounts))
     UIT.mkdir(parents=True, exist_ok=True)
+    (UIT / "logins.json").unlink(missing_ok=True)
     opdracht = [sys.executable, "-m", "locust", "-f", "tests/bench/locustfile.py", "--headless"]
     opdracht += ["-u", str(USERS), "-r", "10", "-t", DURATION, "--stop-timeout", "10"]
     opdracht += ["--csv", str(UIT / "load"), "--only-summary", "--loglevel", "WARNING"]
@@ -83,12 +84,15 @@ def schrijf_samenvatting(belasting_voor, belasting_na) -> str:
     rps = float(totaal["Requests/s"])
     p50, p95, p99 = (float(totaal[k]) for k in ("50%", "95%", "99%"))
     posts = sum(int(r["Request Count"]) for r in rijen if r["Type"] == "POST")
-    logins = json.loads((UIT / "logins.json").read_text())
+    pad = UIT / "logins.json"
+    logins = json.loads(pad.read_text()) if pad.exists() else {}
+    wacht = logins.pop("seconden_tot_iedereen_aangemeld", None)
+    fouten += logins.pop("mislukte_logins", 0)
     m = omgeving.machine()
     doel = (
         f"{'gehaald' if rps >= DOEL_RPS else 'niet gehaald'} (>= {DOEL_RPS} req/s), "
         f"p95 {'gehaald' if p95 < DOEL_P95 else 'niet gehaald'} (< {DOEL_P95} ms), "
-        f"fouten {'gehaald' if fouten == 0 else 'niet gehaald'} (0)"
+        f"fouten {'gehaald' if fouten == 0 else 'niet gehaald'} (0, mislukte logins meegeteld)"
     )
     regels = [
         "# Laatste belastingtest",
@@ -101,9 +105,12 @@ def schrijf_samenvatting(belasting_voor, belasting_na) -> str:
         f"- gunicorn {WORKERS} workers, PostgreSQL, Redis (cache en broker), locust op "
         "dezelfde machine (loopback)",
         "",
-        "De cijfers beginnen zodra alle gebruikers binnen zijn (na "
-        f"{logins.pop('seconden_tot_iedereen_aangemeld'):.0f} s); het inloggen zelf "
-        "(wachtwoord met bewust trage hash, dan TOTP):",
+        (
+            f"De cijfers beginnen zodra alle gebruikers binnen zijn (na {wacht:.0f} s); "
+            "het inloggen zelf (wachtwoord met bewust trage hash, dan TOTP) apart:"
+            if wacht is not None
+            else "Niet alle gebruikers kwamen binnen: de cijfers bevatten het inloggen."
+        ),
         "",
         *(
             f"- {naam}: {w['aantal']}x, {w['fouten']} fouten, mediaan {w['mediaan_ms']:.0f} ms, "

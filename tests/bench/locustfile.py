@@ -24,7 +24,7 @@ _VOLGENDE = {
     for rol in {a["rol"] for a in ACCOUNTS}
 }
 REGIO = "zkij"
-_AANGEMELD = {"aantal": 0, "start": None}
+_AANGEMELD = {"aantal": 0, "mislukt": 0, "start": None}
 
 
 @events.test_start.add_listener
@@ -49,7 +49,11 @@ def aangemeld(user: HttpUser) -> None:
         for e in env.stats.entries.values()
         if "/accounts/" in e.name
     }
-    verslag = {"seconden_tot_iedereen_aangemeld": time.time() - _AANGEMELD["start"], **logins}
+    verslag = {
+        "seconden_tot_iedereen_aangemeld": time.time() - _AANGEMELD["start"],
+        "mislukte_logins": _AANGEMELD["mislukt"],
+        **logins,
+    }
     with open(os.environ["BENCH_LOGINS"], "w") as f:
         json.dump(verslag, f)
     env.stats.reset_all()
@@ -71,8 +75,13 @@ class Medewerker(HttpUser):
     def on_start(self) -> None:
         account = next(_VOLGENDE[self.rol])
         self.eigen_werkgevers = account["werkgevers"]
-        inloggen(self.client, "", account["email"], account["secret"])
-        aangemeld(self)
+        try:
+            inloggen(self.client, "", account["email"], account["secret"])
+        except RuntimeError:
+            _AANGEMELD["mislukt"] += 1
+            raise
+        finally:
+            aangemeld(self)
 
     def lees(self, pad: str, naam: str | None = None) -> str:
         with self.client.get(pad, name=naam or pad, catch_response=True) as r:
