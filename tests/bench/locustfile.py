@@ -16,7 +16,7 @@ from datetime import date
 
 from locust import HttpUser, between, events, task
 
-from tests.bench.omgeving import inloggen
+from tests.bench.omgeving import inloggen, keuzes
 
 ACCOUNTS = json.loads(open(os.environ["BENCH_ACCOUNTS"]).read())  # noqa: SIM115
 _VOLGENDE = {
@@ -57,14 +57,6 @@ def aangemeld(user: HttpUser) -> None:
     with open(os.environ["BENCH_LOGINS"], "w") as f:
         json.dump(verslag, f)
     env.stats.reset_all()
-
-
-def keuzes(html: str, naam: str) -> list[str]:
-    """The values a form offers for a field: radio/checkbox inputs or select options."""
-    select = re.search(rf'<select name="{naam}"[^>]*>(.*?)</select>', html, re.S)
-    if select:
-        return [w for w in re.findall(r'<option value="([^"]*)"', select.group(1)) if w]
-    return re.findall(rf'name="{naam}" value="([^"]*)"', html)
 
 
 class Medewerker(HttpUser):

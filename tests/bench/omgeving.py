@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import platform
+import re
 import secrets
 import signal
 import socket
@@ -134,6 +135,7 @@ def accounts_klaarzetten(scale: int, per_rol: int) -> list[dict]:
 _ACCOUNTS_SCRIPT = """
 import os
 import platform
+import re
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from werkcentrum.models import Medewerker
@@ -185,6 +187,14 @@ def inloggen(session, basis: str, email: str, secret: str) -> None:
         )
     if not r.url.rstrip("/").endswith("/werkplek"):
         raise RuntimeError(f"inloggen als {email} mislukt: {r.status_code} {r.url}")
+
+
+def keuzes(html: str, naam: str) -> list[str]:
+    """The values a form offers for a field: radio/checkbox inputs or select options."""
+    select = re.search(rf'<select name="{naam}"[^>]*>(.*?)</select>', html, re.S)
+    if select:
+        return [w for w in re.findall(r'<option value="([^"]*)"', select.group(1)) if w]
+    return re.findall(rf'name="{naam}" value="([^"]*)"', html)
 
 
 def _csrf(session) -> str:
