@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from .demo import DEMO_DOMEIN, DEMO_WACHTWOORD, DemoContext, registreer
@@ -33,6 +34,7 @@ def demo_gebruiker(
     regio,
     organisatie,
     rollen: list[str],
+    wachtwoord_hash: str,
     superuser: bool = False,
 ) -> Medewerker:
     user, _ = Medewerker.objects.update_or_create(
@@ -45,16 +47,18 @@ def demo_gebruiker(
             "is_staff": superuser or bool(ADMIN_ROLLEN.intersection(rollen)),
             "is_superuser": superuser,
             "is_active": True,
+            "password": wachtwoord_hash,
         },
     )
-    user.set_password(DEMO_WACHTWOORD)
-    user.save(update_fields=["password"])
     user.groups.set(Group.objects.filter(name__in=rollen))
     return user
 
 
 @registreer("medewerkers")
 def medewerkers(ctx: DemoContext) -> None:
+    # One hash for everyone: hashing is deliberately slow (~0.3 s), and --scale 100 makes
+    # 2,300 people with the same demo password.
+    wachtwoord_hash = make_password(DEMO_WACHTWOORD)
     organisaties = {
         o.type: o for o in Organisatie.objects.filter(regio=ctx.regio).order_by("-naam")
     }
@@ -71,6 +75,7 @@ def medewerkers(ctx: DemoContext) -> None:
                 regio=ctx.regio,
                 organisatie=organisaties.get(ORGANISATIE_TYPE[rol]),
                 rollen=[rol],
+                wachtwoord_hash=wachtwoord_hash,
             )
     demo_gebruiker(
         email=f"platform@{DEMO_DOMEIN}",
@@ -79,5 +84,6 @@ def medewerkers(ctx: DemoContext) -> None:
         regio=None,
         organisatie=None,
         rollen=[],
+        wachtwoord_hash=wachtwoord_hash,
         superuser=True,
     )

@@ -26,6 +26,7 @@ from .models import (
     NazorgMoment,
     Plaatsing,
     Vacature,
+    Vestiging,
     Werkgever,
     Werkgeversverzoek,
 )
@@ -52,7 +53,8 @@ def werkgevers_voor(*, user: Medewerker, filters: dict | None = None) -> QuerySe
 def werkgever_detail(*, user: Medewerker, pk: int) -> Werkgever:
     qs = Werkgever.objects.select_related("sector__cluster", "accounthouder").prefetch_related(
         "accountteam",
-        "vestigingen__gemeente",
+        # One query for vestigingen with their gemeente instead of two.
+        Prefetch("vestigingen", queryset=Vestiging.objects.select_related("gemeente")),
         "contactpersonen",
         Prefetch(
             "contactmomenten",

@@ -1,0 +1,279 @@
+"""Load test: mixed journeys of all roles against gunicorn. Started by tests/bench/load.py
+(`make load`), which prepares the database, the accounts with their TOTP secrets
+(BENCH_ACCOUNTS, a JSON file) and gunicorn. Every staff user logs in for real: password and
+a TOTP code. About 80% of the requests are reads; the writes register a gesprek (gids) and a
+contactmoment (wsp_adviseur)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+import time
+from datetime import date
+
+from locust import HttpUser, between, events, task
+
+from tests.bench.omgeving import inloggen, keuzes
+
+ACCOUNTS = json.loads(open(os.environ["BENCH_ACCOUNTS"]).read())  # noqa: SIM115
+_VOLGENDE = {
+    rol: itertools.cycle([a for a in ACCOUNTS if a["rol"] == rol])
+    for rol in {a["rol"] for a in ACCOUNTS}
+}
+REGIO = "zkij"
+_AANGEMELD = {"aantal": 0, "mislukt": 0, "start": None}
+
+
+@events.test_start.add_listener
+def _start(environment, **_kw) -> None:
+    _AANGEMELD["start"] = time.time()
+
+
+def aangemeld(user: HttpUser) -> None:
+    """The statistics start once every user is there (logged in): the login storm at the
+    start, with its deliberately slow password hash, is reported apart (BENCH_LOGINS)."""
+    _AANGEMELD["aantal"] += 1
+    env = user.environment
+    if _AANGEMELD["aantal"] != env.parsed_options.num_users:
+        return
+    logins = {
+        e.method + " " + e.name[e.name.index("/accounts/") :]: {
+            "aantal": e.num_requests,
+            "fouten": e.num_failures,
+            "mediaan_ms": e.median_response_time,
+            "max_ms": e.max_response_time,
+        }
+        for e in env.stats.entries.values()
+        if "/accounts/" in e.name
+    }
+    verslag = {
+        "seconden_tot_iedereen_aangemeld": time.time() - _AANGEMELD["start"],
+        "mislukte_logins": _AANGEMELD["mislukt"],
+        **logins,
+    }
+    with open(os.environ["BENCH_LOGINS"], "w") as f:
+        json.dump(verslag, f)
+    env.stats.reset_all()
+
+
+class Medewerker(HttpUser):
+    abstract = True
+    rol = ""
+    wait_time = between(0.05, 0.3)
+
+    def on_start(self) -> None:
+        account = next(_VOLGENDE[self.rol])
+        self.eigen_werkgevers = account["werkgevers"]
+        try:
+            inloggen(self.client, "", account["email"], account["secret"])
+        except RuntimeError:
+            _AANGEMELD["mislukt"] += 1
+            raise
+        finally:
+            aangemeld(self)
+
+    def lees(self, pad: str, naam: str | None = None) -> str:
+        with self.client.get(pad, name=naam or pad, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"status {r.status_code}")
+            return r.text
+
+    def post(self, pad: str, data: dict, naam: str, verwacht: str) -> None:
+        data["csrfmiddlewaretoken"] = self.client.cookies.get("csrftoken", "")
+        with self.client.post(pad, data=data, name=naam, catch_response=True) as r:
+            if r.status_code != 200 or not re.search(verwacht, r.url):
+                r.failure(f"status {r.status_code} op {r.url}")
+
+
+class Gids(Medewerker):
+    rol = "gids"
+    weight = 10
+
+    @task(4)
+    def werkplek(self):
+        self.lees("/werkplek/")
+
+    @task(3)
+    def gesprekken(self):
+        self.lees("/loket/gesprekken/")
+
+    @task(1)
+    def sociale_kaart(self):
+        self.lees("/loket/sociale-kaart/")
+
+    @task(4)
+    def gesprek_registreren(self):
+        html = self.lees("/loket/gesprekken/nieuw/")
+        locaties = keuzes(html, "locatie")
+        data = {
+            "kanaal": "inloop",
+            "locatie": random.choice(locaties) if locaties else "",
+            "doelgroep": random.choice(keuzes(html, "doelgroep")),
+            "themas": random.sample(keuzes(html, "themas"), 1),
+            "leeftijdscategorie": random.choice(keuzes(html, "leeftijdscategorie")),
+            "uitkomst": random.choice(keuzes(html, "uitkomst")),
+            "notitie": "",
+        }
+        self.post(
+            "/loket/gesprekken/nieuw/", data, "gesprek registreren", r"/loket/gesprekken/\d+/"
+        )
+
+
+class Coordinator(Medewerker):
+    rol = "coordinator"
+    weight = 3
+
+    @task(3)
+    def dashboard(self):
+        self.lees("/loket/dashboard/")
+
+    @task(1)
+    def werkplek(self):
+        self.lees("/werkplek/")
+
+    @task(1)
+    def api_gesprekken(self):
+        self.lees("/api/v1/loket/gesprekken/")
+
+
+class WspAdviseur(Medewerker):
+    rol = "wsp_adviseur"
+    weight = 10
+    werkgevers: list[str] = []
+
+    @task(3)
+    def werkplek(self):
+        self.lees("/werkplek/")
+
+    @task(3)
+    def vacatures(self):
+        self.lees("/wsp/vacatures/")
+
+    @task(2)
+    def werkgevers_lijst(self):
+        html = self.lees("/wsp/werkgevers/")
+        self.werkgevers = sorted(set(re.findall(r'href="/wsp/werkgevers/(\d+)/"', html)))
+
+    @task(3)
+    def werkgever(self):
+        if self.werkgevers:
+            pk = random.choice(self.werkgevers)
+            self.lees(f"/wsp/werkgevers/{pk}/", "/wsp/werkgevers/[pk]/")
+
+    @task(2)
+    def nazorg(self):
+        self.lees("/wsp/plaatsingen/")
+
+    @task(1)
+    def kandidaten(self):
+        self.lees("/wsp/kandidaten/")
+
+    @task(4)
+    def contactmoment_vastleggen(self):
+        if not self.eigen_werkgevers:
+            return
+        pk = random.choice(self.eigen_werkgevers)
+        pad = f"/wsp/werkgevers/{pk}/contactmoment/"
+        html = self.lees(pad, "/wsp/werkgevers/[eigen pk]/contactmoment/")
+        data = {
+            "datum": date.today().isoformat(),
+            "type": random.choice(keuzes(html, "type")),
+            "samenvatting": "Belastingtest: personeelsbehoefte besproken.",
+            "afspraken": "",
+            "opvolgdatum": "",
+        }
+        self.post(pad, data, "contactmoment vastleggen", rf"/wsp/werkgevers/{pk}/$")
+
+
+class WspManager(Medewerker):
+    rol = "wsp_manager"
+    weight = 3
+
+    @task(2)
+    def doelstellingen(self):
+        self.lees("/wsp/doelstellingen/")
+
+    @task(1)
+    def werkplek(self):
+        self.lees("/werkplek/")
+
+    @task(1)
+    def api_plaatsingen(self):
+        self.lees("/api/v1/wsp/plaatsingen/")
+
+    @task(1)
+    def api_werkgevers(self):
+        self.lees("/api/v1/wsp/werkgevers/")
+
+
+class RbaSecretariaat(Medewerker):
+    rol = "rba_secretariaat"
+    weight = 3
+
+    @task(3)
+    def besluiten(self):
+        self.lees("/rba/besluiten/")
+
+    @task(1)
+    def vergaderingen(self):
+        self.lees("/rba/vergaderingen/")
+
+    @task(1)
+    def acties(self):
+        self.lees("/rba/acties/")
+
+    @task(1)
+    def api_besluiten(self):
+        self.lees("/api/v1/rba/besluiten/")
+
+
+class FinancieelBeheerder(Medewerker):
+    rol = "financieel_beheerder"
+    weight = 3
+
+    @task(3)
+    def reserve(self):
+        self.lees("/financien/reserve/")
+
+    @task(1)
+    def overzicht(self):
+        self.lees("/financien/")
+
+    @task(1)
+    def api_mutaties(self):
+        self.lees("/api/v1/financien/mutaties/")
+
+
+class Inwoner(HttpUser):
+    """Public pages, no login."""
+
+    weight = 18
+    wait_time = between(0.05, 0.3)
+
+    def on_start(self) -> None:
+        # Each visitor is a different address behind the proxy (see omgeving.inloggen).
+        self.client.headers["X-Forwarded-For"] = f"10.200.{random.randrange(250)}.{id(self) % 250}"
+        aangemeld(self)
+
+    @task(3)
+    def home(self):
+        self.client.get(f"/{REGIO}/", name="/zkij/")
+
+    @task(3)
+    def vacaturekrant(self):
+        self.client.get(f"/{REGIO}/vacatures/", name="/zkij/vacatures/")
+
+    @task(1)
+    def besluiten(self):
+        self.client.get(f"/{REGIO}/besluiten/", name="/zkij/besluiten/")
+
+    @task(1)
+    def spreekuren(self):
+        self.client.get(f"/{REGIO}/spreekuren/", name="/zkij/spreekuren/")
+
+    @task(1)
+    def wegwijzer(self):
+        self.client.get(f"/{REGIO}/waar-kan-ik-terecht/", name="/zkij/waar-kan-ik-terecht/")

@@ -1,0 +1,288 @@
+"""What the benchmark and load scripts share: a PostgreSQL database per demo scale (loaded once
+and reused), TOTP for the demo accounts the runs log in with, gunicorn on a free loopback
+port, and a real login (password + TOTP code).
+
+Databases: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/werkcentrum_bench)
+holds --scale 1; --scale K uses the same name with K appended (werkcentrum_bench100)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import hmac
+import os
+import platform
+import re
+import secrets
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+STANDAARD_DB = "postgres://postgres@127.0.0.1:5432/werkcentrum_bench"
+# Demo people per --scale (werkcentrum/demo_medewerkers.py) and placements (wsp/demo.py).
+MEDEWERKERS_PER_SCALE = 23
+PLAATSINGEN_PER_SCALE = 400
+# The roles the runs log in as, with their short demo address prefix.
+ROLLEN = {
+    "gids": "gids",
+    "coordinator": "coordinator",
+    "wsp_adviseur": "wsp.adviseur",
+    "wsp_manager": "wsp.manager",
+    "rba_secretariaat": "rba.secretariaat",
+    "financieel_beheerder": "financieel.beheerder",
+    "beheerder": "beheerder",
+}
+
+
+def database_url(scale: int) -> str:
+    basis = urlsplit(os.environ.get("BENCH_DATABASE_URL", STANDAARD_DB))
+    if scale == 1:
+        return urlunsplit(basis)
+    return urlunsplit(basis._replace(path=f"{basis.path}{scale}"))
+
+
+def omgeving(scale: int, **extra: str) -> dict[str, str]:
+    """Environment of every child process: bench settings against the scale's database."""
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.bench.settings_bench",
+        WERKCENTRUM_BENCH="1",
+        DATABASE_URL=database_url(scale),
+        CELERY_BROKER_URL=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4"),
+        SECRET_KEY=env.get("SECRET_KEY") or "bench-" + secrets.token_hex(32),
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(VAR / "static"),
+        WERKCENTRUM_VAR_DIR=str(VAR),
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env
+
+
+def manage(scale: int, *args: str, **extra: str) -> str:
+    uit = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=omgeving(scale, **extra),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return uit.stdout
+
+
+def database_klaarzetten(scale: int) -> None:
+    """Creates, migrates and loads the scale's database unless it already holds that scale."""
+    import psycopg
+
+    url = urlsplit(database_url(scale))
+    naam = url.path.lstrip("/")
+    beheer = urlunsplit(url._replace(path="/postgres"))
+    with psycopg.connect(beheer, autocommit=True) as conn:
+        if not conn.execute("select 1 from pg_database where datname = %s", [naam]).fetchone():
+            conn.execute(f'create database "{naam}"')
+    manage(scale, "migrate", "--no-input", "-v", "0")
+    manage(scale, "collectstatic", "--no-input", "-v", "0")
+    medewerkers, plaatsingen = _tellingen(url)
+    verwacht = (MEDEWERKERS_PER_SCALE * scale + 1, PLAATSINGEN_PER_SCALE * scale)
+    if medewerkers > verwacht[0] or plaatsingen > verwacht[1]:
+        sys.exit(f"{naam} bevat meer dan --scale {scale}; gooi de database weg.")
+    if (medewerkers, plaatsingen) != verwacht:
+        print(f"demo_data --scale {scale} laden in {naam} (eenmalig) ...", flush=True)
+        start = time.monotonic()
+        manage(scale, "demo_data", "--seed", "1", "--scale", str(scale))
+        print(f"  geladen in {time.monotonic() - start:.0f} s", flush=True)
+    # Planner statistics, as autovacuum keeps them in a database in use: right after a bulk
+    # load they are missing and PostgreSQL picks plans for empty tables (seconds, not ms).
+    with psycopg.connect(urlunsplit(url), autocommit=True) as conn:
+        conn.execute("analyze")
+
+
+def _tellingen(url) -> tuple[int, int]:
+    import psycopg
+
+    with psycopg.connect(urlunsplit(url)) as conn:
+        medewerkers = conn.execute(
+            "select count(*) from werkcentrum_medewerker where email like %s",
+            ["%demo.werkcentrum.nl"],
+        ).fetchone()[0]
+        plaatsingen = conn.execute("select count(*) from wsp_plaatsing").fetchone()[0]
+    return medewerkers, plaatsingen
+
+
+def accounts_klaarzetten(scale: int, per_rol: int) -> list[dict]:
+    """Gives up to `per_rol` demo accounts of each role a fresh TOTP secret (the runs compute
+    codes from it) and returns [{rol, email, secret, werkgevers}]: the werkgevers are the
+    account's own (as accounthouder), where a wsp_adviseur may record a contactmoment."""
+    uit = manage(scale, "shell", "-c", _ACCOUNTS_SCRIPT, BENCH_PER_ROL=str(per_rol))
+    accounts = []
+    for regel in uit.splitlines():
+        if regel.startswith("ACCOUNT "):
+            rol, email, secret, eigen = regel.split()[1:]
+            werkgevers = [] if eigen == "-" else eigen.split(",")
+            accounts.append(
+                {"rol": rol, "email": email, "secret": secret, "werkgevers": werkgevers}
+            )
+    return accounts
+
+
+_ACCOUNTS_SCRIPT = """
+import os
+import platform
+import re
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from werkcentrum.models import Medewerker
+from tests.bench.omgeving import ROLLEN
+from wsp.models import Werkgever
+for rol in ROLLEN:
+    mensen = Medewerker.objects.filter(
+        groups__name=rol, email__endswith="demo.werkcentrum.nl"
+    ).order_by("pk")[: int(os.environ["BENCH_PER_ROL"])]
+    for m in mensen:
+        Authenticator.objects.filter(user=m, type=Authenticator.Type.TOTP).delete()
+        secret = generate_totp_secret()
+        TOTP.activate(m, secret)
+        eigen = Werkgever.objects.filter(accounthouder=m).order_by("pk")
+        eigen = ",".join(str(pk) for pk in eigen.values_list("pk", flat=True)[:20])
+        print("ACCOUNT", rol, m.email, secret, eigen or "-")
+"""
+
+
+def totp_code(secret: str) -> str:
+    """RFC 6238 as allauth checks it (SHA1, 6 digits, 30 s), without loading Django."""
+    teller = struct.pack(">Q", int(time.time()) // 30)
+    digest = hmac.new(base64.b32decode(secret, casefold=True), teller, hashlib.sha1).digest()
+    begin = digest[-1] & 0x0F
+    waarde = struct.unpack(">I", digest[begin : begin + 4])[0] & 0x7FFFFFFF
+    return f"{waarde % 10**6:06d}"
+
+
+def inloggen(session, basis: str, email: str, secret: str) -> None:
+    """A real login through allauth: password, then the TOTP code. Sends a distinct
+    X-Forwarded-For per account (gunicorn runs with TRUSTED_PROXY_COUNT=1, like behind the
+    production proxy), so the per-address login throttle sees separate people, not one."""
+    from werkcentrum.demo import DEMO_WACHTWOORD
+
+    session.headers["X-Forwarded-For"] = _adres(email)
+    session.get(f"{basis}/accounts/login/")
+    r = session.post(
+        f"{basis}/accounts/login/",
+        data={"login": email, "password": DEMO_WACHTWOORD, "csrfmiddlewaretoken": _csrf(session)},
+    )
+    for poging in range(2):
+        if "/2fa/" not in r.url:
+            break
+        if poging:  # a code is accepted once: a second login wants the next 30 s window
+            time.sleep(30 - time.time() % 30 + 1)
+        r = session.post(
+            r.url,
+            data={"code": totp_code(secret), "csrfmiddlewaretoken": _csrf(session)},
+        )
+    if not r.url.rstrip("/").endswith("/werkplek"):
+        raise RuntimeError(f"inloggen als {email} mislukt: {r.status_code} {r.url}")
+
+
+def keuzes(html: str, naam: str) -> list[str]:
+    """The values a form offers for a field: radio/checkbox inputs or select options."""
+    select = re.search(rf'<select name="{naam}"[^>]*>(.*?)</select>', html, re.S)
+    if select:
+        return [w for w in re.findall(r'<option value="([^"]*)"', select.group(1)) if w]
+    return re.findall(rf'name="{naam}" value="([^"]*)"', html)
+
+
+def _csrf(session) -> str:
+    return session.cookies.get("csrftoken", "")
+
+
+def _adres(email: str) -> str:
+    n = sum(email.encode()) * 7919 % 65000
+    return f"10.{n // 250 % 250}.{n % 250}.{len(email) % 250 + 1}"
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(scale: int, workers: int):
+    """gunicorn on 127.0.0.1 with a free port against the scale's database; yields the base
+    URL and stops it (whole process group) on the way out, whatever happens."""
+    poort = vrije_poort()
+    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=_cache_url())
+    opdracht = [PYTHON, "-m", "gunicorn", "werkcentrum.wsgi:application"]
+    opdracht += ["--bind", f"127.0.0.1:{poort}", "--workers", str(workers)]
+    opdracht += ["--log-level", "warning"]
+    proces = subprocess.Popen(
+        opdracht,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        _wachten(basis, proces)
+        yield basis
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proces.pid, signal.SIGTERM)
+        try:
+            proces.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proces.pid, signal.SIGKILL)
+            proces.wait()
+
+
+def _cache_url() -> str:
+    # The shared cache of production (Redis), so throttling counts across workers.
+    return os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4")
+
+
+def _wachten(basis: str, proces) -> None:
+    import requests
+
+    for _ in range(120):
+        if proces.poll() is not None:
+            raise RuntimeError("gunicorn stopte meteen")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(f"{basis}/bench/plafond/", timeout=2).status_code == 200:
+                return
+        time.sleep(0.5)
+    raise RuntimeError("gunicorn kwam niet op")
+
+
+def machine() -> dict[str, str]:
+    model = next(
+        (
+            regel.split(":", 1)[1].strip()
+            for regel in open("/proc/cpuinfo").read().splitlines()  # noqa: SIM115
+            if regel.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout
+    return {"nproc": str(os.cpu_count()), "cpu": model, "free": free.strip()}
+
+
+def kop(titel: str, commando: str) -> str:
+    """Header of a results file in docs/: what, when, with which command, on what machine."""
+    from datetime import UTC, datetime
+
+    m = machine()
+    belasting = " / ".join(f"{w:.1f}" for w in os.getloadavg())
+    return (
+        f"# {titel}\n\n- datum: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n"
+        f"- commando: `{commando}`\n- machine: {m['nproc']} cores, {m['cpu']}, "
+        f"load average (1/5/15 min) bij het einde {belasting}\n"
+    )

@@ -1,0 +1,104 @@
+"""Requests per second under gunicorn for the list pages and the ceiling (the bench-only trivial
+view through the same middleware), at --scale 100 on PostgreSQL. Starts gunicorn on a free
+loopback port, drives it with a small threaded client (keep-alive, a logged-in session per
+thread) for a fixed time per page, and stops everything itself.
+
+    python -m tests.bench.rps                      # or: make bench-rps
+    BENCH_SCALE=1 BENCH_RPS_SECONDS=3 python -m tests.bench.rps
+
+Target (benchmark, not test): every list page reaches at least half the ceiling's req/s.
+The API lists are left out here: their per-user throttle (600/minute, production setting)
+would be measured instead of the server; tests.bench.pages times them in-process."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import requests
+
+from tests.bench import omgeving
+
+SCALE = int(os.environ.get("BENCH_SCALE", "100"))
+SECONDS = float(os.environ.get("BENCH_RPS_SECONDS", "5"))
+THREADS = int(os.environ.get("BENCH_RPS_THREADS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1) + 1)))
+PAGINAS = [
+    ("plafond (triviale view)", "gids", "/bench/plafond/"),
+    ("gids: gesprekken", "gids", "/loket/gesprekken/"),
+    ("wsp_adviseur: vacatures", "wsp_adviseur", "/wsp/vacatures/"),
+    ("wsp_adviseur: werkgevers", "wsp_adviseur", "/wsp/werkgevers/"),
+    ("wsp_adviseur: nazorg (plaatsingen)", "wsp_adviseur", "/wsp/plaatsingen/"),
+    ("rba_secretariaat: besluitenlijst", "rba_secretariaat", "/rba/besluiten/"),
+    ("inwoner: vacaturekrant", None, "/zkij/vacatures/"),
+    ("inwoner: besluitenlijst", None, "/zkij/besluiten/"),
+]
+
+
+def meten(basis: str, sessie: requests.Session | None, pad: str) -> tuple[float, int]:
+    """Requests/s (successful) and the number of failures, THREADS clients for SECONDS."""
+    geteld = {"ok": 0, "fout": 0}
+    slot = threading.Lock()
+    einde = time.monotonic() + SECONDS
+
+    def client() -> None:
+        s = requests.Session()
+        if sessie is not None:
+            s.cookies.update(sessie.cookies)
+            s.headers.update(sessie.headers)
+        ok = fout = 0
+        while time.monotonic() < einde:
+            if s.get(basis + pad, allow_redirects=False).status_code == 200:
+                ok += 1
+            else:
+                fout += 1
+        with slot:
+            geteld["ok"] += ok
+            geteld["fout"] += fout
+
+    start = time.monotonic()
+    draden = [threading.Thread(target=client) for _ in range(THREADS)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    return geteld["ok"] / (time.monotonic() - start), geteld["fout"]
+
+
+def main() -> None:
+    omgeving.database_klaarzetten(SCALE)
+    accounts = {a["rol"]: a for a in omgeving.accounts_klaarzetten(SCALE, per_rol=1)}
+    belasting = os.getloadavg()
+    with omgeving.gunicorn(SCALE, WORKERS) as basis:
+        sessies: dict = {None: None}
+        for rol in {r for _l, r, _p in PAGINAS if r}:
+            sessies[rol] = requests.Session()
+            omgeving.inloggen(sessies[rol], basis, accounts[rol]["email"], accounts[rol]["secret"])
+        uitkomst = {}
+        for label, rol, pad in PAGINAS:
+            meten(basis, sessies[rol], pad)  # warm-up of every worker
+            uitkomst[label] = meten(basis, sessies[rol], pad)
+    plafond = uitkomst[PAGINAS[0][0]][0]
+    regels = [
+        f"gunicorn {WORKERS} workers, --scale {SCALE}, {THREADS} client-threads, {SECONDS:.0f} s "
+        f"per pagina, load average vooraf {' / '.join(f'{w:.1f}' for w in belasting)}",
+        "",
+        "| pagina | req/s | fouten | deel van plafond | doel (>= 50%) |",
+        "|---|---|---|---|---|",
+    ]
+    for label, (rps, fouten) in uitkomst.items():
+        deel = rps / plafond if plafond else 0
+        doel = "" if label == PAGINAS[0][0] else ("ja" if deel >= 0.5 else "**nee**")
+        regels.append(f"| {label} | {rps:.0f} | {fouten} | {deel:.0%} | {doel} |")
+    tekst = "\n".join(regels)
+    print(tekst)
+    commando = f"BENCH_SCALE={SCALE} BENCH_RPS_SECONDS={SECONDS:g} make bench-rps"
+    uit = omgeving.ROOT / "docs" / "bench"
+    uit.mkdir(parents=True, exist_ok=True)
+    kop = omgeving.kop("Verzoeken per seconde onder gunicorn", commando)
+    (uit / "rps.md").write_text(f"{kop}\n{tekst}\n")
+
+
+if __name__ == "__main__":
+    main()

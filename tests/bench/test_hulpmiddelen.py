@@ -1,0 +1,56 @@
+"""The benchmark tooling itself (fast; part of the normal test run): the bench settings never
+load by accident, the ceiling view is no production URL, the TOTP codes the load test logs in
+with are the ones allauth accepts, and the form parser finds the choices."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, generate_totp_secret, hotp_value
+from django.urls import NoReverseMatch, reverse
+
+from tests.bench import omgeving
+
+
+def test_bench_settings_refuse_to_load_without_the_bench_switch():
+    env = {k: v for k, v in os.environ.items() if k != "WERKCENTRUM_BENCH"}
+    uit = subprocess.run(
+        [sys.executable, "-c", "import tests.bench.settings_bench"],
+        cwd=omgeving.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert uit.returncode != 0
+    assert "ImproperlyConfigured" in uit.stderr
+
+
+def test_ceiling_view_is_not_a_production_url():
+    with pytest.raises(NoReverseMatch):
+        reverse("bench_plafond")
+
+
+def test_totp_code_is_the_one_allauth_expects():
+    secret = generate_totp_secret()
+    verwacht = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    assert omgeving.totp_code(secret) == verwacht
+
+
+def test_each_scale_has_its_own_database(monkeypatch):
+    monkeypatch.setenv("BENCH_DATABASE_URL", "postgres://u@127.0.0.1:5432/wc_bench")
+    assert omgeving.database_url(1) == "postgres://u@127.0.0.1:5432/wc_bench"
+    assert omgeving.database_url(100) == "postgres://u@127.0.0.1:5432/wc_bench100"
+
+
+def test_form_choices_come_from_selects_and_radios():
+    html = (
+        '<select name="type" id="t"><option value="">--</option><option value="bezoek">B'
+        '</option><option value="telefoon">T</option></select>'
+        '<input type="radio" name="uitkomst" value="info" id="u0">'
+    )
+    assert omgeving.keuzes(html, "type") == ["bezoek", "telefoon"]
+    assert omgeving.keuzes(html, "uitkomst") == ["info"]
