@@ -369,7 +369,7 @@ class VoordrachtViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyMode
 class PlaatsingViewSet(
     _Filters, RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
-    queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "pk")
+    queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "-pk")
     serializer_class = PlaatsingSerializer
     filters = {"werkgever": "werkgever", "doelgroep": "doelgroep", "jaar": "startdatum__year"}
 

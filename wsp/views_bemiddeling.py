@@ -113,7 +113,7 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
 def plaatsingen(request: HttpRequest) -> HttpResponse:
     qs = selectors.met_duurzaam(
         Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
-    ).order_by("-startdatum", "pk")
+    ).order_by("-startdatum", "-pk")
     context = {
         "pagina": _pagina(request, qs),
         "nazorg": selectors.nazorg_open(user=request.user)[:50],

@@ -130,6 +130,8 @@ class Plaatsing(models.Model):
         indexes = [
             models.Index(fields=["regio", "startdatum"], name="plaatsing_start_idx"),
             models.Index(fields=["regio", "doelgroep"], name="plaatsing_doelgroep_idx"),
+            # The paged list (newest first): a backward-free index scan that stops at the page.
+            models.Index(fields=["regio", "-startdatum", "-id"], name="plaatsing_lijst_idx"),
         ]
 
     def __str__(self) -> str:

@@ -63,6 +63,12 @@ class NazorgMoment(models.Model):
         ]
         indexes = [
             models.Index(fields=["afgerond_op", "vervaldatum"], name="nazorg_open_idx"),
+            # Open moments by due date without wading through the completed ones.
+            models.Index(
+                fields=["vervaldatum"],
+                condition=Q(afgerond_op__isnull=True),
+                name="nazorg_open_verval_idx",
+            ),
         ]
 
     def __str__(self) -> str:
