@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 STANDAARD_DB = "postgres://postgres@127.0.0.1:5432/werkcentrum_bench"
-# Demo people per --scale (werkcentrum/demo_medewerkers.py) and placements (wsp/demo.py).
-MEDEWERKERS_PER_SCALE = 23
+# Demo people per --scale (werkcentrum/demo_medewerkers.py; test_hulpmiddelen checks it
+# against the roles) and placements (wsp/demo.py).
+MEDEWERKERS_PER_SCALE = 24
 PLAATSINGEN_PER_SCALE = 400
 # The roles the runs log in as, with their short demo address prefix.
 ROLLEN = {

@@ -54,3 +54,11 @@ def test_form_choices_come_from_selects_and_radios():
     )
     assert omgeving.keuzes(html, "type") == ["bezoek", "telefoon"]
     assert omgeving.keuzes(html, "uitkomst") == ["info"]
+
+
+def test_expected_demo_staff_per_scale_follows_the_roles():
+    # A new role adds demo people; the bench would otherwise reject or reload its databases.
+    from werkcentrum.demo_medewerkers import AANTAL_PER_ROL
+    from werkcentrum.rollen import ROLLEN
+
+    assert omgeving.MEDEWERKERS_PER_SCALE == sum(AANTAL_PER_ROL.get(r, 1) for r in ROLLEN)
