@@ -61,4 +61,4 @@ def test_expected_demo_staff_per_scale_follows_the_roles():
     from werkcentrum.demo_medewerkers import AANTAL_PER_ROL
     from werkcentrum.rollen import ROLLEN
 
-    assert omgeving.MEDEWERKERS_PER_SCALE == sum(AANTAL_PER_ROL.get(r, 1) for r in ROLLEN)
+    assert sum(AANTAL_PER_ROL.get(r, 1) for r in ROLLEN) == omgeving.MEDEWERKERS_PER_SCALE
