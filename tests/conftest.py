@@ -64,7 +64,9 @@ def _eager_celery():
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(_test_settings):
+    # Depends on _test_settings so it clears the test cache, not the one from settings.py:
+    # otherwise rate-limit counters (forms, logins) leak from one test into the next.
     from django.core.cache import cache
 
     cache.clear()
