@@ -9,6 +9,7 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -150,6 +151,17 @@ def _duurzaam() -> Exists:
 def met_duurzaam(qs: QuerySet[Plaatsing]) -> QuerySet[Plaatsing]:
     """Annotate `duurzaam` (same rule as `Plaatsing.is_duurzaam`, in SQL)."""
     return qs.annotate(duurzaam=_duurzaam())
+
+
+def standaard_doeljaar(*, user: Medewerker, vandaag: date) -> int:
+    """The year the dashboard opens on: the latest year up to now with targets in the regio
+    (early in a year the new targets are often not set yet), else the current year."""
+    jaar = (
+        Doelstelling.objects.voor(user)
+        .filter(jaar__lte=vandaag.year)
+        .aggregate(jaar=Max("jaar"))["jaar"]
+    )
+    return jaar or vandaag.year
 
 
 def dashboard(*, user: Medewerker, jaar: int) -> dict:

@@ -258,8 +258,9 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    form = forms.DashboardForm(request.GET or {"jaar": timezone.localdate().year})
-    jaar = form.cleaned_data["jaar"] if form.is_valid() else timezone.localdate().year
+    standaard = selectors.standaard_doeljaar(user=request.user, vandaag=timezone.localdate())
+    form = forms.DashboardForm(request.GET or {"jaar": standaard})
+    jaar = form.cleaned_data["jaar"] if form.is_valid() else standaard
     context = {
         "form": form,
         "doelgroepen": Doelgroep.choices,

@@ -360,3 +360,18 @@ def test_each_werkgever_filter_leaves_out_what_does_not_match(adviseur, maak_geb
     assert namen(gemeente=haarlem) == ["Horeca", "Zorg"]  # once, though two vestigingen match
     assert namen(accounthouder=collega) == ["Horeca"]
     assert namen(alleen_mijn=True) == ["Zorg"]
+
+
+def test_dashboard_opens_on_the_latest_year_with_targets(client, manager, regio_a, time_machine):
+    from wsp.models import Doelstelling
+
+    time_machine.move_to("2026-01-15 12:00")
+    Doelstelling.objects.create(regio=regio_a, jaar=2025, doelgroep="ww", aantal=140)
+    Doelstelling.objects.create(regio=regio_a, jaar=2027, doelgroep="ww", aantal=150)  # future
+    client.force_login(manager)
+    r = client.get(reverse("wsp:dashboard"))
+    assert r.status_code == 200
+    assert r.context["form"]["jaar"].value() == 2025
+    # An explicit year still wins.
+    r = client.get(reverse("wsp:dashboard"), {"jaar": 2026})
+    assert r.context["form"]["jaar"].value() == "2026"
