@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -17,10 +20,39 @@ VRIJE_URL_NAMEN = {
 VRIJE_VOORVOEGSELS = ("mfa_",)
 
 
+# Session keys: when the session was last written, and when (and for whom) TOTP was last seen.
+SESSIE_VERNIEUWD = "_wc_vernieuwd"
+SESSIE_TOTP = "_wc_totp"
+# How long a seen TOTP authenticator is believed without asking the database again: removing
+# it in this session forgets at once (forget_totp); elsewhere (the admin) within this time.
+TOTP_ONTHOUDEN_SECONDEN = 300
+
+
 def heeft_totp(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def forget_totp(request: HttpRequest | None) -> None:
+    """Called when an authenticator is removed, so the next request checks again."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(SESSIE_TOTP, None)
+
+
+class SessieMiddleware(SessionMiddleware):
+    """Django's session middleware that renews the session's expiry at most once per
+    SESSIE_VERNIEUWEN_SECONDEN: SESSION_SAVE_EVERY_REQUEST would write it on every page."""
+
+    def process_response(self, request, response):
+        sessie = getattr(request, "session", None)
+        if sessie is not None and sessie.accessed and not sessie.is_empty():
+            nu = int(time.time())
+            if sessie.modified or (
+                nu - sessie.get(SESSIE_VERNIEUWD, 0) >= settings.SESSIE_VERNIEUWEN_SECONDEN
+            ):
+                sessie[SESSIE_VERNIEUWD] = nu
+        return super().process_response(request, response)
 
 
 class MfaVerplichtMiddleware:
@@ -43,13 +75,27 @@ class MfaVerplichtMiddleware:
             return False
         if request.path.startswith((settings.STATIC_URL, "/" + settings.STATIC_URL)):
             return False
+        if self._totp_onthouden(request):
+            return False
         try:
             naam = resolve(request.path_info).url_name or ""
         except Resolver404:
             return False
         if naam in VRIJE_URL_NAMEN or naam.startswith(VRIJE_VOORVOEGSELS):
             return False
-        return not heeft_totp(request.user)
+        if not heeft_totp(request.user):
+            return True
+        request.session[SESSIE_TOTP] = [request.user.pk, int(time.time())]
+        return False
+
+    @staticmethod
+    def _totp_onthouden(request: HttpRequest) -> bool:
+        gezien = request.session.get(SESSIE_TOTP)
+        return (
+            bool(gezien)
+            and gezien[0] == request.user.pk
+            and time.time() - gezien[1] < TOTP_ONTHOUDEN_SECONDEN
+        )
 
 
 class NulTekenMiddleware:

@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "werkcentrum.middleware.NulTekenMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "werkcentrum.middleware.SessieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,6 +117,15 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         {"socket_connect_timeout": 1, "socket_timeout": 1}
     )
 
+# Sessions are read from the shared Redis cache and written through to the database, so a
+# page costs no session query and a Redis restart logs nobody out. Without Redis (the embedded
+# mode, one process) the database alone.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"] == "werkcentrum.cache.VerdraagzameRedisCache"
+    else "django.contrib.sessions.backends.db"
+)
+
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
 AUTHENTICATION_BACKENDS = [
@@ -167,10 +176,14 @@ MFA_TOTP_ISSUER = "Werkcentrum-portaal"
 # a newcomer can try the demo logins.
 WERKCENTRUM_MFA_VERPLICHT = env.bool("WERKCENTRUM_MFA_VERPLICHT", default=not EMBEDDED)
 
-# Idle timeout: the session ends after SESSION_COOKIE_AGE seconds without a request (every
-# request renews it), and when the browser closes.
+# Idle timeout: the session ends after SESSION_COOKIE_AGE seconds without a request, and when
+# the browser closes. A request renews it, but writes it at most once per
+# SESSIE_VERNIEUWEN_SECONDEN (werkcentrum.middleware.SessieMiddleware) instead of on every
+# request: the idle window is then between AGE minus that and AGE, for a write a minute
+# instead of one per page.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSIE_VERNIEUWEN_SECONDEN = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 # How long a purpose chosen before opening a person's record holds for that record

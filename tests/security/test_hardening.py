@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.conf import settings as django_settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -63,9 +65,9 @@ def test_html_paginas_hebben_strikte_csp_zonder_inline_code(naam, wereld, db, _z
 
 
 def test_sessie_verloopt_na_inactiviteit(db, regio_a, settings):
-    """Every request renews the session; SESSION_COOKIE_AGE without a request ends it."""
+    """Requests renew the session; SESSION_COOKIE_AGE without a request ends it."""
     settings.WERKCENTRUM_MFA_VERPLICHT = False
-    assert django_settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert django_settings.SESSIE_VERNIEUWEN_SECONDEN <= 60
     assert django_settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
     leeftijd = settings.SESSION_COOKIE_AGE
     assert leeftijd <= 30 * 60, "staff sessions end after at most 30 minutes of inactivity"
@@ -87,6 +89,57 @@ def test_sessie_verloopt_na_inactiviteit(db, regio_a, settings):
         assert response.headers["Location"].startswith(login)
 
 
+def _sessie_schrijfacties(queries) -> int:
+    return sum(
+        1
+        for q in queries.captured_queries
+        if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    )
+
+
+def test_sessie_wordt_hoogstens_eens_per_minuut_geschreven(db, regio_a, settings):
+    """A page does not write the session; the first request after SESSIE_VERNIEUWEN_SECONDEN
+    does, which moves the idle deadline on."""
+    from django.contrib.sessions.models import Session
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    client = Client()
+    client.force_login(MedewerkerFactory(regio=regio_a, rollen=["gids"]))
+    werkplek = reverse("werkplek")
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as reis:
+        client.get(werkplek)
+        verloopt = Session.objects.get().expire_date
+        reis.shift(timedelta(seconds=settings.SESSIE_VERNIEUWEN_SECONDEN - 5))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(werkplek).status_code == 200
+        assert _sessie_schrijfacties(queries) == 0
+        assert Session.objects.get().expire_date == verloopt
+        reis.shift(timedelta(seconds=10))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(werkplek).status_code == 200
+        assert _sessie_schrijfacties(queries) == 1
+        assert Session.objects.get().expire_date > verloopt
+
+
+def test_sessie_uit_de_cache_kost_geen_query(db, regio_a, settings):
+    """With the cached_db engine (production, Redis) a page reads the session from the cache;
+    the database still holds it, so emptying the cache logs nobody out."""
+    from django.core.cache import cache
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client = Client()
+    client.force_login(MedewerkerFactory(regio=regio_a, rollen=["gids"]))
+    werkplek = reverse("werkplek")
+    assert client.get(werkplek).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(werkplek).status_code == 200
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]
+    cache.clear()
+    assert client.get(werkplek).status_code == 200
+
+
 PROBE = """
 import json, django
 from django.conf import settings
@@ -95,7 +148,7 @@ print(json.dumps({k: getattr(settings, k, None) for k in (
     "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY",
     "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_SSL_REDIRECT",
     "X_FRAME_OPTIONS", "SECURE_CONTENT_TYPE_NOSNIFF", "SESSION_COOKIE_AGE",
-    "SESSION_SAVE_EVERY_REQUEST")}))
+    "SESSION_SAVE_EVERY_REQUEST", "SESSIE_VERNIEUWEN_SECONDEN", "SESSION_ENGINE")}))
 """
 
 
@@ -111,6 +164,7 @@ def test_productie_heeft_veilige_cookies_en_hsts(tmp_path):
         SECRET_KEY="k3y-" + "q8Zr!xP2#vL9@mN4$tY7%" * 3,
         ALLOWED_HOSTS="portaal.example.nl",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        CACHE_URL="redis://127.0.0.1:6379/0",
     )
     uit = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -121,7 +175,8 @@ def test_productie_heeft_veilige_cookies_en_hsts(tmp_path):
     assert s["SECURE_HSTS_SECONDS"] >= 31536000 and s["SECURE_HSTS_INCLUDE_SUBDOMAINS"]
     assert s["SECURE_SSL_REDIRECT"] is True
     assert s["X_FRAME_OPTIONS"] == "DENY" and s["SECURE_CONTENT_TYPE_NOSNIFF"]
-    assert s["SESSION_COOKIE_AGE"] == 30 * 60 and s["SESSION_SAVE_EVERY_REQUEST"] is True
+    assert s["SESSION_COOKIE_AGE"] == 30 * 60 and s["SESSIE_VERNIEUWEN_SECONDEN"] <= 60
+    assert s["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_api_throttles_zijn_ingesteld():

@@ -70,6 +70,55 @@ def test_login_with_totp_asks_for_the_code(client, maak_gebruiker):
     assert client.get(reverse("werkplek")).status_code == 200
 
 
+def _login_met_totp(client, user) -> None:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    login(client, user.email)
+    assert client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)}).status_code == 302
+
+
+def test_a_seen_totp_is_remembered_in_the_session(client, maak_gebruiker):
+    """The two-factor check asks the database once, not on every page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _login_met_totp(client, maak_gebruiker("gids"))
+    assert client.get(reverse("werkplek")).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("werkplek")).status_code == 200
+    assert not [q for q in queries.captured_queries if "mfa_authenticator" in q["sql"]]
+
+
+def test_removing_totp_asks_to_set_it_up_again_at_once(client, maak_gebruiker):
+    user = maak_gebruiker("gids")
+    _login_met_totp(client, user)
+    assert client.get(reverse("werkplek")).status_code == 200
+    # Removing a second factor asks for the password again first (allauth).
+    client.post(reverse("account_reauthenticate"), {"password": WACHTWOORD})
+    response = client.post(reverse("mfa_deactivate_totp"))
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    response = client.get(reverse("werkplek"))
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_totp_removed_elsewhere_is_noticed_within_minutes(client, maak_gebruiker):
+    """Removed by a beheerder in the admin: this session notices within
+    TOTP_ONTHOUDEN_SECONDEN, without any signal reaching it."""
+    import time_machine
+
+    from werkcentrum.middleware import TOTP_ONTHOUDEN_SECONDEN
+
+    user = maak_gebruiker("gids")
+    with time_machine.travel(timezone.now(), tick=False) as reis:
+        _login_met_totp(client, user)
+        assert client.get(reverse("werkplek")).status_code == 200
+        Authenticator.objects.filter(user=user).delete()
+        reis.shift(TOTP_ONTHOUDEN_SECONDEN + 1)
+        response = client.get(reverse("werkplek"))
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
 def test_mfa_can_be_switched_off_for_the_embedded_demo(client, maak_gebruiker, settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
     user = maak_gebruiker("gids")
