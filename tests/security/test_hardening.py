@@ -93,7 +93,8 @@ def _sessie_schrijfacties(queries) -> int:
     return sum(
         1
         for q in queries.captured_queries
-        if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+        if "django_session" in q["sql"]
+        and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
     )
 
 
