@@ -16,13 +16,15 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from werkcentrum.publiek import publieke_regio
+from werkcentrum.publiek import publieke_cache, publieke_regio
 
 from . import selectors
 from .forms import BesluitFilterForm
 from .models import Besluit, Overlegorgaan
 
 FEED_AANTAL = 50
+# What the public pages show: the cached pages are renewed when one of these changes.
+BRONNEN = ("rba.Besluit", "rba.Overlegorgaan", "rba.Vergadering")
 
 
 def _lijst_url(regio) -> str:
@@ -36,6 +38,7 @@ def besluit_url(besluit: Besluit) -> str:
 
 
 @require_GET
+@publieke_cache(*BRONNEN)
 @publieke_regio
 def besluiten(request: HttpRequest) -> HttpResponse:
     form = BesluitFilterForm(
@@ -51,6 +54,7 @@ def besluiten(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@publieke_cache(*BRONNEN)
 @publieke_regio
 def besluit(request: HttpRequest, nummer: str) -> HttpResponse:
     obj = selectors.openbaar_besluit(request.regio, nummer)
@@ -101,12 +105,14 @@ class _BesluitenFeed(Feed):
 
 
 @require_GET
+@publieke_cache(*BRONNEN)
 @publieke_regio
 def feed_rss(request: HttpRequest) -> HttpResponse:
     return _BesluitenFeed()(request)
 
 
 @require_GET
+@publieke_cache(*BRONNEN)
 @publieke_regio
 def feed_json(request: HttpRequest) -> JsonResponse:
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""

@@ -1,10 +1,12 @@
 """A Redis cache that degrades to "nothing cached" while Redis is away.
 
-Why: in production the cache and the Celery broker share one Redis server. The cache only
-holds rate-limit counters (allauth login, DRF throttles, the public question form); a Redis
-outage must not turn every login or API call into a 500. While Redis is unreachable, reads
-miss, writes are dropped and counters start again, i.e. rate limits are not enforced for the
-outage (logged as a warning), and /health/ reports the broker as down.
+Why: in production the cache and the Celery broker share one Redis server. The cache holds
+rate-limit counters (allauth login, DRF throttles, the public question form), a copy of the
+sessions (the database has the original: cached_db) and whole public pages
+(werkcentrum.publiek); a Redis outage must not turn every login or API call into a 500. While
+Redis is unreachable, reads miss, writes are dropped and counters start again, i.e. rate
+limits are not enforced for the outage (logged as a warning), sessions and pages come from the
+database, and /health/ reports the broker as down.
 """
 
 from __future__ import annotations

@@ -168,29 +168,46 @@ def totp_code(secret: str) -> str:
     return f"{waarde % 10**6:06d}"
 
 
-def inloggen(session, basis: str, email: str, secret: str) -> None:
-    """A real login through allauth: password, then the TOTP code. Sends a distinct
-    X-Forwarded-For per account (gunicorn runs with TRUSTED_PROXY_COUNT=1, like behind the
-    production proxy), so the per-address login throttle sees separate people, not one."""
+def inloggen(session, basis: str, email: str, secret: str) -> dict[str, str]:
+    """A real login through allauth: password, then the TOTP code. Works with a requests
+    session and with locust's FastHttpSession. Sends a distinct X-Forwarded-For per account
+    (gunicorn runs with TRUSTED_PROXY_COUNT=1, like behind the production proxy), so the
+    per-address login throttle sees separate people, not one; returns that header, which the
+    caller sends with every later request (a requests session keeps it itself)."""
     from werkcentrum.demo import DEMO_WACHTWOORD
 
-    session.headers["X-Forwarded-For"] = _adres(email)
-    session.get(f"{basis}/accounts/login/")
+    kop = {"X-Forwarded-For": _adres(email)}
+    if hasattr(session, "headers"):
+        session.headers.update(kop)
+    session.get(f"{basis}/accounts/login/", headers=kop)
     r = session.post(
         f"{basis}/accounts/login/",
         data={"login": email, "password": DEMO_WACHTWOORD, "csrfmiddlewaretoken": _csrf(session)},
+        headers=kop,
+        allow_redirects=False,
     )
     for poging in range(2):
-        if "/2fa/" not in r.url:
+        doel = _doel(r)
+        if "/2fa/" not in doel:
             break
         if poging:  # a code is accepted once: a second login wants the next 30 s window
             time.sleep(30 - time.time() % 30 + 1)
         r = session.post(
-            r.url,
+            f"{basis}{doel}",
             data={"code": totp_code(secret), "csrfmiddlewaretoken": _csrf(session)},
+            headers=kop,
+            allow_redirects=False,
         )
-    if not r.url.rstrip("/").endswith("/werkplek"):
-        raise RuntimeError(f"inloggen als {email} mislukt: {r.status_code} {r.url}")
+    if not _doel(r).rstrip("/").endswith("/werkplek"):
+        raise RuntimeError(f"inloggen als {email} mislukt: {r.status_code} {_doel(r)}")
+    return kop
+
+
+def _doel(r) -> str:
+    """Where a redirect points, as a path ('' when the answer is no redirect)."""
+    if r.status_code not in (301, 302, 303):
+        return ""
+    return urlsplit(r.headers.get("Location", "")).path
 
 
 def keuzes(html: str, naam: str) -> list[str]:
@@ -202,7 +219,9 @@ def keuzes(html: str, naam: str) -> list[str]:
 
 
 def _csrf(session) -> str:
-    return session.cookies.get("csrftoken", "")
+    jar = getattr(session, "cookiejar", None)
+    jar = session.cookies if jar is None else jar
+    return next((c.value for c in jar if c.name == "csrftoken"), "")
 
 
 def _adres(email: str) -> str:
@@ -221,7 +240,7 @@ def gunicorn(scale: int, workers: int):
     """gunicorn on 127.0.0.1 with a free port against the scale's database; yields the base
     URL and stops it (whole process group) on the way out, whatever happens."""
     poort = vrije_poort()
-    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=_cache_url())
+    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=cache_url())
     opdracht = [PYTHON, "-m", "gunicorn", "werkcentrum.wsgi:application"]
     opdracht += ["--bind", f"127.0.0.1:{poort}", "--workers", str(workers)]
     opdracht += ["--log-level", "warning"]
@@ -245,8 +264,9 @@ def gunicorn(scale: int, workers: int):
             proces.wait()
 
 
-def _cache_url() -> str:
-    # The shared cache of production (Redis), so throttling counts across workers.
+def cache_url() -> str:
+    # The shared cache of production (Redis): throttling counts across workers, sessions and
+    # public pages are read from it as in production.
     return os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4")
 
 

@@ -12,6 +12,7 @@ differs between the scales (a count, never a time)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -41,6 +42,10 @@ PAGINAS = [
     ("inwoner: home", None, "/zkij/"),
     ("inwoner: vacaturekrant", None, "/zkij/vacatures/"),
     ("inwoner: besluitenlijst", None, "/zkij/besluiten/"),
+    # The same pages past the public page cache: every request is a new path, so a miss.
+    ("inwoner: home (zonder paginacache)", None, "/zkij/?n={n}"),
+    ("inwoner: vacaturekrant (zonder paginacache)", None, "/zkij/vacatures/?n={n}"),
+    ("inwoner: besluitenlijst (zonder paginacache)", None, "/zkij/besluiten/?n={n}"),
     ("API wsp/werkgevers", "wsp_adviseur", "/api/v1/wsp/werkgevers/"),
     ("API wsp/vacatures", "wsp_adviseur", "/api/v1/wsp/vacatures/"),
     ("API wsp/kandidaten", "wsp_adviseur", "/api/v1/wsp/kandidaten/"),
@@ -53,7 +58,8 @@ PAGINAS = [
 ]
 UIT = omgeving.ROOT / "docs" / "bench"
 UITLEG = (
-    "Django-testclient in hetzelfde proces, PostgreSQL, ingelogd met TOTP-authenticator; "
+    "Django-testclient in hetzelfde proces, PostgreSQL, Redis als cache (sessies en publieke "
+    "paginacache, zoals in productie), ingelogd met TOTP-authenticator; "
     "queries zonder BEGIN/COMMIT/SAVEPOINT; tijden in ms over BENCH_ROUNDS verzoeken na "
     "3 keer opwarmen. Doel bij de grootste schaal: hoogstens 10 queries en p95 onder 50 ms."
 )
@@ -69,7 +75,7 @@ def main() -> int:
         uit = subprocess.run(
             [sys.executable, "-m", "tests.bench.pages", "--meet", str(scale)],
             cwd=omgeving.ROOT,
-            env=omgeving.omgeving(scale),
+            env=omgeving.omgeving(scale, CACHE_URL=omgeving.cache_url()),
             check=True,
             capture_output=True,
             text=True,
@@ -128,19 +134,25 @@ def meten(scale: int) -> dict:
         clients[rol] = Client()
         clients[rol].force_login(Medewerker.objects.get(email=email))
     uit = {}
+    teller = itertools.count()
     for label, rol, pad in PAGINAS:
-        client, url = clients[rol], pad.format(werkgever=werkgever)
+        client = clients[rol]
+
+        def url():
+            return pad.format(werkgever=werkgever, n=next(teller))  # noqa: B023
+
         for _ in range(3):
-            antwoord = client.get(url)
+            antwoord = client.get(url())
             assert antwoord.status_code == 200, (label, antwoord.status_code)
         with CaptureQueriesContext(connection) as queries:
-            client.get(url)
+            client.get(url())
         # Read now (the next request clears the log); BEGIN/COMMIT/SAVEPOINT are not queries.
         aantal = sum(1 for q in queries.captured_queries if not TRANSACTIE.match(q["sql"]))
         tijden = []
         for _ in range(ROUNDS):
+            volgende = url()
             start = time.perf_counter()
-            client.get(url)
+            client.get(volgende)
             tijden.append((time.perf_counter() - start) * 1000)
         tijden.sort()
         uit[label] = (aantal, statistics.median(tijden), tijden[int(len(tijden) * 0.95) - 1])
