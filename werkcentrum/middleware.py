@@ -40,6 +40,17 @@ def forget_totp(request: HttpRequest | None) -> None:
         request.session.pop(SESSIE_TOTP, None)
 
 
+def sessie_bij_inloggen(request: HttpRequest | None, user) -> None:
+    """At login the session is written anyway: note the renewal and whether TOTP is set up,
+    so the first pages after it need neither a session write nor the TOTP query."""
+    if request is None or not hasattr(request, "session"):
+        return
+    nu = int(time.time())
+    request.session[SESSIE_VERNIEUWD] = nu
+    if settings.WERKCENTRUM_MFA_VERPLICHT and heeft_totp(user):
+        request.session[SESSIE_TOTP] = [user.pk, nu]
+
+
 class SessieMiddleware(SessionMiddleware):
     """Django's session middleware that renews the session's expiry at most once per
     SESSIE_VERNIEUWEN_SECONDEN: SESSION_SAVE_EVERY_REQUEST would write it on every page."""
