@@ -93,6 +93,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "werkcentrum.formrenderer.Renderer"
+
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'werkcentrum.sqlite3'}")
@@ -100,6 +102,11 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # QuerySet.iterator() would open a server-side cursor (DECLARE, FETCH, CLOSE: three round
+    # trips) for every model <select> on every form; our iterated results are small (choices,
+    # exports of one regio), so one plain query is cheaper.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded demo runs web and worker side by side on one file: wait for locks.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -1,0 +1,57 @@
+"""The form renderer: Django's own, with <select> written in Python.
+
+Why: the stock select template includes a template per option and another for each option's
+attributes. A filter form with a few hundred options (gemeenten, organen, locaties, thema's)
+then costs milliseconds on every list page; this writes the same HTML directly. Everything
+else, and any select whose options use their own template, goes through the templates."""
+
+from __future__ import annotations
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+SELECT = "django/forms/widgets/select.html"
+OPTIE = "django/forms/widgets/select_option.html"
+
+
+class Renderer(DjangoTemplates):
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if template_name == SELECT else None
+        if widget is not None and _standaard_opties(widget):
+            return select_html(widget)
+        return super().render(template_name, context, request)
+
+
+def _standaard_opties(widget: dict) -> bool:
+    return all(
+        o["template_name"] == OPTIE for _n, opties, _i in widget["optgroups"] for o in opties
+    )
+
+
+def select_html(widget: dict) -> str:
+    """The HTML of Django's select.html and select_option.html for `widget`, to the byte."""
+    delen = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+    for groep, opties, _index in widget["optgroups"]:
+        if groep:
+            delen.append(format_html('\n  <optgroup label="{}">', groep))
+        for o in opties:
+            waarde, label = conditional_escape(str(o["value"])), conditional_escape(o["label"])
+            delen.append(f'\n  <option value="{waarde}"{_attrs(o["attrs"])}>{label}</option>\n')
+        if groep:
+            delen.append("\n  </optgroup>")
+    delen.append("\n</select>")
+    return "".join(delen)
+
+
+def _attrs(attrs: dict) -> str:
+    # As django/forms/widgets/attrs.html: False leaves the attribute out, True writes its name.
+    return mark_safe(  # noqa: S308 (every part is escaped above)
+        "".join(
+            f" {conditional_escape(naam)}"
+            if waarde is True
+            else f' {conditional_escape(naam)}="{conditional_escape(str(waarde))}"'
+            for naam, waarde in attrs.items()
+            if waarde is not False
+        )
+    )
