@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -41,7 +41,24 @@ def _standaard(key, default=None, *args, **kwargs):
     return default
 
 
+class _Client(RedisCacheClient):
+    """Reuses one redis.Redis per connection pool: Django makes a new one for every call, and
+    its constructor fills a table of some 170 response callbacks (a cost on every page, which
+    reads its session from the cache)."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if id(pool) not in clients:
+            clients[id(pool)] = self._client(connection_pool=pool)
+        return clients[id(pool)]
+
+
 class VerdraagzameRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _Client
+
     add = _verdraagzaam(lambda *a, **k: False)(RedisCache.add)
     get = _verdraagzaam(_standaard)(RedisCache.get)
     set = _verdraagzaam(lambda *a, **k: None)(RedisCache.set)

@@ -55,3 +55,16 @@ def test_settings_use_the_tolerant_backend_for_a_redis_cache_url(monkeypatch):
     finally:
         monkeypatch.delenv("CACHE_URL")
         importlib.reload(project_settings)
+
+
+def test_the_real_redis_cache_works_with_one_client_per_pool():
+    """Against the Redis on 127.0.0.1 (CI's too): values, counters, and one redis.Redis reused
+    for every call instead of a new one each time."""
+    cache = VerdraagzameRedisCache("redis://127.0.0.1:6379/14", {})
+    cache.set("wc-test", 1, 30)
+    assert cache.get("wc-test") == 1
+    assert cache.incr("wc-test") == 2
+    assert cache.get_many(["wc-test", "wc-nergens"]) == {"wc-test": 2}
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    cache.delete("wc-test")
+    assert cache.get("wc-test") is None
