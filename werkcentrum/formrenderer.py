@@ -44,6 +44,40 @@ def select_html(widget: dict) -> str:
     return "".join(delen)
 
 
+def keuzelijst_html(widget: dict) -> str:
+    """The HTML of Django's multiple_input.html and input_option.html (radio buttons and
+    checkboxes) for `widget`, to the byte."""
+    attrs = widget["attrs"]
+    delen = ["<div"]
+    if attrs.get("id"):
+        delen.append(format_html(' id="{}"', attrs["id"]))
+    if attrs.get("class"):
+        delen.append(format_html(' class="{}"', attrs["class"]))
+    delen.append(">")
+    for groep, opties, _index in widget["optgroups"]:
+        if groep:
+            delen.append(format_html("\n  <div><label>{}</label>", groep))
+        for o in opties:
+            delen.append(f"<div>\n    {_invoer_optie(o)}\n</div>")
+        if groep:
+            delen.append("\n  </div>")
+    delen.append("\n</div>")
+    return "".join(delen)
+
+
+def _invoer_optie(o: dict) -> str:
+    waarde = "" if o["value"] is None else f' value="{conditional_escape(str(o["value"]))}"'
+    invoer = (
+        f'<input type="{conditional_escape(o["type"])}" name="{conditional_escape(o["name"])}"'
+        f"{waarde}{_attrs(o['attrs'])}>\n"
+    )
+    if not o["wrap_label"]:
+        return invoer
+    id_ = o["attrs"].get("id")
+    voor = f' for="{conditional_escape(id_)}"' if id_ else ""
+    return f"<label{voor}>{invoer} {conditional_escape(o['label'])}</label>"
+
+
 def _attrs(attrs: dict) -> str:
     # As django/forms/widgets/attrs.html: False leaves the attribute out, True writes its name.
     return mark_safe(  # noqa: S308 (every part is escaped above)

@@ -1,4 +1,5 @@
-"""The form renderer writes <select> in Python: the HTML must be Django's, byte for byte."""
+"""The form renderer writes selects, radio buttons and checkboxes in Python: the HTML must be
+Django's, byte for byte."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ class Voorbeeld(forms.Form):
         widget=forms.Select(attrs={"class": "k", "data-x": True, "disabled": False}),
     )
     gemeente = forms.ModelChoiceField(Gemeente.objects.order_by("naam"), required=False)
+    radio = forms.ChoiceField(
+        choices=[("a", "A & b"), ("Groep", [("1", "een"), ("2", "twee")])],
+        widget=forms.RadioSelect(attrs={"class": "k"}),
+        required=False,
+    )
+    vinkjes = forms.ModelMultipleChoiceField(
+        Gemeente.objects.order_by("naam"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    zonder_id = forms.ChoiceField(
+        choices=[("x", "X")], widget=forms.RadioSelect(attrs={"id": None}), required=False
+    )
 
 
 class EigenOptie(forms.Select):
@@ -31,7 +43,11 @@ class EigenOptie(forms.Select):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "data",
-    [None, {"gewoon": "1", "meer": ["2"], "attrs": "1"}, {"gewoon": "zz", "meer": ["9"]}],
+    [
+        None,
+        {"gewoon": "1", "meer": ["2"], "attrs": "1", "radio": "2", "vinkjes": ["1"]},
+        {"gewoon": "zz", "meer": ["9"], "radio": "q"},
+    ],
 )
 def test_select_html_is_djangos(data, regio_a):
     GemeenteFactory(regio=regio_a, naam="Haarlem", cbs_code="GM0392")
