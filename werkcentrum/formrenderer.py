@@ -1,6 +1,7 @@
-"""The form renderer: Django's own, with <select> written in Python.
+"""The form renderer: Django's own, with selects, radio buttons and checkboxes written in
+Python.
 
-Why: the stock select template includes a template per option and another for each option's
+Why: the stock templates include a template per option and more for each option's input and
 attributes. A filter form with a few hundred options (gemeenten, organen, locaties, thema's)
 then costs milliseconds on every list page; this writes the same HTML directly. Everything
 else, and any select whose options use their own template, goes through the templates."""
@@ -12,20 +13,26 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 SELECT = "django/forms/widgets/select.html"
-OPTIE = "django/forms/widgets/select_option.html"
+# Widget template -> the option template it must use for the Python version to apply.
+OPTIES = {
+    SELECT: "django/forms/widgets/select_option.html",
+    "django/forms/widgets/radio.html": "django/forms/widgets/radio_option.html",
+    "django/forms/widgets/checkbox_select.html": "django/forms/widgets/checkbox_option.html",
+}
 
 
 class Renderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
-        widget = context.get("widget") if template_name == SELECT else None
-        if widget is not None and _standaard_opties(widget):
-            return select_html(widget)
+        optie = OPTIES.get(template_name)
+        widget = context.get("widget") if optie else None
+        if widget is not None and _standaard_opties(widget, optie):
+            return select_html(widget) if template_name == SELECT else keuzelijst_html(widget)
         return super().render(template_name, context, request)
 
 
-def _standaard_opties(widget: dict) -> bool:
+def _standaard_opties(widget: dict, optie: str) -> bool:
     return all(
-        o["template_name"] == OPTIE for _n, opties, _i in widget["optgroups"] for o in opties
+        o["template_name"] == optie for _n, opties, _i in widget["optgroups"] for o in opties
     )
 
 
@@ -58,7 +65,7 @@ def keuzelijst_html(widget: dict) -> str:
         if groep:
             delen.append(format_html("\n  <div><label>{}</label>", groep))
         for o in opties:
-            delen.append(f"<div>\n    {_invoer_optie(o)}\n</div>")
+            delen.append(f"<div>\n    {_invoer_optie(o)}\n\n</div>")
         if groep:
             delen.append("\n  </div>")
     delen.append("\n</div>")

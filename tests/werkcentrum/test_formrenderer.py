@@ -65,3 +65,24 @@ def test_a_select_with_its_own_option_template_keeps_it():
     standaard = str(Formulier(renderer=DjangoTemplates())["keuze"])
     assert str(Formulier(renderer=Renderer())["keuze"]) == standaard
     assert "<label><input" in standaard
+
+
+def test_the_python_versions_are_used(monkeypatch):
+    """No template is rendered for a select, radio buttons or checkboxes with stock options."""
+    gebruikt = []
+    origineel = DjangoTemplates.render
+
+    def spion(self, template_name, context, request=None):
+        gebruikt.append(template_name)
+        return origineel(self, template_name, context, request)
+
+    monkeypatch.setattr(DjangoTemplates, "render", spion)
+
+    class Formulier(forms.Form):
+        a = forms.ChoiceField(choices=[("a", "A")])
+        b = forms.ChoiceField(choices=[("a", "A")], widget=forms.RadioSelect)
+        c = forms.MultipleChoiceField(choices=[("a", "A")], widget=forms.CheckboxSelectMultiple)
+
+    formulier = Formulier(renderer=Renderer())
+    assert all(str(formulier[naam]) for naam in "abc")
+    assert gebruikt == []
