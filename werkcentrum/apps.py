@@ -17,6 +17,9 @@ class WerkcentrumConfig(AppConfig):
     def ready(self) -> None:
         # Registration side effects; the core's demo generator registers before the apps'.
         from . import demo_medewerkers, signals, werkplek_items  # noqa: F401
+        from .rechten import _verbinden
+
+        _verbinden()
 
         # After every app's migrate, so permissions of later apps reach their groups too.
         post_migrate.connect(_sync_rollen, dispatch_uid="werkcentrum_rollen")

@@ -314,9 +314,12 @@ class Medewerker(AbstractUser):
 
     @property
     def rollen(self) -> set[str]:
-        """The role codes (group names) of this user, cached per instance."""
+        """The role codes (group names) of this user, cached per instance and across requests
+        (werkcentrum.rechten)."""
         if not hasattr(self, "_rollen_cache"):
-            self._rollen_cache = set(self.groups.values_list("name", flat=True))
+            from .rechten import rechten
+
+            self._rollen_cache = set(rechten(self).rollen)
         return self._rollen_cache
 
     def heeft_rol(self, *codes: str) -> bool:

@@ -136,7 +136,7 @@ SESSION_ENGINE = (
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "werkcentrum.rechten.Backend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

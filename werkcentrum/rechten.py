@@ -1,0 +1,80 @@
+"""A staff user's roles and permissions, read once and then kept in the cache.
+
+Why: every staff page checks the roles, and the API and several pages check permissions: three
+queries a request for data that changes a few times a year. Any change of group membership, of
+a group's permissions or of a user's own permissions moves the version on (signals below), so
+a withdrawn role counts from the very next request. Without a reachable cache every request
+reads them from the database, as Django does."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSIE = "rechten:versie"
+# Bounds how long an entry can outlive a change the signals could not announce (cache away)
+BEWAREN_SECONDEN = 10 * 60
+
+
+class Rechten(NamedTuple):
+    rollen: frozenset[str]
+    permissies: frozenset[str]
+
+
+def rechten(user) -> Rechten:
+    sleutel = f"rechten:{user.pk}:{int(user.is_superuser)}"
+    gevonden = cache.get_many([VERSIE, sleutel])
+    versie = gevonden.get(VERSIE, 0)
+    bewaard = gevonden.get(sleutel)
+    if bewaard and bewaard[0] == versie:
+        return bewaard[1]
+    uit = Rechten(frozenset(user.groups.values_list("name", flat=True)), _permissies(user))
+    cache.set(sleutel, (versie, uit), BEWAREN_SECONDEN)
+    return uit
+
+
+def _permissies(user) -> frozenset[str]:
+    # Django's ModelBackend asks twice (own and group permissions); one query does both.
+    qs = Permission.objects.all()
+    if not user.is_superuser:
+        qs = qs.filter(Q(user=user) | Q(group__user=user))
+    paren = qs.values_list("content_type__app_label", "codename").distinct().order_by()
+    return frozenset(f"{app}.{code}" for app, code in paren)
+
+
+class Backend(ModelBackend):
+    """ModelBackend whose permission set comes from `rechten` (cached across requests)."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            user_obj._perm_cache = set(rechten(user_obj).permissies)
+        return user_obj._perm_cache
+
+
+def nieuwe_versie(**_kwargs) -> None:
+    try:
+        cache.incr(VERSIE)
+    except ValueError:
+        cache.add(VERSIE, 1, None)
+
+
+def _verbinden() -> None:
+    from django.contrib.auth import get_user_model
+
+    gebruiker = get_user_model()
+    for through in (
+        gebruiker.groups.through,
+        gebruiker.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(nieuwe_versie, sender=through, dispatch_uid=f"rechten_{through}")
+    for model in (Group, Permission):
+        post_save.connect(nieuwe_versie, sender=model, dispatch_uid=f"rechten_save_{model}")
+        post_delete.connect(nieuwe_versie, sender=model, dispatch_uid=f"rechten_del_{model}")
