@@ -62,18 +62,19 @@ class WerkgeverFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle gemeenten"),
     )
-    accounthouder = forms.ModelChoiceField(
+    # A name search, not a select: a list of every adviseur of the regio makes the page
+    # slower as the regio grows (hundreds of options at scale), and is hard to use.
+    accounthouder = forms.CharField(
         label=_("Accounthouder"),
-        queryset=Medewerker.objects.none(),
         required=False,
-        empty_label=_("Alle accounthouders"),
+        max_length=100,
+        help_text=_("Voornaam of achternaam, of een deel ervan."),
     )
     alleen_mijn = forms.BooleanField(label=_("Alleen mijn accounts"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
-        self.fields["accounthouder"].queryset = _adviseurs(user)
 
 
 class WerkgeverForm(forms.ModelForm):

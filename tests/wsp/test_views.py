@@ -44,7 +44,7 @@ def test_werkgever_list_filters_and_constant_queries(
     cluster = sector().cluster_id
     r = client.get(
         reverse("wsp:werkgevers"),
-        {"cluster": cluster, "gemeente": haarlem.pk, "accounthouder": adviseur.pk, "pagina": 2},
+        {"cluster": cluster, "gemeente": haarlem.pk, "accounthouder": "anouk", "pagina": 2},
     )
     assert r.status_code == 200 and "Pagina 2 van 2" in r.content.decode()
 
@@ -339,7 +339,7 @@ def test_each_werkgever_filter_leaves_out_what_does_not_match(adviseur, maak_geb
 
     haarlem = GemeenteFactory(regio=regio_a, naam="Haarlem")
     velsen = GemeenteFactory(regio=regio_a, naam="Velsen")
-    collega = maak_gebruiker("wsp_adviseur")
+    collega = maak_gebruiker("wsp_adviseur", first_name="Jan", last_name="de Vries")
     zorg = WerkgeverFactory(regio=regio_a, naam="Zorg", sector=sector(), accounthouder=adviseur)
     horeca = WerkgeverFactory(
         regio=regio_a, naam="Horeca", sector=sector("horeca"), accounthouder=collega
@@ -358,7 +358,10 @@ def test_each_werkgever_filter_leaves_out_what_does_not_match(adviseur, maak_geb
     assert namen(cluster=sector("horeca").cluster) == ["Horeca"]
     assert namen(gemeente=velsen) == ["Horeca"]
     assert namen(gemeente=haarlem) == ["Horeca", "Zorg"]  # once, though two vestigingen match
-    assert namen(accounthouder=collega) == ["Horeca"]
+    assert namen(accounthouder="vries") == ["Horeca"]
+    assert namen(accounthouder="Jan de Vries") == ["Horeca"]  # every word, first or last name
+    assert namen(accounthouder="anouk") == ["Zorg"]
+    assert namen(accounthouder="Jan Adviseur") == []
     assert namen(alleen_mijn=True) == ["Zorg"]
 
 
@@ -375,3 +378,55 @@ def test_dashboard_opens_on_the_latest_year_with_targets(client, manager, regio_
     # An explicit year still wins.
     r = client.get(reverse("wsp:dashboard"), {"jaar": 2026})
     assert r.context["form"]["jaar"].value() == "2026"
+
+
+def test_werkgever_page_shows_one_timeline_newest_first_in_few_queries(
+    client, adviseur, maak_gebruiker, regio_a, django_assert_max_num_queries
+):
+    from wsp.models import Contactmoment
+
+    from .factories import VerzoekFactory
+
+    werkgever = WerkgeverFactory(regio=regio_a, partnerschap="strategisch")
+    werkgever.accountteam.add(adviseur)  # the edit right comes from the accountteam
+    Contactmoment.objects.create(
+        werkgever=werkgever,
+        medewerker=adviseur,
+        datum=date(2025, 3, 10),
+        type=Contactmoment.Type.BEZOEK,
+        samenvatting="Kennismaking op locatie.",
+        afspraken="Vacature uitwerken.",
+        opvolgdatum=date(2025, 4, 1),
+    )
+    vacature = VacatureFactory(werkgever=werkgever, functie="Heftruckchauffeur")
+    Vacature.objects.filter(pk=vacature.pk).update(aangemaakt_op="2025-03-05T10:00:00+01:00")
+    plaatsing = PlaatsingFactory(
+        werkgever=werkgever,
+        startdatum=date(2025, 3, 10),
+        kandidaat=KandidaatFactory(regio=regio_a, voornaam="Sem", achternaam="Kramer"),
+    )
+    VerzoekFactory(
+        regio=regio_a,
+        werkgever=werkgever,
+        vraag="Wij zoeken twee chauffeurs.",
+        ontvangen_op="2025-03-12T09:00:00+01:00",
+    )
+    client.force_login(adviseur)
+    # Session, user, roles, session save (+ savepoint) and five of the page's own, whatever
+    # the number of contacts, vacatures, plaatsingen and verzoeken.
+    with django_assert_max_num_queries(11):
+        r = client.get(werkgever.get_absolute_url())
+    body = r.content.decode()
+    tijdlijn = body[body.index("wsp-tijdlijn") :]
+    volgorde = [
+        tijdlijn.index(t)
+        for t in (
+            "12 Mrt 2025</strong> &middot; Verzoek: Wij zoeken twee chauffeurs.",
+            "10 Mrt 2025</strong> &middot; Bezoek: Kennismaking op locatie.",
+            f'Plaatsing: <a class="utrecht-link" href="{plaatsing.get_absolute_url()}">Sem Kramer',
+            f'Vacature: <a class="utrecht-link" href="{vacature.get_absolute_url()}">Heftruck',
+        )
+    ]
+    assert volgorde == sorted(volgorde)
+    assert "Afspraken: Vacature uitwerken." in tijdlijn and "Opvolgen op 1 Apr 2025" in tijdlijn
+    assert "Contactmoment opslaan" in body  # accountteam member may edit

@@ -26,9 +26,13 @@ def mag_werkgever_bewerken(user: Medewerker, werkgever: Werkgever) -> bool:
         return True
     if not user.heeft_rol("wsp_adviseur"):
         return False
-    return (
-        werkgever.accounthouder_id == user.pk or werkgever.accountteam.filter(pk=user.pk).exists()
-    )
+    if werkgever.accounthouder_id == user.pk:
+        return True
+    # A page that shows the accountteam prefetched it: no second query for the same rows.
+    team = getattr(werkgever, "_prefetched_objects_cache", {}).get("accountteam")
+    if team is not None:
+        return any(m.pk == user.pk for m in team)
+    return werkgever.accountteam.filter(pk=user.pk).exists()
 
 
 def wsp_managers(regio_id: int) -> QuerySet[Medewerker]:
