@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import (
+    Case,
     CharField,
     Count,
     DateField,
@@ -16,10 +17,12 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     TextField,
     Value,
+    When,
 )
-from django.db.models.functions import Cast, Concat, TruncDate, TruncMonth
+from django.db.models.functions import Cast, Coalesce, Concat, TruncDate, TruncMonth
 from django.urls import reverse
 
 from werkcentrum.models import Gemeente, Medewerker
@@ -33,6 +36,7 @@ from .models import (
     Plaatsing,
     Vacature,
     Vestiging,
+    Voordracht,
     Werkgever,
     Werkgeversverzoek,
 )
@@ -135,6 +139,43 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
         }
         for groep, pk, datum, tekst, type_, afspraken, opvolgdatum in qs
     ]
+
+
+# Vacatures an adviseur still works on; the rest is closed (vervuld, ingetrokken, verlopen).
+LOPENDE_STATUSSEN = (Vacature.Status.OPEN, Vacature.Status.IN_BEHANDELING)
+
+
+def _vacature_volgorde() -> tuple:
+    """Running vacatures first, soonest closing date first; then the closed ones, most
+    recently closed first. Shared with the index `vacature_werklijst_idx`, which must use
+    the same expressions to serve the ordering."""
+    gesloten = Case(When(status__in=LOPENDE_STATUSSEN, then=Value(0)), default=Value(1))
+    sluit_lopend = Case(When(status__in=LOPENDE_STATUSSEN, then=F("sluitingsdatum")))
+    return gesloten, sluit_lopend, F("sluitingsdatum").desc(), F("id").desc()
+
+
+def vacatures_voor(
+    *, user: Medewerker, status: str | None = None, zoek: str = ""
+) -> QuerySet[Vacature]:
+    """The staff list of vacatures, with the number of voordrachten per row."""
+    per_vacature = (
+        Voordracht.objects.filter(vacature=OuterRef("pk"))
+        .order_by()
+        .values("vacature")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = (
+        Vacature.objects.voor(user)
+        .select_related("werkgever", "gemeente")
+        # A correlated count per row of the page, not a GROUP BY over every vacature.
+        .annotate(aantal_voordrachten=Coalesce(Subquery(per_vacature), 0))
+    )
+    if status in Vacature.Status.values:
+        qs = qs.filter(status=status)
+    if zoek:
+        qs = qs.filter(Q(functie__icontains=zoek) | Q(werkgever__naam__icontains=zoek))
+    return qs.order_by(*_vacature_volgorde())
 
 
 def mijn_opvolgingen(*, user: Medewerker) -> QuerySet[Contactmoment]:

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -255,31 +253,13 @@ def verzoek_oppakken(request: HttpRequest, pk: int) -> HttpResponse:
 # --- vacatures, matching, voordrachten ----------------------------------------------------
 
 
-def _aantal_voordrachten() -> Coalesce:
-    per_vacature = (
-        Voordracht.objects.filter(vacature=OuterRef("pk"))
-        .order_by()
-        .values("vacature")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(per_vacature), 0)
-
-
 @rol_vereist(*WSP)
 def vacatures(request: HttpRequest) -> HttpResponse:
-    qs = (
-        Vacature.objects.voor(request.user)
-        .select_related("werkgever", "gemeente")
-        # A correlated count per row of the page, not a GROUP BY over every vacature.
-        .annotate(aantal_voordrachten=_aantal_voordrachten())
-    )
     status = request.GET.get("status")
-    if status in Vacature.Status.values:
-        qs = qs.filter(status=status)
-    if zoek := request.GET.get("zoek", "").strip():
-        qs = qs.filter(Q(functie__icontains=zoek) | Q(werkgever__naam__icontains=zoek))
-    pagina = _pagina(request, qs.order_by("sluitingsdatum", "pk"))
+    qs = selectors.vacatures_voor(
+        user=request.user, status=status, zoek=request.GET.get("zoek", "").strip()
+    )
+    pagina = _pagina(request, qs)
     context = {"pagina": pagina, "statussen": Vacature.Status.choices, "status": status}
     return render(request, "wsp/vacatures.html", context)
 

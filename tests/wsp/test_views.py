@@ -430,3 +430,32 @@ def test_werkgever_page_shows_one_timeline_newest_first_in_few_queries(
     assert volgorde == sorted(volgorde)
     assert "Afspraken: Vacature uitwerken." in tijdlijn and "Opvolgen op 1 Apr 2025" in tijdlijn
     assert "Contactmoment opslaan" in body  # accountteam member may edit
+
+
+def test_vacature_list_puts_running_vacatures_first(client, adviseur, regio_a):
+    werkgever = WerkgeverFactory(regio=regio_a)
+    S = Vacature.Status
+
+    def vacature(functie, status, sluit):
+        VacatureFactory(werkgever=werkgever, functie=functie, status=status, sluitingsdatum=sluit)
+
+    vacature("Oud gesloten", S.VERLOPEN, date(2025, 3, 31))
+    vacature("Open later", S.OPEN, date(2025, 9, 30))
+    vacature("Net vervuld", S.VERVULD, date(2025, 6, 30))
+    vacature("In behandeling", S.IN_BEHANDELING, date(2025, 7, 31))
+    vacature("Open eerst", S.OPEN, date(2025, 6, 1))
+    vacature("Ingetrokken", S.INGETROKKEN, date(2025, 5, 31))
+    client.force_login(adviseur)
+    r = client.get(reverse("wsp:vacatures"))
+    assert [v.functie for v in r.context["pagina"].object_list] == [
+        # still running, soonest closing first
+        "Open eerst",
+        "In behandeling",
+        "Open later",
+        # closed, most recently closed first
+        "Net vervuld",
+        "Ingetrokken",
+        "Oud gesloten",
+    ]
+    r = client.get(reverse("wsp:vacatures"), {"status": S.OPEN})
+    assert [v.functie for v in r.context["pagina"].object_list] == ["Open eerst", "Open later"]
