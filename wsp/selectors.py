@@ -218,6 +218,15 @@ def nazorg_open(*, user: Medewerker) -> QuerySet[NazorgMoment]:
         NazorgMoment.objects.voor(user)
         .filter(afgerond_op=None, plaatsing__nazorg_niet_meer_nodig=False)
         .select_related("plaatsing__werkgever", "plaatsing__kandidaat")
+        # Only what the overview shows: 50 rows of four wide models otherwise.
+        .only(
+            "plaatsing_id",
+            "soort",
+            "vervaldatum",
+            "plaatsing__werkgever__naam",
+            "plaatsing__kandidaat__voornaam",
+            "plaatsing__kandidaat__achternaam",
+        )
         .order_by("vervaldatum", "pk")
     )
 
