@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import (
-    Case,
     CharField,
     Count,
     DateField,
@@ -20,7 +19,6 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
-    When,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate, TruncMonth
 from django.urls import reverse
@@ -40,6 +38,7 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from .models.vacatures import werklijst_volgorde
 
 
 def werkgevers_voor(*, user: Medewerker, filters: dict | None = None) -> QuerySet[Werkgever]:
@@ -141,19 +140,6 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
     ]
 
 
-# Vacatures an adviseur still works on; the rest is closed (vervuld, ingetrokken, verlopen).
-LOPENDE_STATUSSEN = (Vacature.Status.OPEN, Vacature.Status.IN_BEHANDELING)
-
-
-def _vacature_volgorde() -> tuple:
-    """Running vacatures first, soonest closing date first; then the closed ones, most
-    recently closed first. Shared with the index `vacature_werklijst_idx`, which must use
-    the same expressions to serve the ordering."""
-    gesloten = Case(When(status__in=LOPENDE_STATUSSEN, then=Value(0)), default=Value(1))
-    sluit_lopend = Case(When(status__in=LOPENDE_STATUSSEN, then=F("sluitingsdatum")))
-    return gesloten, sluit_lopend, F("sluitingsdatum").desc(), F("id").desc()
-
-
 def vacatures_voor(
     *, user: Medewerker, status: str | None = None, zoek: str = ""
 ) -> QuerySet[Vacature]:
@@ -175,7 +161,7 @@ def vacatures_voor(
         qs = qs.filter(status=status)
     if zoek:
         qs = qs.filter(Q(functie__icontains=zoek) | Q(werkgever__naam__icontains=zoek))
-    return qs.order_by(*_vacature_volgorde())
+    return qs.order_by(*werklijst_volgorde())
 
 
 def mijn_opvolgingen(*, user: Medewerker) -> QuerySet[Contactmoment]:

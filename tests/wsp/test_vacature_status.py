@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from wsp import services
 from wsp.models import Vacature
+from wsp.models.vacatures import LOPENDE_STATUSSEN
 from wsp.resources import VacatureResource
 
 from .factories import VacatureFactory, WerkgeverFactory
@@ -70,6 +71,7 @@ def _wijzig(vacature, naar, door, **kw):
 def test_the_constraint_list_equals_the_status_choices():
     constraint = next(c for c in Vacature._meta.constraints if c.name == "vacature_status_geldig")
     assert sorted(constraint.condition.children[0][1]) == sorted(S.values)
+    assert set(LOPENDE_STATUSSEN) == {S.OPEN, S.IN_BEHANDELING}
 
 
 # --- service --------------------------------------------------------------------------------

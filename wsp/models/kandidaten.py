@@ -96,7 +96,13 @@ class Kandidaat(models.Model):
                 name="kandidaat_externe_id_uniek",
             ),
         ]
-        indexes = [models.Index(fields=["regio", "doelgroep"], name="kandidaat_doelgroep_idx")]
+        indexes = [
+            models.Index(fields=["regio", "doelgroep"], name="kandidaat_doelgroep_idx"),
+            # The paged lists (staff page and API) by name: read a page, do not sort them all.
+            models.Index(
+                fields=["regio", "achternaam", "voornaam", "id"], name="kandidaat_lijst_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.voornaam} {self.achternaam}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,20 @@ from ..keuzes import Doelgroep, Opleidingsniveau
 from .base import _regio_fk
 from .referentie import Sector, Skill
 from .werkgevers import Werkgever
+
+# Statuses of a vacature still being worked on (open, in behandeling); the other three are
+# closed. Plain values: the index below is built before Vacature.Status exists (a test keeps
+# them among the status values).
+LOPENDE_STATUSSEN = ("open", "in_behandeling")
+
+
+def werklijst_volgorde() -> tuple:
+    """Order of the staff list: running vacatures first, soonest closing date first; then
+    the closed ones, most recently closed first. `vacature_werklijst_idx` is built from the
+    same expressions so PostgreSQL reads a page from the index instead of sorting them all."""
+    gesloten = Case(When(status__in=LOPENDE_STATUSSEN, then=Value(0)), default=Value(1))
+    sluit_lopend = Case(When(status__in=LOPENDE_STATUSSEN, then=F("sluitingsdatum")))
+    return gesloten, sluit_lopend, F("sluitingsdatum").desc(), F("id").desc()
 
 
 class Vacature(models.Model):
@@ -89,6 +103,7 @@ class Vacature(models.Model):
             models.Index(fields=["regio", "is_openbaar", "status"], name="vacature_openbaar_idx"),
             # The staff list in its order, so a page is read without sorting every vacature.
             models.Index(fields=["regio", "sluitingsdatum", "id"], name="vacature_lijst_idx"),
+            models.Index(F("regio"), *werklijst_volgorde(), name="vacature_werklijst_idx"),
         ]
 
     def __str__(self) -> str:
