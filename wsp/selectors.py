@@ -154,6 +154,8 @@ def vacatures_voor(
     qs = (
         Vacature.objects.voor(user)
         .select_related("werkgever", "gemeente")
+        # The list shows these; the omschrijving and the werkgever's details stay behind.
+        .only("functie", "sluitingsdatum", "status", "werkgever__naam", "gemeente__naam")
         # A correlated count per row of the page, not a GROUP BY over every vacature.
         .annotate(aantal_voordrachten=Coalesce(Subquery(per_vacature), 0))
     )
