@@ -459,3 +459,21 @@ def test_vacature_list_puts_running_vacatures_first(client, adviseur, regio_a):
     ]
     r = client.get(reverse("wsp:vacatures"), {"status": S.OPEN})
     assert [v.functie for v in r.context["pagina"].object_list] == ["Open eerst", "Open later"]
+
+
+def test_werkgever_filter_searches_accounthouders_by_name_instead_of_listing_them(
+    client, adviseur, maak_gebruiker, regio_a
+):
+    collega = maak_gebruiker("wsp_adviseur", first_name="Jan", last_name="de Vries")
+    WerkgeverFactory(regio=regio_a, naam="Zorg", accounthouder=adviseur)
+    WerkgeverFactory(regio=regio_a, naam="Horeca", accounthouder=collega)
+    for i in range(5):
+        maak_gebruiker("wsp_adviseur", first_name="Zonder", last_name=f"Accounts {i}")
+    client.force_login(adviseur)
+    r = client.get(reverse("wsp:werkgevers"))
+    body = r.content.decode()
+    # A labelled text field, not an option per adviseur of the regio.
+    assert '<label class="utrecht-form-label" for="id_accounthouder">Accounthouder</label>' in body
+    assert "Zonder Accounts" not in body
+    r = client.get(reverse("wsp:werkgevers"), {"accounthouder": "jan vries"})
+    assert [w.naam for w in r.context["pagina"].object_list] == ["Horeca"]
