@@ -69,6 +69,13 @@ class NazorgMoment(models.Model):
                 condition=Q(afgerond_op__isnull=True),
                 name="nazorg_open_verval_idx",
             ),
+            # "Duurzaam" (selectors._duurzaam) asks per plaatsing for a completed 5-month moment
+            # with the person still employed: a small index instead of reading every moment.
+            models.Index(
+                fields=["plaatsing"],
+                condition=Q(soort="5m", afgerond_op__isnull=False, nog_in_dienst=True),
+                name="nazorg_duurzaam_idx",
+            ),
         ]
 
     def __str__(self) -> str:
