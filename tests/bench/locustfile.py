@@ -13,6 +13,7 @@ import random
 import re
 import time
 from datetime import date
+from urllib.parse import urlencode
 
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
@@ -92,11 +93,12 @@ class Medewerker(FastHttpUser):
         data["csrfmiddlewaretoken"] = next(
             (c.value for c in self.client.cookiejar if c.name == "csrftoken"), ""
         )
+        # Encoded here: the client would write a list (several thema's) as its repr.
         with self.client.post(
             pad,
-            data=data,
+            data=urlencode(data, doseq=True).encode(),
             name=naam,
-            headers=self.kop,
+            headers={**self.kop, "Content-Type": "application/x-www-form-urlencoded"},
             allow_redirects=False,
             catch_response=True,
         ) as r:
