@@ -199,7 +199,11 @@ def inloggen(session, basis: str, email: str, secret: str) -> dict[str, str]:
             allow_redirects=False,
         )
     if not _doel(r).rstrip("/").endswith("/werkplek"):
-        raise RuntimeError(f"inloggen als {email} mislukt: {r.status_code} {_doel(r)}")
+        melding = re.search(r'class="utrecht-alert[^"]*".*?<p[^>]*>(.*?)</p>', r.text or "", re.S)
+        raise RuntimeError(
+            f"inloggen als {email} mislukt: {r.status_code} {_doel(r)} "
+            f"{melding.group(1).strip() if melding else ''}"
+        )
     return kop
 
 
