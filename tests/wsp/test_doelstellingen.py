@@ -20,6 +20,11 @@ from .factories import PlaatsingFactory, WerkgeverFactory
 
 pytestmark = pytest.mark.django_db
 
+# At most: session, user, groups, the session save (in a savepoint, 3 queries) and the page's
+# five aggregates (targets with their year, plaatsingen per woongemeente and doelgroep, per
+# cluster, gemeenten, nazorg). Before the grouped queries the page alone needed nine.
+QUERIES_DASHBOARD = 11
+
 
 @pytest.fixture(autouse=True)
 def _zonder_mfa(settings):
@@ -256,6 +261,35 @@ def test_dashboard_shows_realisatie_against_each_gemeente_target(
     assert haarlem["cellen"][ww] == {"doel": 60, "realisatie": 3}
     assert heemstede["cellen"][0] == {"doel": None, "realisatie": 0}
     assert "3 / 60" in r.content.decode()
+
+
+def test_dashboard_queries_do_not_grow_with_gemeenten_or_plaatsingen(
+    client,
+    manager,
+    regio_a,
+    doelen_en_plaatsingen,
+    time_machine,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
+    time_machine.move_to("2026-01-15 12:00")
+    client.force_login(manager)
+    client.get(reverse("wsp:dashboard"))  # warm up the session and the user's groups
+    with django_assert_max_num_queries(QUERIES_DASHBOARD) as ctx:
+        r = client.get(reverse("wsp:dashboard"))
+    assert r.context["jaar"] == 2025  # the latest year with targets, found in the same query
+    assert (r.context["totaal_doel"], r.context["totaal_realisatie"]) == (260, 5)
+    for gemeente in GemeenteFactory.create_batch(3, regio=regio_a):
+        _vastleggen(regio_a, manager, doelgroep="wia", aantal=5, gemeente=gemeente)
+        PlaatsingFactory(
+            werkgever=WerkgeverFactory(regio=regio_a),
+            doelgroep="wia",
+            woongemeente=gemeente,
+            startdatum=date(2025, 6, 1),
+        )
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        r = client.get(reverse("wsp:dashboard"))
+    assert r.context["totaal_realisatie"] == 8
 
 
 def test_gemeente_factsheet_uses_the_gemeente_targets(
