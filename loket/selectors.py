@@ -194,6 +194,16 @@ def gesprekken_voor(*, user: Medewerker) -> QuerySet:
     )
 
 
+def gesprekkenlijst_voor(*, user: Medewerker) -> QuerySet:
+    """The list's columns only: no woongemeente, bezoekcode or gids joins, and the themas as a
+    plain list (`thema_lijst`) so a row does not build a manager and queryset to show them."""
+    return (
+        Gesprek.objects.voor(user)
+        .select_related("locatie", "doelgroep")
+        .prefetch_related(Prefetch("themas", to_attr="thema_lijst"))
+    )
+
+
 def trajecten_voor(*, user: Medewerker) -> QuerySet:
     return Traject.objects.voor(user).select_related("aanbieder")
 
