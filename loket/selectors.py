@@ -211,7 +211,7 @@ def trajecten_voor(*, user: Medewerker) -> QuerySet:
 # --- Dashboard -----------------------------------------------------------------------------
 
 
-# The four tables of gesprekken in one statement: one grouped arm per table, glued with UNION
+# The five tables of gesprekken in one statement: one grouped arm per table, glued with UNION
 # ALL (portable, unlike GROUPING SETS). `maand` is only filled in the month arm, `naam` in the
 # others; ordering by maand first keeps the months in order and the rest by count.
 _GESPREK_TABELLEN = {
@@ -231,9 +231,9 @@ def _gesprekken_per(gesprekken: QuerySet) -> dict[str, list[dict]]:
         gesprekken.values(
             tabel=Value(tabel), naam=F(veld), maand=Value(None, DateField())
         ).annotate(
-            # Through the themas join a gesprek can appear twice under one name (two themas
-            # of the same name): count it once, as before.
-            aantal=Count("pk", distinct=tabel == "thema")
+            # A plain count: the themas join holds each (gesprek, thema) once, and a DISTINCT
+            # count made PostgreSQL sort all pairs (half the time of the whole statement).
+            aantal=Count("pk")
         )
         for tabel, veld in _GESPREK_TABELLEN.items()
     ]
