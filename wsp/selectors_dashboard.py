@@ -1,5 +1,5 @@
 """Reads for the doelstellingen dashboard: every figure as a grouped aggregate in SQL, so the
-page costs five queries whatever the number of gemeenten, doelgroepen or plaatsingen."""
+page costs four queries whatever the number of gemeenten, doelgroepen or plaatsingen."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from werkcentrum.models import Gemeente, Medewerker
 
 from .keuzes import Doelgroep
 from .models import Doelstelling, NazorgMoment, Plaatsing
-from .selectors import met_duurzaam
 
 
 def doelstellingen_dashboard(*, user: Medewerker, jaar: int | None, vandaag: date) -> dict:
@@ -23,39 +22,51 @@ def doelstellingen_dashboard(*, user: Medewerker, jaar: int | None, vandaag: dat
     regio_doelen = {dg: aantal for (gemeente, dg), aantal in doelen if gemeente is None}
     gemeente_doelen = {sleutel: aantal for sleutel, aantal in doelen if sleutel[0] is not None}
 
-    plaatsingen = Plaatsing.objects.voor(user).filter(startdatum__year=jaar)
-    # One grouped query feeds the doelgroep table, the gemeente table and the duurzaam share.
+    # One grouped query feeds the doelgroep table, the gemeente table, the cluster list and the
+    # total: at most gemeenten x doelgroepen x clusters rows, whatever the number of plaatsingen.
     real: Counter = Counter()
     per_doelgroep_real: Counter = Counter()
-    duurzaam = {"totaal": 0, "duurzaam": 0}
+    per_cluster: Counter = Counter()
     for r in (
-        met_duurzaam(plaatsingen)
-        .values("woongemeente_id", "doelgroep")
-        .annotate(n=Count("pk"), d=Count("pk", filter=Q(duurzaam=True)))
+        Plaatsing.objects.voor(user)
+        .filter(startdatum__year=jaar)
+        .values("woongemeente_id", "doelgroep", cluster=F("werkgever__sector__cluster__naam"))
+        .annotate(n=Count("pk"))
         .order_by()
     ):
         real[r["woongemeente_id"], r["doelgroep"]] += r["n"]
         per_doelgroep_real[r["doelgroep"]] += r["n"]
-        duurzaam["totaal"] += r["n"]
-        duurzaam["duurzaam"] += r["d"]
-
+        per_cluster[r["cluster"]] += r["n"]
+    totaal = sum(per_doelgroep_real.values())
+    nazorg = (
+        NazorgMoment.objects.voor(user)
+        .filter(plaatsing__startdatum__year=jaar, afgerond_op__isnull=False)
+        .aggregate(
+            afgerond=Count("pk"),
+            op_tijd=Count("pk", filter=Q(afgerond_op__lte=F("vervaldatum"))),
+            # Plaatsing.is_duurzaam counted from this side: a plaatsing has at most one
+            # 5-month moment (unique per soort), so counting the confirmed ones counts the
+            # duurzame plaatsingen, without an EXISTS per plaatsing.
+            duurzaam=Count(
+                "pk", filter=Q(soort=NazorgMoment.Soort.VIJF_MAANDEN, nog_in_dienst=True)
+            ),
+        )
+    )
     return {
         "jaar": jaar,
         "per_doelgroep": _per_doelgroep(regio_doelen, per_doelgroep_real),
         "totaal_doel": sum(regio_doelen.values()),
-        "totaal_realisatie": duurzaam["totaal"],
-        "per_cluster": list(
-            plaatsingen.values(naam=F("werkgever__sector__cluster__naam"))
-            .annotate(n=Count("pk"))
-            .order_by("-n", "naam")
-        ),
+        "totaal_realisatie": totaal,
+        # Most placements first, then by name with "no cluster" last (as PostgreSQL sorts).
+        "per_cluster": [
+            {"naam": naam, "n": n}
+            for naam, n in sorted(
+                per_cluster.items(), key=lambda c: (-c[1], c[0] is None, c[0] or "")
+            )
+        ],
         "per_gemeente": _per_gemeente(user=user, doelen=gemeente_doelen, real=real),
-        "nazorg": NazorgMoment.objects.voor(user)
-        .filter(plaatsing__startdatum__year=jaar, afgerond_op__isnull=False)
-        .aggregate(
-            afgerond=Count("pk"), op_tijd=Count("pk", filter=Q(afgerond_op__lte=F("vervaldatum")))
-        ),
-        "duurzaam": duurzaam,
+        "nazorg": {"afgerond": nazorg["afgerond"], "op_tijd": nazorg["op_tijd"]},
+        "duurzaam": {"totaal": totaal, "duurzaam": nazorg["duurzaam"]},
     }
 
 
