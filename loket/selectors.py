@@ -298,16 +298,7 @@ def _partners(*, user: Medewerker, van: date, tot: date) -> list[dict]:
         .order_by("organisatie__naam")
     )
     if connection.vendor != "postgresql":
-        # Elsewhere (SQLite in the tests) the same median in Python, one query for all pairs.
-        duur: dict[int, list[timedelta]] = {}
-        for org, verschil in dvs.filter(contact_gelegd_op__isnull=False).values_list(
-            "organisatie_id", tot_contact
-        ):
-            duur.setdefault(org, []).append(verschil)
-        for r in rijen:
-            r["mediaan"] = (
-                median(duur[r["organisatie_id"]]) if r["organisatie_id"] in duur else None
-            )
+        _mediaan_in_python(dvs, rijen, tot_contact)
     resultaat = []
     for r in rijen:
         afgesloten = r["gelukt"] + r["niet_gelukt"]
@@ -324,6 +315,18 @@ def _partners(*, user: Medewerker, van: date, tot: date) -> list[dict]:
             }
         )
     return resultaat
+
+
+def _mediaan_in_python(dvs: QuerySet, rijen: list[dict], tot_contact) -> None:
+    """The same median where the database has none (SQLite in the tests): one query for all
+    pairs, set as `mediaan` on each row."""
+    duur: dict[int, list[timedelta]] = {}
+    for org, verschil in dvs.filter(contact_gelegd_op__isnull=False).values_list(
+        "organisatie_id", tot_contact
+    ):
+        duur.setdefault(org, []).append(verschil)
+    for r in rijen:
+        r["mediaan"] = median(duur[r["organisatie_id"]]) if r["organisatie_id"] in duur else None
 
 
 def _vragen_op_tijd(*, user: Medewerker, van: date, tot: date) -> list[dict]:
