@@ -161,6 +161,7 @@ def test_dashboard_query_count_does_not_grow_with_the_data(
     client.get(url)
     with django_assert_max_num_queries(QUERIES_DASHBOARD) as ctx:
         assert client.get(url).status_code == 200
+    per_pagina = len(ctx.captured_queries)
     for i in range(5):
         organisatie = OrganisatieFactory(regio=regio_a)
         DoorverwijzingFactory(
@@ -173,7 +174,8 @@ def test_dashboard_query_count_does_not_grow_with_the_data(
             regio=regio_a, gids=coordinator, datum=date(2026, 2, 1 + i), locatie=LocatieFactory()
         )
         VraagFactory(regio=regio_a, ontvangen_op=_lokaal(2026, 2, 1 + i, 9))
-    with django_assert_max_num_queries(len(ctx.captured_queries)):
+    client.get(url)  # again: new data may have emptied a cache
+    with django_assert_max_num_queries(per_pagina):
         assert client.get(url).status_code == 200
 
 

@@ -277,6 +277,7 @@ def test_dashboard_queries_do_not_grow_with_gemeenten_or_plaatsingen(
     client.get(reverse("wsp:dashboard"))  # warm up the session and the user's groups
     with django_assert_max_num_queries(QUERIES_DASHBOARD) as ctx:
         r = client.get(reverse("wsp:dashboard"))
+    per_pagina = len(ctx.captured_queries)
     assert r.context["jaar"] == 2025  # the latest year with targets, found in the same query
     assert (r.context["totaal_doel"], r.context["totaal_realisatie"]) == (260, 5)
     for gemeente in GemeenteFactory.create_batch(3, regio=regio_a):
@@ -287,7 +288,8 @@ def test_dashboard_queries_do_not_grow_with_gemeenten_or_plaatsingen(
             woongemeente=gemeente,
             startdatum=date(2025, 6, 1),
         )
-    with django_assert_num_queries(len(ctx.captured_queries)):
+    client.get(reverse("wsp:dashboard"))  # again: new data may have emptied a cache
+    with django_assert_num_queries(per_pagina):
         r = client.get(reverse("wsp:dashboard"))
     assert r.context["totaal_realisatie"] == 8
 
