@@ -220,13 +220,19 @@ def gesprek(request: HttpRequest, pk: int) -> HttpResponse:
 @rol_vereist(*GIDSEN, "beheerder")
 def gesprekken(request: HttpRequest) -> HttpResponse:
     form = GesprekFilterForm(request.GET or None, user=request.user)
-    qs = selectors.gesprekken_voor(user=request.user)
+    qs = selectors.gesprekkenlijst_voor(user=request.user)
     if form.is_valid():
         if kanaal := form.cleaned_data["kanaal"]:
             qs = qs.filter(kanaal=kanaal)
         if locatie := form.cleaned_data["locatie"]:
             qs = qs.filter(locatie=locatie)
-    return render(request, "loket/gesprekken.html", {"form": form, "pagina": _pagina(request, qs)})
+    context = {
+        "form": form,
+        "pagina": _pagina(request, qs),
+        "kanalen": {k: str(label) for k, label in Gesprek.Kanaal.choices},
+        "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
+    }
+    return render(request, "loket/gesprekken.html", context)
 
 
 # --- Doorverwijzingen ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, forms, matching, selectors, services
+from . import audit, forms, matching, selectors, selectors_dashboard, services
 from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
 from .views import WSP, _formulier, _pagina, _uitvoeren
@@ -258,14 +258,19 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    standaard = selectors.standaard_doeljaar(user=request.user, vandaag=timezone.localdate())
-    form = forms.DashboardForm(request.GET or {"jaar": standaard})
-    jaar = form.cleaned_data["jaar"] if form.is_valid() else standaard
+    form = forms.DashboardForm(request.GET or None)
+    data = selectors_dashboard.doelstellingen_dashboard(
+        user=request.user,
+        jaar=form.cleaned_data["jaar"] if form.is_valid() else None,
+        vandaag=timezone.localdate(),
+    )
+    if not form.is_bound:
+        form = forms.DashboardForm({"jaar": data["jaar"]})  # show the year the page opened on
     context = {
         "form": form,
         "doelgroepen": Doelgroep.choices,
         "mag_doelen_beheren": services.mag_doelstellingen_beheren(request.user),
-        **selectors.dashboard(user=request.user, jaar=jaar),
+        **data,
     }
     return render(request, "wsp/dashboard.html", context)
 

@@ -34,6 +34,7 @@ def test_gids_creates_and_lists_gesprekken_of_own_regio(client, api, regio_a, re
     assert sorted(response.json()["themas"]) == ["scholing", "werk-zoeken"]
     lijst = client.get("/api/v1/loket/gesprekken/").json()["results"]
     assert [g["id"] for g in lijst] == [Gesprek.objects.get(regio=regio_a).pk]
+    assert sorted(lijst[0]["themas"]) == ["scholing", "werk-zoeken"]  # from the prefetched list
 
 
 def test_gesprek_api_refuses_bad_input_with_field_messages(client, api):

@@ -391,6 +391,29 @@ def test_lists_use_a_constant_number_of_queries(client, ingelogd, regio_a):
     assert tellingen() == weinig
 
 
+def test_gesprekken_list_shows_labels_locatie_doelgroep_and_themas(client, ingelogd, regio_a):
+    gids = ingelogd("gids", regio=regio_a)
+    g = GesprekFactory(
+        regio=regio_a,
+        gids=gids,
+        kanaal=Gesprek.Kanaal.INLOOP,
+        locatie=LocatieFactory(regio=regio_a, naam="Wijkhuis"),
+        uitkomst=Gesprek.Uitkomst.INFORMATIE,
+        themas=[thema("werk-zoeken"), thema("schulden")],
+    )
+    html = client.get(reverse("loket:gesprekken")).content.decode()
+    rij = html[html.index(reverse("loket:gesprek", args=[g.pk])) :]
+    rij = rij[: rij.index("</tr>")]
+    for tekst in (
+        "Inloop",
+        "Wijkhuis",
+        str(doelgroep()),
+        f"{thema('werk-zoeken')}, {thema('schulden')}",
+        str(Gesprek.Uitkomst.INFORMATIE.label),
+    ):
+        assert tekst in rij
+
+
 def test_dashboard_exports_csv_and_xlsx(client, ingelogd, regio_a):
     gids = ingelogd("coordinator")
     GesprekFactory(

@@ -158,6 +158,26 @@ def test_staff_lists_query_count_is_constant(
         assert c.get(reverse(f"rba:{naam}")).status_code == 200
 
 
+def test_overlegorganen_link_only_for_who_may_open_it(als, secretariaat, lid, maak_gebruiker):
+    financieel = maak_gebruiker("financieel_beheerder")  # may read besluiten, not the organen
+    link = f'href="{reverse("rba:organen")}"'
+    for user, ziet in ((secretariaat, True), (lid, True), (financieel, False)):
+        c = als(user)
+        assert (link in c.get(reverse("rba:besluiten")).content.decode()) is ziet
+        assert (c.get(reverse("rba:organen")).status_code == 200) is ziet
+
+
+def test_besluitenlijst_does_not_load_all_permissions(
+    als, secretariaat, rba, django_assert_max_num_queries
+):
+    BesluitFactory(orgaan=rba)
+    c = als(secretariaat)
+    c.get(reverse("rba:besluiten"))
+    with django_assert_max_num_queries(11) as ctx:  # was 13: perms in the nav cost two
+        assert c.get(reverse("rba:besluiten")).status_code == 200
+    assert not any("auth_permission" in q["sql"] for q in ctx.captured_queries)
+
+
 def _stuk(rba, openbaar=False, status=Vergadering.Status.AGENDA_GEPUBLICEERD):
     punt = AgendapuntFactory(vergadering__orgaan=rba, vergadering__status=status)
     return services.stuk_uploaden(

@@ -16,9 +16,14 @@ from wsp.importeren import importeren
 from wsp.models import Doelstelling
 from wsp.resources import DoelstellingResource
 
-from .factories import PlaatsingFactory, WerkgeverFactory
+from .factories import PlaatsingFactory, WerkgeverFactory, sector
 
 pytestmark = pytest.mark.django_db
+
+# At most: session, user, groups, the session save (in a savepoint, 3 queries) and the page's
+# four aggregates (targets with their year, plaatsingen per woongemeente, doelgroep and
+# cluster, gemeenten, nazorg with duurzaam). Before, the page alone needed nine.
+QUERIES_DASHBOARD = 10
 
 
 @pytest.fixture(autouse=True)
@@ -256,6 +261,57 @@ def test_dashboard_shows_realisatie_against_each_gemeente_target(
     assert haarlem["cellen"][ww] == {"doel": 60, "realisatie": 3}
     assert heemstede["cellen"][0] == {"doel": None, "realisatie": 0}
     assert "3 / 60" in r.content.decode()
+
+
+def test_dashboard_queries_do_not_grow_with_gemeenten_or_plaatsingen(
+    client,
+    manager,
+    regio_a,
+    doelen_en_plaatsingen,
+    time_machine,
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
+    time_machine.move_to("2026-01-15 12:00")
+    client.force_login(manager)
+    client.get(reverse("wsp:dashboard"))  # warm up the session and the user's groups
+    with django_assert_max_num_queries(QUERIES_DASHBOARD) as ctx:
+        r = client.get(reverse("wsp:dashboard"))
+    per_pagina = len(ctx.captured_queries)
+    assert r.context["jaar"] == 2025  # the latest year with targets, found in the same query
+    assert (r.context["totaal_doel"], r.context["totaal_realisatie"]) == (260, 5)
+    for gemeente in GemeenteFactory.create_batch(3, regio=regio_a):
+        _vastleggen(regio_a, manager, doelgroep="wia", aantal=5, gemeente=gemeente)
+        PlaatsingFactory(
+            werkgever=WerkgeverFactory(regio=regio_a),
+            doelgroep="wia",
+            woongemeente=gemeente,
+            startdatum=date(2025, 6, 1),
+        )
+    client.get(reverse("wsp:dashboard"))  # again: new data may have emptied a cache
+    with django_assert_num_queries(per_pagina):
+        r = client.get(reverse("wsp:dashboard"))
+    assert r.context["totaal_realisatie"] == 8
+
+
+def test_dashboard_counts_plaatsingen_per_cluster_most_first(
+    client, manager, regio_a, doelen_en_plaatsingen
+):
+    from wsp.models import Sector
+
+    zorg = sector().cluster
+    andere = Sector.objects.exclude(cluster=zorg).first()
+    for _i in range(2):
+        PlaatsingFactory(
+            werkgever=WerkgeverFactory(regio=regio_a, sector=andere), startdatum=date(2025, 6, 1)
+        )
+    client.force_login(manager)
+    r = client.get(reverse("wsp:dashboard"), {"jaar": 2025})
+    assert r.context["per_cluster"] == [
+        {"naam": zorg.naam, "n": 5},
+        {"naam": andere.cluster.naam, "n": 2},
+    ]
+    assert r.context["totaal_realisatie"] == 7
 
 
 def test_gemeente_factsheet_uses_the_gemeente_targets(

@@ -164,7 +164,7 @@ def test_nazorg_task_is_idempotent(regio_a, django_capture_on_commit_callbacks):
 
 def test_dashboard_counts_targets_nazorg_on_time_and_duurzaam(regio_a, adviseur):
     from wsp.models import Doelstelling
-    from wsp.selectors import dashboard
+    from wsp.selectors_dashboard import doelstellingen_dashboard
 
     Doelstelling.objects.create(regio=regio_a, jaar=2025, doelgroep="ww", aantal=140)
     plaatsing = _plaatsing(regio_a, date(2025, 3, 1))
@@ -178,7 +178,7 @@ def test_dashboard_counts_targets_nazorg_on_time_and_duurzaam(regio_a, adviseur)
         moment=vijf, door=door, uitkomst="goed", nog_in_dienst=True, afgerond_op=date(2025, 8, 5)
     )
     _plaatsing(regio_a, date(2025, 6, 1))
-    d = dashboard(user=adviseur, jaar=2025)
+    d = doelstellingen_dashboard(user=adviseur, jaar=2025, vandaag=date(2025, 9, 1))
     ww = next(r for r in d["per_doelgroep"] if r["doelgroep"] == "WW")
     assert (ww["doel"], ww["realisatie"]) == (140, 2)
     assert d["nazorg"] == {"afgerond": 2, "op_tijd": 1}

@@ -1,0 +1,185 @@
+"""The loket dashboard: every table's figures, the period edges in local time, and a query
+count that does not grow with the data."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from loket import selectors
+from loket.models import Doorverwijzing, Gesprek
+from tests.factories import LocatieFactory, OrganisatieFactory
+from tests.loket.factories import (
+    DienstFactory,
+    DoorverwijzingFactory,
+    GesprekFactory,
+    VraagFactory,
+    doelgroep,
+    thema,
+)
+
+pytestmark = pytest.mark.django_db
+S = Doorverwijzing.Status
+AMS = ZoneInfo("Europe/Amsterdam")
+VAN, TOT = date(2026, 1, 1), date(2026, 3, 31)
+
+
+def _lokaal(*args) -> datetime:
+    return datetime(*args, tzinfo=AMS)
+
+
+@pytest.fixture(autouse=True)
+def _geen_mfa(settings):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+
+
+@pytest.fixture
+def coordinator(maak_gebruiker, regio_a):
+    return maak_gebruiker("coordinator", regio=regio_a)
+
+
+@pytest.fixture
+def gegevens(regio_a, regio_b, coordinator):
+    wijkhuis = LocatieFactory(regio=regio_a, naam="Wijkhuis")
+    bieb = LocatieFactory(regio=regio_a, naam="Bibliotheek")
+    werk, schulden = thema("werk-zoeken"), thema("schulden")
+    for datum, kanaal, locatie, dg, themas in [
+        (date(2026, 1, 5), Gesprek.Kanaal.INLOOP, wijkhuis, "ww", [werk, schulden]),
+        (date(2026, 1, 31), Gesprek.Kanaal.INLOOP, wijkhuis, "ww", [werk]),
+        (date(2026, 2, 2), Gesprek.Kanaal.TELEFOON, None, "bijstand", [schulden]),
+        (date(2026, 3, 31), Gesprek.Kanaal.INLOOP, bieb, "ww", [werk]),
+        (date(2025, 12, 31), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk]),  # before the period
+        (date(2026, 4, 1), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk]),  # after the period
+    ]:
+        GesprekFactory(
+            regio=regio_a,
+            gids=coordinator,
+            datum=datum,
+            kanaal=kanaal,
+            locatie=locatie,
+            doelgroep=doelgroep(dg),
+            themas=themas,
+        )
+    zonder = GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 2, 3), locatie=bieb)
+    zonder.themas.clear()
+    GesprekFactory(regio=regio_b, datum=date(2026, 2, 3))  # another regio
+
+    uwv = OrganisatieFactory(regio=regio_a, naam="UWV")
+    bibliotheek = OrganisatieFactory(regio=regio_a, naam="Bibliotheek")
+    dienst_uwv = DienstFactory(regio=regio_a, organisatie=uwv)
+    dienst_bieb = DienstFactory(regio=regio_a, organisatie=bibliotheek)
+    for verstuurd, status, contact_na in [
+        # 00:30 local time on the first day is in the period (23:30 UTC the day before).
+        (_lokaal(2026, 1, 1, 0, 30), S.AFGEROND, timedelta(days=1)),
+        (_lokaal(2026, 1, 10, 9), S.NIET_GELUKT, timedelta(days=2)),
+        (_lokaal(2026, 2, 10, 9), S.AFGEROND, timedelta(days=4, hours=12)),
+        (_lokaal(2026, 3, 10, 9), S.VERSTUURD, timedelta(days=10)),
+        (_lokaal(2026, 3, 31, 23, 30), S.VERSTUURD, None),  # last minutes of the period
+        (_lokaal(2026, 4, 1, 0, 30), S.AFGEROND, timedelta(days=1)),  # after it
+    ]:
+        DoorverwijzingFactory(
+            regio=regio_a,
+            dienst=dienst_uwv,
+            verstuurd_op=verstuurd,
+            status=status,
+            contact_gelegd_op=verstuurd + contact_na if contact_na else None,
+            reden_niet_gelukt="Niet bereikbaar" if status == S.NIET_GELUKT else "",
+        )
+    DoorverwijzingFactory(
+        regio=regio_a,
+        dienst=dienst_bieb,
+        verstuurd_op=_lokaal(2026, 2, 1, 12),
+        status=S.VERSTUURD,
+    )
+    for ontvangen, uiterlijk, beantwoord in [
+        (_lokaal(2026, 1, 1, 0, 30), date(2026, 1, 8), _lokaal(2026, 1, 8, 23, 59)),  # on time
+        (_lokaal(2026, 1, 20, 9), date(2026, 1, 27), _lokaal(2026, 1, 28, 0, 10)),  # late
+        (_lokaal(2026, 1, 31, 23, 30), date(2026, 2, 7), None),  # January in local time
+        (_lokaal(2026, 3, 2, 9), date(2026, 3, 9), _lokaal(2026, 3, 3, 9)),
+        (_lokaal(2025, 12, 31, 23, 30), date(2026, 1, 7), None),  # before the period
+    ]:
+        VraagFactory(
+            regio=regio_a,
+            ontvangen_op=ontvangen,
+            antwoord_uiterlijk=uiterlijk,
+            beantwoord_op=beantwoord,
+        )
+
+
+def test_dashboard_tables_count_the_regio_in_the_period(coordinator, gegevens):
+    t = selectors.dashboard(user=coordinator, van=VAN, tot=TOT)
+    assert t["locatie"] == [
+        {"naam": "Bibliotheek", "aantal": 2},
+        {"naam": "Wijkhuis", "aantal": 2},
+        {"naam": "(geen)", "aantal": 1},
+    ]
+    assert t["kanaal"] == [{"naam": "Inloop", "aantal": 3}, {"naam": "Telefoon", "aantal": 2}]
+    assert t["doelgroep"] == [
+        {"naam": doelgroep("ww").naam, "aantal": 4},
+        {"naam": doelgroep("bijstand").naam, "aantal": 1},
+    ]
+    assert t["thema"] == [
+        {"naam": thema("werk-zoeken").naam, "aantal": 3},
+        {"naam": thema("schulden").naam, "aantal": 2},
+        {"naam": "(geen)", "aantal": 1},
+    ]
+    assert t["maand"] == [
+        {"naam": "2026-01", "aantal": 2},
+        {"naam": "2026-02", "aantal": 2},
+        {"naam": "2026-03", "aantal": 1},
+    ]
+    assert t["partners"] == [
+        {
+            "naam": "Bibliotheek",
+            "aantal": 1,
+            "gelukt": 0,
+            "niet_gelukt": 0,
+            "succes_pct": None,
+            "mediaan_dagen_tot_contact": None,
+        },
+        {
+            "naam": "UWV",
+            "aantal": 5,
+            "gelukt": 2,
+            "niet_gelukt": 1,
+            "succes_pct": 67,
+            "mediaan_dagen_tot_contact": 3.2,  # median of 1, 2, 4.5 and 10 days: 3.25
+        },
+    ]
+    assert t["vragen"] == [
+        {"naam": "2026-01", "aantal": 3, "beantwoord": 2, "op_tijd": 1, "op_tijd_pct": 33},
+        {"naam": "2026-03", "aantal": 1, "beantwoord": 1, "op_tijd": 1, "op_tijd_pct": 100},
+    ]
+
+
+def test_dashboard_query_count_does_not_grow_with_the_data(
+    client, coordinator, gegevens, regio_a, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    url = reverse("loket:dashboard") + "?van=2026-01-01&tot=2026-03-31"
+    client.get(url)
+    with django_assert_max_num_queries(QUERIES_DASHBOARD) as ctx:
+        assert client.get(url).status_code == 200
+    per_pagina = len(ctx.captured_queries)
+    for i in range(5):
+        organisatie = OrganisatieFactory(regio=regio_a)
+        DoorverwijzingFactory(
+            regio=regio_a,
+            dienst=DienstFactory(regio=regio_a, organisatie=organisatie),
+            verstuurd_op=_lokaal(2026, 2, 1 + i, 9),
+            contact_gelegd_op=_lokaal(2026, 2, 3 + i, 9),
+        )
+        GesprekFactory(
+            regio=regio_a, gids=coordinator, datum=date(2026, 2, 1 + i), locatie=LocatieFactory()
+        )
+        VraagFactory(regio=regio_a, ontvangen_op=_lokaal(2026, 2, 1 + i, 9))
+    client.get(url)  # again: new data may have emptied a cache
+    with django_assert_max_num_queries(per_pagina):
+        assert client.get(url).status_code == 200
+
+
+# Session, user, groups and the session save (in a savepoint: 3 queries) plus the page's own:
+# the gesprekken tables in one UNION, partners, vragen, and on SQLite the contact times for the
+# median (PostgreSQL computes it in the partners query). It was 6 + 8.
+QUERIES_DASHBOARD = 10
