@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
+from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 
 from . import selectors
@@ -48,15 +49,34 @@ TITELS = {
 }
 
 
+# What the figures are counted from: they are kept until one of these changes (or 10 minutes).
+BRONNEN = (
+    "loket.Gesprek",
+    "loket.Doorverwijzing",
+    "loket.Vraag",
+    "loket.Thema",
+    "loket.Doelgroep",
+    "werkcentrum.Locatie",
+    "werkcentrum.Organisatie",
+)
+
+
 def _tabellen(request: HttpRequest):
+    """The figures of the regio, shared by everyone who asks for the same period: counting a
+    year of gesprekken on every visit would cost each coordinator the same seconds."""
     form = PeriodeForm(request.GET or None)
     van, tot = form.periode()
-    return form, van, tot, selectors.dashboard(user=request.user, van=van, tot=tot)
+    user = request.user
+    sleutel = versies.sleutel("loket-dashboard", user.regio_id, user.is_superuser, van, tot)
+    data, berekend = versies.onthouden(
+        sleutel, BRONNEN, lambda: selectors.dashboard(user=user, van=van, tot=tot), 10 * 60
+    )
+    return form, van, tot, data, berekend
 
 
 @rol_vereist("coordinator", "beheerder")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    form, van, tot, data = _tabellen(request)
+    form, van, tot, data, berekend = _tabellen(request)
     tabellen = [
         {
             "code": code,
@@ -74,6 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "van": van,
             "tot": tot,
             "tabellen": tabellen,
+            "berekend": berekend,
             "query": request.GET.urlencode(),
         },
     )
@@ -83,7 +104,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResponse:
     if tabel not in KOLOMMEN or formaat not in ("csv", "xlsx"):
         raise Http404
-    _form, van, tot, data = _tabellen(request)
+    _form, van, tot, data, _berekend = _tabellen(request)
     kop = [str(label) for _veld, label in KOLOMMEN[tabel]]
     rijen = [[rij.get(veld) for veld, _label in KOLOMMEN[tabel]] for rij in data[tabel]]
     naam = f"loket-{tabel}-{van:%Y%m%d}-{tot:%Y%m%d}.{formaat}"

@@ -16,7 +16,8 @@ class WerkcentrumConfig(AppConfig):
 
     def ready(self) -> None:
         # Registration side effects; the core's demo generator registers before the apps'.
-        from . import demo_medewerkers, signals, werkplek_items  # noqa: F401
+        # versies: its signals must count saves in every process, the worker's too.
+        from . import demo_medewerkers, signals, versies, werkplek_items  # noqa: F401
         from .rechten import _verbinden
 
         _verbinden()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import wraps
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpRequest, HttpResponse
 
+from . import versies
 from .models import Arbeidsmarktregio
 from .selectors import regio_voor_code, regio_voor_host
 
@@ -35,39 +33,29 @@ def publieke_regio(view: Callable) -> Callable:
 # --- Whole-page cache of the public pages -----------------------------------------------------
 # The public pages are the same for every anonymous visitor of a path (the language is in the
 # path), and they are most of the traffic. A page is kept PUBLIEKE_CACHE_SECONDEN under the
-# version of the public content: saving or deleting a model a cached page shows bumps the
-# version, so an edit shows at once; changes without signals (queryset.update, the date
-# moving on) show within the expiry.
+# versions of the models it shows (werkcentrum.versies): an edit shows at once; changes
+# without signals (queryset.update, the date moving on) show within the expiry.
 PUBLIEKE_CACHE_SECONDEN = 60
-_VERSIE = "publiek:versie"
-_BRONNEN: set[str] = {"werkcentrum.Arbeidsmarktregio"}
 
 
 def publieke_cache(*bronnen: str) -> Callable:
     """Caches the view's 200 answers to anonymous GETs; `bronnen` are the labels of the models
-    the page shows ("wsp.Vacature")."""
-    _BRONNEN.update(bronnen)
+    the page shows ("wsp.Vacature"); the regio's own data always counts."""
+    bronnen = ("werkcentrum.Arbeidsmarktregio", *bronnen)
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs):
             if not _cachebaar(request):
                 return view(request, *args, **kwargs)
-            sleutel = (
-                "publiek:pagina:"
-                + hashlib.sha256(
-                    f"{request.get_host()}|{request.get_full_path()}".encode()
-                ).hexdigest()
-            )
-            gevonden = cache.get_many([_VERSIE, sleutel])
-            versie = gevonden.get(_VERSIE, 0)
-            bewaard = gevonden.get(sleutel)
-            if bewaard and bewaard[0] == versie:
-                return HttpResponse(bewaard[2], content_type=bewaard[1])
+            sleutel = versies.sleutel("publiek", request.get_host(), request.get_full_path())
+            bewaard, huidig = versies.lezen(sleutel, bronnen)
+            if bewaard is not None:
+                return HttpResponse(bewaard[1], content_type=bewaard[0])
             response = view(request, *args, **kwargs)
             if _bewaarbaar(request, response):
-                inhoud = (versie, response["Content-Type"], response.content)
-                cache.set(sleutel, inhoud, PUBLIEKE_CACHE_SECONDEN)
+                inhoud = (response["Content-Type"], response.content)
+                versies.bewaren(sleutel, huidig, inhoud, PUBLIEKE_CACHE_SECONDEN)
             return response
 
         return wrapper
@@ -92,15 +80,3 @@ def _bewaarbaar(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
-
-
-def _nieuwe_versie(sender, **kwargs) -> None:
-    if sender._meta.label in _BRONNEN:
-        try:
-            cache.incr(_VERSIE)
-        except ValueError:
-            cache.add(_VERSIE, 1, None)
-
-
-post_save.connect(_nieuwe_versie, dispatch_uid="publiek_cache_save")
-post_delete.connect(_nieuwe_versie, dispatch_uid="publiek_cache_delete")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
@@ -256,13 +257,32 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 # --- doelstellingen and activiteiten ------------------------------------------------------
 
 
+DOELSTELLINGEN_BRONNEN = (
+    "wsp.Plaatsing",
+    "wsp.NazorgMoment",
+    "wsp.Doelstelling",
+    "wsp.Werkgever",
+    "wsp.Sector",
+    "wsp.Cluster",
+    "werkcentrum.Gemeente",
+)
+
+
 @rol_vereist(*WSP)
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = forms.DashboardForm(request.GET or None)
-    data = selectors_dashboard.doelstellingen_dashboard(
-        user=request.user,
-        jaar=form.cleaned_data["jaar"] if form.is_valid() else None,
-        vandaag=timezone.localdate(),
+    user, jaar, vandaag = (
+        request.user,
+        form.cleaned_data["jaar"] if form.is_valid() else None,
+        timezone.localdate(),
+    )
+    # The regio's figures, shared by everyone who asks for the same year and kept until the
+    # data they are counted from changes: a year of plaatsingen is too much to count per visit.
+    data, berekend = versies.onthouden(
+        versies.sleutel("doelstellingen", user.regio_id, user.is_superuser, jaar, vandaag),
+        DOELSTELLINGEN_BRONNEN,
+        lambda: selectors_dashboard.doelstellingen_dashboard(user=user, jaar=jaar, vandaag=vandaag),
+        10 * 60,
     )
     if not form.is_bound:
         form = forms.DashboardForm({"jaar": data["jaar"]})  # show the year the page opened on
@@ -270,6 +290,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form,
         "doelgroepen": Doelgroep.choices,
         "mag_doelen_beheren": services.mag_doelstellingen_beheren(request.user),
+        "berekend": berekend,
         **data,
     }
     return render(request, "wsp/dashboard.html", context)

@@ -183,3 +183,16 @@ def test_dashboard_query_count_does_not_grow_with_the_data(
 # the gesprekken tables in one UNION, partners, vragen, and on SQLite the contact times for the
 # median (PostgreSQL computes it in the partners query). It was 6 + 8.
 QUERIES_DASHBOARD = 10
+
+
+def test_the_page_counts_again_as_soon_as_a_gesprek_is_added(client, coordinator, regio_a):
+    """The figures are kept between visits (werkcentrum.versies), but never past a change."""
+    client.force_login(coordinator)
+    url = reverse("loket:dashboard") + "?van=2026-01-01&tot=2026-03-31"
+    GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 5))
+    eerst = client.get(url)
+    assert "Cijfers van" in eerst.content.decode()
+    assert client.get(url).context["tabellen"] == eerst.context["tabellen"]
+    GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 6))
+    maand = next(t for t in client.get(url).context["tabellen"] if t["code"] == "maand")
+    assert sum(rij[1] for rij in maand["rijen"]) == 2

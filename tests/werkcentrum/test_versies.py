@@ -1,0 +1,62 @@
+"""Cached results under model versions (werkcentrum.versies): kept while the models they were
+computed from are unchanged, computed again as soon as one changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from loket.models import Thema
+from tests.factories import GemeenteFactory
+from werkcentrum import versies
+
+pytestmark = pytest.mark.django_db
+
+
+def _teller():
+    teller = {"n": 0}
+
+    def berekenen():
+        teller["n"] += 1
+        return teller["n"]
+
+    return teller, berekenen
+
+
+def test_kept_while_the_sources_are_unchanged(regio_a):
+    teller, berekenen = _teller()
+    sleutel = versies.sleutel("test", regio_a.pk)
+    eerste, moment = versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)
+    tweede, zelfde_moment = versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)
+    assert (eerste, tweede, teller["n"]) == (1, 1, 1)
+    assert zelfde_moment == moment
+
+
+def test_a_save_or_delete_of_a_source_counts_again(regio_a):
+    teller, berekenen = _teller()
+    sleutel = versies.sleutel("test", regio_a.pk)
+    versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)
+    gemeente = GemeenteFactory(regio=regio_a)
+    assert versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)[0] == 2
+    gemeente.delete()
+    assert versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)[0] == 3
+    # Another model does not count.
+    Thema.objects.create(naam="Iets anders")
+    assert versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)[0] == 3
+
+
+def test_different_parts_are_different_entries(regio_a, regio_b):
+    teller, berekenen = _teller()
+    a = versies.onthouden(versies.sleutel("test", regio_a.pk), [], berekenen, 60)[0]
+    b = versies.onthouden(versies.sleutel("test", regio_b.pk), [], berekenen, 60)[0]
+    assert (a, b) == (1, 2)
+
+
+def test_a_many_to_many_change_counts_for_the_model_that_holds_it(regio_a):
+    from tests.loket.factories import GesprekFactory
+
+    gesprek = GesprekFactory(regio=regio_a)
+    teller, berekenen = _teller()
+    sleutel = versies.sleutel("test")
+    versies.onthouden(sleutel, ["loket.Gesprek"], berekenen, 60)
+    gesprek.themas.add(Thema.objects.create(naam="Werk"))
+    assert versies.onthouden(sleutel, ["loket.Gesprek"], berekenen, 60)[0] == 2

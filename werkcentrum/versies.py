@@ -1,0 +1,72 @@
+"""Version numbers per model in the cache, moved on by every save and delete of any model.
+
+A cached result stores the versions of the models it was computed from and is used only while
+they are unchanged, so a cache can live long and still show an edit at once, in every process
+(web and worker alike: every save counts, nothing needs registering). Writes that send no
+signal (QuerySet.update, bulk_create) and time passing (today's date) show within the entry's
+expiry. Without a reachable cache nothing is kept and everything is computed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+
+def _versiesleutel(label: str) -> str:
+    return f"versie:{label}"
+
+
+def sleutel(naam: str, *delen: Any) -> str:
+    return f"versies:{naam}:" + hashlib.sha256(repr(delen).encode()).hexdigest()
+
+
+def lezen(sleutel: str, bronnen: Iterable[str]) -> tuple[Any, tuple[int, ...]]:
+    """The value kept under `sleutel` if the models in `bronnen` ("app.Model") are unchanged
+    since, else None; and their current versions, for `bewaren`. One cache round trip."""
+    bronnen = sorted(bronnen)
+    gevonden = cache.get_many([sleutel, *map(_versiesleutel, bronnen)])
+    versies = tuple(gevonden.get(_versiesleutel(b), 0) for b in bronnen)
+    bewaard = gevonden.get(sleutel)
+    return (bewaard[1] if bewaard and bewaard[0] == versies else None), versies
+
+
+def bewaren(sleutel: str, versies: tuple[int, ...], waarde: Any, seconden: int) -> None:
+    cache.set(sleutel, (versies, waarde), seconden)
+
+
+def onthouden(
+    sleutel: str, bronnen: Iterable[str], berekenen: Callable[[], Any], seconden: int
+) -> tuple[Any, datetime]:
+    """`berekenen()`, or what it gave before while the models in `bronnen` are unchanged (for
+    at most `seconden`); with the moment it was computed."""
+    bewaard, versies = lezen(sleutel, bronnen)
+    if bewaard is not None:
+        return bewaard
+    uitkomst = (berekenen(), timezone.now())
+    bewaren(sleutel, versies, uitkomst, seconden)
+    return uitkomst
+
+
+def _verhogen(sender, **_kwargs) -> None:
+    label = _versiesleutel(sender._meta.label)
+    try:
+        cache.incr(label)
+    except ValueError:
+        cache.add(label, 1, None)
+
+
+def _relatie_gewijzigd(sender, instance, action, **_kwargs) -> None:
+    # A many-to-many change (a gesprek's thema's) changes the model that holds the relation.
+    if action.startswith("post_"):
+        _verhogen(type(instance))
+
+
+post_save.connect(_verhogen, dispatch_uid="versies_save")
+post_delete.connect(_verhogen, dispatch_uid="versies_delete")
+m2m_changed.connect(_relatie_gewijzigd, dispatch_uid="versies_m2m")
