@@ -32,7 +32,7 @@ def test_kept_while_the_sources_are_unchanged(regio_a):
 
 
 def test_a_save_or_delete_of_a_source_counts_again(regio_a):
-    teller, berekenen = _teller()
+    _, berekenen = _teller()
     sleutel = versies.sleutel("test", regio_a.pk)
     versies.onthouden(sleutel, ["werkcentrum.Gemeente"], berekenen, 60)
     gemeente = GemeenteFactory(regio=regio_a)
@@ -45,7 +45,7 @@ def test_a_save_or_delete_of_a_source_counts_again(regio_a):
 
 
 def test_different_parts_are_different_entries(regio_a, regio_b):
-    teller, berekenen = _teller()
+    _, berekenen = _teller()
     a = versies.onthouden(versies.sleutel("test", regio_a.pk), [], berekenen, 60)[0]
     b = versies.onthouden(versies.sleutel("test", regio_b.pk), [], berekenen, 60)[0]
     assert (a, b) == (1, 2)
@@ -55,7 +55,7 @@ def test_a_many_to_many_change_counts_for_the_model_that_holds_it(regio_a):
     from tests.loket.factories import GesprekFactory
 
     gesprek = GesprekFactory(regio=regio_a)
-    teller, berekenen = _teller()
+    _, berekenen = _teller()
     sleutel = versies.sleutel("test")
     versies.onthouden(sleutel, ["loket.Gesprek"], berekenen, 60)
     gesprek.themas.add(Thema.objects.create(naam="Werk"))
