@@ -93,3 +93,19 @@ def test_admin_moving_a_plaatsing_to_another_regio_moves_its_moments(
     plaatsing.regio = regio_b
     admin.site._registry[Plaatsing].save_model(request, plaatsing, form=None, change=True)
     assert set(plaatsing.nazorgmomenten.values_list("regio", flat=True)) == {regio_b.pk}
+
+
+def test_api_lists_the_own_regios_moments_in_a_few_queries(
+    client, settings, adviseur, regio_a, regio_b, django_assert_max_num_queries
+):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    eigen = [_plaatsing(regio_a) for _ in range(3)]
+    _plaatsing(regio_b)
+    client.force_login(adviseur)
+    # Session, user, roles, permissions, count, page: none per moment.
+    with django_assert_max_num_queries(6):
+        lijst = client.get("/api/v1/wsp/nazorgmomenten/").json()
+    assert lijst["count"] == 6
+    assert {m["plaatsing"] for m in lijst["results"]} == {p.pk for p in eigen}
+    open_ = client.get("/api/v1/wsp/nazorgmomenten/", {"open": "true"}).json()
+    assert open_["count"] == 6
