@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from import_export.admin import ExportMixin
 
 from werkcentrum.admin_scoping import RegioAdmin, RegioInline
@@ -75,8 +76,18 @@ class VacatureAdmin(RegioAdmin):
     readonly_fields = ["status"]
 
 
+class NazorgFormSet(BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Like the plaatsing itself, before validation: a moment's regio is its plaatsing's.
+        form.instance.regio_id = self.instance.regio_id
+        return form
+
+
 class NazorgInline(RegioInline):
     model = NazorgMoment
+    formset = NazorgFormSet
+    exclude = ["regio"]
     extra = 0
 
 
@@ -84,6 +95,11 @@ class NazorgInline(RegioInline):
 class PlaatsingAdmin(RegioAdmin):
     list_display = ["kandidaat", "werkgever", "startdatum", "doelgroep"]
     inlines = [NazorgInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        # A superuser may move a plaatsing to another regio; its moments move along.
+        obj.nazorgmomenten.exclude(regio_id=obj.regio_id).update(regio_id=obj.regio_id)
 
 
 @admin.register(Doelstelling)

@@ -117,6 +117,7 @@ class NazorgMomentFactory(factory.django.DjangoModelFactory):
         model = NazorgMoment
 
     plaatsing = factory.SubFactory(PlaatsingFactory)
+    regio = factory.SelfAttribute("plaatsing.regio")
     soort = NazorgMoment.Soort.TWEE_MAANDEN
     vervaldatum = date(2025, 5, 1)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.tenancy import RegioManager
 
-from .base import User
+from .base import User, _regio_fk
 from .bemiddeling import Plaatsing
 
 
@@ -24,6 +25,9 @@ class NazorgMoment(models.Model):
         DREIGT_UITVAL = "dreigt_uitval", _("Dreigt uit te vallen")
         UITGEVALLEN = "uitgevallen", _("Uitgevallen")
 
+    # Always the plaatsing's regio (see clean()); kept on the moment itself so that the regio's
+    # nazorg lists are scoped and ordered from one index, without joining every plaatsing.
+    regio = _regio_fk("nazorgmomenten")
     plaatsing = models.ForeignKey(
         Plaatsing,
         on_delete=models.CASCADE,
@@ -43,7 +47,6 @@ class NazorgMoment(models.Model):
     herinnering_vervaldag_op = models.DateField(null=True, blank=True, editable=False)
     escalatie_op = models.DateField(null=True, blank=True, editable=False)
 
-    regio_pad = "plaatsing__regio"
     objects = RegioManager()
 
     class Meta:
@@ -62,6 +65,14 @@ class NazorgMoment(models.Model):
             ),
         ]
         indexes = [
+            # The regio's list in its order (API): scope, order and page from the index.
+            models.Index(fields=["regio", "vervaldatum", "id"], name="nazorg_lijst_idx"),
+            # The regio's open moments by due date (open nazorg list, API ?open=true).
+            models.Index(
+                fields=["regio", "vervaldatum", "id"],
+                condition=Q(afgerond_op__isnull=True),
+                name="nazorg_open_lijst_idx",
+            ),
             models.Index(fields=["afgerond_op", "vervaldatum"], name="nazorg_open_idx"),
             # Open moments by due date without wading through the completed ones.
             models.Index(
@@ -80,6 +91,14 @@ class NazorgMoment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} ({self.vervaldatum:%d-%m-%Y})"
+
+    def clean(self) -> None:
+        # Not a CheckConstraint: the rule spans two tables. Services set the regio from the
+        # plaatsing; this catches any other way in (admin, imports, shell).
+        if self.plaatsing_id is not None and self.regio_id != self.plaatsing.regio_id:
+            raise ValidationError(
+                _("Een nazorgmoment hoort bij dezelfde regio als zijn plaatsing.")
+            )
 
     @property
     def is_open(self) -> bool:

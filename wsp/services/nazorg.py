@@ -82,7 +82,9 @@ def nazorg_plannen(*, plaatsing: Plaatsing) -> None:
     for soort, maanden in NAZORG_MAANDEN.items():
         datum = nazorg_vervaldatum(plaatsing.startdatum, maanden)
         moment, created = NazorgMoment.objects.get_or_create(
-            plaatsing=plaatsing, soort=soort, defaults={"vervaldatum": datum}
+            plaatsing=plaatsing,
+            soort=soort,
+            defaults={"vervaldatum": datum, "regio_id": plaatsing.regio_id},
         )
         if not created and moment.is_open and moment.vervaldatum != datum:
             # A moved deadline gets fresh reminders.
@@ -145,7 +147,9 @@ def nazorg_moment_toevoegen(
     if vervaldatum < plaatsing.startdatum:
         raise ValidationError({"vervaldatum": _("Een nazorgmoment ligt na de startdatum.")})
     return _opslaan(
-        NazorgMoment(plaatsing=plaatsing), soort=NazorgMoment.Soort.EXTRA, vervaldatum=vervaldatum
+        NazorgMoment(plaatsing=plaatsing, regio_id=plaatsing.regio_id),
+        soort=NazorgMoment.Soort.EXTRA,
+        vervaldatum=vervaldatum,
     )
 
 
