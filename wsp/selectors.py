@@ -11,7 +11,6 @@ from django.db.models import (
     Exists,
     F,
     FloatField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -23,13 +22,11 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate, TruncMonth
 from django.urls import reverse
 
-from werkcentrum.models import Gemeente, Medewerker
+from werkcentrum.models import Medewerker
 from werkcentrum.tenancy import get_scoped_or_404
 
-from .keuzes import Doelgroep
 from .models import (
     Contactmoment,
-    Doelstelling,
     NazorgMoment,
     Plaatsing,
     Vacature,
@@ -234,102 +231,6 @@ def _duurzaam() -> Exists:
 def met_duurzaam(qs: QuerySet[Plaatsing]) -> QuerySet[Plaatsing]:
     """Annotate `duurzaam` (same rule as `Plaatsing.is_duurzaam`, in SQL)."""
     return qs.annotate(duurzaam=_duurzaam())
-
-
-def standaard_doeljaar(*, user: Medewerker, vandaag: date) -> int:
-    """The year the dashboard opens on: the latest year up to now with targets in the regio
-    (early in a year the new targets are often not set yet), else the current year."""
-    jaar = (
-        Doelstelling.objects.voor(user)
-        .filter(jaar__lte=vandaag.year)
-        .aggregate(jaar=Max("jaar"))["jaar"]
-    )
-    return jaar or vandaag.year
-
-
-def dashboard(*, user: Medewerker, jaar: int) -> dict:
-    """Realisatie vs doel per doelgroep, per cluster and gemeente, nazorg on time and the
-    duurzaam share, each one query."""
-    plaatsingen = Plaatsing.objects.voor(user).filter(startdatum__year=jaar)
-    doelen = {
-        d["doelgroep"]: d["aantal"]
-        for d in Doelstelling.objects.voor(user)
-        .filter(jaar=jaar, gemeente__isnull=True)
-        .values("doelgroep", "aantal")
-    }
-    gerealiseerd = dict(
-        plaatsingen.values("doelgroep").annotate(n=Count("pk")).values_list("doelgroep", "n")
-    )
-    per_doelgroep = []
-    for code, label in Doelgroep.choices:
-        doel, real = doelen.get(code, 0), gerealiseerd.get(code, 0)
-        per_doelgroep.append(
-            {
-                "doelgroep": label,
-                "doel": doel,
-                "realisatie": real,
-                "procent": round(real * 100 / doel) if doel else None,
-            }
-        )
-    per_cluster = list(
-        plaatsingen.values(naam=F("werkgever__sector__cluster__naam"))
-        .annotate(n=Count("pk"))
-        .order_by("-n", "naam")
-    )
-    per_gemeente = _per_gemeente(user=user, jaar=jaar, plaatsingen=plaatsingen)
-    nazorg = (
-        NazorgMoment.objects.voor(user)
-        .filter(plaatsing__startdatum__year=jaar, afgerond_op__isnull=False)
-        .aggregate(
-            afgerond=Count("pk"), op_tijd=Count("pk", filter=Q(afgerond_op__lte=F("vervaldatum")))
-        )
-    )
-    duurzaam = plaatsingen.aggregate(
-        totaal=Count("pk"), duurzaam=Count("pk", filter=Q(_duurzaam()))
-    )
-    return {
-        "jaar": jaar,
-        "per_doelgroep": per_doelgroep,
-        "totaal_doel": sum(doelen.values()),
-        "totaal_realisatie": sum(gerealiseerd.values()),
-        "per_cluster": per_cluster,
-        "per_gemeente": per_gemeente,
-        "nazorg": nazorg,
-        "duurzaam": duurzaam,
-    }
-
-
-def _per_gemeente(*, user: Medewerker, jaar: int, plaatsingen) -> list[dict]:
-    """Realisatie (by woongemeente) against each gemeente's own targets, per doelgroep and in
-    total; three queries whatever the number of gemeenten."""
-    doelen = {
-        (d["gemeente_id"], d["doelgroep"]): d["aantal"]
-        for d in Doelstelling.objects.voor(user)
-        .filter(jaar=jaar, gemeente__isnull=False)
-        .values("gemeente_id", "doelgroep", "aantal")
-    }
-    real = {
-        (r["woongemeente_id"], r["doelgroep"]): r["n"]
-        for r in plaatsingen.values("woongemeente_id", "doelgroep").annotate(n=Count("pk"))
-    }
-    rijen = []
-    for gemeente in Gemeente.objects.voor(user).order_by("naam"):
-        cellen = [
-            {"doel": doelen.get((gemeente.pk, c)), "realisatie": real.get((gemeente.pk, c), 0)}
-            for c in Doelgroep.values
-        ]
-        doel = sum(c["doel"] or 0 for c in cellen)
-        realisatie = sum(c["realisatie"] for c in cellen)
-        rijen.append(
-            {
-                "naam": gemeente.naam,
-                "cellen": cellen,
-                "doel": doel if any(c["doel"] is not None for c in cellen) else None,
-                "realisatie": realisatie,
-                "procent": round(realisatie * 100 / doel) if doel else None,
-            }
-        )
-    return rijen
 
 
 def openbare_vacatures(*, regio, filters: dict | None = None, vandaag: date | None = None):
