@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkcentrum import paginering
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.tenancy import get_scoped_or_404
 
@@ -199,7 +199,7 @@ def mutaties(request: HttpRequest) -> HttpResponse:
     form = MutatieFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.mutaties_gefilterd(user=request.user, filters=filters)
-    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, PAGINA_GROOTTE)
     return render(
         request,
         "financien/mutaties.html",

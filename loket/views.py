@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
+from werkcentrum.paginering import pagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -38,7 +38,7 @@ GIDSEN = ("gids", "coordinator")
 
 
 def _pagina(request: HttpRequest, qs):
-    return Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    return pagina(request, qs, PAGINA_GROOTTE)
 
 
 def _fouten_in_form(form, exc: ValidationError) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.paginering import pagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import selectors, services
@@ -40,7 +40,7 @@ SECRETARIAAT = "rba_secretariaat"
 
 
 def _pagina(request: HttpRequest, qs):
-    return Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    return pagina(request, qs, PAGINA_GROOTTE)
 
 
 def _formulier(

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from werkcentrum import paginering
 from werkcentrum.publiek import publieke_cache, publieke_regio
 
 from . import selectors
@@ -45,7 +45,7 @@ def besluiten(request: HttpRequest) -> HttpResponse:
         request.GET or None, organen=Overlegorgaan.objects.in_regio(request.regio)
     )
     qs = selectors.openbare_besluiten_lijst(request.regio, **form.filters())
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, 25)
     return render(
         request,
         "rba/publiek/besluiten.html",

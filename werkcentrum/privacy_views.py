@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import audit, logboek, personen
+from . import audit, logboek, paginering, personen
 from .decorators import rol_vereist
 from .doelen import doel_naam
 
@@ -37,7 +37,7 @@ def _bijlage(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
 def logboek_lijst(request: HttpRequest) -> HttpResponse:
     form = logboek.LogboekFilterForm(request.GET or None, user=request.user)
     qs = logboek.logboek_voor(user=request.user, form=form)
-    pagina = Paginator(qs, PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, PAGINA_GROOTTE)
     for event in pagina.object_list:
         event.doel_naam = doel_naam(event.doel)
     context = {"form": form, "pagina": pagina, "query": request.GET.urlencode()}

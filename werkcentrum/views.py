@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import paginering, selectors
 from .forms import LocatieFilterForm, OrganisatieFilterForm
 from .models import Arbeidsmarktregio, Locatie, Openingstijd, Organisatie
 from .rollen import ROLLEN
@@ -50,7 +49,7 @@ def locaties(request: HttpRequest) -> HttpResponse:
             )
         if gemeente := form.cleaned_data.get("gemeente"):
             qs = qs.filter(gemeente=gemeente)
-    pagina = Paginator(qs.order_by("naam"), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs.order_by("naam"), PAGINA_GROOTTE)
     return render(request, "werkcentrum/locaties.html", {"form": form, "pagina": pagina})
 
 
@@ -63,7 +62,7 @@ def organisaties(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(naam__icontains=zoek)
         if soort := form.cleaned_data.get("type"):
             qs = qs.filter(type=soort)
-    pagina = Paginator(qs.order_by("naam"), PAGINA_GROOTTE).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs.order_by("naam"), PAGINA_GROOTTE)
     return render(request, "werkcentrum/organisaties.html", {"form": form, "pagina": pagina})
 
 

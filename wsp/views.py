@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.paginering import pagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -30,7 +30,7 @@ PAGINA = 25
 
 
 def _pagina(request: HttpRequest, qs):
-    return Paginator(qs, PAGINA).get_page(request.GET.get("pagina"))
+    return pagina(request, qs, PAGINA)
 
 
 def _formulier(request, form, titel: str, terug: str, status: int = 200, **extra) -> HttpResponse:

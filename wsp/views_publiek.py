@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from werkcentrum import paginering
 from werkcentrum.formulierbescherming import honeypot_gevuld, te_vaak
 from werkcentrum.publiek import publieke_cache, publieke_regio, regio_van_request
 
@@ -48,7 +48,7 @@ def _vacatures(request: HttpRequest):
 @publieke_regio
 def vacaturekrant(request: HttpRequest) -> HttpResponse:
     form, qs = _vacatures(request)
-    pagina = Paginator(qs, 20).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, qs, 20)
     return render(
         request,
         "wsp/vacaturekrant.html",
