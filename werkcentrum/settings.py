@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "werkcentrum.context_processors.portaal",
             ],
+            "builtins": ["werkcentrum.templatetags.portaal"],
         },
     },
 ]

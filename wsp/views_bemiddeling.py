@@ -110,6 +110,9 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
 # --- plaatsingen and nazorg ---------------------------------------------------------------
 
 
+OPEN_NAZORG_OP_OVERZICHT = 25
+
+
 @rol_vereist(*WSP)
 def plaatsingen(request: HttpRequest) -> HttpResponse:
     qs = selectors.met_duurzaam(
@@ -117,7 +120,9 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
     ).order_by("-startdatum", "-pk")
     context = {
         "pagina": _pagina(request, qs),
-        "nazorg": selectors.nazorg_open(user=request.user)[:50],
+        # The first due; one more is read only to know whether there are more.
+        "nazorg": list(selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1]),
+        "nazorg_max": OPEN_NAZORG_OP_OVERZICHT,
         "vandaag": timezone.localdate(),
     }
     return render(request, "wsp/plaatsingen.html", context)

@@ -183,3 +183,23 @@ def test_dashboard_counts_targets_nazorg_on_time_and_duurzaam(regio_a, adviseur)
     assert (ww["doel"], ww["realisatie"]) == (140, 2)
     assert d["nazorg"] == {"afgerond": 2, "op_tijd": 1}
     assert d["duurzaam"] == {"totaal": 2, "duurzaam": 1}
+
+
+def test_the_overview_shows_the_first_open_nazorg_and_says_when_there_is_more(
+    client, regio_a, adviseur, settings
+):
+    from django.urls import reverse
+
+    from wsp.views_bemiddeling import OPEN_NAZORG_OP_OVERZICHT as MAX
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    client.force_login(adviseur)
+    for _ in range(MAX // 2):  # two open moments each
+        _plaatsing(regio_a)
+    response = client.get(reverse("wsp:plaatsingen"))
+    assert "Er zijn meer open nazorgmomenten" not in response.text
+    _plaatsing(regio_a)
+    _plaatsing(regio_a)
+    response = client.get(reverse("wsp:plaatsingen"))
+    assert "Er zijn meer open nazorgmomenten" in response.text
+    assert response.text.count("Na 2 maanden, ") + response.text.count("Na 5 maanden, ") == MAX
