@@ -245,7 +245,7 @@ def gunicorn(scale: int, workers: int):
     """gunicorn on 127.0.0.1 with a free port against the scale's database; yields the base
     URL and stops it (whole process group) on the way out, whatever happens."""
     poort = vrije_poort()
-    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=cache_url())
+    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=cache_url(scale))
     opdracht = [PYTHON, "-m", "gunicorn", "werkcentrum.wsgi:application"]
     opdracht += ["--bind", f"127.0.0.1:{poort}", "--workers", str(workers)]
     opdracht += ["--log-level", "warning"]
@@ -269,10 +269,11 @@ def gunicorn(scale: int, workers: int):
             proces.wait()
 
 
-def cache_url() -> str:
-    # The shared cache of production (Redis): throttling counts across workers, sessions and
-    # public pages are read from it as in production.
-    return os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4")
+def cache_url(scale: int) -> str:
+    """The shared cache of production (Redis): throttling counts across workers, sessions,
+    roles, counts and public pages are read from it as in production. A key prefix per scale:
+    each scale is another database, whose rows must never meet the other's cached ones."""
+    return os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4") + f"?key_prefix=s{scale}"
 
 
 def _wachten(basis: str, proces) -> None:

@@ -75,7 +75,7 @@ def main() -> int:
         uit = subprocess.run(
             [sys.executable, "-m", "tests.bench.pages", "--meet", str(scale)],
             cwd=omgeving.ROOT,
-            env=omgeving.omgeving(scale, CACHE_URL=omgeving.cache_url()),
+            env=omgeving.omgeving(scale, CACHE_URL=omgeving.cache_url(scale)),
             check=True,
             capture_output=True,
             text=True,
