@@ -16,6 +16,7 @@ from django.core.paginator import Page
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from rest_framework.pagination import PageNumberPagination
 
 from . import versies
 
@@ -48,3 +49,9 @@ class Paginator(DjangoPaginator):
 @cache
 def _modellen() -> dict[str, str]:
     return {m._meta.db_table: m._meta.label for m in apps.get_models(include_auto_created=True)}
+
+
+class ApiPaginering(PageNumberPagination):
+    """DRF's page-number paging of the API lists with the same kept total."""
+
+    django_paginator_class = Paginator

@@ -54,3 +54,24 @@ def test_a_change_in_a_joined_table_counts_again(regio_a):
 def test_an_empty_queryset_and_a_list_page_too(regio_a):
     assert pagina(RequestFactory().get("/"), Gemeente.objects.none()).paginator.count == 0
     assert pagina(RequestFactory().get("/?pagina=2"), list(range(30))).number == 2
+
+
+def test_the_api_paging_keeps_the_total_too(regio_a):
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from werkcentrum.paginering import ApiPaginering
+
+    for _ in range(3):
+        GemeenteFactory(regio=regio_a)
+    qs = Gemeente.objects.filter(regio=regio_a).order_by("naam")
+
+    def tellen():
+        paginering = ApiPaginering()
+        with CaptureQueriesContext(connection) as queries:
+            rijen = paginering.paginate_queryset(qs, Request(APIRequestFactory().get("/")))
+        telling = sum("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+        return paginering.page.paginator.count, len(rijen), telling
+
+    assert tellen() == (3, 3, 1)
+    assert tellen() == (3, 3, 0)
