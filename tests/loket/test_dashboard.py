@@ -196,3 +196,15 @@ def test_the_page_counts_again_as_soon_as_a_gesprek_is_added(client, coordinator
     GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 6))
     maand = next(t for t in client.get(url).context["tabellen"] if t["code"] == "maand")
     assert sum(rij[1] for rij in maand["rijen"]) == 2
+
+
+def test_kept_figures_are_per_regio(client, coordinator, maak_gebruiker, regio_a, regio_b):
+    """The kept figures are shared within a regio, never across: a coordinator of another
+    regio asking for the same period gets their own."""
+    url = reverse("loket:dashboard") + "?van=2026-01-01&tot=2026-03-31"
+    GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 5))
+    client.force_login(coordinator)
+    client.get(url)
+    client.force_login(maak_gebruiker("coordinator", regio=regio_b))
+    maand = next(t for t in client.get(url).context["tabellen"] if t["code"] == "maand")
+    assert sum(rij[1] for rij in maand["rijen"]) == 0
