@@ -8,9 +8,8 @@ TELLING_SECONDEN."""
 
 from __future__ import annotations
 
-from functools import cache, cached_property
+from functools import cached_property
 
-from django.apps import apps
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page
 from django.core.paginator import Paginator as DjangoPaginator
@@ -32,23 +31,25 @@ def pagina(request: HttpRequest, qs, grootte: int = GROOTTE) -> Page:
 
 class Paginator(DjangoPaginator):
     @cached_property
+    def sql(self) -> tuple[str, tuple] | None:
+        """The list's SQL and parameters (None when it can have no rows): compiled once, for the
+        kept total and the kept rows (werkcentrum.rijen) alike, as compiling costs more than
+        reading either back."""
+        try:
+            return self.object_list.query.sql_with_params()
+        except EmptyResultSet:
+            return None
+
+    @cached_property
     def count(self) -> int:
         qs = self.object_list
         if not isinstance(qs, QuerySet):
             return super().count
-        try:
-            sql, params = qs.query.sql_with_params()
-        except EmptyResultSet:
+        if self.sql is None:
             return 0
-        tabellen = {a.table_name for a in qs.query.alias_map.values()} | {qs.model._meta.db_table}
-        bronnen = {_modellen()[t] for t in tabellen if t in _modellen()}
+        sql, params = self.sql
         sleutel = versies.sleutel("telling", qs.db, sql, params)
-        return versies.onthouden(sleutel, bronnen, qs.count, TELLING_SECONDEN)[0]
-
-
-@cache
-def _modellen() -> dict[str, str]:
-    return {m._meta.db_table: m._meta.label for m in apps.get_models(include_auto_created=True)}
+        return versies.onthouden(sleutel, versies.bronnen(qs, sql), qs.count, TELLING_SECONDEN)[0]
 
 
 class ApiPaginering(PageNumberPagination):

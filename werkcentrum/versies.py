@@ -9,11 +9,16 @@ expiry. Without a reachable cache nothing is kept and everything is computed."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cache as onthoud
 from typing import Any
 
+from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -51,6 +56,41 @@ def onthouden(
     uitkomst = (berekenen(), timezone.now())
     bewaren(sleutel, versies, uitkomst, seconden)
     return uitkomst
+
+
+def bronnen(qs: QuerySet, sql: str | None = None) -> set[str]:
+    """The models ("app.Model") whose rows `qs` reads: every table its SQL names (joins, and
+    subqueries in filters and annotations alike; Django quotes every table name) and the models
+    of its prefetches. `sql`: the query's SQL when the caller has compiled it already."""
+    uit = {qs.model._meta.label}
+    if sql is None:
+        try:
+            sql = qs.query.sql_with_params()[0]
+        except EmptyResultSet:
+            return uit
+    tabellen = _tabellen()
+    uit |= {tabellen[t] for t in _GEQUOTEERD.findall(sql) if t in tabellen}
+    for lookup in qs._prefetch_related_lookups:
+        pad = lookup.prefetch_through if isinstance(lookup, Prefetch) else lookup
+        model = qs.model
+        for deel in pad.split("__"):
+            veld = model._meta.get_field(deel)
+            model = veld.related_model
+            uit.add(model._meta.label)
+            if veld.many_to_many:
+                tussen = getattr(veld, "through", None) or veld.remote_field.through
+                uit.add(tussen._meta.label)
+        if isinstance(lookup, Prefetch) and lookup.queryset is not None:
+            uit |= bronnen(lookup.queryset)
+    return uit
+
+
+_GEQUOTEERD = re.compile(r'"([^"]+)"')
+
+
+@onthoud
+def _tabellen() -> dict[str, str]:
+    return {m._meta.db_table: m._meta.label for m in apps.get_models(include_auto_created=True)}
 
 
 def _verhogen(sender, **_kwargs) -> None:
