@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
+from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -226,11 +227,15 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(kanaal=kanaal)
         if locatie := form.cleaned_data["locatie"]:
             qs = qs.filter(locatie=locatie)
-    context = {
-        "form": form,
-        "pagina": _pagina(request, qs),
+    pagina = _pagina(request, qs)
+    labels = {
         "kanalen": {k: str(label) for k, label in Gesprek.Kanaal.choices},
         "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
+    }
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "rijen": rijen(pagina, "loket/_gesprekken_tabel.html", labels),
     }
     return render(request, "loket/gesprekken.html", context)
 

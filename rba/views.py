@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.paginering import pagina
+from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import selectors, services
@@ -253,9 +254,11 @@ def besluiten(request: HttpRequest) -> HttpResponse:
         met_status=selectors.is_lezer(request.user),
     )
     qs = selectors.besluiten_lijst(user=request.user, **form.filters())
+    pagina = _pagina(request, qs)
     context = {
         "form": form,
-        "pagina": _pagina(request, qs),
+        "pagina": pagina,
+        "rijen": rijen(pagina, "rba/_besluiten_rijen.html", {"met_status": True}),
         "kan_schrijven": selectors.is_secretariaat(request.user),
     }
     return render(request, "rba/besluiten.html", context)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.paginering import pagina
+from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -66,7 +67,8 @@ def werkgevers(request: HttpRequest) -> HttpResponse:
     form = forms.WerkgeverFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     pagina = _pagina(request, selectors.werkgevers_voor(user=request.user, filters=filters))
-    return render(request, "wsp/werkgevers.html", {"form": form, "pagina": pagina})
+    context = {"form": form, "pagina": pagina, "rijen": rijen(pagina, "wsp/_werkgevers_tabel.html")}
+    return render(request, "wsp/werkgevers.html", context)
 
 
 @rol_vereist(*WSP)
@@ -260,7 +262,12 @@ def vacatures(request: HttpRequest) -> HttpResponse:
         user=request.user, status=status, zoek=request.GET.get("zoek", "").strip()
     )
     pagina = _pagina(request, qs)
-    context = {"pagina": pagina, "statussen": Vacature.Status.choices, "status": status}
+    context = {
+        "pagina": pagina,
+        "rijen": rijen(pagina, "wsp/_vacatures_tabel.html"),
+        "statussen": Vacature.Status.choices,
+        "status": status,
+    }
     return render(request, "wsp/vacatures.html", context)
 
 

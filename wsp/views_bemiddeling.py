@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
+from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, selectors_dashboard, services
@@ -33,10 +34,16 @@ def kandidaten(request: HttpRequest) -> HttpResponse:
     if zoek := request.GET.get("zoek", "").strip():
         qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
     pagina = _pagina(request, qs.order_by("achternaam", "voornaam", "pk"))
+    getoond = rijen(pagina, "wsp/_kandidaten_tabel.html")
     audit.kandidatenlijst_ingezien(
-        user=request.user, ids=[k.pk for k in pagina.object_list], context="kandidatenlijst"
+        user=request.user, ids=list(getoond.ids), context="kandidatenlijst"
     )
-    context = {"pagina": pagina, "doelgroepen": Doelgroep.choices, "doelgroep": doelgroep}
+    context = {
+        "pagina": pagina,
+        "rijen": getoond,
+        "doelgroepen": Doelgroep.choices,
+        "doelgroep": doelgroep,
+    }
     return render(request, "wsp/kandidaten.html", context)
 
 
@@ -118,13 +125,20 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
     qs = selectors.met_duurzaam(
         Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
     ).order_by("-startdatum", "-pk")
-    context = {
-        "pagina": _pagina(request, qs),
+    pagina = _pagina(request, qs)
+    geplaatst = rijen(pagina, "wsp/_plaatsingen_tabel.html", ids="kandidaat_id")
+    nazorg = rijen(
         # The first due; one more is read only to know whether there are more.
-        "nazorg": list(selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1]),
-        "nazorg_max": OPEN_NAZORG_OP_OVERZICHT,
-        "vandaag": timezone.localdate(),
-    }
+        selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1],
+        "wsp/_nazorg_open.html",
+        {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
+        ids="plaatsing.kandidaat_id",
+    )
+    if getoond := {*geplaatst.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
+        audit.kandidatenlijst_ingezien(
+            user=request.user, ids=sorted(getoond), context="plaatsingen"
+        )
+    context = {"pagina": pagina, "plaatsingen": geplaatst, "nazorg": nazorg}
     return render(request, "wsp/plaatsingen.html", context)
 
 
