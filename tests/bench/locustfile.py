@@ -301,3 +301,17 @@ class Inwoner(FastHttpUser):
     @task(1)
     def wegwijzer(self):
         self.lees(f"/{REGIO}/waar-kan-ik-terecht/")
+
+
+if os.environ.get("LOAD_PLAFOND") == "1":
+    # Defined only for `LOAD_PLAFOND=1 make load`, which runs this class alone: the ceiling of
+    # the mixed run, on the same machine, with the same users, think time and locust.
+
+    class Plafond(Medewerker):
+        """Logged-in staff asking only the bench's trivial view (full middleware, one query)."""
+
+        rol = "gids"
+
+        @task
+        def plafond(self):
+            self.lees("/bench/plafond/")
