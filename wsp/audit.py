@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 
 from werkcentrum import audit
@@ -56,12 +58,13 @@ def import_uitgevoerd(*, user, model: str, aantal: int) -> AuditEvent:
     )
 
 
-def kandidatenlijst_ingezien(*, user, ids: list[int], context: str) -> AuditEvent:
+def kandidatenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> AuditEvent:
     """A page listing kandidaten: one event naming which rows were shown."""
-    return audit.vastleggen(
-        actie=AuditEvent.Actie.INGEZIEN,
+    return audit.personenlijst_ingezien(
         event="wsp_kandidatenlijst_ingezien",
         user=user,
         doel=DOEL,
-        details={"context": context, "kandidaten": ids},
+        context=context,
+        soort="kandidaten",
+        ids=ids,
     )
