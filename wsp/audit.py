@@ -1,4 +1,5 @@
-"""Audit events of the WSP: every staff read or change of a kandidaat's personal data."""
+"""Audit events of the WSP: every staff read or change of personal data (kandidaten, and the
+contact persons of werkgevers and their verzoeken)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from werkcentrum import audit
 from werkcentrum.models import AuditEvent
 
 DOEL = "bemiddeling naar werk (WSP)"
+# Contact persons of werkgevers are read to serve the werkgever, not to mediate kandidaten.
+DOEL_WERKGEVERS = "werkgeversdienstverlening"
 
 
 def kandidaat_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
@@ -66,5 +69,17 @@ def kandidatenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> Audit
         doel=DOEL,
         context=context,
         soort="kandidaten",
+        ids=ids,
+    )
+
+
+def contactpersonenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> AuditEvent:
+    """A page listing a werkgever's contactpersonen (name, e-mail, phone)."""
+    return audit.personenlijst_ingezien(
+        event="wsp_contactpersonenlijst_ingezien",
+        user=user,
+        doel=DOEL_WERKGEVERS,
+        context=context,
+        soort="contactpersonen",
         ids=ids,
     )

@@ -106,12 +106,25 @@ def werkgever_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier(request, form, _("Werkgever bewerken"), "wsp:werkgevers", status)
 
 
+def _werkgever_personen_gelogd(request, werkgever: Werkgever, tijdlijn: list[dict]) -> None:
+    """The werkgever page names persons: the kandidaten of its plaatsingen (in the tijdlijn)
+    and its contactpersonen. One list event per kind, from the rows already loaded; a kind
+    the page does not show gets no event, so an account without persons logs nothing."""
+    context = f"werkgever {werkgever.pk}"
+    if kandidaten := [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]:
+        audit.kandidatenlijst_ingezien(user=request.user, ids=kandidaten, context=context)
+    if contactpersonen := [c.pk for c in werkgever.contactpersonen.all()]:
+        audit.contactpersonenlijst_ingezien(user=request.user, ids=contactpersonen, context=context)
+
+
 @rol_vereist(*WSP)
 def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.werkgever_detail(user=request.user, pk=pk)
+    tijdlijn = selectors.tijdlijn(obj)
+    _werkgever_personen_gelogd(request, obj, tijdlijn)
     context = {
         "werkgever": obj,
-        "tijdlijn": selectors.tijdlijn(obj),
+        "tijdlijn": tijdlijn,
         "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj),
         "contactmoment_form": forms.ContactmomentForm(initial={"datum": timezone.localdate()}),
     }
