@@ -83,3 +83,7 @@ def contactpersonenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> 
         soort="contactpersonen",
         ids=ids,
     )
+
+
+def verzoek_ingezien(obj: models.Model, *, user, doel: str) -> AuditEvent:
+    return audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)

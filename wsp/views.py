@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
 from werkcentrum.tenancy import get_scoped_or_404
 
@@ -223,6 +224,7 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if verzoek:
+            doel_onthouden(request, verzoek, audit.DOEL_WERKGEVERS)
             messages.success(request, _("Verzoek vastgelegd; de 24-uursklok loopt."))
             return redirect("wsp:verzoek", pk=verzoek.pk)
     status = 400 if form.errors else 200
@@ -230,12 +232,15 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(
         Werkgeversverzoek.objects.select_related("toegewezen_aan", "cluster", "werkgever"),
         request.user,
         pk=pk,
     )
+    # The contact person's name, e-mail and phone: asked before the reply form is handled too.
+    doel = doel_voor(request, obj)
     form = forms.VerzoekReactieForm(request.POST or None)
     if (
         request.method == "POST"
@@ -250,6 +255,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Reactie vastgelegd."))
         return redirect("wsp:verzoeken")
     status = 400 if form.errors else 200
+    audit.verzoek_ingezien(obj, user=request.user, doel=doel)
     return render(request, "wsp/verzoek.html", {"verzoek": obj, "form": form}, status=status)
 
 

@@ -1,5 +1,7 @@
-"""Personal data on WSP pages besides the kandidaat's own: the werkgever page logs exactly the
-kandidaten and contactpersonen it shows."""
+"""Personal data on WSP pages besides the kandidaat's own: a werkgeversverzoek (its contact
+person's name, e-mail and phone) opens only after a purpose of the user's roles is chosen and
+is logged with it; the werkgever page logs exactly the kandidaten and contactpersonen it
+shows."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from werkcentrum.doelbinding import KEUZE_VELD
 from werkcentrum.models import AuditEvent
-from wsp.models import Contactpersoon
+from wsp.models import Contactpersoon, Werkgeversverzoek
 
-from .factories import KandidaatFactory, PlaatsingFactory, WerkgeverFactory
+from .factories import KandidaatFactory, PlaatsingFactory, VerzoekFactory, WerkgeverFactory
+
+VRAAG = "Waarom open je dit dossier?"
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +30,120 @@ def _geen_mfa(settings):
 
 def _lijst(event: str) -> AuditEvent:
     return AuditEvent.objects.get(event=event)
+
+
+def _gelogd() -> list[AuditEvent]:
+    """Every event but the login of the test user."""
+    return list(AuditEvent.objects.exclude(event="ingelogd"))
+
+
+# --- werkgeversverzoek ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def verzoek(regio_a) -> Werkgeversverzoek:
+    return VerzoekFactory(
+        regio=regio_a,
+        contactnaam="Iris Verzoeker",
+        email="iris@garage.example",
+        telefoon="0231234567",
+    )
+
+
+PERSOONLIJK = ("Iris Verzoeker", "iris@garage.example", "0231234567")
+
+
+def test_verzoek_asks_why_first_and_shows_no_contact_person(client, adviseur, verzoek):
+    client.force_login(adviseur)
+    response = client.get(reverse("wsp:verzoek", args=[verzoek.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200 and VRAAG in html
+    assert not [p for p in PERSOONLIJK if p in html]
+    assert 'value="werkgeversdienstverlening"' in html and 'value="traject_begeleiden"' not in html
+    assert _gelogd() == []
+
+
+@pytest.mark.parametrize(
+    ("rol", "doel"),
+    [("wsp_adviseur", "werkgeversdienstverlening"), ("wsp_manager", "kwaliteitscontrole")],
+)
+def test_verzoek_opens_with_a_purpose_of_the_role_and_logs_it_once(
+    client, maak_gebruiker, verzoek, rol, doel
+):
+    client.force_login(maak_gebruiker(rol))
+    url = reverse("wsp:verzoek", args=[verzoek.pk])
+    response = client.post(url, {KEUZE_VELD: doel})
+    assert response.status_code == 302 and response["Location"] == url
+    assert _gelogd() == []  # choosing is not reading
+    html = client.get(url).content.decode()
+    assert VRAAG not in html and all(p in html for p in PERSOONLIJK)
+    [event] = _gelogd()
+    assert (event.event, event.doel, event.object_id) == (
+        "persoonsgegevens_ingezien",
+        doel,
+        str(verzoek.pk),
+    )
+    assert event.content_type.model == "werkgeversverzoek"
+
+
+def test_verzoek_refuses_a_purpose_of_another_role_in_dutch_and_logs_nothing(
+    client, adviseur, verzoek
+):
+    client.force_login(adviseur)
+    url = reverse("wsp:verzoek", args=[verzoek.pk])
+    response = client.post(url, {KEUZE_VELD: "traject_begeleiden"})  # a gids's purpose
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Dit doel hoort niet bij je rol" in html
+    assert not [p for p in PERSOONLIJK if p in html]
+    assert VRAAG in client.get(url).content.decode()
+    assert _gelogd() == []
+
+
+def test_verzoek_reply_without_a_purpose_changes_nothing(client, adviseur, verzoek):
+    client.force_login(adviseur)
+    response = client.post(reverse("wsp:verzoek", args=[verzoek.pk]), {"reactie": "Gebeld"})
+    assert VRAAG in response.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.eerste_reactie_op is None
+    assert _gelogd() == []
+
+
+def test_verzoek_of_another_regio_is_404_before_any_question(
+    client, maak_gebruiker, verzoek, regio_b
+):
+    client.force_login(maak_gebruiker("wsp_adviseur", regio=regio_b))
+    assert client.get(reverse("wsp:verzoek", args=[verzoek.pk])).status_code == 404
+
+
+def test_a_verzoek_taken_by_phone_opens_for_its_author_without_asking(client, adviseur):
+    from .factories import sector
+
+    client.force_login(adviseur)
+    client.post(
+        reverse("wsp:verzoek_nieuw"),
+        {
+            "bedrijfsnaam": "Garage Noord",
+            "contactnaam": "Iris Verzoeker",
+            "email": "iris@garage.example",
+            "vraag": "Monteur gezocht",
+            "sector": sector("techniek").pk,
+        },
+        follow=True,
+    )
+    verzoek = Werkgeversverzoek.objects.get()
+    assert [(e.doel, e.object_id) for e in _gelogd() if e.actie == AuditEvent.Actie.INGEZIEN] == [
+        ("werkgeversdienstverlening", str(verzoek.pk))
+    ]
+
+
+def test_verzoeken_list_names_no_contact_person(client, adviseur, verzoek):
+    """Why the list writes no list event: it shows company, queue and status only. If it
+    ever shows the contact person, it needs a list event like the kandidatenlijst."""
+    client.force_login(adviseur)
+    html = client.get(reverse("wsp:verzoeken")).content.decode()
+    assert verzoek.bedrijfsnaam in html
+    assert not [p for p in PERSOONLIJK if p in html]
 
 
 # --- werkgever page ------------------------------------------------------------------------
