@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 
-from werkcentrum.audit import vastleggen
+from werkcentrum.audit import personenlijst_ingezien, persoonsgegevens_ingezien, vastleggen
 from werkcentrum.models import AuditEvent
 
 
@@ -61,24 +62,34 @@ def stuk_geupload(versie, *, user) -> None:
     )
 
 
-def lid_gewijzigd(lid, *, user, nieuw: bool) -> None:
-    # Leden carry a name and e-mail address: personal data.
+# Leden carry a name and e-mail address: personal data. The secretariaat keeps them.
+LEDENADMINISTRATIE = "ledenadministratie"
+
+
+def lid_gewijzigd(lid, *, user, nieuw: bool, doel: str = LEDENADMINISTRATIE) -> None:
     vastleggen(
         actie=AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,
         event="persoonsgegevens_gewijzigd",
         user=user,
         obj=lid,
-        doel="ledenadministratie overlegorgaan",
+        doel=doel,
     )
 
 
-def leden_ingezien(orgaan, *, user) -> None:
-    vastleggen(
-        actie=AuditEvent.Actie.INGEZIEN,
-        event="persoonsgegevens_ingezien",
+def lid_ingezien(lid, *, user, doel: str) -> None:
+    persoonsgegevens_ingezien(lid, user=user, doel=doel)
+
+
+def leden_ingezien(orgaan, *, user, ids: Iterable[int]) -> None:
+    """The ledenlijst of an orgaan: which leden were shown (secretariaat and leden read it)."""
+    personenlijst_ingezien(
+        event="rba_ledenlijst_ingezien",
         user=user,
         obj=orgaan,
         doel="ledenlijst overlegorgaan",
+        context=f"orgaan {orgaan.pk}",
+        soort="leden",
+        ids=ids,
     )
 
 

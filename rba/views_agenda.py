@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -62,9 +63,9 @@ def orgaan_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse
 @rol_vereist(SECRETARIAAT, "rba_lid")
 def orgaan(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(Overlegorgaan.objects.all(), request.user, pk=pk)
-    audit.leden_ingezien(obj, user=request.user)
     vandaag = timezone.localdate()
     leden = list(selectors.leden_van(obj))
+    audit.leden_ingezien(obj, user=request.user, ids=[lid.pk for lid in leden])
     context = {
         "orgaan": obj,
         "huidig": [lid for lid in leden if lid.is_actief_op(vandaag)],
@@ -75,6 +76,7 @@ def orgaan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rol_vereist(SECRETARIAAT)
+@doel_gevraagd
 def lid_bewerken(request: HttpRequest, orgaan_pk: int, pk: int | None = None) -> HttpResponse:
     orgaan = get_scoped_or_404(Overlegorgaan.objects.all(), request.user, pk=orgaan_pk)
     obj = (
@@ -82,16 +84,19 @@ def lid_bewerken(request: HttpRequest, orgaan_pk: int, pk: int | None = None) ->
         if pk
         else Lid(orgaan=orgaan)
     )
+    # An existing lid's form shows their name and e-mail: say why first. A new one holds nothing.
+    doel = doel_voor(request, obj) if pk else audit.LEDENADMINISTRATIE
     form = LidForm(request.POST or None, instance=obj, user=request.user)
     terug = f"/rba/organen/{orgaan.pk}/"
     titel = _("Lid wijzigen") if pk else _("Lid toevoegen aan %(o)s") % {"o": orgaan}
-    if request.method == "POST":
-        if form.is_valid():
-            services.lid_opslaan(lid=form.instance, door=request.user)
-            messages.success(request, _("Het lid is opgeslagen."))
-            return redirect("rba:orgaan", pk=orgaan.pk)
-        return _formulier(request, form, titel=titel, terug=terug, status=400)
-    return _formulier(request, form, titel=titel, terug=terug)
+    if request.method == "POST" and form.is_valid():
+        services.lid_opslaan(lid=form.instance, door=request.user, doel=doel)
+        messages.success(request, _("Het lid is opgeslagen."))
+        return redirect("rba:orgaan", pk=orgaan.pk)
+    if pk:
+        audit.lid_ingezien(obj, user=request.user, doel=doel)
+    status = 400 if request.method == "POST" else 200
+    return _formulier(request, form, titel=titel, terug=terug, status=status)
 
 
 # --- onderwerpen --------------------------------------------------------------------------

@@ -3,6 +3,7 @@ staff read or change personal data (or financial records)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +47,29 @@ def persoonsgegevens_ingezien(obj: models.Model, *, user: Medewerker, doel: str)
         user=user,
         obj=obj,
         doel=doel,
+    )
+
+
+def personenlijst_ingezien(
+    *,
+    event: str,
+    user: Medewerker,
+    doel: str,
+    context: str,
+    soort: str,
+    ids: Iterable[int],
+    obj: models.Model | None = None,
+) -> AuditEvent:
+    """A page listing persons: one event naming which rows were shown, by id only (names
+    in the log would be personal data themselves). `soort` is the key of the ids."""
+    return vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event=event,
+        user=user,
+        obj=obj,
+        doel=doel,
+        # A person shown twice on one page (say, a match who is also proposed) is one read.
+        details={"context": context, soort: list(dict.fromkeys(ids))},
     )
 
 

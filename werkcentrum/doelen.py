@@ -27,6 +27,11 @@ DOELEN: dict[str, Doel] = {
         Doel("kwaliteitscontrole", _("Kwaliteitscontrole of klachtbehandeling")),
         Doel("bemiddeling", _("Bemiddeling naar werk")),
         Doel("nazorg", _("Nazorg na een plaatsing")),
+        # Verzoeken and contactpersonen hold the name, e-mail and phone of a werkgever's
+        # contact person: read to serve the werkgever, which is not bemiddeling of a kandidaat.
+        Doel("werkgeversdienstverlening", _("Werkgeversdienstverlening (verzoek of contact)")),
+        # The RBA secretariaat keeps the members of the overlegorganen (name, e-mail).
+        Doel("ledenadministratie", _("Ledenadministratie van een overlegorgaan")),
         Doel("inzageverzoek", _("Inzageverzoek van de betrokkene")),
         Doel("verwijderverzoek", _("Verwijderverzoek van de betrokkene")),
         Doel("toezicht", _("Toezicht op de verwerking (AVG)")),
@@ -42,8 +47,9 @@ DOELEN_PER_ROL: dict[str, tuple[str, ...]] = {
         "kwaliteitscontrole",
     ),
     "partnermedewerker": ("doorverwijzen",),
-    "wsp_adviseur": ("bemiddeling", "nazorg"),
-    "wsp_manager": ("bemiddeling", "nazorg", "kwaliteitscontrole"),
+    "wsp_adviseur": ("bemiddeling", "nazorg", "werkgeversdienstverlening"),
+    "wsp_manager": ("bemiddeling", "nazorg", "werkgeversdienstverlening", "kwaliteitscontrole"),
+    "rba_secretariaat": ("ledenadministratie",),
     "privacy_officer": ("inzageverzoek", "verwijderverzoek", "toezicht"),
 }
 

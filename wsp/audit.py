@@ -1,6 +1,9 @@
-"""Audit events of the WSP: every staff read or change of a kandidaat's personal data."""
+"""Audit events of the WSP: every staff read or change of personal data (kandidaten, and the
+contact persons of werkgevers and their verzoeken)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django.db import models
 
@@ -8,6 +11,8 @@ from werkcentrum import audit
 from werkcentrum.models import AuditEvent
 
 DOEL = "bemiddeling naar werk (WSP)"
+# Contact persons of werkgevers are read to serve the werkgever, not to mediate kandidaten.
+DOEL_WERKGEVERS = "werkgeversdienstverlening"
 
 
 def kandidaat_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
@@ -56,12 +61,29 @@ def import_uitgevoerd(*, user, model: str, aantal: int) -> AuditEvent:
     )
 
 
-def kandidatenlijst_ingezien(*, user, ids: list[int], context: str) -> AuditEvent:
+def kandidatenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> AuditEvent:
     """A page listing kandidaten: one event naming which rows were shown."""
-    return audit.vastleggen(
-        actie=AuditEvent.Actie.INGEZIEN,
+    return audit.personenlijst_ingezien(
         event="wsp_kandidatenlijst_ingezien",
         user=user,
         doel=DOEL,
-        details={"context": context, "kandidaten": ids},
+        context=context,
+        soort="kandidaten",
+        ids=ids,
     )
+
+
+def contactpersonenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> AuditEvent:
+    """A page listing a werkgever's contactpersonen (name, e-mail, phone)."""
+    return audit.personenlijst_ingezien(
+        event="wsp_contactpersonenlijst_ingezien",
+        user=user,
+        doel=DOEL_WERKGEVERS,
+        context=context,
+        soort="contactpersonen",
+        ids=ids,
+    )
+
+
+def verzoek_ingezien(obj: models.Model, *, user, doel: str) -> AuditEvent:
+    return audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)

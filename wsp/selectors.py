@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db.models import (
+    BigIntegerField,
     CharField,
     Count,
     DateField,
@@ -86,9 +87,19 @@ _CONTACT, _VACATURE, _PLAATSING, _VERZOEK = range(4)
 def tijdlijn(werkgever: Werkgever) -> list[dict]:
     """Contactmomenten, vacatures, plaatsingen and verzoeken of one account, newest first
     (within a day: contacts, vacatures, plaatsingen, verzoeken, newest first), in one
-    UNION ALL query of only the columns the page shows."""
+    UNION ALL query of only the columns the page shows. A plaatsing's row names its
+    kandidaat; `kandidaat_id` says which, for the audit event of the page."""
 
-    def rijen(qs: QuerySet, groep: int, datum, tekst, type_=None, afspraken=None, opvolg=None):
+    def rijen(
+        qs: QuerySet,
+        groep: int,
+        datum,
+        tekst,
+        type_=None,
+        afspraken=None,
+        opvolg=None,
+        persoon=None,
+    ):
         return (
             qs.filter(werkgever=werkgever)
             .order_by()
@@ -99,9 +110,19 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
                 t_type=Cast(type_ or Value(""), CharField()),
                 t_afspraken=Cast(afspraken or Value(""), TextField()),
                 t_opvolgdatum=opvolg or Value(None, output_field=DateField()),
+                t_kandidaat=Cast(
+                    persoon or Value(None, output_field=BigIntegerField()), BigIntegerField()
+                ),
             )
             .values_list(
-                "groep", "pk", "t_datum", "t_tekst", "t_type", "t_afspraken", "t_opvolgdatum"
+                "groep",
+                "pk",
+                "t_datum",
+                "t_tekst",
+                "t_type",
+                "t_afspraken",
+                "t_opvolgdatum",
+                "t_kandidaat",
             )
         )
 
@@ -116,7 +137,9 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
     )
     vacatures = rijen(Vacature.objects, _VACATURE, TruncDate("aangemaakt_op"), F("functie"))
     naam = Concat("kandidaat__voornaam", Value(" "), "kandidaat__achternaam")
-    plaatsingen = rijen(Plaatsing.objects, _PLAATSING, F("startdatum"), naam)
+    plaatsingen = rijen(
+        Plaatsing.objects, _PLAATSING, F("startdatum"), naam, persoon=F("kandidaat_id")
+    )
     verzoeken = rijen(Werkgeversverzoek.objects, _VERZOEK, TruncDate("ontvangen_op"), F("vraag"))
     qs = contact.union(vacatures, plaatsingen, verzoeken, all=True).order_by(
         "-t_datum", "groep", "-pk"
@@ -132,8 +155,9 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
             "url": reverse(urls[groep], args=[pk]) if groep in urls else None,
             "afspraken": afspraken,
             "opvolgdatum": opvolgdatum,
+            "kandidaat_id": kandidaat_id,
         }
-        for groep, pk, datum, tekst, type_, afspraken, opvolgdatum in qs
+        for groep, pk, datum, tekst, type_, afspraken, opvolgdatum, kandidaat_id in qs
     ]
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
@@ -108,12 +109,25 @@ def werkgever_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier(request, form, _("Werkgever bewerken"), "wsp:werkgevers", status)
 
 
+def _werkgever_personen_gelogd(request, werkgever: Werkgever, tijdlijn: list[dict]) -> None:
+    """The werkgever page names persons: the kandidaten of its plaatsingen (in the tijdlijn)
+    and its contactpersonen. One list event per kind, from the rows already loaded; a kind
+    the page does not show gets no event, so an account without persons logs nothing."""
+    context = f"werkgever {werkgever.pk}"
+    if kandidaten := [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]:
+        audit.kandidatenlijst_ingezien(user=request.user, ids=kandidaten, context=context)
+    if contactpersonen := [c.pk for c in werkgever.contactpersonen.all()]:
+        audit.contactpersonenlijst_ingezien(user=request.user, ids=contactpersonen, context=context)
+
+
 @rol_vereist(*WSP)
 def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.werkgever_detail(user=request.user, pk=pk)
+    tijdlijn = selectors.tijdlijn(obj)
+    _werkgever_personen_gelogd(request, obj, tijdlijn)
     context = {
         "werkgever": obj,
-        "tijdlijn": selectors.tijdlijn(obj),
+        "tijdlijn": tijdlijn,
         "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj),
         "contactmoment_form": forms.ContactmomentForm(initial={"datum": timezone.localdate()}),
     }
@@ -212,6 +226,7 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
             ),
         )
         if verzoek:
+            doel_onthouden(request, verzoek, audit.DOEL_WERKGEVERS)
             messages.success(request, _("Verzoek vastgelegd; de 24-uursklok loopt."))
             return redirect("wsp:verzoek", pk=verzoek.pk)
     status = 400 if form.errors else 200
@@ -219,12 +234,15 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(
         Werkgeversverzoek.objects.select_related("toegewezen_aan", "cluster", "werkgever"),
         request.user,
         pk=pk,
     )
+    # The contact person's name, e-mail and phone: asked before the reply form is handled too.
+    doel = doel_voor(request, obj)
     form = forms.VerzoekReactieForm(request.POST or None)
     if (
         request.method == "POST"
@@ -239,6 +257,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Reactie vastgelegd."))
         return redirect("wsp:verzoeken")
     status = 400 if form.errors else 200
+    audit.verzoek_ingezien(obj, user=request.user, doel=doel)
     return render(request, "wsp/verzoek.html", {"verzoek": obj, "form": form}, status=status)
 
 

@@ -35,11 +35,12 @@ GESLOTEN = (Vergadering.Status.GEHOUDEN, Vergadering.Status.VERSLAG_VASTGESTELD)
 
 
 @transaction.atomic
-def lid_opslaan(*, lid: Lid, door: Medewerker | None) -> Lid:
+def lid_opslaan(*, lid: Lid, door: Medewerker | None, doel: str = audit.LEDENADMINISTRATIE) -> Lid:
+    """`doel` is the purpose the secretariaat chose when it opened the lid (doelbinding)."""
     nieuw = lid.pk is None
     lid.full_clean()
     lid.save()
-    audit.lid_gewijzigd(lid, user=door, nieuw=nieuw)
+    audit.lid_gewijzigd(lid, user=door, nieuw=nieuw, doel=doel)
     return lid
 
 

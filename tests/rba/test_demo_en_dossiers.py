@@ -74,9 +74,8 @@ def test_dossier_orgaan_and_regel_pages(client, settings, regio_a, tmp_path, maa
     orgaan = Overlegorgaan.objects.get(afkorting="RBA")
     r = client.get(reverse("rba:orgaan", args=[orgaan.pk]))
     assert r.status_code == 200 and "Historie" in r.content.decode()
-    assert AuditEvent.objects.filter(
-        event="persoonsgegevens_ingezien", gebruiker=secretariaat
-    ).exists()
+    lijst = AuditEvent.objects.get(event="rba_ledenlijst_ingezien", gebruiker=secretariaat)
+    assert sorted(lijst.details["leden"]) == sorted(orgaan.leden.values_list("pk", flat=True))
     regel = AgendaRegel.objects.first()
     r = client.post(reverse("rba:regel", args=[regel.pk]), {"datum": "", "tekst": ""})
     assert r.status_code == 400

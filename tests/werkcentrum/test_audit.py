@@ -22,6 +22,22 @@ def test_helper_records_who_what_and_why_without_personal_data(event):
     assert event.gebruiker.email not in str(event.details)
 
 
+def test_a_list_event_names_each_shown_person_once_by_id_in_page_order(maak_gebruiker):
+    user = maak_gebruiker("wsp_adviseur")
+    lijst = audit.personenlijst_ingezien(
+        event="proef_lijst_ingezien",
+        user=user,
+        doel="bemiddeling",
+        context="proefpagina",
+        soort="kandidaten",
+        ids=iter([7, 3, 7, 5]),  # 7 shown twice, e.g. as a match and as proposed
+    )
+    lijst.refresh_from_db()
+    assert lijst.actie == AuditEvent.Actie.INGEZIEN and lijst.doel == "bemiddeling"
+    assert lijst.details == {"context": "proefpagina", "kandidaten": [7, 3, 5]}
+    assert lijst.regio == user.regio
+
+
 def test_saving_an_existing_event_is_refused(event):
     event.doel = "iets anders"
     with pytest.raises(PermissionError):
