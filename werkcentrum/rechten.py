@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
@@ -50,6 +51,16 @@ def _permissies(user) -> frozenset[str]:
 class Backend(ModelBackend):
     """ModelBackend whose permission set comes from `rechten` (cached across requests)."""
 
+    def get_user(self, user_id):
+        # The regio in the same query: the werkplek shows it and every form that registers
+        # something stores it (request.user.regio), each a query of its own otherwise.
+        gebruiker = get_user_model()
+        try:
+            user = gebruiker._default_manager.select_related("regio").get(pk=user_id)
+        except gebruiker.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
@@ -66,8 +77,6 @@ def nieuwe_versie(**_kwargs) -> None:
 
 
 def _verbinden() -> None:
-    from django.contrib.auth import get_user_model
-
     gebruiker = get_user_model()
     for through in (
         gebruiker.groups.through,

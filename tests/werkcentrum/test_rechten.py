@@ -76,3 +76,19 @@ def test_the_api_checks_permissions_from_the_cache_too(client_van, regio_a):
         Permission.objects.get(codename="view_besluit")
     )
     assert client.get(url).status_code == 403
+
+
+def test_the_user_is_read_with_the_regio_and_an_inactive_user_is_logged_out(client_van, regio_a):
+    user = MedewerkerFactory(regio=regio_a, rollen=["gids"])
+    client = client_van(user)
+    client.get(reverse("werkplek"))  # roles into the cache
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("werkplek"))
+    assert regio_a.naam in response.content.decode()
+    regio_queries = [
+        q for q in queries.captured_queries if "werkcentrum_arbeidsmarktregio" in q["sql"]
+    ]
+    assert len(regio_queries) == 1 and "werkcentrum_medewerker" in regio_queries[0]["sql"]
+    user.is_active = False
+    user.save()
+    assert client.get(reverse("werkplek")).status_code == 302  # to the login page
