@@ -67,5 +67,6 @@ def registreren() -> None:
                 "besluitvorming, zonder naam en contactgegevens; het lidmaatschap eindigt "
                 "uiterlijk vandaag. Anders wordt het lid verwijderd."
             ),
+            lijstsoort="leden",
         )
     )

@@ -10,7 +10,6 @@ import io
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,7 @@ from openpyxl import Workbook
 
 from .doelen import doel_naam
 from .models import AuditEvent, Medewerker
-from .personen import bronnen, waarde
+from .personen import PersoonsBron, bronnen, over, waarde
 
 MAX_PERIODE_DAGEN = 3 * 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,17 +61,17 @@ class LogboekFilterForm(forms.Form):
             "last_name", "first_name", "pk"
         )
 
-    def clean_betrokkene(self) -> tuple[ContentType, str] | None:
+    def clean_betrokkene(self) -> tuple[PersoonsBron, int] | None:
         waarde_ = self.cleaned_data["betrokkene"].strip()
         if not waarde_:
             return None
         code, _sep, pk = waarde_.partition(":")
-        modellen = {b.code: b.model for b in bronnen()}
-        if code not in modellen or not pk.isdigit():
+        bron = {b.code: b for b in bronnen()}.get(code)
+        if bron is None or not pk.isdecimal() or len(pk) > 18:  # a key fits in 64 bits
             raise forms.ValidationError(
                 _("Gebruik de vorm soort:nummer, bijvoorbeeld wsp.kandidaat:12.")
             )
-        return ContentType.objects.get_for_model(modellen[code]), pk
+        return bron, int(pk)
 
     def clean(self):
         data = super().clean()
@@ -105,7 +104,7 @@ def logboek_voor(*, user: Medewerker, form: LogboekFilterForm) -> QuerySet[Audit
         return qs.none()
     data = form.cleaned_data
     if betrokkene := data.get("betrokkene"):
-        qs = qs.filter(content_type=betrokkene[0], object_id=betrokkene[1])
+        qs = qs.filter(over(*betrokkene))  # the record's own events and the lists naming it
     if data.get("gebruiker"):
         qs = qs.filter(gebruiker=data["gebruiker"])
     if data.get("van"):

@@ -8,6 +8,7 @@ import json
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,3 +142,16 @@ def test_a_besluit_during_the_membership_also_keeps_the_seat(fg, rba):
     assert uitkomst == {_sleutel(lid): "geanonimiseerd"}
     lid.refresh_from_db()
     assert lid.naam == ANONIEM and lid.tot == date(2025, 6, 30)  # an ended period stays as is
+
+
+def test_logboek_on_a_lid_finds_the_ledenlijst_that_showed_them(client, fg, rba, maak_gebruiker):
+    getoond, ander = LidFactory(orgaan=rba), LidFactory(orgaan=rba, tot=date(2024, 1, 1))
+    elders = LidFactory(orgaan=OverlegorgaanFactory(regio=rba.regio, afkorting="WG"))
+    secretariaat = Client()
+    secretariaat.force_login(maak_gebruiker("rba_secretariaat"))
+    assert secretariaat.get(reverse("rba:orgaan", args=[rba.pk])).status_code == 200
+    lijst = AuditEvent.objects.get(event="rba_ledenlijst_ingezien")
+
+    for lid, verwacht in ((getoond, {lijst.pk}), (ander, {lijst.pk}), (elders, set())):
+        response = client.get(reverse("privacy:logboek"), {"betrokkene": _sleutel(lid)})
+        assert {e.pk for e in response.context["pagina"].object_list} == verwacht

@@ -38,6 +38,20 @@ def test_a_list_event_names_each_shown_person_once_by_id_in_page_order(maak_gebr
     assert lijst.regio == user.regio
 
 
+def test_a_list_event_under_a_key_no_model_claims_is_refused(maak_gebruiker):
+    # The logboek finds a person's list reads through the key: an unknown one would hide them.
+    with pytest.raises(ValueError, match="werkzoekenden"):
+        audit.personenlijst_ingezien(
+            event="proef_lijst_ingezien",
+            user=maak_gebruiker("wsp_adviseur"),
+            doel="bemiddeling",
+            context="proefpagina",
+            soort="werkzoekenden",
+            ids=[1],
+        )
+    assert not AuditEvent.objects.filter(event="proef_lijst_ingezien").exists()
+
+
 def test_saving_an_existing_event_is_refused(event):
     event.doel = "iets anders"
     with pytest.raises(PermissionError):
