@@ -130,9 +130,12 @@ KOLOMMEN = [
 ]
 
 
-def rij(event: AuditEvent) -> list:
-    """One event as export cells; the user is named by e-mail address (staff, not betrokkene)."""
+def rij(event: AuditEvent, details: dict | None = None) -> list:
+    """One event as export cells; the user is named by e-mail address (staff, not betrokkene).
+    `details`: what to show instead of the event's own (the inzage shows less)."""
     import json
+
+    details = event.details if details is None else details
 
     return [
         waarde(event.tijdstip),
@@ -142,7 +145,7 @@ def rij(event: AuditEvent) -> list:
         f"{event.content_type.app_label}.{event.content_type.model}" if event.content_type else "",
         event.object_id,
         doel_naam(event.doel),
-        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "",
+        json.dumps(details, ensure_ascii=False, sort_keys=True) if details else "",
     ]
 
 

@@ -177,6 +177,16 @@ def audittrail(records: list[Record], *, user: Medewerker) -> models.QuerySet:
     )
 
 
+def eigen_details(event: AuditEvent, records: list[Record]) -> dict:
+    """`event.details` as the betrokkene receives them: a list event keeps only the ids of
+    their own records, as the other rows on that page were other people."""
+    eigen = {(r.bron.lijstsoort, r.obj.pk) for r in records}
+    details = dict(event.details)
+    for soort in lijstsoorten().keys() & details.keys():
+        details[soort] = [pk for pk in details[soort] if (soort, pk) in eigen]
+    return details
+
+
 def inzage(records: list[Record], *, user: Medewerker, geexporteerd: str = "") -> list[dict]:
     """Everything held about the person in `records`, logging each record as read for the
     inzageverzoek (and the download as an export when `geexporteerd` names its format)."""

@@ -254,11 +254,12 @@ def lijsten(maak_gebruiker, regio_a, regio_b):
     adviseur = maak_gebruiker("wsp_adviseur")
     kandidaat = PlaatsingFactory(werkgever__regio=regio_a).kandidaat
     pk = kandidaat.pk
+    naast = PlaatsingFactory(werkgever__regio=regio_a).kandidaat  # on the same page
     pagina = Client()
     pagina.force_login(adviseur)
     assert pagina.get(reverse("wsp:plaatsingen")).status_code == 200
     getoond = AuditEvent.objects.get(event="wsp_kandidatenlijst_ingezien")
-    assert pk in getoond.details["kandidaten"]
+    assert sorted(getoond.details["kandidaten"]) == sorted([pk, naast.pk])
     eigen = audit.persoonsgegevens_ingezien(kandidaat, user=adviseur, doel="bemiddeling")
     niet = [
         # Other kandidaten, among them ids that contain this one's digits.
@@ -328,7 +329,11 @@ def test_inzage_trail_holds_the_list_events_that_named_the_person(client, fg, li
     )
     data = json.loads(client.get(reverse("privacy:inzage_export", args=["json"]), dossier).content)
     [lijst] = [r for r in data["logboek"] if r["Gebeurtenis"].endswith("lijst_ingezien")]
-    assert json.loads(lijst["Details"])["context"] == "plaatsingen"
+    # The other kandidaat on that page is someone else: not in this person's inzage.
+    assert json.loads(lijst["Details"]) == {
+        "context": "plaatsingen",
+        "kandidaten": [lijsten["kandidaat"].pk],
+    }
 
 
 def test_a_list_key_belongs_to_one_model(regio_a):
