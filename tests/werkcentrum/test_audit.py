@@ -86,6 +86,20 @@ def test_raw_sql_delete_is_refused_by_postgresql(event):
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 
 
+@pytest.mark.postgres
+def test_the_list_lookup_is_served_by_the_gin_index_on_postgresql(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN index on details exists on PostgreSQL only")
+    # The index serves `details @> ...` on the column itself, not on details -> key.
+    qs = AuditEvent.objects.filter(audit.in_lijst("kandidaten", 3))
+    sql, params = qs.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(regel for (regel,) in cursor.fetchall())
+    assert "audit_details_gin" in plan, plan
+
+
 def test_a_rolled_back_change_leaves_no_event(maak_gebruiker):
     user = maak_gebruiker("beheerder")
     with pytest.raises(RuntimeError), transaction.atomic():
