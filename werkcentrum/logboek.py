@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from .doelen import doel_naam
 from .models import AuditEvent, Medewerker
-from .personen import PersoonsBron, bronnen, over, waarde
+from .personen import PersoonsBron, bronnen, is_nummer, over, waarde
 
 MAX_PERIODE_DAGEN = 3 * 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,7 +67,7 @@ class LogboekFilterForm(forms.Form):
             return None
         code, _sep, pk = waarde_.partition(":")
         bron = {b.code: b for b in bronnen()}.get(code)
-        if bron is None or not pk.isdecimal() or len(pk) > 18:  # a key fits in 64 bits
+        if bron is None or not is_nummer(pk):
             raise forms.ValidationError(
                 _("Gebruik de vorm soort:nummer, bijvoorbeeld wsp.kandidaat:12.")
             )

@@ -87,6 +87,12 @@ def velden(obj: models.Model, namen: tuple[str, ...]) -> dict[str, Any]:
     return uit
 
 
+def is_nummer(tekst: str) -> bool:
+    """Whether `tekst` can be a primary key: decimal digits that fit in 64 bits
+    (str.isdigit() also accepts "²", which int() refuses)."""
+    return tekst.isdecimal() and len(tekst) <= 18
+
+
 def registreer(bron: PersoonsBron) -> None:
     andere = lijstsoorten().get(bron.lijstsoort)
     if bron.lijstsoort and andere and andere.code != bron.code:
@@ -136,7 +142,7 @@ def zoeken(*, user: Medewerker, term: str) -> list[Record]:
         filter_ = Q()
         for veld in bron.zoekvelden:
             filter_ |= Q(**{f"{veld}__icontains": term})
-        if bron.nummerveld and term.isdigit():
+        if bron.nummerveld and is_nummer(term):
             filter_ |= Q(**{bron.nummerveld: int(term)})
         qs = bron.actief(bron.model.objects.voor(user)).filter(filter_).order_by("pk")
         gevonden += [Record(bron, obj) for obj in qs[:MAX_TREFFERS_PER_BRON]]
@@ -150,7 +156,7 @@ def records_voor(*, user: Medewerker, sleutels: list[str]) -> list[Record]:
     per_bron: dict[str, set[int]] = {}
     for sleutel in sleutels:
         code, _sep, pk = sleutel.partition(":")
-        if code not in _BRONNEN or not pk.isdigit():
+        if code not in _BRONNEN or not is_nummer(pk):
             raise ValidationError(_("Onbekend dossier: %(s)s") % {"s": sleutel})
         per_bron.setdefault(code, set()).add(int(pk))
     records: list[Record] = []

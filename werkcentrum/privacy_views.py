@@ -85,7 +85,7 @@ class ZoekForm(forms.Form):
     def clean_zoek(self) -> str:
         # Short terms would match half the regio; a kandidaat number may be short.
         zoek = self.cleaned_data["zoek"].strip()
-        if len(zoek) < 3 and not zoek.isdigit():
+        if len(zoek) < 3 and not personen.is_nummer(zoek):
             raise forms.ValidationError(gettext_lazy("Vul minstens drie tekens in."))
         return zoek
 

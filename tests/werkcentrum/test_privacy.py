@@ -365,6 +365,17 @@ def test_search_by_kandidaat_number(client, fg, persoon):
     assert f"wsp.kandidaat:{persoon['los'].pk}" in {r.sleutel for r in response.context["records"]}
 
 
+@pytest.mark.parametrize("nummer", ["²", "9" * 30])
+def test_odd_numbers_are_refused_or_find_nothing_never_an_error(client, fg, nummer):
+    # "²" is a digit to str.isdigit() but no number to int().
+    zoek = client.post(reverse("privacy:personen"), {"zoek": nummer})
+    assert zoek.status_code in (200, 400) and not zoek.context["records"]
+    inzage = client.get(reverse("privacy:inzage"), {"dossier": [f"wsp.kandidaat:{nummer}"]})
+    assert inzage.status_code == 400
+    filter_ = {"betrokkene": f"wsp.kandidaat:{nummer}"}
+    assert client.get(reverse("privacy:logboek"), filter_).status_code == 400
+
+
 def test_search_term_too_short_is_a_dutch_error(client, fg):
     response = client.post(reverse("privacy:personen"), {"zoek": "ab"})
     assert response.status_code == 400
