@@ -28,6 +28,9 @@ class RbaConfig(AppConfig):
         from werkcentrum.werkplek import registreer
 
         from . import demo  # noqa: F401  (registers the demo generator)
+        from .privacy import registreren
+
+        registreren()
 
         permissies_toevoegen(
             "rba_secretariaat",

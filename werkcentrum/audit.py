@@ -3,11 +3,13 @@ staff read or change personal data (or financial records)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import NotSupportedError, models
+from django.db.models import F, Func, Q
 
 from .models import AuditEvent, Medewerker
 
@@ -61,7 +63,12 @@ def personenlijst_ingezien(
     obj: models.Model | None = None,
 ) -> AuditEvent:
     """A page listing persons: one event naming which rows were shown, by id only (names
-    in the log would be personal data themselves). `soort` is the key of the ids."""
+    in the log would be personal data themselves). `soort` is the key of the ids: the
+    `lijstsoort` of the model's PersoonsBron, so the logboek finds the read per person."""
+    from .personen import lijstsoorten  # personen imports this module
+
+    if soort not in lijstsoorten():
+        raise ValueError(f"Geen PersoonsBron met lijstsoort {soort!r}: niet terug te vinden.")
     return vastleggen(
         actie=AuditEvent.Actie.INGEZIEN,
         event=event,
@@ -69,8 +76,48 @@ def personenlijst_ingezien(
         obj=obj,
         doel=doel,
         # A person shown twice on one page (say, a match who is also proposed) is one read.
-        details={"context": context, soort: list(dict.fromkeys(ids))},
+        # Ids as numbers: in_lijst() matches them as JSON numbers.
+        details={"context": context, soort: [int(pk) for pk in dict.fromkeys(ids)]},
     )
+
+
+def in_lijst(soort: str, pk: int) -> Q:
+    """Filter on AuditEvent: the list events that named record `pk` under `soort`, as
+    `personenlijst_ingezien` writes them ({"context": ..., "kandidaten": [3, 7]})."""
+    return Q(_InLijst(soort, pk))
+
+
+class _InLijst(Func):
+    """True when `details` holds `pk` in its list under `soort`. Django's JSONField
+    `contains` exists on PostgreSQL only, so each backend gets its own SQL."""
+
+    output_field = models.BooleanField()
+    conditional = True
+
+    def __init__(self, soort: str, pk: int) -> None:
+        super().__init__(F("details"))
+        self.soort, self.pk = soort, int(pk)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        # Containment of the column itself, not of details -> soort: the GIN index on details
+        # answers this form.
+        sql, params = super().as_sql(
+            compiler, connection, template="%(expressions)s @> %%s::jsonb", **extra
+        )
+        return sql, (*params, json.dumps({self.soort: [self.pk]}))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = super().as_sql(
+            compiler,
+            connection,
+            template="EXISTS (SELECT 1 FROM json_each(%(expressions)s, %%s) AS lijst "
+            "WHERE lijst.value = %%s)",
+            **extra,
+        )
+        return sql, (*params, f'$."{self.soort}"', self.pk)
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError("in_lijst() kent alleen PostgreSQL en SQLite.")
 
 
 def persoonsgegevens_gewijzigd(

@@ -10,7 +10,6 @@ import io
 from datetime import datetime, time, timedelta
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,7 @@ from openpyxl import Workbook
 
 from .doelen import doel_naam
 from .models import AuditEvent, Medewerker
-from .personen import bronnen, waarde
+from .personen import PersoonsBron, bronnen, is_nummer, over, waarde
 
 MAX_PERIODE_DAGEN = 3 * 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,17 +61,17 @@ class LogboekFilterForm(forms.Form):
             "last_name", "first_name", "pk"
         )
 
-    def clean_betrokkene(self) -> tuple[ContentType, str] | None:
+    def clean_betrokkene(self) -> tuple[PersoonsBron, int] | None:
         waarde_ = self.cleaned_data["betrokkene"].strip()
         if not waarde_:
             return None
         code, _sep, pk = waarde_.partition(":")
-        modellen = {b.code: b.model for b in bronnen()}
-        if code not in modellen or not pk.isdigit():
+        bron = {b.code: b for b in bronnen()}.get(code)
+        if bron is None or not is_nummer(pk):
             raise forms.ValidationError(
                 _("Gebruik de vorm soort:nummer, bijvoorbeeld wsp.kandidaat:12.")
             )
-        return ContentType.objects.get_for_model(modellen[code]), pk
+        return bron, int(pk)
 
     def clean(self):
         data = super().clean()
@@ -105,7 +104,7 @@ def logboek_voor(*, user: Medewerker, form: LogboekFilterForm) -> QuerySet[Audit
         return qs.none()
     data = form.cleaned_data
     if betrokkene := data.get("betrokkene"):
-        qs = qs.filter(content_type=betrokkene[0], object_id=betrokkene[1])
+        qs = qs.filter(over(*betrokkene))  # the record's own events and the lists naming it
     if data.get("gebruiker"):
         qs = qs.filter(gebruiker=data["gebruiker"])
     if data.get("van"):
@@ -131,9 +130,12 @@ KOLOMMEN = [
 ]
 
 
-def rij(event: AuditEvent) -> list:
-    """One event as export cells; the user is named by e-mail address (staff, not betrokkene)."""
+def rij(event: AuditEvent, details: dict | None = None) -> list:
+    """One event as export cells; the user is named by e-mail address (staff, not betrokkene).
+    `details`: what to show instead of the event's own (the inzage shows less)."""
     import json
+
+    details = event.details if details is None else details
 
     return [
         waarde(event.tijdstip),
@@ -143,7 +145,7 @@ def rij(event: AuditEvent) -> list:
         f"{event.content_type.app_label}.{event.content_type.model}" if event.content_type else "",
         event.object_id,
         doel_naam(event.doel),
-        json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "",
+        json.dumps(details, ensure_ascii=False, sort_keys=True) if details else "",
     ]
 
 

@@ -394,6 +394,8 @@ class AuditEvent(models.Model):
             models.Index(
                 fields=["regio", "content_type", "object_id"], name="audit_regio_object_idx"
             ),
+            # On PostgreSQL also a GIN index on details, for the list events naming a person
+            # (migration 0005; raw SQL, as SQLite has no GIN).
         ]
 
     def __str__(self) -> str:

@@ -1,8 +1,9 @@
 """Records that hold a person's data, as registered by the apps, and the two requests a
 betrokkene can make about them: inzage (everything we hold) and verwijderen (erase it all).
 
-werkcentrum imports no app: loket and wsp register a `PersoonsBron` per model in their
-AppConfig.ready(), saying how to search it, what it holds and how to erase it.
+werkcentrum imports no app: loket, wsp and rba register a `PersoonsBron` per model in their
+AppConfig.ready(), saying how to search it, what it holds, how to erase it and under which key
+list pages name it in the logboek.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ class PersoonsBron:
     exactly when the term is a number (a kandidaat number). `gegevens(obj)` returns everything
     the record holds about the person, as plain values. `wissen(obj, nu)` erases or anonymises
     the record and returns VERWIJDERD or GEANONIMISEERD; it runs inside the caller's
-    transaction. `bewaarplicht`: why the record is anonymised rather than deleted."""
+    transaction. `bewaarplicht`: why the record is anonymised rather than deleted.
+    `lijstsoort`: the key under which list pages name these records by id
+    (`audit.personenlijst_ingezien`); the logboek and the inzage find those reads through it."""
 
     model: type[models.Model]
     zoekvelden: tuple[str, ...]
@@ -45,6 +48,7 @@ class PersoonsBron:
     actief: Callable[[models.QuerySet], models.QuerySet] = lambda qs: qs
     nummerveld: str | None = None
     bewaarplicht: str = ""
+    lijstsoort: str = ""
 
     @property
     def code(self) -> str:
@@ -83,12 +87,36 @@ def velden(obj: models.Model, namen: tuple[str, ...]) -> dict[str, Any]:
     return uit
 
 
+def is_nummer(tekst: str) -> bool:
+    """Whether `tekst` can be a primary key: decimal digits that fit in 64 bits
+    (str.isdigit() also accepts "²", which int() refuses)."""
+    return tekst.isdecimal() and len(tekst) <= 18
+
+
 def registreer(bron: PersoonsBron) -> None:
+    andere = lijstsoorten().get(bron.lijstsoort)
+    if bron.lijstsoort and andere and andere.code != bron.code:
+        # One key, one model: otherwise a list read would be attributed to the wrong person.
+        raise ValueError(f"Lijstsoort {bron.lijstsoort!r} hoort al bij {andere.code}.")
     _BRONNEN[bron.code] = bron
 
 
 def bronnen() -> list[PersoonsBron]:
     return list(_BRONNEN.values())
+
+
+def lijstsoorten() -> dict[str, PersoonsBron]:
+    """{key of list events: the source whose records they name}."""
+    return {b.lijstsoort: b for b in _BRONNEN.values() if b.lijstsoort}
+
+
+def over(bron: PersoonsBron, pk: int) -> Q:
+    """Filter on AuditEvent: every logboek line about one record, its own events and the list
+    events that named it."""
+    filter_ = Q(content_type=ContentType.objects.get_for_model(bron.model), object_id=str(pk))
+    if bron.lijstsoort:
+        filter_ |= audit.in_lijst(bron.lijstsoort, pk)
+    return filter_
 
 
 @dataclass(frozen=True)
@@ -114,7 +142,7 @@ def zoeken(*, user: Medewerker, term: str) -> list[Record]:
         filter_ = Q()
         for veld in bron.zoekvelden:
             filter_ |= Q(**{f"{veld}__icontains": term})
-        if bron.nummerveld and term.isdigit():
+        if bron.nummerveld and is_nummer(term):
             filter_ |= Q(**{bron.nummerveld: int(term)})
         qs = bron.actief(bron.model.objects.voor(user)).filter(filter_).order_by("pk")
         gevonden += [Record(bron, obj) for obj in qs[:MAX_TREFFERS_PER_BRON]]
@@ -128,7 +156,7 @@ def records_voor(*, user: Medewerker, sleutels: list[str]) -> list[Record]:
     per_bron: dict[str, set[int]] = {}
     for sleutel in sleutels:
         code, _sep, pk = sleutel.partition(":")
-        if code not in _BRONNEN or not pk.isdigit():
+        if code not in _BRONNEN or not is_nummer(pk):
             raise ValidationError(_("Onbekend dossier: %(s)s") % {"s": sleutel})
         per_bron.setdefault(code, set()).add(int(pk))
     records: list[Record] = []
@@ -142,17 +170,27 @@ def records_voor(*, user: Medewerker, sleutels: list[str]) -> list[Record]:
 
 
 def audittrail(records: list[Record], *, user: Medewerker) -> models.QuerySet:
-    """Every logboek line about these records (one query), scoped to the user's regio."""
+    """Every logboek line about these records (one query), scoped to the user's regio: their
+    own events and the list events that named them."""
     filter_ = Q(pk__in=[])
-    typen = ContentType.objects.get_for_models(*{r.bron.model for r in records})
     for r in records:
-        filter_ |= Q(content_type=typen[type(r.obj)], object_id=str(r.obj.pk))
+        filter_ |= over(r.bron, r.obj.pk)
     return (
         AuditEvent.objects.voor(user)
         .filter(filter_)
         .select_related("gebruiker", "content_type")
         .order_by("-tijdstip", "-pk")
     )
+
+
+def eigen_details(event: AuditEvent, records: list[Record]) -> dict:
+    """`event.details` as the betrokkene receives them: a list event keeps only the ids of
+    their own records, as the other rows on that page were other people."""
+    eigen = {(r.bron.lijstsoort, r.obj.pk) for r in records}
+    details = dict(event.details)
+    for soort in lijstsoorten().keys() & details.keys():
+        details[soort] = [pk for pk in details[soort] if (soort, pk) in eigen]
+    return details
 
 
 def inzage(records: list[Record], *, user: Medewerker, geexporteerd: str = "") -> list[dict]:

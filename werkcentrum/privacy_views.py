@@ -85,7 +85,7 @@ class ZoekForm(forms.Form):
     def clean_zoek(self) -> str:
         # Short terms would match half the regio; a kandidaat number may be short.
         zoek = self.cleaned_data["zoek"].strip()
-        if len(zoek) < 3 and not zoek.isdigit():
+        if len(zoek) < 3 and not personen.is_nummer(zoek):
             raise forms.ValidationError(gettext_lazy("Vul minstens drie tekens in."))
         return zoek
 
@@ -165,7 +165,10 @@ def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
     except ValidationError as exc:
         return _fout(request, exc)
     dossiers = personen.inzage(records, user=request.user, geexporteerd=formaat)
-    trail = [logboek.rij(e) for e in personen.audittrail(records, user=request.user)]
+    trail = [
+        logboek.rij(e, personen.eigen_details(e, records))
+        for e in personen.audittrail(records, user=request.user)
+    ]
     naam = f"inzageverzoek-{timezone.localdate():%Y%m%d}"
     if formaat == "json":
         kop = [str(k) for k in logboek.KOLOMMEN]

@@ -106,11 +106,16 @@ def registreren() -> None:
                 "Met voordrachten of plaatsingen: de kandidaat wordt geanonimiseerd, want "
                 "plaatsingen tellen mee in de doelstellingen en factsheets. Zonder: verwijderd."
             ),
+            lijstsoort="kandidaten",
         )
     )
     registreer(
         PersoonsBron(
-            Contactpersoon, ("naam", "email", "telefoon"), _contactpersoon, _contactpersoon_wissen
+            Contactpersoon,
+            ("naam", "email", "telefoon"),
+            _contactpersoon,
+            _contactpersoon_wissen,
+            lijstsoort="contactpersonen",
         )
     )
     registreer(

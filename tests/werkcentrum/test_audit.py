@@ -38,6 +38,20 @@ def test_a_list_event_names_each_shown_person_once_by_id_in_page_order(maak_gebr
     assert lijst.regio == user.regio
 
 
+def test_a_list_event_under_a_key_no_model_claims_is_refused(maak_gebruiker):
+    # The logboek finds a person's list reads through the key: an unknown one would hide them.
+    with pytest.raises(ValueError, match="werkzoekenden"):
+        audit.personenlijst_ingezien(
+            event="proef_lijst_ingezien",
+            user=maak_gebruiker("wsp_adviseur"),
+            doel="bemiddeling",
+            context="proefpagina",
+            soort="werkzoekenden",
+            ids=[1],
+        )
+    assert not AuditEvent.objects.filter(event="proef_lijst_ingezien").exists()
+
+
 def test_saving_an_existing_event_is_refused(event):
     event.doel = "iets anders"
     with pytest.raises(PermissionError):
@@ -70,6 +84,20 @@ def test_raw_sql_delete_is_refused_by_postgresql(event):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM werkcentrum_auditevent")
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.postgres
+def test_the_list_lookup_is_served_by_the_gin_index_on_postgresql(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the GIN index on details exists on PostgreSQL only")
+    # The index serves `details @> ...` on the column itself, not on details -> key.
+    qs = AuditEvent.objects.filter(audit.in_lijst("kandidaten", 3))
+    sql, params = qs.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(regel for (regel,) in cursor.fetchall())
+    assert "audit_details_gin" in plan, plan
 
 
 def test_a_rolled_back_change_leaves_no_event(maak_gebruiker):

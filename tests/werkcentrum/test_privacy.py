@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -24,6 +25,7 @@ from tests.loket.factories import DoorverwijzingFactory, VraagFactory
 from tests.wsp.factories import KandidaatFactory, PlaatsingFactory
 from werkcentrum import audit, personen
 from werkcentrum.models import AuditEvent
+from wsp import audit as wsp_audit
 from wsp.models import Kandidaat, Plaatsing
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -242,6 +244,106 @@ def test_logboek_export_with_a_bad_period_is_400_and_not_logged(client, fg, logr
     assert not AuditEvent.objects.filter(event="logboek_geexporteerd").exists()
 
 
+# --- List events: a person shown on a list page ------------------------------------------
+
+
+@pytest.fixture
+def lijsten(maak_gebruiker, regio_a, regio_b):
+    """A kandidaat shown on the plaatsingen page (the real page writes the event), next to
+    list events that did not show them."""
+    adviseur = maak_gebruiker("wsp_adviseur")
+    kandidaat = PlaatsingFactory(werkgever__regio=regio_a).kandidaat
+    pk = kandidaat.pk
+    naast = PlaatsingFactory(werkgever__regio=regio_a).kandidaat  # on the same page
+    pagina = Client()
+    pagina.force_login(adviseur)
+    assert pagina.get(reverse("wsp:plaatsingen")).status_code == 200
+    getoond = AuditEvent.objects.get(event="wsp_kandidatenlijst_ingezien")
+    assert sorted(getoond.details["kandidaten"]) == sorted([pk, naast.pk])
+    eigen = audit.persoonsgegevens_ingezien(kandidaat, user=adviseur, doel="bemiddeling")
+    niet = [
+        # Other kandidaten, among them ids that contain this one's digits.
+        wsp_audit.kandidatenlijst_ingezien(
+            user=adviseur, ids=[pk + 1, int(f"{pk}{pk}"), int(f"1{pk}")], context="zoeken"
+        ),
+        # The same number, but of a contactpersoon.
+        wsp_audit.contactpersonenlijst_ingezien(user=adviseur, ids=[pk], context="werkgever 1"),
+        # Another regio's list (its own kandidaat with the same number cannot exist, but the
+        # filter must not rely on that).
+        wsp_audit.kandidatenlijst_ingezien(
+            user=maak_gebruiker("wsp_adviseur", regio=regio_b), ids=[pk], context="zoeken"
+        ),
+    ]
+    return {
+        "adviseur": adviseur,
+        "kandidaat": kandidaat,
+        "getoond": getoond,
+        "eigen": eigen,
+        "niet": niet,
+    }
+
+
+def test_logboek_on_a_kandidaat_finds_the_list_events_that_named_them(client, fg, lijsten):
+    betrokkene = f"wsp.kandidaat:{lijsten['kandidaat'].pk}"
+    response = client.get(reverse("privacy:logboek"), {"betrokkene": betrokkene})
+    assert _ids(response) == {lijsten["getoond"].pk, lijsten["eigen"].pk}
+
+
+def test_logboek_export_on_a_kandidaat_holds_the_list_events_that_named_them(client, fg, lijsten):
+    betrokkene = f"wsp.kandidaat:{lijsten['kandidaat'].pk}"
+    response = client.get(
+        reverse("privacy:logboek_export", args=["csv"]), {"betrokkene": betrokkene}
+    )
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert sorted((r[3], r[4]) for r in rijen[1:]) == [
+        ("persoonsgegevens_ingezien", "wsp.kandidaat"),
+        ("wsp_kandidatenlijst_ingezien", ""),
+    ]
+    assert json.loads(next(r[7] for r in rijen[1:] if r[4] == ""))["context"] == "plaatsingen"
+
+
+def test_logboek_on_a_kandidaat_pages_with_a_constant_number_of_queries(client, fg, lijsten):
+    url, filters = (
+        reverse("privacy:logboek"),
+        {"betrokkene": f"wsp.kandidaat:{lijsten['kandidaat'].pk}"},
+    )
+    client.get(url, filters)
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(url, filters)
+    for i in range(60):
+        wsp_audit.kandidatenlijst_ingezien(
+            user=lijsten["adviseur"], ids=[lijsten["kandidaat"].pk, i + 10_000], context=f"p{i}"
+        )
+    client.get(url, filters)  # the total is counted once after a change, then kept
+    with CaptureQueriesContext(connection) as veel:
+        response = client.get(url, filters)
+    assert len(response.context["pagina"].object_list) == 50
+    assert len(veel) == len(weinig)
+
+
+def test_inzage_trail_holds_the_list_events_that_named_the_person(client, fg, lijsten):
+    dossier = {"dossier": [f"wsp.kandidaat:{lijsten['kandidaat'].pk}"]}
+    html = client.get(reverse("privacy:inzage"), dossier).content.decode()
+    assert (
+        "wsp_kandidatenlijst_ingezien" in html and "wsp_contactpersonenlijst_ingezien" not in html
+    )
+    data = json.loads(client.get(reverse("privacy:inzage_export", args=["json"]), dossier).content)
+    [lijst] = [r for r in data["logboek"] if r["Gebeurtenis"].endswith("lijst_ingezien")]
+    # The other kandidaat on that page is someone else: not in this person's inzage.
+    assert json.loads(lijst["Details"]) == {
+        "context": "plaatsingen",
+        "kandidaten": [lijsten["kandidaat"].pk],
+    }
+
+
+def test_a_list_key_belongs_to_one_model(regio_a):
+    bron = personen.PersoonsBron(Vraag, ("naam",), dict, str, lijstsoort="kandidaten")
+    with pytest.raises(ValueError, match=r"wsp\.kandidaat"):
+        personen.registreer(bron)
+    assert "loket.vraag" in personen._BRONNEN  # the loket's own registration is untouched
+    assert personen.lijstsoorten()["kandidaten"].model is Kandidaat
+
+
 # --- Inzageverzoek --------------------------------------------------------------------------
 
 
@@ -261,6 +363,17 @@ def test_search_finds_every_record_of_the_person_in_the_regio(client, fg, persoo
 def test_search_by_kandidaat_number(client, fg, persoon):
     response = client.post(reverse("privacy:personen"), {"zoek": str(persoon["los"].pk)})
     assert f"wsp.kandidaat:{persoon['los'].pk}" in {r.sleutel for r in response.context["records"]}
+
+
+@pytest.mark.parametrize("nummer", ["²", "9" * 30])
+def test_odd_numbers_are_refused_or_find_nothing_never_an_error(client, fg, nummer):
+    # "²" is a digit to str.isdigit() but no number to int().
+    zoek = client.post(reverse("privacy:personen"), {"zoek": nummer})
+    assert zoek.status_code in (200, 400) and not zoek.context["records"]
+    inzage = client.get(reverse("privacy:inzage"), {"dossier": [f"wsp.kandidaat:{nummer}"]})
+    assert inzage.status_code == 400
+    filter_ = {"betrokkene": f"wsp.kandidaat:{nummer}"}
+    assert client.get(reverse("privacy:logboek"), filter_).status_code == 400
 
 
 def test_search_term_too_short_is_a_dutch_error(client, fg):

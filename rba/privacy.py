@@ -1,0 +1,72 @@
+"""The RBA's records with personal data, for inzage- and verwijderverzoeken
+(werkcentrum/personen.py). Registered in RbaConfig.ready()."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.personen import GEANONIMISEERD, VERWIJDERD, PersoonsBron, registreer, velden
+
+from .models import Besluit, Lid, Vergadering
+from .services.vergaderingen import GESLOTEN
+
+# Marks an anonymised lid: the seat stays in the orgaan's history, the person does not.
+ANONIEM = "Geanonimiseerd"
+
+LID = ("naam", "email", "functie", "organisatie", "medewerker", "orgaan", "rol", "van", "tot")
+
+
+def _lid(obj: Lid) -> dict[str, Any]:
+    return velden(obj, LID)
+
+
+def _in_besluitvorming(lid: Lid, vandaag: date) -> bool:
+    """Whether the orgaan met or decided while `lid` was a member: then the seat is part of
+    the record of those decisions (who was at the table, for which organisation)."""
+    periode = {"datum__gte": lid.van, "datum__lte": min(lid.tot or vandaag, vandaag)}
+    return (
+        Vergadering.objects.filter(orgaan_id=lid.orgaan_id, status__in=GESLOTEN, **periode).exists()
+        or Besluit.objects.filter(orgaan_id=lid.orgaan_id, **periode)
+        .exclude(status=Besluit.Status.VOORGESTELD)
+        .exists()
+    )
+
+
+def _lid_wissen(obj: Lid, nu) -> str:
+    vandaag = timezone.localdate(nu)
+    if not _in_besluitvorming(obj, vandaag):
+        obj.delete()
+        return VERWIJDERD
+    # Keep the seat (orgaan, rol, organisatie, period) without the person. The membership ends
+    # today at the latest: a lid without an address would still be invited (leden_op).
+    Lid.objects.filter(pk=obj.pk).update(
+        naam=ANONIEM,
+        email="",
+        functie="",
+        medewerker=None,
+        tot=min(obj.tot or vandaag, vandaag),
+    )
+    return GEANONIMISEERD
+
+
+def registreren() -> None:
+    registreer(
+        PersoonsBron(
+            Lid,
+            ("naam", "email"),
+            _lid,
+            _lid_wissen,
+            lambda qs: qs.exclude(naam=ANONIEM, email=""),
+            bewaarplicht=_(
+                "Als het orgaan vergaderde of besloot tijdens het lidmaatschap, blijft de zetel "
+                "(orgaan, rol, organisatie en periode) bewaard als deel van de openbare "
+                "besluitvorming, zonder naam en contactgegevens; het lidmaatschap eindigt "
+                "uiterlijk vandaag. Anders wordt het lid verwijderd."
+            ),
+            lijstsoort="leden",
+        )
+    )

@@ -1,0 +1,157 @@
+"""Leden of an overlegorgaan in the privacy officer's tools: found, handed over and erased like
+any other record with personal data, within the regio; a seat that took part in decisions is
+kept without the person."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from rba.models import Besluit, Lid, Vergadering
+from rba.privacy import ANONIEM
+from rba.services import leden_op
+from tests.factories import OrganisatieFactory
+from tests.rba.factories import BesluitFactory, LidFactory, OverlegorgaanFactory, VergaderingFactory
+from werkcentrum.models import AuditEvent
+
+EMAIL = "w.fictief@voorbeeld.nl"
+
+
+@pytest.fixture(autouse=True)
+def _zonder_mfa(settings):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+
+
+@pytest.fixture
+def fg(client, maak_gebruiker):
+    officer = maak_gebruiker("privacy_officer", email="fg@test.werkcentrum.nl")
+    client.force_login(officer)
+    return officer
+
+
+@pytest.fixture
+def leden(rba, regio_a, regio_b, maak_gebruiker):
+    """The same fictional person sits on the RBA (which met during the membership), on a new
+    werkgroep (which has not met yet) and, as a namesake, on another regio's RBA."""
+    VergaderingFactory(orgaan=rba, datum=date(2024, 5, 1), status=Vergadering.Status.GEHOUDEN)
+    zetel = LidFactory(
+        orgaan=rba,
+        naam="Wim Fictief",
+        email=EMAIL,
+        functie="Wethouder Werk",
+        organisatie=OrganisatieFactory(regio=regio_a, naam="Gemeente Voorbeeld"),
+        medewerker=maak_gebruiker("rba_lid"),
+        rol=Lid.Rol.VOORZITTER,
+        van=date(2023, 1, 1),
+    )
+    werkgroep = OverlegorgaanFactory(regio=regio_a, afkorting="WG", naam="Werkgroep")
+    nieuw = LidFactory(orgaan=werkgroep, naam="Wim Fictief", email=EMAIL, van=date(2025, 1, 1))
+    elders = LidFactory(orgaan=OverlegorgaanFactory(regio=regio_b), naam="Wim Fictief", email=EMAIL)
+    return {"zetel": zetel, "nieuw": nieuw, "elders": elders}
+
+
+def _sleutel(lid: Lid) -> str:
+    return f"rba.lid:{lid.pk}"
+
+
+def test_search_finds_the_leden_of_the_regio_by_name_and_email(client, fg, leden):
+    for term in ("Wim Fictief", EMAIL):
+        response = client.post(reverse("privacy:personen"), {"zoek": term})
+        gevonden = {r.sleutel for r in response.context["records"]}
+        assert gevonden == {_sleutel(leden["zetel"]), _sleutel(leden["nieuw"])}, term
+
+
+def test_a_lid_of_another_regio_cannot_be_opened(client, fg, leden):
+    response = client.get(reverse("privacy:inzage"), {"dossier": [_sleutel(leden["elders"])]})
+    assert response.status_code == 400
+    assert EMAIL not in response.content.decode().split("<main", 1)[1]
+
+
+def test_inzage_hands_over_everything_held_about_the_lid_and_logs_it(client, fg, leden):
+    zetel = leden["zetel"]
+    response = client.get(
+        reverse("privacy:inzage_export", args=["json"]), {"dossier": [_sleutel(zetel)]}
+    )
+    [dossier] = json.loads(response.content)["dossiers"]
+    assert dossier["soort"] == "lid"
+    gegevens = dossier["gegevens"]
+    assert gegevens["naam"] == "Wim Fictief" and gegevens["e-mailadres"] == EMAIL
+    assert gegevens["functie"] == "Wethouder Werk"
+    assert gegevens["organisatie"] == "Gemeente Voorbeeld"
+    assert gegevens["orgaan"] == "Regionaal Beraad Arbeidsmarkt"
+    assert gegevens["rol"] == "voorzitter" and gegevens["lid vanaf"] == "2023-01-01"
+    assert gegevens["account in het portaal"] == str(zetel.medewerker)
+    gelezen = AuditEvent.objects.get(event="persoonsgegevens_ingezien", gebruiker=fg)
+    assert (gelezen.content_type.model, gelezen.object_id) == ("lid", str(zetel.pk))
+    assert gelezen.doel == "inzageverzoek"
+
+
+def test_confirm_page_says_why_a_seat_is_kept(client, fg, leden):
+    response = client.get(reverse("privacy:verwijderen"), {"dossier": [_sleutel(leden["zetel"])]})
+    assert "openbare besluitvorming" in response.content.decode()
+
+
+def test_erasure_keeps_a_seat_that_met_without_the_person_and_deletes_the_rest(client, fg, leden):
+    zetel, nieuw, elders = leden["zetel"], leden["nieuw"], leden["elders"]
+    response = client.post(
+        reverse("privacy:verwijderen"),
+        {"dossier": [_sleutel(zetel), _sleutel(nieuw)], "reden": "Verzoek per e-mail"},
+    )
+    assert response.status_code == 302
+    vandaag = timezone.localdate()
+    zetel.refresh_from_db()
+    assert (zetel.naam, zetel.email, zetel.functie, zetel.medewerker) == (ANONIEM, "", "", None)
+    # The seat stays in the orgaan's history; the membership ends, so no mail goes to "".
+    assert (zetel.rol, zetel.organisatie.naam, zetel.van) == (
+        Lid.Rol.VOORZITTER,
+        "Gemeente Voorbeeld",
+        date(2023, 1, 1),
+    )
+    assert zetel.tot == vandaag and zetel not in leden_op(zetel.orgaan, date(2099, 1, 1))
+    assert not Lid.objects.filter(pk=nieuw.pk).exists()  # the werkgroep never met
+    assert Lid.objects.get(pk=elders.pk).email == EMAIL  # other regio untouched
+    assert client.post(reverse("privacy:personen"), {"zoek": EMAIL}).context["records"] == []
+
+    verzoek = AuditEvent.objects.get(event="verwijderverzoek_uitgevoerd")
+    assert verzoek.gebruiker == fg and verzoek.details["dossiers"] == {
+        _sleutel(zetel): "geanonimiseerd",
+        _sleutel(nieuw): "verwijderd",
+    }
+    gewist = AuditEvent.objects.filter(event="persoonsgegevens_verwijderd", gebruiker=fg)
+    assert {(e.content_type.model, e.object_id) for e in gewist} == {
+        ("lid", str(zetel.pk)),
+        ("lid", str(nieuw.pk)),
+    }
+    assert all(e.regio == fg.regio for e in gewist)
+    for event in AuditEvent.objects.all():
+        assert EMAIL not in json.dumps(event.details) + event.doel
+
+
+def test_a_besluit_during_the_membership_also_keeps_the_seat(fg, rba):
+    from werkcentrum import personen
+
+    lid = LidFactory(orgaan=rba, van=date(2025, 1, 1), tot=date(2025, 6, 30))
+    BesluitFactory(orgaan=rba, datum=date(2025, 3, 19), status=Besluit.Status.GENOMEN)
+    records = personen.records_voor(user=fg, sleutels=[_sleutel(lid)])
+    uitkomst = personen.persoon_wissen(records=records, reden="Verzoek", door=fg)
+    assert uitkomst == {_sleutel(lid): "geanonimiseerd"}
+    lid.refresh_from_db()
+    assert lid.naam == ANONIEM and lid.tot == date(2025, 6, 30)  # an ended period stays as is
+
+
+def test_logboek_on_a_lid_finds_the_ledenlijst_that_showed_them(client, fg, rba, maak_gebruiker):
+    getoond, ander = LidFactory(orgaan=rba), LidFactory(orgaan=rba, tot=date(2024, 1, 1))
+    elders = LidFactory(orgaan=OverlegorgaanFactory(regio=rba.regio, afkorting="WG"))
+    secretariaat = Client()
+    secretariaat.force_login(maak_gebruiker("rba_secretariaat"))
+    assert secretariaat.get(reverse("rba:orgaan", args=[rba.pk])).status_code == 200
+    lijst = AuditEvent.objects.get(event="rba_ledenlijst_ingezien")
+
+    for lid, verwacht in ((getoond, {lijst.pk}), (ander, {lijst.pk}), (elders, set())):
+        response = client.get(reverse("privacy:logboek"), {"betrokkene": _sleutel(lid)})
+        assert {e.pk for e in response.context["pagina"].object_list} == verwacht
