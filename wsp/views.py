@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -114,10 +115,13 @@ def _werkgever_personen_gelogd(request, werkgever: Werkgever, tijdlijn: list[dic
     and its contactpersonen. One list event per kind, from the rows already loaded; a kind
     the page does not show gets no event, so an account without persons logs nothing."""
     context = f"werkgever {werkgever.pk}"
-    if kandidaten := [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]:
-        audit.kandidatenlijst_ingezien(user=request.user, ids=kandidaten, context=context)
-    if contactpersonen := [c.pk for c in werkgever.contactpersonen.all()]:
-        audit.contactpersonenlijst_ingezien(user=request.user, ids=contactpersonen, context=context)
+    with transaction.atomic():  # both events in one commit: a read pays one WAL flush
+        if kandidaten := [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]:
+            audit.kandidatenlijst_ingezien(user=request.user, ids=kandidaten, context=context)
+        if contactpersonen := [c.pk for c in werkgever.contactpersonen.all()]:
+            audit.contactpersonenlijst_ingezien(
+                user=request.user, ids=contactpersonen, context=context
+            )
 
 
 @rol_vereist(*WSP)

@@ -187,18 +187,22 @@ def inloggen(session, basis: str, email: str, secret: str) -> dict[str, str]:
         headers=kop,
         allow_redirects=False,
     )
+    stap = _doel(r)
     for poging in range(2):
-        doel = _doel(r)
-        if "/2fa/" not in doel:
+        if "/2fa/" not in stap:
             break
         if poging:  # a code is accepted once: a second login wants the next 30 s window
             time.sleep(30 - time.time() % 30 + 1)
         r = session.post(
-            f"{basis}{doel}",
+            f"{basis}{stap}",
             data={"code": totp_code(secret), "csrfmiddlewaretoken": _csrf(session)},
             headers=kop,
             allow_redirects=False,
         )
+        # The form again (200) means the code was refused: another login of this account
+        # used it in this window. Anything else is where the login goes next.
+        if r.status_code != 200:
+            stap = _doel(r)
     if not _doel(r).rstrip("/").endswith("/werkplek"):
         melding = re.search(r'class="utrecht-alert[^"]*".*?<p[^>]*>(.*?)</p>', r.text or "", re.S)
         raise RuntimeError(
