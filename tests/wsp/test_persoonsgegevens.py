@@ -5,6 +5,7 @@ shows."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -203,6 +204,9 @@ def test_werkgever_page_without_persons_logs_no_list(client, adviseur, regio_a):
     assert not AuditEvent.objects.filter(actie=AuditEvent.Actie.INGEZIEN).exists()
 
 
+TRANSACTIE = re.compile(r"^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO)", re.I)
+
+
 def test_werkgever_page_logs_in_the_same_number_of_queries_for_one_or_many_persons(
     client, adviseur, regio_a
 ):
@@ -214,7 +218,8 @@ def test_werkgever_page_logs_in_the_same_number_of_queries_for_one_or_many_perso
     for werkgever in (klein, groot):
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(werkgever.get_absolute_url()).status_code == 200
-        tellingen.append(len(ctx.captured_queries))
+        # As the bench counts: transaction control (BEGIN, SAVEPOINT, ...) is not a query.
+        tellingen.append(sum(not TRANSACTIE.match(q["sql"]) for q in ctx.captured_queries))
     # The bench allows 10 per page; the two list events are two of them.
     assert tellingen[0] == tellingen[1] <= 10, tellingen
     assert len(_lijst_van(groot, "wsp_kandidatenlijst_ingezien").details["kandidaten"]) == 8
