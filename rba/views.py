@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.filterformulier import filterformulier
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
@@ -40,8 +41,8 @@ PAGINA_GROOTTE = 25
 SECRETARIAAT = "rba_secretariaat"
 
 
-def _pagina(request: HttpRequest, qs):
-    return pagina(request, qs, PAGINA_GROOTTE)
+def _pagina(request: HttpRequest, qs, *, op_invoer: bool = False):
+    return pagina(request, qs, PAGINA_GROOTTE, op_invoer=op_invoer)
 
 
 def _formulier(
@@ -254,9 +255,10 @@ def besluiten(request: HttpRequest) -> HttpResponse:
         met_status=selectors.is_lezer(request.user),
     )
     qs = selectors.besluiten_lijst(user=request.user, **form.filters())
-    pagina = _pagina(request, qs)
+    pagina = _pagina(request, qs, op_invoer=True)
     context = {
         "form": form,
+        "filterformulier": filterformulier(form, pagina.paginator.invoer),
         "pagina": pagina,
         "rijen": rijen(pagina, "rba/_besluiten_rijen.html", {"met_status": True}),
         "kan_schrijven": selectors.is_secretariaat(request.user),

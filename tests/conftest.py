@@ -41,6 +41,8 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.WERKCENTRUM_MFA_VERPLICHT = True  # production behaviour unless a test says otherwise
+    # Every list kept under its inputs is compiled anyway and compared (werkcentrum.paginering).
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = True
     # Transport security is proved by `check --deploy` in .ci/run; tests speak plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
@@ -69,9 +71,17 @@ def _clear_cache(_test_settings):
     # otherwise rate-limit counters (forms, logins) leak from one test into the next.
     from django.core.cache import cache
 
-    cache.clear()
+    from werkcentrum import filterformulier, paginering
+
+    def legen():
+        cache.clear()
+        # The sources per inputs, known in this process: ids repeat between tests.
+        paginering._BRONNEN.clear()
+        filterformulier._BRONNEN.clear()
+
+    legen()
     yield
-    cache.clear()
+    legen()
 
 
 @pytest.fixture

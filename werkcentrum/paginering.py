@@ -2,54 +2,161 @@
 
 Why: the caption of a list says how many rows match, and counting 40,000 plaatsingen of a
 regio costs more than showing the 25 on the page. The count is kept under the versions of
-every table the query reads (werkcentrum.versies), per query and parameters (so per regio and
-filter): a save or delete in any of them counts again; writes without signals show within
-TELLING_SECONDEN."""
+every table the query reads (werkcentrum.versies): a save or delete in any of them counts
+again; writes without signals show within TELLING_SECONDEN.
+
+What it is kept under: a list page's inputs (`invoer`: path, query string, user, regio, roles,
+today and language) when the request is known, else the query's SQL and parameters. Compiling
+the SQL costs a list page more than reading back its total and rows (2-6 ms), so a page asked
+again is served without it. The inputs must determine the query; with
+WERKCENTRUM_LIJSTEN_CONTROLEREN (on in the tests) every kept list is compiled after all and
+compared with the SQL it was kept for, so a query that depends on anything else fails loudly."""
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
-from django.core.exceptions import EmptyResultSet
+from django.conf import settings
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.core.paginator import Page
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
 from rest_framework.pagination import PageNumberPagination
 
 from . import versies
 
 GROOTTE = 25
 TELLING_SECONDEN = 60
+# The models each list reads, per inputs, in this process: known from the first compile on.
+_BRONNEN: OrderedDict[str, tuple[str, frozenset[str]]] = OrderedDict()
+_BRONNEN_MAX = 4096
 
 
-def pagina(request: HttpRequest, qs, grootte: int = GROOTTE) -> Page:
+def pagina(request: HttpRequest, qs, grootte: int = GROOTTE, *, op_invoer: bool = False) -> Page:
     """The page the request asks for (?pagina=), the last one when beyond, the first when
-    not a number."""
-    return Paginator(qs, grootte).get_page(request.GET.get("pagina"))
+    not a number. `op_invoer`: the list's total and rows are kept under the request's inputs
+    (`invoer`), for a list whose query follows from them alone: no ids read beforehand."""
+    kern = invoer(request) if op_invoer else None
+    return Paginator(qs, grootte, invoer=kern).get_page(request.GET.get("pagina"))
+
+
+def invoer(request: HttpRequest) -> tuple | None:
+    """Everything a list page's query may depend on, or None when that is not known (not a
+    GET, or no user resolved): the URL with its query string, who asks (user, regio, roles),
+    today and the language."""
+    user = getattr(request, "user", None)
+    if request.method not in ("GET", "HEAD") or user is None:
+        return None
+    wie = None
+    if user.is_authenticated:
+        wie = (user.pk, user.regio_id, user.is_superuser, tuple(sorted(user.rollen)))
+    parameters = tuple(sorted((k, tuple(v)) for k, v in request.GET.lists()))
+    return (request.path, parameters, wie, timezone.localdate().isoformat(), get_language())
 
 
 class Paginator(DjangoPaginator):
+    def __init__(self, object_list, per_page, *args, invoer: tuple | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.invoer = invoer
+
     @cached_property
     def sql(self) -> tuple[str, tuple] | None:
-        """The list's SQL and parameters (None when it can have no rows): compiled once, for the
-        kept total and the kept rows (werkcentrum.rijen) alike, as compiling costs more than
-        reading either back."""
-        try:
-            return self.object_list.query.sql_with_params()
-        except EmptyResultSet:
-            return None
+        """The list's SQL and parameters (None when it can have no rows): compiled at most
+        once, for the kept total and the kept rows (werkcentrum.rijen) alike."""
+        return _compileren(self.object_list)
 
     @cached_property
     def count(self) -> int:
         qs = self.object_list
         if not isinstance(qs, QuerySet):
             return super().count
-        if self.sql is None:
-            return 0
-        sql, params = self.sql
-        sleutel = versies.sleutel("telling", qs.db, sql, params)
-        return versies.onthouden(sleutel, versies.bronnen(qs, sql), qs.count, TELLING_SECONDEN)[0]
+        return self.onthouden("telling", (), qs.count, TELLING_SECONDEN, leeg=0)
+
+    def onthouden(
+        self, naam: str, delen: tuple, berekenen: Callable[[], Any], seconden: int, leeg: Any
+    ) -> Any:
+        """`berekenen()` about this list, kept under its inputs (or its SQL) and `delen` while
+        the models its query reads are unchanged; `leeg` when the query can have no rows."""
+        return onthouden(
+            self.object_list,
+            naam,
+            delen,
+            berekenen,
+            seconden,
+            leeg,
+            invoer=self.invoer,
+            sql=lambda: self.sql,
+        )
+
+
+def _compileren(qs: QuerySet) -> tuple[str, tuple] | None:
+    try:
+        return qs.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+
+
+def onthouden(
+    qs: QuerySet,
+    naam: str,
+    delen: tuple,
+    berekenen: Callable[[], Any],
+    seconden: int,
+    leeg: Any,
+    *,
+    invoer: tuple | None = None,
+    sql: Callable[[], tuple[str, tuple] | None] | None = None,
+) -> Any:
+    """`berekenen()` about `qs`, kept while the models its query reads are unchanged: under
+    `invoer` (see `invoer()`) and `delen` when given, else under its SQL. `leeg` when the query
+    can have no rows. `sql`: gives the query's SQL, compiled once by the caller."""
+    sql = sql or (lambda: _compileren(qs))
+    if invoer is None:
+        gecompileerd = sql()
+        if gecompileerd is None:
+            return leeg
+        tekst, params = gecompileerd
+        sleutel = versies.sleutel(naam, qs.db, tekst, params, *delen)
+        return versies.onthouden(sleutel, versies.bronnen(qs, tekst), berekenen, seconden)[0]
+    sleutel = versies.sleutel(naam, qs.db, invoer, *delen)
+    # In the tests every list is compiled and compared with what it was kept for.
+    controleren = getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False)
+    bekend = None if controleren else _BRONNEN.get(sleutel)
+    if bekend is None:
+        bekend = _bronnen(qs, sql())
+        _BRONNEN[sleutel] = bekend
+        if len(_BRONNEN) > _BRONNEN_MAX:
+            _BRONNEN.popitem(last=False)
+    vingerafdruk, bronnen = bekend
+    if vingerafdruk == "":
+        return leeg
+    bewaard, versienummers = versies.lezen(sleutel, bronnen)
+    if bewaard is not None and bewaard[0] == vingerafdruk:
+        return bewaard[1]
+    if bewaard is not None and controleren:
+        raise ImproperlyConfigured(
+            f"De lijst op {invoer[0]} hangt af van meer dan zijn invoer "
+            "(werkcentrum.paginering.invoer): dezelfde invoer gaf een andere query."
+        )
+    uitkomst = berekenen()
+    versies.bewaren(sleutel, versienummers, (vingerafdruk, uitkomst), seconden)
+    return uitkomst
+
+
+def _bronnen(qs: QuerySet, gecompileerd) -> tuple[str, frozenset[str]]:
+    """The SQL's fingerprint ("" for a query without rows) and the models it reads."""
+    if gecompileerd is None:
+        return "", frozenset()
+    tekst, params = gecompileerd
+    vingerafdruk = hashlib.sha256(repr((tekst, params)).encode()).hexdigest()
+    return vingerafdruk, frozenset(versies.bronnen(qs, tekst))
 
 
 class ApiPaginering(PageNumberPagination):

@@ -2,10 +2,10 @@
 
 Why: a staff list of 25 rows costs 15-30 ms of query and template work, while the rows change
 far less often than advisers reload the list. The rendered rows are kept under the versions of
-every model their query reads (werkcentrum.versies), per SQL and parameters (so per regio, filter,
-user where the query names one, and page) and language: a save, delete or many-to-many change in
-any of those models renders them again on the next request; writes without signals show within
-RIJEN_SECONDEN.
+every model their query reads (werkcentrum.versies), per page and language, and per the list's
+inputs or its SQL and parameters (werkcentrum.paginering: either way per regio, filter and user
+where the query depends on one): a save, delete or many-to-many change in any of those models
+renders them again on the next request; writes without signals show within RIJEN_SECONDEN.
 
 The rows' template gets no request and no context processors, so nothing of the session or the
 user can end up in what is shared; what it shows besides the rows (today's date, labels) comes in
@@ -16,14 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from operator import attrgetter
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from . import versies
+from . import paginering
 from .paginering import Paginator
 
 RIJEN_SECONDEN = 60
@@ -43,10 +42,13 @@ def rijen(
     context: dict | None = None,
     *,
     ids: str = "pk",
+    invoer: tuple | None = None,
 ) -> Rijen:
     """The rows of `bron` rendered with `sjabloon`, from the cache while their models are
     unchanged. The template gets `objecten` (the rows), `pagina` when `bron` is a page, and
-    `context`, whose values must have a stable repr (plain values, not lazy translations)."""
+    `context`, whose values must have a stable repr (plain values, not lazy translations).
+    Kept under the page's inputs when its paginator has them, or `invoer` for a queryset
+    (werkcentrum.paginering.invoer), else under the query's SQL."""
     pagina = bron if isinstance(bron, Page) else None
     qs = bron if pagina is None else pagina.object_list
     context = dict(context or {})
@@ -60,27 +62,19 @@ def rijen(
 
     if not isinstance(qs, QuerySet):
         return _rijen(renderen())
+    delen = (sjabloon, get_language(), ids, sorted(context.items()))
     if pagina is not None and isinstance(pagina.paginator, Paginator):
-        # The list's SQL, compiled once for its total too; the page is its number and size.
-        gecompileerd = pagina.paginator.sql
+        # The list's inputs or SQL (compiled once, for its total too); the page is its number
+        # and size.
         plaats = (pagina.number, pagina.paginator.per_page, pagina.paginator.count)
-        lijst = pagina.paginator.object_list
+        waarde = pagina.paginator.onthouden(
+            "rijen", (*delen, *plaats), renderen, RIJEN_SECONDEN, leeg=None
+        )
     else:
-        lijst = qs
-        try:
-            gecompileerd = qs.query.sql_with_params()
-        except EmptyResultSet:
-            gecompileerd = None
-        plaats = ()
-    if gecompileerd is None:
-        return _rijen(renderen())
-    sql, params = gecompileerd
-    delen = [sjabloon, lijst.db, sql, params, *plaats, get_language(), ids, sorted(context.items())]
-    sleutel = versies.sleutel("rijen", *delen)
-    waarde, _berekend = versies.onthouden(
-        sleutel, versies.bronnen(lijst, sql), renderen, RIJEN_SECONDEN
-    )
-    return _rijen(waarde)
+        waarde = paginering.onthouden(
+            qs, "rijen", delen, renderen, RIJEN_SECONDEN, leeg=None, invoer=invoer
+        )
+    return _rijen(renderen() if waarde is None else waarde)
 
 
 def _rijen(waarde: tuple[str, tuple, int]) -> Rijen:

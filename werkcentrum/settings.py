@@ -395,4 +395,7 @@ WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zk
 # Absolute links in e-mails (a regio with its own hostnaam uses that instead).
 WERKCENTRUM_BASIS_URL = env.str("WERKCENTRUM_BASIS_URL", default="http://127.0.0.1:8000")
 # How long a recipient's personal link to a published factsheet opens it (days).
+# Tests only: compile every list kept under its inputs and fail when the same inputs gave
+# another query (werkcentrum.paginering).
+WERKCENTRUM_LIJSTEN_CONTROLEREN = False
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)

@@ -33,7 +33,7 @@ def kandidaten(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(doelgroep=doelgroep)
     if zoek := request.GET.get("zoek", "").strip():
         qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
-    pagina = _pagina(request, qs.order_by("achternaam", "voornaam", "pk"))
+    pagina = _pagina(request, qs.order_by("achternaam", "voornaam", "pk"), op_invoer=True)
     getoond = rijen(pagina, "wsp/_kandidaten_tabel.html")
     audit.kandidatenlijst_ingezien(
         user=request.user, ids=list(getoond.ids), context="kandidatenlijst"
@@ -125,7 +125,7 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
     qs = selectors.met_duurzaam(
         Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
     ).order_by("-startdatum", "-pk")
-    pagina = _pagina(request, qs)
+    pagina = _pagina(request, qs, op_invoer=True)
     geplaatst = rijen(pagina, "wsp/_plaatsingen_tabel.html", ids="kandidaat_id")
     nazorg = rijen(
         # The first due; one more is read only to know whether there are more.
@@ -133,6 +133,7 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
         "wsp/_nazorg_open.html",
         {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
         ids="plaatsing.kandidaat_id",
+        invoer=pagina.paginator.invoer,
     )
     if getoond := {*geplaatst.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
         audit.kandidatenlijst_ingezien(

@@ -1,5 +1,5 @@
-"""The form renderer writes selects, radio buttons and checkboxes in Python: the HTML must be
-Django's, byte for byte."""
+"""The form renderer writes selects, radio buttons, checkboxes, inputs and text areas in Python:
+the HTML must be Django's, byte for byte."""
 
 from __future__ import annotations
 
@@ -34,6 +34,39 @@ class Voorbeeld(forms.Form):
     zonder_id = forms.ChoiceField(
         choices=[("x", "X")], widget=forms.RadioSelect(attrs={"id": None}), required=False
     )
+
+
+class Invoer(forms.Form):
+    tekst = forms.CharField(max_length=10, required=False)
+    zoek = forms.CharField(widget=forms.TextInput(attrs={"type": "search", "data-x": True}))
+    getal = forms.IntegerField(min_value=0, required=False)
+    bedrag = forms.DecimalField(decimal_places=2, required=False)
+    datum = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    moment = forms.DateTimeField(required=False)
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False, assume_scheme="https")
+    wachtwoord = forms.CharField(widget=forms.PasswordInput(render_value=True), required=False)
+    verborgen = forms.CharField(widget=forms.HiddenInput, required=False)
+    vinkje = forms.BooleanField(required=False)
+    bestand = forms.FileField(required=False)
+    toelichting = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"tekst": 'a"<b>&', "zoek": "x", "getal": "-1", "bedrag": "1,5", "datum": "2026-12-02",
+         "email": "ik@", "wachtwoord": "<geheim>", "verborgen": "v", "vinkje": "on",
+         "toelichting": "regel 1\n<regel 2> & \"3\""},
+        {"tekst": "x" * 20, "getal": "veel", "moment": "gisteren", "toelichting": ""},
+    ],
+)  # fmt: skip
+def test_inputs_and_text_areas_are_djangos(data):
+    standaard = Invoer(data, renderer=DjangoTemplates())
+    snel = Invoer(data, renderer=Renderer())
+    for naam in standaard.fields:
+        assert str(snel[naam]) == str(standaard[naam]), naam
 
 
 class EigenOptie(forms.Select):
@@ -82,7 +115,10 @@ def test_the_python_versions_are_used(monkeypatch):
         a = forms.ChoiceField(choices=[("a", "A")])
         b = forms.ChoiceField(choices=[("a", "A")], widget=forms.RadioSelect)
         c = forms.MultipleChoiceField(choices=[("a", "A")], widget=forms.CheckboxSelectMultiple)
+        d = forms.CharField()
+        e = forms.CharField(widget=forms.Textarea)
+        f = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
 
     formulier = Formulier(renderer=Renderer())
-    assert all(str(formulier[naam]) for naam in "abc")
+    assert all(str(formulier[naam]) for naam in "abcdef")
     assert gebruikt == []

@@ -4,19 +4,22 @@ shared between regio's, filters, pages or languages."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models.sql.query import Query
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from loket.models import Gesprek
 from loket.selectors import gesprekkenlijst_voor
 from tests.loket.factories import GesprekFactory
 from tests.wsp.factories import NazorgMomentFactory, PlaatsingFactory, WerkgeverFactory
-from werkcentrum import versies
+from werkcentrum import paginering, versies
 from werkcentrum.models import AuditEvent
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import rijen
@@ -118,3 +121,89 @@ def test_the_plaatsingen_page_logs_the_kandidaten_it_shows_also_from_kept_rows(
     events = AuditEvent.objects.filter(event="wsp_kandidatenlijst_ingezien", gebruiker=adviseur)
     assert [e.details["kandidaten"] for e in events] == [verwacht, verwacht]
     assert {e.details["context"] for e in events} == {"plaatsingen"}
+
+
+# --- lists kept under their inputs (werkcentrum.paginering.invoer) -------------------------
+
+
+def _verzoek(user, pad="/wsp/plaatsingen/", **get):
+    request = RequestFactory().get(pad, get)
+    request.user = user
+    return request
+
+
+def test_a_list_page_asked_again_is_served_without_compiling_its_query(
+    client, maak_gebruiker, regio_a, settings, monkeypatch
+):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False  # the check itself compiles
+    PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a, naam="Bakkerij Bol"))
+    client.force_login(maak_gebruiker("wsp_adviseur"))
+    gecompileerd = []
+    origineel = Query.sql_with_params
+
+    def spion(self):
+        gecompileerd.append(self.model)
+        return origineel(self)
+
+    monkeypatch.setattr(Query, "sql_with_params", spion)
+    eerst = client.get("/wsp/plaatsingen/")
+    assert Plaatsing in gecompileerd
+    gecompileerd.clear()
+    with CaptureQueriesContext(connection) as queries:
+        daarna = client.get("/wsp/plaatsingen/")
+    assert gecompileerd == []
+    assert not [q for q in queries.captured_queries if "wsp_plaatsing" in q["sql"]]
+    assert "Bakkerij Bol" in daarna.content.decode()
+    assert daarna.content.count(b"<tr") == eerst.content.count(b"<tr")
+
+
+def test_inputs_keep_users_regios_filters_pages_and_days_apart(
+    client, maak_gebruiker, regio_a, regio_b, settings
+):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    hier, daar = maak_gebruiker("wsp_adviseur"), maak_gebruiker("wsp_adviseur", regio=regio_b)
+    WerkgeverFactory(regio=regio_a, naam="Hier BV")
+    WerkgeverFactory(regio=regio_a, naam="Ook hier BV")
+    WerkgeverFactory(regio=regio_b, naam="Daar BV")
+
+    def getoond(user, **get) -> str:
+        client.force_login(user)
+        return client.get("/wsp/werkgevers/", get).content.decode()
+
+    assert "Hier BV" in getoond(hier)
+    daar_html = getoond(daar)
+    assert "Daar BV" in daar_html and "Hier BV" not in daar_html
+    gefilterd = getoond(hier, zoek="Ook")
+    assert "Ook hier BV" in gefilterd and ">Hier BV<" not in gefilterd
+    # The day is an input: a list keyed yesterday is not shown today.
+    gisteren = paginering.invoer(_verzoek(hier))
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert paginering.invoer(_verzoek(hier)) != gisteren
+    assert paginering.invoer(_verzoek(hier, pagina="2")) != gisteren
+    assert paginering.invoer(_verzoek(daar)) != gisteren
+
+
+def test_a_list_whose_query_depends_on_more_than_its_inputs_fails_in_the_tests(
+    maak_gebruiker, regio_a
+):
+    adviseur = maak_gebruiker("wsp_adviseur")
+    PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a))
+    qs = Plaatsing.objects.voor(adviseur).order_by("-pk")
+    assert pagina(_verzoek(adviseur), qs, op_invoer=True).paginator.count == 1
+    # Same inputs, another query (as a filter read from the session would give).
+    anders = qs.filter(startdatum__year=2001)
+    with pytest.raises(ImproperlyConfigured, match="meer dan zijn invoer"):
+        pagina(_verzoek(adviseur), anders, op_invoer=True).paginator.count  # noqa: B018
+
+
+def test_without_the_check_a_changed_query_is_counted_again(maak_gebruiker, regio_a, settings):
+    """Outside the tests a kept list whose query changed (a new release) is computed anew."""
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False
+    adviseur = maak_gebruiker("wsp_adviseur")
+    PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a))
+    qs = Plaatsing.objects.voor(adviseur).order_by("-pk")
+    assert pagina(_verzoek(adviseur), qs, op_invoer=True).paginator.count == 1
+    paginering._BRONNEN.clear()  # a new process of the new release
+    anders = qs.filter(startdatum__year=2001)
+    assert pagina(_verzoek(adviseur), anders, op_invoer=True).paginator.count == 0
