@@ -12,10 +12,13 @@ from django.db import NotSupportedError, models
 from django.db.models import F, Func, Q
 
 from .models import AuditEvent, Medewerker
+from .tenancy import regio_id_van
 
 
 def _regio_id_van(obj: models.Model | None, user: Medewerker | None) -> int | None:
-    regio_id = getattr(obj, "regio_id", None) if obj is not None else None
+    """The regio of the object read or changed, so that regio's privacy officer sees the
+    event even when a superuser (no regio of its own) caused it; else the user's regio."""
+    regio_id = regio_id_van(obj) if obj is not None else None
     return regio_id or getattr(user, "regio_id", None)
 
 
