@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.personen import GEANONIMISEERD, VERWIJDERD, PersoonsBron, registreer, velden
 
-from .models import Besluit, Lid, Vergadering
+from .models import Actie, Besluit, Lid, Vergadering
 from .services.vergaderingen import GESLOTEN
 
 # Marks an anonymised lid: the seat stays in the orgaan's history, the person does not.
@@ -53,6 +53,23 @@ def _lid_wissen(obj: Lid, nu) -> str:
     return GEANONIMISEERD
 
 
+ACTIE = (
+    "eigenaar_naam", "eigenaar_email", "omschrijving", "orgaan", "vergadering", "besluit",
+    "onderwerp", "deadline", "status", "afgerond_op",
+)  # fmt: skip
+
+
+def _actie(obj: Actie) -> dict[str, Any]:
+    return velden(obj, ACTIE)
+
+
+def _actie_wissen(obj: Actie, nu) -> str:
+    # The actie is part of the decision record (what the orgaan agreed, by when): keep it,
+    # without the person who owned it. Without an address no reminder goes out.
+    Actie.objects.filter(pk=obj.pk).update(eigenaar_naam=ANONIEM, eigenaar_email="")
+    return GEANONIMISEERD
+
+
 def registreren() -> None:
     registreer(
         PersoonsBron(
@@ -68,5 +85,18 @@ def registreren() -> None:
                 "uiterlijk vandaag. Anders wordt het lid verwijderd."
             ),
             lijstsoort="leden",
+        )
+    )
+    registreer(
+        PersoonsBron(
+            Actie,
+            ("eigenaar_naam", "eigenaar_email"),
+            _actie,
+            _actie_wissen,
+            lambda qs: qs.exclude(eigenaar_naam=ANONIEM, eigenaar_email=""),
+            bewaarplicht=_(
+                "Een actie hoort bij de besluitvorming van het orgaan (wat is afgesproken en "
+                "wanneer): de actie blijft bewaard, zonder naam en e-mailadres van de eigenaar."
+            ),
         )
     )
