@@ -105,6 +105,11 @@ def bronnen() -> list[PersoonsBron]:
     return list(_BRONNEN.values())
 
 
+def bron_van(model: type[models.Model]) -> PersoonsBron | None:
+    """The registration of `model`, if it holds personal data."""
+    return _BRONNEN.get(model._meta.label_lower)
+
+
 def lijstsoorten() -> dict[str, PersoonsBron]:
     """{key of list events: the source whose records they name}."""
     return {b.lijstsoort: b for b in _BRONNEN.values() if b.lijstsoort}
