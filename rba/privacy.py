@@ -9,9 +9,16 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.personen import GEANONIMISEERD, VERWIJDERD, PersoonsBron, registreer, velden
+from werkcentrum.personen import (
+    GEANONIMISEERD,
+    VERWIJDERD,
+    PersoonsBron,
+    registreer,
+    registreer_vrije_tekst,
+    velden,
+)
 
-from .models import Actie, Besluit, Lid, Vergadering
+from .models import Actie, Agendapunt, Besluit, Lid, Onderwerp, Vergadering, Voortgangsrapportage
 from .services.vergaderingen import GESLOTEN
 
 # Marks an anonymised lid: the seat stays in the orgaan's history, the person does not.
@@ -85,6 +92,7 @@ def registreren() -> None:
                 "uiterlijk vandaag. Anders wordt het lid verwijderd."
             ),
             lijstsoort="leden",
+            kenmerken=lambda obj: (obj.naam, obj.email),
         )
     )
     registreer(
@@ -98,5 +106,13 @@ def registreren() -> None:
                 "Een actie hoort bij de besluitvorming van het orgaan (wat is afgesproken en "
                 "wanneer): de actie blijft bewaard, zonder naam en e-mailadres van de eigenaar."
             ),
+            kenmerken=lambda obj: (obj.eigenaar_naam, obj.eigenaar_email),
         )
     )
+    # Free text that may name a lid or an owner. Besluittekst is not here: a taken besluit is
+    # unchangeable and public, and names people in their public role.
+    registreer_vrije_tekst(Vergadering, "verslag")
+    registreer_vrije_tekst(Agendapunt, "toelichting")
+    registreer_vrije_tekst(Actie, "omschrijving")
+    registreer_vrije_tekst(Onderwerp, "omschrijving")
+    registreer_vrije_tekst(Voortgangsrapportage, "tekst")

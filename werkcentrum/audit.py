@@ -220,13 +220,24 @@ def inzage_geexporteerd(*, user: Medewerker, formaat: str, dossiers: list[str]) 
 
 
 def verwijderverzoek_uitgevoerd(
-    *, user: Medewerker, reden: str, uitkomsten: dict[str, str]
+    *,
+    user: Medewerker,
+    reden: str,
+    uitkomsten: dict[str, str],
+    vrije_tekst: dict[str, int] | None = None,
 ) -> AuditEvent:
-    """Names what was erased by type and number, never the data that was erased."""
+    """Names what was erased by type and number, never the data that was erased; and how many
+    records per model had the person's name or e-mail address redacted from their free text."""
+    vrije_tekst = vrije_tekst or {}
     return vastleggen(
         actie=AuditEvent.Actie.VERWIJDERD,
         event="verwijderverzoek_uitgevoerd",
         user=user,
         doel="verwijderverzoek",
-        details={"reden": reden, "dossiers": uitkomsten},
+        details={
+            "reden": reden,
+            "dossiers": uitkomsten,
+            "vrije_tekst": vrije_tekst,
+            "vrije_tekst_geredigeerd": sum(vrije_tekst.values()),
+        },
     )
