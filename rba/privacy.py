@@ -106,6 +106,7 @@ def registreren() -> None:
                 "Een actie hoort bij de besluitvorming van het orgaan (wat is afgesproken en "
                 "wanneer): de actie blijft bewaard, zonder naam en e-mailadres van de eigenaar."
             ),
+            lijstsoort="acties",
             kenmerken=lambda obj: (obj.eigenaar_naam, obj.eigenaar_email),
         )
     )

@@ -251,3 +251,26 @@ def test_an_actie_without_its_owner_gets_no_reminder(fg, rba):
     personen.persoon_wissen(records=records, reden="Verzoek", door=fg)
     assert actie_herinneringen_versturen(vandaag=date(2025, 5, 9)) == 0
     assert mail.outbox == []
+
+
+def test_pages_listing_acties_log_the_ones_naming_an_outside_owner(client, fg, rba, maak_gebruiker):
+    vergadering = VergaderingFactory(orgaan=rba, status=Vergadering.Status.AGENDA_GEPUBLICEERD)
+    extern = ActieFactory(orgaan=rba, vergadering=vergadering, eigenaar_naam="Wim Fictief")
+    intern = ActieFactory(
+        orgaan=rba, vergadering=vergadering, eigenaar=maak_gebruiker("rba_lid"), eigenaar_naam=""
+    )
+    lezer = Client()
+    lezer.force_login(maak_gebruiker("rba_lid"))
+    assert lezer.get(reverse("rba:acties")).status_code == 200
+    assert lezer.get(reverse("rba:vergadering", args=[vergadering.pk])).status_code == 200
+    lijsten = AuditEvent.objects.filter(event="rba_actielijst_ingezien").order_by("pk")
+    assert [e.details for e in lijsten] == [
+        {"context": "actielijst", "acties": [extern.pk]},
+        {"context": f"vergadering {vergadering.pk}", "acties": [extern.pk]},
+    ]
+    assert all(e.regio == rba.regio for e in lijsten)
+
+    # The privacy officer finds both reads on the actie, none on the medewerker's.
+    for actie, verwacht in ((extern, {e.pk for e in lijsten}), (intern, set())):
+        response = client.get(reverse("privacy:logboek"), {"betrokkene": _actie(actie)})
+        assert {e.pk for e in response.context["pagina"].object_list} == verwacht
