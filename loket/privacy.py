@@ -7,9 +7,16 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.personen import GEANONIMISEERD, PersoonsBron, registreer, velden, waarde
+from werkcentrum.personen import (
+    GEANONIMISEERD,
+    PersoonsBron,
+    registreer,
+    registreer_vrije_tekst,
+    velden,
+    waarde,
+)
 
-from .models import Doorverwijzing, Traject, Vraag
+from .models import Doorverwijzing, DoorverwijzingStap, Traject, Vraag
 from .services import persoonsgegevens_wissen
 
 VRAAG = (
@@ -52,6 +59,10 @@ def _nog_niet_gewist(qs):
     return qs.filter(persoonsgegevens_verwijderd_op=None)
 
 
+def _kenmerken(obj) -> tuple[str, str]:
+    return (obj.naam, obj.email)
+
+
 def registreren() -> None:
     zoekvelden = ("naam", "email", "telefoon")
     telt_mee = _(
@@ -59,7 +70,15 @@ def registreren() -> None:
         "persoonsgegevens en zonder vrije tekst."
     )
     registreer(
-        PersoonsBron(Vraag, zoekvelden, _vraag, _wissen, _nog_niet_gewist, bewaarplicht=telt_mee)
+        PersoonsBron(
+            Vraag,
+            zoekvelden,
+            _vraag,
+            _wissen,
+            _nog_niet_gewist,
+            bewaarplicht=telt_mee,
+            kenmerken=_kenmerken,
+        )
     )
     registreer(
         PersoonsBron(
@@ -69,6 +88,7 @@ def registreren() -> None:
             _wissen,
             _nog_niet_gewist,
             bewaarplicht=telt_mee,
+            kenmerken=_kenmerken,
         )
     )
     registreer(
@@ -82,5 +102,10 @@ def registreren() -> None:
                 "De kosten van een traject staan in de regionale reserve en moeten voor de "
                 "financiële verantwoording bewaard blijven."
             ),
+            kenmerken=_kenmerken,
         )
     )
+    registreer_vrije_tekst(Vraag, "tekst", "antwoord")
+    registreer_vrije_tekst(Doorverwijzing, "samenvatting")
+    registreer_vrije_tekst(DoorverwijzingStap, "toelichting")
+    registreer_vrije_tekst(Traject, "resultaat")

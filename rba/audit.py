@@ -93,6 +93,22 @@ def leden_ingezien(orgaan, *, user, ids: Iterable[int]) -> None:
     )
 
 
+def acties_ingezien(acties: Iterable, *, user, context: str, obj=None) -> None:
+    """A page listing acties: the ones whose owner is named by name (someone outside the
+    portal: eigenaar_naam, not a medewerker) were shown, by id. Nothing when there are none."""
+    ids = [a.pk for a in acties if not a.eigenaar_id and a.eigenaar_naam]
+    if ids:
+        personenlijst_ingezien(
+            event="rba_actielijst_ingezien",
+            user=user,
+            obj=obj,
+            doel="actielijst overlegorgaan",
+            context=context,
+            soort="acties",
+            ids=ids,
+        )
+
+
 def actie_gewijzigd(actie, *, user, nieuw: bool) -> None:
     _log(
         AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,

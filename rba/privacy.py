@@ -9,9 +9,16 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.personen import GEANONIMISEERD, VERWIJDERD, PersoonsBron, registreer, velden
+from werkcentrum.personen import (
+    GEANONIMISEERD,
+    VERWIJDERD,
+    PersoonsBron,
+    registreer,
+    registreer_vrije_tekst,
+    velden,
+)
 
-from .models import Besluit, Lid, Vergadering
+from .models import Actie, Agendapunt, Besluit, Lid, Onderwerp, Vergadering, Voortgangsrapportage
 from .services.vergaderingen import GESLOTEN
 
 # Marks an anonymised lid: the seat stays in the orgaan's history, the person does not.
@@ -53,6 +60,23 @@ def _lid_wissen(obj: Lid, nu) -> str:
     return GEANONIMISEERD
 
 
+ACTIE = (
+    "eigenaar_naam", "eigenaar_email", "omschrijving", "orgaan", "vergadering", "besluit",
+    "onderwerp", "deadline", "status", "afgerond_op",
+)  # fmt: skip
+
+
+def _actie(obj: Actie) -> dict[str, Any]:
+    return velden(obj, ACTIE)
+
+
+def _actie_wissen(obj: Actie, nu) -> str:
+    # The actie is part of the decision record (what the orgaan agreed, by when): keep it,
+    # without the person who owned it. Without an address no reminder goes out.
+    Actie.objects.filter(pk=obj.pk).update(eigenaar_naam=ANONIEM, eigenaar_email="")
+    return GEANONIMISEERD
+
+
 def registreren() -> None:
     registreer(
         PersoonsBron(
@@ -68,5 +92,28 @@ def registreren() -> None:
                 "uiterlijk vandaag. Anders wordt het lid verwijderd."
             ),
             lijstsoort="leden",
+            kenmerken=lambda obj: (obj.naam, obj.email),
         )
     )
+    registreer(
+        PersoonsBron(
+            Actie,
+            ("eigenaar_naam", "eigenaar_email"),
+            _actie,
+            _actie_wissen,
+            lambda qs: qs.exclude(eigenaar_naam=ANONIEM, eigenaar_email=""),
+            bewaarplicht=_(
+                "Een actie hoort bij de besluitvorming van het orgaan (wat is afgesproken en "
+                "wanneer): de actie blijft bewaard, zonder naam en e-mailadres van de eigenaar."
+            ),
+            lijstsoort="acties",
+            kenmerken=lambda obj: (obj.eigenaar_naam, obj.eigenaar_email),
+        )
+    )
+    # Free text that may name a lid or an owner. Besluittekst is not here: a taken besluit is
+    # unchangeable and public, and names people in their public role.
+    registreer_vrije_tekst(Vergadering, "verslag")
+    registreer_vrije_tekst(Agendapunt, "toelichting")
+    registreer_vrije_tekst(Actie, "omschrijving")
+    registreer_vrije_tekst(Onderwerp, "omschrijving")
+    registreer_vrije_tekst(Voortgangsrapportage, "tekst")

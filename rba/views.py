@@ -20,7 +20,7 @@ from werkcentrum.paginering import pagina
 from werkcentrum.rijen import rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import selectors, services
+from . import audit, selectors, services
 from .forms import (
     ActieFilterForm,
     ActieForm,
@@ -98,12 +98,16 @@ def vergadering_nieuw(request: HttpRequest) -> HttpResponse:
 @login_required
 def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vergadering_detail(user=request.user, pk=pk)
+    lezer = selectors.is_lezer(request.user)
+    actielijst = list(selectors.actielijst_van(obj)) if lezer else []
+    nieuwe_acties = list(obj.acties.select_related("eigenaar")) if lezer else []
+    audit.acties_ingezien(
+        [*actielijst, *nieuwe_acties], user=request.user, context=f"vergadering {obj.pk}", obj=obj
+    )
     context = {
         "vergadering": obj,
-        "actielijst": selectors.actielijst_van(obj) if selectors.is_lezer(request.user) else [],
-        "nieuwe_acties": obj.acties.select_related("eigenaar")
-        if selectors.is_lezer(request.user)
-        else [],
+        "actielijst": actielijst,
+        "nieuwe_acties": nieuwe_acties,
         "kan_schrijven": selectors.is_secretariaat(request.user),
         "agendapunt_form": AgendapuntForm(user=request.user),
     }
@@ -301,12 +305,16 @@ def besluit_nieuw(request: HttpRequest) -> HttpResponse:
 def besluit(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.besluit_detail(user=request.user, pk=pk)
     kan_schrijven = selectors.is_secretariaat(request.user)
+    acties_ = (
+        list(obj.acties.select_related("eigenaar")) if selectors.is_lezer(request.user) else []
+    )
+    audit.acties_ingezien(acties_, user=request.user, context=f"besluit {obj.pk}", obj=obj)
     context = {
         "besluit": obj,
         "keten": selectors.besluit_keten(obj),
         "kan_schrijven": kan_schrijven,
         "status_form": BesluitStatusForm() if kan_schrijven and not obj.is_genomen else None,
-        "acties": obj.acties.select_related("eigenaar") if selectors.is_lezer(request.user) else [],
+        "acties": acties_,
     }
     return render(request, "rba/besluit.html", context)
 
@@ -407,9 +415,11 @@ def acties(request: HttpRequest) -> HttpResponse:
             "orgaan": d["orgaan"].pk if d["orgaan"] else None,
         }
     qs = selectors.acties_lijst(user=request.user, **filters)
+    pagina_ = _pagina(request, qs)
+    audit.acties_ingezien(pagina_.object_list, user=request.user, context="actielijst")
     context = {
         "form": form,
-        "pagina": _pagina(request, qs),
+        "pagina": pagina_,
         "kan_schrijven": selectors.is_secretariaat(request.user),
     }
     return render(request, "rba/acties.html", context)

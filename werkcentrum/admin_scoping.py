@@ -1,14 +1,16 @@
-"""Regio scoping for the Django admin; every app's ModelAdmin inherits `RegioAdmin`."""
+"""Regio scoping for the Django admin; every app's ModelAdmin inherits `RegioAdmin` (which also
+logs personal data shown there: admin_persoonsgegevens)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 from django.db import models
 
+from .admin_persoonsgegevens import PersoonsgegevensAdmin
 from .tenancy import is_regio_model, scope, ziet_alle_regios
 
 
-class RegioAdmin(admin.ModelAdmin):
+class RegioAdmin(PersoonsgegevensAdmin):
     """Lists, detail pages, choices in foreign-key fields and exports show the user's regio
     only; a regio beheerder's new objects land in their own regio."""
 

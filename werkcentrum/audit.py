@@ -12,10 +12,13 @@ from django.db import NotSupportedError, models
 from django.db.models import F, Func, Q
 
 from .models import AuditEvent, Medewerker
+from .tenancy import regio_id_van
 
 
 def _regio_id_van(obj: models.Model | None, user: Medewerker | None) -> int | None:
-    regio_id = getattr(obj, "regio_id", None) if obj is not None else None
+    """The regio of the object read or changed, so that regio's privacy officer sees the
+    event even when a superuser (no regio of its own) caused it; else the user's regio."""
+    regio_id = regio_id_van(obj) if obj is not None else None
     return regio_id or getattr(user, "regio_id", None)
 
 
@@ -217,13 +220,24 @@ def inzage_geexporteerd(*, user: Medewerker, formaat: str, dossiers: list[str]) 
 
 
 def verwijderverzoek_uitgevoerd(
-    *, user: Medewerker, reden: str, uitkomsten: dict[str, str]
+    *,
+    user: Medewerker,
+    reden: str,
+    uitkomsten: dict[str, str],
+    vrije_tekst: dict[str, int] | None = None,
 ) -> AuditEvent:
-    """Names what was erased by type and number, never the data that was erased."""
+    """Names what was erased by type and number, never the data that was erased; and how many
+    records per model had the person's name or e-mail address redacted from their free text."""
+    vrije_tekst = vrije_tekst or {}
     return vastleggen(
         actie=AuditEvent.Actie.VERWIJDERD,
         event="verwijderverzoek_uitgevoerd",
         user=user,
         doel="verwijderverzoek",
-        details={"reden": reden, "dossiers": uitkomsten},
+        details={
+            "reden": reden,
+            "dossiers": uitkomsten,
+            "vrije_tekst": vrije_tekst,
+            "vrije_tekst_geredigeerd": sum(vrije_tekst.values()),
+        },
     )

@@ -35,6 +35,8 @@ DOELEN: dict[str, Doel] = {
         Doel("inzageverzoek", _("Inzageverzoek van de betrokkene")),
         Doel("verwijderverzoek", _("Verwijderverzoek van de betrokkene")),
         Doel("toezicht", _("Toezicht op de verwerking (AVG)")),
+        # The Django admin asks no purpose: opening a record there is application management.
+        Doel("beheer", _("Applicatiebeheer in de beheeromgeving")),
     ]
 }
 

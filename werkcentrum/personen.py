@@ -3,12 +3,15 @@ betrokkene can make about them: inzage (everything we hold) and verwijderen (era
 
 werkcentrum imports no app: loket, wsp and rba register a `PersoonsBron` per model in their
 AppConfig.ready(), saying how to search it, what it holds, how to erase it and under which key
-list pages name it in the logboek.
+list pages name it in the logboek. Next to those, each app registers its free-text fields
+(`registreer_vrije_tekst`): on erasure the person's full name and e-mail address are redacted
+there too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from . import audit
 from .models import AuditEvent, Medewerker
+from .tenancy import regio_id_van, regio_pad
 
 VERWIJDERD = "verwijderd"
 GEANONIMISEERD = "geanonimiseerd"
@@ -39,7 +43,9 @@ class PersoonsBron:
     the record and returns VERWIJDERD or GEANONIMISEERD; it runs inside the caller's
     transaction. `bewaarplicht`: why the record is anonymised rather than deleted.
     `lijstsoort`: the key under which list pages name these records by id
-    (`audit.personenlijst_ingezien`); the logboek and the inzage find those reads through it."""
+    (`audit.personenlijst_ingezien`); the logboek and the inzage find those reads through it.
+    `kenmerken(obj)`: the person's full name and e-mail address as free text may name them;
+    on erasure they are redacted in the registered free-text fields of the regio."""
 
     model: type[models.Model]
     zoekvelden: tuple[str, ...]
@@ -49,6 +55,7 @@ class PersoonsBron:
     nummerveld: str | None = None
     bewaarplicht: str = ""
     lijstsoort: str = ""
+    kenmerken: Callable[[models.Model], Iterable[str]] = lambda obj: ()
 
     @property
     def code(self) -> str:
@@ -101,8 +108,36 @@ def registreer(bron: PersoonsBron) -> None:
     _BRONNEN[bron.code] = bron
 
 
+@dataclass(frozen=True)
+class VrijeTekst:
+    """Free-text fields of one model that may name a person (a verslag, a contactmoment)."""
+
+    model: type[models.Model]
+    velden: tuple[str, ...]
+
+
+_VRIJE_TEKSTEN: dict[str, VrijeTekst] = {}
+# What replaces a redacted name or e-mail address in free text.
+WEGGELAKT = "[verwijderd]"
+
+
+def registreer_vrije_tekst(model: type[models.Model], *velden: str) -> None:
+    for veld in velden:
+        model._meta.get_field(veld)  # a typo fails at start-up, not at the first erasure
+    _VRIJE_TEKSTEN[model._meta.label_lower] = VrijeTekst(model, velden)
+
+
+def vrije_teksten() -> list[VrijeTekst]:
+    return list(_VRIJE_TEKSTEN.values())
+
+
 def bronnen() -> list[PersoonsBron]:
     return list(_BRONNEN.values())
+
+
+def bron_van(model: type[models.Model]) -> PersoonsBron | None:
+    """The registration of `model`, if it holds personal data."""
+    return _BRONNEN.get(model._meta.label_lower)
 
 
 def lijstsoorten() -> dict[str, PersoonsBron]:
@@ -208,12 +243,74 @@ def inzage(records: list[Record], *, user: Medewerker, geexporteerd: str = "") -
     ]
 
 
+def _is_naam(tekst: str) -> bool:
+    """A full name: two or more words of two or more letters. A single word ("Jan") or an
+    initial is too generic to redact in someone else's text."""
+    return len([w for w in tekst.split() if len(w) >= 2]) >= 2
+
+
+def _is_email(tekst: str) -> bool:
+    lokaal, _at, domein = tekst.partition("@")
+    return bool(lokaal) and "." in domein and not re.search(r"\s", tekst)
+
+
+def _patroon(term: str) -> re.Pattern:
+    """`term` as a whole (case-insensitive), not as part of a longer word or address; the
+    words of a name may be split by any whitespace (a line break in a verslag)."""
+    kern = r"\s+".join(re.escape(w) for w in term.split())
+    return re.compile(rf"(?<![\w.@+-]){kern}(?![\w@-]|\.\w)", re.IGNORECASE)
+
+
+def _vooraf(veld: str, term: str) -> Q:
+    """Database prefilter: every word of `term` occurs in the field (the regex decides)."""
+    filter_ = Q()
+    for woord in term.split():
+        filter_ &= Q(**{f"{veld}__icontains": woord})
+    return filter_
+
+
+def vrije_tekst_redigeren(termen_per_regio: dict[int, set[str]]) -> dict[str, int]:
+    """Replace every whole occurrence of the terms (full names, e-mail addresses) in the
+    registered free-text fields of records in the terms' regio by WEGGELAKT. Returns the
+    number of records changed per model; a model with none is left out."""
+    aantallen: dict[str, int] = {}
+    for regio_id, termen in termen_per_regio.items():
+        termen = {t.strip() for t in termen if _is_naam(t.strip()) or _is_email(t.strip())}
+        if not termen:
+            continue
+        # Longest first, so an address is redacted whole before a name inside it.
+        patronen = [_patroon(t) for t in sorted(termen, key=len, reverse=True)]
+        for vt in vrije_teksten():
+            filter_ = Q(pk__in=[])
+            for veld in vt.velden:
+                for term in termen:
+                    filter_ |= _vooraf(veld, term)
+            qs = vt.model._default_manager.filter(**{regio_pad(vt.model): regio_id})
+            for obj in qs.filter(filter_).only("pk", *vt.velden).order_by("pk"):
+                nieuw = {}
+                for veld in vt.velden:
+                    tekst = oud = getattr(obj, veld) or ""
+                    for patroon in patronen:
+                        tekst = patroon.sub(WEGGELAKT, tekst)
+                    if tekst != oud:
+                        nieuw[veld] = tekst
+                if nieuw:
+                    # An UPDATE: no save() side effects, and a vastgesteld verslag is kept
+                    # as it is apart from the person.
+                    vt.model._default_manager.filter(pk=obj.pk).update(**nieuw)
+                    code = vt.model._meta.label_lower
+                    aantallen[code] = aantallen.get(code, 0) + 1
+    return aantallen
+
+
 @transaction.atomic
 def persoon_wissen(*, records: list[Record], reden: str, door: Medewerker) -> dict[str, str]:
     """Erase or anonymise every record in one transaction: one failure undoes all of it.
 
     Each record gets its own `persoonsgegevens_verwijderd` event, and the request as a whole a
-    `verwijderverzoek_uitgevoerd` event naming the records and outcomes (no personal data)."""
+    `verwijderverzoek_uitgevoerd` event naming the records and outcomes and how many records'
+    free text named the person (no personal data). That free text is redacted in the regio of
+    each erased record (`vrije_tekst_redigeren`)."""
     reden = reden.strip()
     if not reden:
         raise ValidationError({"reden": _("Geef de reden van het verwijderverzoek.")})
@@ -221,9 +318,17 @@ def persoon_wissen(*, records: list[Record], reden: str, door: Medewerker) -> di
         raise ValidationError(_("Kies minstens één dossier."))
     nu = timezone.now()
     uitkomsten: dict[str, str] = {}
+    termen_per_regio: dict[int, set[str]] = {}
     for r in records:
         sleutel = r.sleutel  # before a delete clears the primary key
+        # Who the person is and where, before the record is emptied or deleted.
+        regio_id = regio_id_van(r.obj)
+        if regio_id is not None:
+            termen_per_regio.setdefault(regio_id, set()).update(r.bron.kenmerken(r.obj))
         audit.persoonsgegevens_verwijderd(r.obj, user=door, doel="verwijderverzoek")
         uitkomsten[sleutel] = r.bron.wissen(r.obj, nu)
-    audit.verwijderverzoek_uitgevoerd(user=door, reden=reden, uitkomsten=uitkomsten)
+    vrije_tekst = vrije_tekst_redigeren(termen_per_regio)
+    audit.verwijderverzoek_uitgevoerd(
+        user=door, reden=reden, uitkomsten=uitkomsten, vrije_tekst=vrije_tekst
+    )
     return uitkomsten

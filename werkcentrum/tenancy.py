@@ -29,6 +29,31 @@ def is_regio_model(model: type[models.Model]) -> bool:
     )
 
 
+def regio_id_van(obj: models.Model) -> int | None:
+    """The primary key of the regio `obj` belongs to (along its `regio_pad`), or None for an
+    object without one. Follows relations already loaded; otherwise asks the database once."""
+    model = type(obj)
+    if not is_regio_model(model):
+        return None
+    pad = regio_pad(model)
+    if pad == "pk":
+        return obj.pk
+    *tussen, laatste = pad.split("__")
+    doel = obj
+    for naam in tussen:
+        veld = doel._meta.get_field(naam)
+        if not veld.is_cached(doel):
+            break
+        doel = getattr(doel, naam)
+        if doel is None:
+            return None
+    else:
+        return getattr(doel, f"{laatste}_id", None)
+    if obj.pk is None:
+        return None
+    return model._default_manager.filter(pk=obj.pk).values_list(pad, flat=True).first()
+
+
 def ziet_alle_regios(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Only the platform superuser stands above the regio's."""
     return bool(getattr(user, "is_superuser", False) and user.is_active)

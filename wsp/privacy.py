@@ -12,11 +12,19 @@ from werkcentrum.personen import (
     VERWIJDERD,
     PersoonsBron,
     registreer,
+    registreer_vrije_tekst,
     velden,
     waarde,
 )
 
-from .models import Contactpersoon, Kandidaat, Werkgeversverzoek
+from .models import (
+    Contactmoment,
+    Contactpersoon,
+    Kandidaat,
+    NazorgMoment,
+    Voordracht,
+    Werkgeversverzoek,
+)
 
 # Marks an anonymised kandidaat: its plaatsingen and voordrachten still count.
 ANONIEM = "Geanonimiseerd"
@@ -107,6 +115,7 @@ def registreren() -> None:
                 "plaatsingen tellen mee in de doelstellingen en factsheets. Zonder: verwijderd."
             ),
             lijstsoort="kandidaten",
+            kenmerken=lambda obj: (f"{obj.voornaam} {obj.achternaam}", obj.email),
         )
     )
     registreer(
@@ -116,6 +125,7 @@ def registreren() -> None:
             _contactpersoon,
             _contactpersoon_wissen,
             lijstsoort="contactpersonen",
+            kenmerken=lambda obj: (obj.naam, obj.email),
         )
     )
     registreer(
@@ -129,5 +139,10 @@ def registreren() -> None:
                 "De reactietijd telt mee in de cijfers van het WSP: het verzoek blijft bestaan "
                 "zonder contactgegevens."
             ),
+            kenmerken=lambda obj: (obj.contactnaam, obj.email),
         )
     )
+    registreer_vrije_tekst(Contactmoment, "samenvatting", "afspraken")
+    registreer_vrije_tekst(NazorgMoment, "vervolg")
+    registreer_vrije_tekst(Voordracht, "afwijsreden")
+    registreer_vrije_tekst(Werkgeversverzoek, "vraag", "reactie")

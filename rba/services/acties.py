@@ -131,7 +131,10 @@ def actie_herinneringen_versturen(*, vandaag: date) -> int:
     send rolls the claim back, so it is retried)."""
     verstuurd = 0
     vooraf_grens = werkdagen_na(vandaag, 5)
-    open_ = Actie.objects.filter(status__in=Actie.OPEN_STATUSSEN)
+    # An actie whose owner was erased (verwijderverzoek) has no address left to remind.
+    open_ = Actie.objects.filter(status__in=Actie.OPEN_STATUSSEN).exclude(
+        eigenaar=None, eigenaar_email=""
+    )
     soorten = [
         (
             "vooraf",

@@ -110,6 +110,26 @@ def test_a_change_carries_the_chosen_purpose_into_its_event(
     )
 
 
+def test_a_superusers_read_carries_the_lids_regio_to_that_regios_privacy_officer(
+    client, superuser, wethouder, kies_doel, maak_gebruiker, regio_b
+):
+    # The superuser has no regio: the event takes the regio of the lid (through its orgaan),
+    # or regio A's privacy officer would never see who read this person's record.
+    client.force_login(superuser)
+    kies_doel(client, wethouder, "toezicht")
+    assert client.get(_url(wethouder)).status_code == 200
+    [event] = _gelogd()
+    assert (event.event, event.regio_id) == ("persoonsgegevens_ingezien", wethouder.orgaan.regio_id)
+
+    betrokkene = {"betrokkene": f"rba.lid:{wethouder.pk}"}
+    client.force_login(maak_gebruiker("privacy_officer"))
+    response = client.get(reverse("privacy:logboek"), betrokkene)
+    assert [e.pk for e in response.context["pagina"].object_list] == [event.pk]
+    client.force_login(maak_gebruiker("privacy_officer", regio=regio_b))
+    response = client.get(reverse("privacy:logboek"))
+    assert event.pk not in {e.pk for e in response.context["pagina"].object_list}
+
+
 def test_a_new_lid_form_holds_no_person_and_asks_nothing(client, secretariaat, rba):
     client.force_login(secretariaat)
     url = reverse("rba:lid_nieuw", args=[rba.pk])

@@ -12,11 +12,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from rba.models import Besluit, Lid, Vergadering
+from rba.models import Actie, Besluit, Lid, Vergadering
 from rba.privacy import ANONIEM
-from rba.services import leden_op
+from rba.services import actie_herinneringen_versturen, leden_op
 from tests.factories import OrganisatieFactory
-from tests.rba.factories import BesluitFactory, LidFactory, OverlegorgaanFactory, VergaderingFactory
+from tests.rba.factories import (
+    ActieFactory,
+    BesluitFactory,
+    LidFactory,
+    OverlegorgaanFactory,
+    VergaderingFactory,
+)
 from werkcentrum.models import AuditEvent
 
 EMAIL = "w.fictief@voorbeeld.nl"
@@ -154,4 +160,117 @@ def test_logboek_on_a_lid_finds_the_ledenlijst_that_showed_them(client, fg, rba,
 
     for lid, verwacht in ((getoond, {lijst.pk}), (ander, {lijst.pk}), (elders, set())):
         response = client.get(reverse("privacy:logboek"), {"betrokkene": _sleutel(lid)})
+        assert {e.pk for e in response.context["pagina"].object_list} == verwacht
+
+
+# --- Acties: an external owner's name and e-mail ------------------------------------------
+
+
+@pytest.fixture
+def acties(rba, regio_b):
+    """Two acties owned by the fictional person, one by someone else, one in regio B."""
+    eigen = ActieFactory(
+        orgaan=rba,
+        omschrijving="Notitie arbeidsmarktkrapte opstellen",
+        eigenaar_naam="Wim Fictief",
+        eigenaar_email=EMAIL,
+        deadline=date(2099, 1, 9),
+    )
+    tweede = ActieFactory(orgaan=rba, eigenaar_naam="Wim Fictief", eigenaar_email=EMAIL)
+    ander = ActieFactory(orgaan=rba, eigenaar_naam="Ander Persoon", eigenaar_email="a@b.nl")
+    elders = ActieFactory(
+        orgaan=OverlegorgaanFactory(regio=regio_b), eigenaar_naam="Wim", eigenaar_email=EMAIL
+    )
+    return {"eigen": eigen, "tweede": tweede, "ander": ander, "elders": elders}
+
+
+def _actie(actie: Actie) -> str:
+    return f"rba.actie:{actie.pk}"
+
+
+def test_search_finds_the_acties_of_the_regio_by_owner_name_and_email(client, fg, acties):
+    verwacht = {_actie(acties["eigen"]), _actie(acties["tweede"])}
+    for term in ("Wim Fictief", EMAIL.upper()):
+        response = client.post(reverse("privacy:personen"), {"zoek": term})
+        assert {r.sleutel for r in response.context["records"]} == verwacht, term
+
+
+def test_inzage_hands_over_the_owner_and_the_actie(client, fg, acties):
+    eigen = acties["eigen"]
+    response = client.get(
+        reverse("privacy:inzage_export", args=["json"]), {"dossier": [_actie(eigen)]}
+    )
+    [dossier] = json.loads(response.content)["dossiers"]
+    assert dossier["soort"] == "actie"
+    gegevens = dossier["gegevens"]
+    assert gegevens["eigenaar (naam)"] == "Wim Fictief"
+    assert gegevens["e-mailadres eigenaar"] == EMAIL
+    assert gegevens["omschrijving"] == "Notitie arbeidsmarktkrapte opstellen"
+    assert gegevens["deadline"] == "2099-01-09" and gegevens["status"] == "open"
+    gelezen = AuditEvent.objects.get(event="persoonsgegevens_ingezien", gebruiker=fg)
+    assert (gelezen.content_type.model, gelezen.object_id) == ("actie", str(eigen.pk))
+
+
+def test_confirm_page_says_why_an_actie_is_kept(client, fg, acties):
+    response = client.get(reverse("privacy:verwijderen"), {"dossier": [_actie(acties["eigen"])]})
+    assert "besluitvorming van het orgaan" in response.content.decode()
+
+
+def test_erasure_keeps_the_actie_without_its_owner(client, fg, acties):
+    eigen, tweede = acties["eigen"], acties["tweede"]
+    response = client.post(
+        reverse("privacy:verwijderen"),
+        {"dossier": [_actie(eigen), _actie(tweede)], "reden": "Verzoek per e-mail"},
+    )
+    assert response.status_code == 302
+    eigen.refresh_from_db()
+    assert (eigen.eigenaar_naam, eigen.eigenaar_email) == (ANONIEM, "")
+    assert (eigen.omschrijving, eigen.status, eigen.deadline) == (
+        "Notitie arbeidsmarktkrapte opstellen",
+        Actie.Status.OPEN,
+        date(2099, 1, 9),
+    )
+    assert AuditEvent.objects.get(event="verwijderverzoek_uitgevoerd").details["dossiers"] == {
+        _actie(eigen): "geanonimiseerd",
+        _actie(tweede): "geanonimiseerd",
+    }
+    # Anonymised acties are no longer found; the others are untouched.
+    assert client.post(reverse("privacy:personen"), {"zoek": ANONIEM}).context["records"] == []
+    assert client.post(reverse("privacy:personen"), {"zoek": EMAIL}).context["records"] == []
+    assert Actie.objects.get(pk=acties["ander"].pk).eigenaar_naam == "Ander Persoon"
+    assert Actie.objects.get(pk=acties["elders"].pk).eigenaar_email == EMAIL
+
+
+def test_an_actie_without_its_owner_gets_no_reminder(fg, rba):
+    from django.core import mail
+
+    from werkcentrum import personen
+
+    actie = ActieFactory(orgaan=rba, eigenaar_email=EMAIL, deadline=date(2025, 5, 9))
+    records = personen.records_voor(user=fg, sleutels=[_actie(actie)])
+    personen.persoon_wissen(records=records, reden="Verzoek", door=fg)
+    assert actie_herinneringen_versturen(vandaag=date(2025, 5, 9)) == 0
+    assert mail.outbox == []
+
+
+def test_pages_listing_acties_log_the_ones_naming_an_outside_owner(client, fg, rba, maak_gebruiker):
+    vergadering = VergaderingFactory(orgaan=rba, status=Vergadering.Status.AGENDA_GEPUBLICEERD)
+    extern = ActieFactory(orgaan=rba, vergadering=vergadering, eigenaar_naam="Wim Fictief")
+    intern = ActieFactory(
+        orgaan=rba, vergadering=vergadering, eigenaar=maak_gebruiker("rba_lid"), eigenaar_naam=""
+    )
+    lezer = Client()
+    lezer.force_login(maak_gebruiker("rba_lid"))
+    assert lezer.get(reverse("rba:acties")).status_code == 200
+    assert lezer.get(reverse("rba:vergadering", args=[vergadering.pk])).status_code == 200
+    lijsten = AuditEvent.objects.filter(event="rba_actielijst_ingezien").order_by("pk")
+    assert [e.details for e in lijsten] == [
+        {"context": "actielijst", "acties": [extern.pk]},
+        {"context": f"vergadering {vergadering.pk}", "acties": [extern.pk]},
+    ]
+    assert all(e.regio == rba.regio for e in lijsten)
+
+    # The privacy officer finds both reads on the actie, none on the medewerker's.
+    for actie, verwacht in ((extern, {e.pk for e in lijsten}), (intern, set())):
+        response = client.get(reverse("privacy:logboek"), {"betrokkene": _actie(actie)})
         assert {e.pk for e in response.context["pagina"].object_list} == verwacht

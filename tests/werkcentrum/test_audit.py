@@ -52,6 +52,23 @@ def test_a_list_event_under_a_key_no_model_claims_is_refused(maak_gebruiker):
     assert not AuditEvent.objects.filter(event="proef_lijst_ingezien").exists()
 
 
+def test_an_event_takes_the_regio_of_its_object_along_the_regio_pad(
+    superuser, regio_a, regio_b, maak_gebruiker
+):
+    from tests.wsp.factories import WerkgeverFactory
+    from wsp.models import Contactpersoon
+
+    contact = Contactpersoon.objects.create(werkgever=WerkgeverFactory(regio=regio_a), naam="C")
+    # Loaded without its werkgever: the regio is looked up, not guessed from the user.
+    contact = Contactpersoon.objects.get(pk=contact.pk)
+    event = audit.persoonsgegevens_ingezien(contact, user=superuser, doel="toezicht")
+    assert event.regio_id == regio_a.pk
+    # A regio-less object falls back to the user's regio; neither gives none.
+    beheerder = maak_gebruiker("beheerder", regio=regio_b)
+    assert audit.persoonsgegevens_ingezien(superuser, user=beheerder, doel="x").regio == regio_b
+    assert audit.persoonsgegevens_ingezien(superuser, user=superuser, doel="x").regio is None
+
+
 def test_saving_an_existing_event_is_refused(event):
     event.doel = "iets anders"
     with pytest.raises(PermissionError):

@@ -1,0 +1,84 @@
+"""The Django admin in the logboek dataverwerkingen: it has no purpose gate, so every record
+with personal data (a registered PersoonsBron) opened, changed or deleted there is logged with
+the purpose `beheer`, and the persons shown in its inlines as a list read.
+
+`RegioAdmin` inherits `PersoonsgegevensAdmin`, so every admin of the portal does this."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db import models
+
+from . import audit
+from .personen import bron_van
+
+BEHEER = "beheer"
+
+
+class PersoonsgegevensAdmin(admin.ModelAdmin):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        # Rendered (a GET, or a POST shown again with errors): the record was on screen.
+        context = getattr(response, "context_data", None) or {}
+        obj = context.get("original")
+        if response.status_code == 200 and obj is not None:
+            self._ingezien(request, obj, context.get("inline_admin_formsets", []))
+        return response
+
+    def _ingezien(self, request, obj: models.Model, inlines) -> None:
+        if bron_van(type(obj)):
+            audit.persoonsgegevens_ingezien(obj, user=request.user, doel=BEHEER)
+        for inline in inlines:
+            bron = bron_van(inline.formset.model)
+            getoond = [f.instance for f in inline.formset.initial_forms]
+            if bron is None or not getoond:
+                continue
+            if bron.lijstsoort:
+                audit.personenlijst_ingezien(
+                    event="beheer_personenlijst_ingezien",
+                    user=request.user,
+                    doel=BEHEER,
+                    context=f"beheer {obj._meta.label_lower} {obj.pk}",
+                    soort=bron.lijstsoort,
+                    ids=[o.pk for o in getoond],
+                    obj=obj,
+                )
+            else:
+                for o in getoond:
+                    audit.persoonsgegevens_ingezien(o, user=request.user, doel=BEHEER)
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if bron_van(type(obj)):
+            self._opgeslagen(request, obj, change=change, velden=list(form.changed_data))
+
+    def save_formset(self, request, form, formset, change) -> None:
+        persoonlijk = bron_van(formset.model) is not None
+        if persoonlijk:
+            for f in formset.deleted_forms:  # before the delete clears their primary key
+                if f.instance.pk is not None:
+                    audit.persoonsgegevens_verwijderd(f.instance, user=request.user, doel=BEHEER)
+        super().save_formset(request, form, formset, change)
+        if not persoonlijk:
+            return
+        for obj in formset.new_objects:
+            self._opgeslagen(request, obj, change=False)
+        for obj, velden in formset.changed_objects:
+            self._opgeslagen(request, obj, change=True, velden=velden)
+
+    def _opgeslagen(self, request, obj, *, change: bool, velden: list[str] | None = None) -> None:
+        if change:
+            audit.persoonsgegevens_gewijzigd(obj, user=request.user, doel=BEHEER, velden=velden)
+        else:
+            audit.persoonsgegevens_aangemaakt(obj, user=request.user, doel=BEHEER)
+
+    def delete_model(self, request, obj) -> None:
+        if bron_van(type(obj)):
+            audit.persoonsgegevens_verwijderd(obj, user=request.user, doel=BEHEER)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        if bron_van(queryset.model):
+            for obj in queryset:
+                audit.persoonsgegevens_verwijderd(obj, user=request.user, doel=BEHEER)
+        super().delete_queryset(request, queryset)
