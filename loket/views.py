@@ -12,9 +12,8 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
-from werkcentrum.filterformulier import filterformulier
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import rijen
+from werkcentrum.rijen import lijst
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -39,8 +38,8 @@ PAGINA_GROOTTE = 25
 GIDSEN = ("gids", "coordinator")
 
 
-def _pagina(request: HttpRequest, qs, *, op_invoer: bool = False):
-    return pagina(request, qs, PAGINA_GROOTTE, op_invoer=op_invoer)
+def _pagina(request: HttpRequest, qs):
+    return pagina(request, qs, PAGINA_GROOTTE)
 
 
 def _fouten_in_form(form, exc: ValidationError) -> None:
@@ -228,16 +227,18 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(kanaal=kanaal)
         if locatie := form.cleaned_data["locatie"]:
             qs = qs.filter(locatie=locatie)
-    pagina = _pagina(request, qs, op_invoer=True)
     labels = {
         "kanalen": {k: str(label) for k, label in Gesprek.Kanaal.choices},
         "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
     }
+    getoond = lijst(
+        request, qs, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE, form=form
+    )
     context = {
         "form": form,
-        "filterformulier": filterformulier(form, pagina.paginator.invoer),
-        "pagina": pagina,
-        "rijen": rijen(pagina, "loket/_gesprekken_tabel.html", labels),
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
     }
     return render(request, "loket/gesprekken.html", context)
 

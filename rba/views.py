@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
-from werkcentrum.filterformulier import filterformulier
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import rijen
+from werkcentrum.rijen import lijst
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -41,8 +40,8 @@ PAGINA_GROOTTE = 25
 SECRETARIAAT = "rba_secretariaat"
 
 
-def _pagina(request: HttpRequest, qs, *, op_invoer: bool = False):
-    return pagina(request, qs, PAGINA_GROOTTE, op_invoer=op_invoer)
+def _pagina(request: HttpRequest, qs):
+    return pagina(request, qs, PAGINA_GROOTTE)
 
 
 def _formulier(
@@ -259,12 +258,15 @@ def besluiten(request: HttpRequest) -> HttpResponse:
         met_status=selectors.is_lezer(request.user),
     )
     qs = selectors.besluiten_lijst(user=request.user, **form.filters())
-    pagina = _pagina(request, qs, op_invoer=True)
+    getoond = lijst(
+        request, qs, "rba/_besluiten_rijen.html", {"met_status": True},
+        grootte=PAGINA_GROOTTE, form=form,
+    )  # fmt: skip
     context = {
         "form": form,
-        "filterformulier": filterformulier(form, pagina.paginator.invoer),
-        "pagina": pagina,
-        "rijen": rijen(pagina, "rba/_besluiten_rijen.html", {"met_status": True}),
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
         "kan_schrijven": selectors.is_secretariaat(request.user),
     }
     return render(request, "rba/besluiten.html", context)

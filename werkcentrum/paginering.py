@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any
 
@@ -39,12 +39,10 @@ _BRONNEN: OrderedDict[str, tuple[str, frozenset[str]]] = OrderedDict()
 _BRONNEN_MAX = 4096
 
 
-def pagina(request: HttpRequest, qs, grootte: int = GROOTTE, *, op_invoer: bool = False) -> Page:
+def pagina(request: HttpRequest, qs, grootte: int = GROOTTE) -> Page:
     """The page the request asks for (?pagina=), the last one when beyond, the first when
-    not a number. `op_invoer`: the list's total and rows are kept under the request's inputs
-    (`invoer`), for a list whose query follows from them alone: no ids read beforehand."""
-    kern = invoer(request) if op_invoer else None
-    return Paginator(qs, grootte, invoer=kern).get_page(request.GET.get("pagina"))
+    not a number. (werkcentrum.rijen.lijst keeps a main list under the request's inputs.)"""
+    return Paginator(qs, grootte).get_page(request.GET.get("pagina"))
 
 
 def invoer(request: HttpRequest) -> tuple | None:
@@ -113,10 +111,12 @@ def onthouden(
     *,
     invoer: tuple | None = None,
     sql: Callable[[], tuple[str, tuple] | None] | None = None,
+    extra: Callable[[], Iterable[str]] | None = None,
 ) -> Any:
     """`berekenen()` about `qs`, kept while the models its query reads are unchanged: under
     `invoer` (see `invoer()`) and `delen` when given, else under its SQL. `leeg` when the query
-    can have no rows. `sql`: gives the query's SQL, compiled once by the caller."""
+    can have no rows. `sql`: gives the query's SQL, compiled once by the caller. `extra`: the
+    models what `berekenen` shows besides the query reads (a filter form's choices)."""
     sql = sql or (lambda: _compileren(qs))
     if invoer is None:
         gecompileerd = sql()
@@ -124,13 +124,15 @@ def onthouden(
             return leeg
         tekst, params = gecompileerd
         sleutel = versies.sleutel(naam, qs.db, tekst, params, *delen)
-        return versies.onthouden(sleutel, versies.bronnen(qs, tekst), berekenen, seconden)[0]
+        bronnen = versies.bronnen(qs, tekst) | set(extra() if extra else ())
+        return versies.onthouden(sleutel, bronnen, berekenen, seconden)[0]
     sleutel = versies.sleutel(naam, qs.db, invoer, *delen)
     # In the tests every list is compiled and compared with what it was kept for.
     controleren = getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False)
     bekend = None if controleren else _BRONNEN.get(sleutel)
     if bekend is None:
-        bekend = _bronnen(qs, sql())
+        vingerafdruk, bronnen = _bronnen(qs, sql())
+        bekend = vingerafdruk, bronnen | frozenset(extra() if extra else ())
         _BRONNEN[sleutel] = bekend
         if len(_BRONNEN) > _BRONNEN_MAX:
             _BRONNEN.popitem(last=False)

@@ -16,9 +16,8 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
-from werkcentrum.filterformulier import filterformulier
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import rijen
+from werkcentrum.rijen import lijst
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -33,8 +32,8 @@ WSP = ("wsp_adviseur", "wsp_manager")
 PAGINA = 25
 
 
-def _pagina(request: HttpRequest, qs, *, op_invoer: bool = False):
-    return pagina(request, qs, PAGINA, op_invoer=op_invoer)
+def _pagina(request: HttpRequest, qs):
+    return pagina(request, qs, PAGINA)
 
 
 def _formulier(request, form, titel: str, terug: str, status: int = 200, **extra) -> HttpResponse:
@@ -69,14 +68,13 @@ def _werkgever_bewerkbaar(request, pk: int) -> Werkgever:
 def werkgevers(request: HttpRequest) -> HttpResponse:
     form = forms.WerkgeverFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
-    pagina = _pagina(
-        request, selectors.werkgevers_voor(user=request.user, filters=filters), op_invoer=True
-    )
+    qs = selectors.werkgevers_voor(user=request.user, filters=filters)
+    getoond = lijst(request, qs, "wsp/_werkgevers_tabel.html", grootte=PAGINA, form=form)
     context = {
         "form": form,
-        "filterformulier": filterformulier(form, pagina.paginator.invoer),
-        "pagina": pagina,
-        "rijen": rijen(pagina, "wsp/_werkgevers_tabel.html"),
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
     }
     return render(request, "wsp/werkgevers.html", context)
 
@@ -292,10 +290,10 @@ def vacatures(request: HttpRequest) -> HttpResponse:
     qs = selectors.vacatures_voor(
         user=request.user, status=status, zoek=request.GET.get("zoek", "").strip()
     )
-    pagina = _pagina(request, qs, op_invoer=True)
+    getoond = lijst(request, qs, "wsp/_vacatures_tabel.html", grootte=PAGINA)
     context = {
-        "pagina": pagina,
-        "rijen": rijen(pagina, "wsp/_vacatures_tabel.html"),
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
         "statussen": Vacature.Status.choices,
         "status": status,
     }

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
-from werkcentrum.rijen import rijen
+from werkcentrum.rijen import lijst, rijen
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, selectors_dashboard, services
 from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
-from .views import WSP, _formulier, _pagina, _uitvoeren
+from .views import PAGINA, WSP, _formulier, _pagina, _uitvoeren
 
 # --- kandidaten ---------------------------------------------------------------------------
 
@@ -33,14 +33,16 @@ def kandidaten(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(doelgroep=doelgroep)
     if zoek := request.GET.get("zoek", "").strip():
         qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
-    pagina = _pagina(request, qs.order_by("achternaam", "voornaam", "pk"), op_invoer=True)
-    getoond = rijen(pagina, "wsp/_kandidaten_tabel.html")
+    getoond = lijst(
+        request, qs.order_by("achternaam", "voornaam", "pk"), "wsp/_kandidaten_tabel.html",
+        grootte=PAGINA,
+    )  # fmt: skip
     audit.kandidatenlijst_ingezien(
-        user=request.user, ids=list(getoond.ids), context="kandidatenlijst"
+        user=request.user, ids=list(getoond.rijen.ids), context="kandidatenlijst"
     )
     context = {
-        "pagina": pagina,
-        "rijen": getoond,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
         "doelgroepen": Doelgroep.choices,
         "doelgroep": doelgroep,
     }
@@ -125,21 +127,22 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
     qs = selectors.met_duurzaam(
         Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
     ).order_by("-startdatum", "-pk")
-    pagina = _pagina(request, qs, op_invoer=True)
-    geplaatst = rijen(pagina, "wsp/_plaatsingen_tabel.html", ids="kandidaat_id")
+    geplaatst = lijst(
+        request, qs, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id"
+    )
     nazorg = rijen(
         # The first due; one more is read only to know whether there are more.
         selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1],
         "wsp/_nazorg_open.html",
         {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
         ids="plaatsing.kandidaat_id",
-        invoer=pagina.paginator.invoer,
+        invoer=geplaatst.pagina.paginator.invoer,
     )
-    if getoond := {*geplaatst.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
+    if getoond := {*geplaatst.rijen.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
         audit.kandidatenlijst_ingezien(
             user=request.user, ids=sorted(getoond), context="plaatsingen"
         )
-    context = {"pagina": pagina, "plaatsingen": geplaatst, "nazorg": nazorg}
+    context = {"pagina": geplaatst.pagina, "plaatsingen": geplaatst.rijen, "nazorg": nazorg}
     return render(request, "wsp/plaatsingen.html", context)
 
 
