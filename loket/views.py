@@ -220,22 +220,22 @@ def gesprek(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*GIDSEN, "beheerder")
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    form = GesprekFilterForm(request.GET or None, user=request.user)
-    qs = selectors.gesprekkenlijst_voor(user=request.user)
-    if form.is_valid():
-        if kanaal := form.cleaned_data["kanaal"]:
-            qs = qs.filter(kanaal=kanaal)
-        if locatie := form.cleaned_data["locatie"]:
-            qs = qs.filter(locatie=locatie)
+    def maken():
+        form = GesprekFilterForm(request.GET or None, user=request.user)
+        qs = selectors.gesprekkenlijst_voor(user=request.user)
+        if form.is_valid():
+            if kanaal := form.cleaned_data["kanaal"]:
+                qs = qs.filter(kanaal=kanaal)
+            if locatie := form.cleaned_data["locatie"]:
+                qs = qs.filter(locatie=locatie)
+        return qs, form
+
     labels = {
         "kanalen": {k: str(label) for k, label in Gesprek.Kanaal.choices},
         "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
     }
-    getoond = lijst(
-        request, qs, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE, form=form
-    )
+    getoond = lijst(request, maken, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE)
     context = {
-        "form": form,
         "filterformulier": getoond.filterformulier,
         "pagina": getoond.pagina,
         "rijen": getoond.rijen,

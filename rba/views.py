@@ -252,18 +252,18 @@ def stuk_downloaden(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def besluiten(request: HttpRequest) -> HttpResponse:
-    form = BesluitFilterForm(
-        request.GET or None,
-        organen=selectors.organen_voor(user=request.user),
-        met_status=selectors.is_lezer(request.user),
-    )
-    qs = selectors.besluiten_lijst(user=request.user, **form.filters())
+    def maken():
+        form = BesluitFilterForm(
+            request.GET or None,
+            organen=selectors.organen_voor(user=request.user),
+            met_status=selectors.is_lezer(request.user),
+        )
+        return selectors.besluiten_lijst(user=request.user, **form.filters()), form
+
     getoond = lijst(
-        request, qs, "rba/_besluiten_rijen.html", {"met_status": True},
-        grootte=PAGINA_GROOTTE, form=form,
-    )  # fmt: skip
+        request, maken, "rba/_besluiten_rijen.html", {"met_status": True}, grootte=PAGINA_GROOTTE
+    )
     context = {
-        "form": form,
         "filterformulier": getoond.filterformulier,
         "pagina": getoond.pagina,
         "rijen": getoond.rijen,

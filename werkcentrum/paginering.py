@@ -102,7 +102,7 @@ def _compileren(qs: QuerySet) -> tuple[str, tuple] | None:
 
 
 def onthouden(
-    qs: QuerySet,
+    qs: QuerySet | Callable[[], QuerySet],
     naam: str,
     delen: tuple,
     berekenen: Callable[[], Any],
@@ -115,23 +115,27 @@ def onthouden(
 ) -> Any:
     """`berekenen()` about `qs`, kept while the models its query reads are unchanged: under
     `invoer` (see `invoer()`) and `delen` when given, else under its SQL. `leeg` when the query
-    can have no rows. `sql`: gives the query's SQL, compiled once by the caller. `extra`: the
-    models what `berekenen` shows besides the query reads (a filter form's choices)."""
-    sql = sql or (lambda: _compileren(qs))
+    can have no rows. `qs` may be a function making the queryset: under `invoer` it is then
+    made only when its sources are not known yet in this process. `sql`: gives the query's
+    SQL, compiled once by the caller. `extra`: the models what `berekenen` shows besides the
+    query reads (a filter form's choices)."""
+    maak = (lambda: qs) if isinstance(qs, QuerySet) else qs
+    sql = sql or (lambda: _compileren(maak()))
     if invoer is None:
         gecompileerd = sql()
         if gecompileerd is None:
             return leeg
         tekst, params = gecompileerd
-        sleutel = versies.sleutel(naam, qs.db, tekst, params, *delen)
-        bronnen = versies.bronnen(qs, tekst) | set(extra() if extra else ())
+        lijst = maak()
+        sleutel = versies.sleutel(naam, lijst.db, tekst, params, *delen)
+        bronnen = versies.bronnen(lijst, tekst) | set(extra() if extra else ())
         return versies.onthouden(sleutel, bronnen, berekenen, seconden)[0]
-    sleutel = versies.sleutel(naam, qs.db, invoer, *delen)
+    sleutel = versies.sleutel(naam, invoer, *delen)
     # In the tests every list is compiled and compared with what it was kept for.
     controleren = getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False)
     bekend = None if controleren else _BRONNEN.get(sleutel)
     if bekend is None:
-        vingerafdruk, bronnen = _bronnen(qs, sql())
+        vingerafdruk, bronnen = _bronnen(maak(), sql())
         bekend = vingerafdruk, bronnen | frozenset(extra() if extra else ())
         _BRONNEN[sleutel] = bekend
         if len(_BRONNEN) > _BRONNEN_MAX:

@@ -13,13 +13,16 @@ user can end up in what is shared; what it shows besides the rows (today's date,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from django import forms
 from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -94,55 +97,73 @@ class Lijst:
     rijen: Rijen
     # The filter form's HTML (components/filterformulier.html); "" without a form.
     filterformulier: SafeString
+    # The request's inputs the list is kept under (werkcentrum.paginering.invoer).
+    invoer: tuple | None
 
 
 def lijst(
     request,
-    qs: QuerySet,
+    maken: Callable[[], QuerySet | tuple[QuerySet, forms.Form]],
     sjabloon: str,
     context: dict | None = None,
     *,
     grootte: int = GROOTTE,
     ids: str = "pk",
-    form: forms.Form | None = None,
 ) -> Lijst:
     """A list page: the page the request asks for, its rows rendered with `sjabloon` (as
     `rijen`) and its filter form, kept together under the request's inputs
     (werkcentrum.paginering.invoer) and the versions of the models the list's query and the
-    form's choice lists read. A page asked before costs one cache round trip and no query,
-    not even a compiled one.
+    form's choice lists read. A page asked before costs one cache round trip: no query, and
+    `maken` (the list's queryset, or the queryset and its validated filter form) is not called.
 
-    For a list whose query follows from the request alone (no ids read beforehand); the form
-    must be validated already (its errors are part of the HTML)."""
+    For a list whose query follows from the request alone (no ids read beforehand)."""
     context = dict(context or {})
     invoer = paginering.invoer(request)
-    paginator = Paginator(qs, grootte, invoer=invoer)
-    berekend: dict[str, Page] = {}
+    gemaakt: dict[str, Any] = {}
+
+    def maak() -> QuerySet:
+        if "qs" not in gemaakt:
+            uit = maken()
+            gemaakt["qs"], gemaakt["form"] = uit if isinstance(uit, tuple) else (uit, None)
+            gemaakt["paginator"] = Paginator(gemaakt["qs"], grootte, invoer=invoer)
+        return gemaakt["qs"]
 
     def berekenen() -> tuple[int, int, tuple[str, tuple, int], str]:
-        pagina = berekend["pagina"] = paginator.get_page(request.GET.get("pagina"))
+        maak()
+        pagina = gemaakt["pagina"] = gemaakt["paginator"].get_page(request.GET.get("pagina"))
         getoond = _renderen(pagina, pagina.object_list, sjabloon, context, ids)
+        form = gemaakt["form"]
         html = render_to_string(FILTERFORMULIER, {"form": form}) if form is not None else ""
-        return paginator.count, pagina.number, getoond, str(html)
+        return pagina.paginator.count, pagina.number, getoond, str(html)
+
+    def sql() -> tuple[str, tuple] | None:
+        maak()
+        return gemaakt["paginator"].sql
 
     def keuzelijsten() -> set[str]:
-        velden = form.fields.values() if form is not None else ()
+        maak()
+        velden = gemaakt["form"].fields.values() if gemaakt["form"] is not None else ()
         return set().union(
             *(versies.bronnen(v.queryset) for v in velden if isinstance(v, forms.ModelChoiceField))
         )
 
-    delen = (sjabloon, get_language(), ids, sorted(context.items()), grootte, type(form).__name__)
     waarde = None
     if invoer is not None:  # without known inputs the form's data is in no key: not kept
+        delen = (sjabloon, get_language(), ids, sorted(context.items()), grootte)
         waarde = paginering.onthouden(
-            qs, "lijst", delen, berekenen, RIJEN_SECONDEN, None,
-            invoer=invoer, sql=lambda: paginator.sql, extra=keuzelijsten,
+            maak, "lijst", delen, berekenen, RIJEN_SECONDEN, None,
+            invoer=invoer, sql=sql, extra=keuzelijsten,
         )  # fmt: skip
     if waarde is None:  # or a query that can have no rows: nothing to keep
         waarde = berekenen()
     totaal, nummer, getoond, html = waarde
-    pagina = berekend.get("pagina")
+    pagina = gemaakt.get("pagina")
     if pagina is None:
-        paginator.__dict__["count"] = totaal  # cached_property: the kept total
+        # Kept: a page of the kept total, whose objects are read only if a template asks.
+        paginator = Paginator([], grootte)
+        paginator.__dict__["count"] = totaal  # cached_property
         pagina = paginator.page(nummer)
-    return Lijst(pagina=pagina, rijen=_rijen(getoond), filterformulier=mark_safe(html))  # noqa: S308
+        onder = (nummer - 1) * grootte
+        pagina.object_list = SimpleLazyObject(lambda: list(maak()[onder : onder + grootte]))
+    html = mark_safe(html)  # noqa: S308 - our own template
+    return Lijst(pagina=pagina, rijen=_rijen(getoond), filterformulier=html, invoer=invoer)

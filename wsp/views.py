@@ -66,12 +66,13 @@ def _werkgever_bewerkbaar(request, pk: int) -> Werkgever:
 
 @rol_vereist(*WSP)
 def werkgevers(request: HttpRequest) -> HttpResponse:
-    form = forms.WerkgeverFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.werkgevers_voor(user=request.user, filters=filters)
-    getoond = lijst(request, qs, "wsp/_werkgevers_tabel.html", grootte=PAGINA, form=form)
+    def maken():
+        form = forms.WerkgeverFilterForm(request.GET or None, user=request.user)
+        filters = form.cleaned_data if form.is_valid() else {}
+        return selectors.werkgevers_voor(user=request.user, filters=filters), form
+
+    getoond = lijst(request, maken, "wsp/_werkgevers_tabel.html", grootte=PAGINA)
     context = {
-        "form": form,
         "filterformulier": getoond.filterformulier,
         "pagina": getoond.pagina,
         "rijen": getoond.rijen,
@@ -287,10 +288,12 @@ def verzoek_oppakken(request: HttpRequest, pk: int) -> HttpResponse:
 @rol_vereist(*WSP)
 def vacatures(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status")
-    qs = selectors.vacatures_voor(
-        user=request.user, status=status, zoek=request.GET.get("zoek", "").strip()
-    )
-    getoond = lijst(request, qs, "wsp/_vacatures_tabel.html", grootte=PAGINA)
+
+    def maken():
+        zoek = request.GET.get("zoek", "").strip()
+        return selectors.vacatures_voor(user=request.user, status=status, zoek=zoek)
+
+    getoond = lijst(request, maken, "wsp/_vacatures_tabel.html", grootte=PAGINA)
     context = {
         "pagina": getoond.pagina,
         "rijen": getoond.rijen,

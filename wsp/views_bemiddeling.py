@@ -27,16 +27,19 @@ from .views import PAGINA, WSP, _formulier, _pagina, _uitvoeren
 
 @rol_vereist(*WSP)
 def kandidaten(request: HttpRequest) -> HttpResponse:
-    qs = Kandidaat.objects.voor(request.user).select_related("woongemeente", "overgedragen_door")
     doelgroep = request.GET.get("doelgroep", "")
-    if doelgroep:
-        qs = qs.filter(doelgroep=doelgroep)
-    if zoek := request.GET.get("zoek", "").strip():
-        qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
-    getoond = lijst(
-        request, qs.order_by("achternaam", "voornaam", "pk"), "wsp/_kandidaten_tabel.html",
-        grootte=PAGINA,
-    )  # fmt: skip
+
+    def maken():
+        qs = Kandidaat.objects.voor(request.user).select_related(
+            "woongemeente", "overgedragen_door"
+        )
+        if doelgroep:
+            qs = qs.filter(doelgroep=doelgroep)
+        if zoek := request.GET.get("zoek", "").strip():
+            qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
+        return qs.order_by("achternaam", "voornaam", "pk")
+
+    getoond = lijst(request, maken, "wsp/_kandidaten_tabel.html", grootte=PAGINA)
     audit.kandidatenlijst_ingezien(
         user=request.user, ids=list(getoond.rijen.ids), context="kandidatenlijst"
     )
@@ -124,11 +127,12 @@ OPEN_NAZORG_OP_OVERZICHT = 25
 
 @rol_vereist(*WSP)
 def plaatsingen(request: HttpRequest) -> HttpResponse:
-    qs = selectors.met_duurzaam(
-        Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
-    ).order_by("-startdatum", "-pk")
+    def maken():
+        qs = Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
+        return selectors.met_duurzaam(qs).order_by("-startdatum", "-pk")
+
     geplaatst = lijst(
-        request, qs, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id"
+        request, maken, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id"
     )
     nazorg = rijen(
         # The first due; one more is read only to know whether there are more.
@@ -136,7 +140,7 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
         "wsp/_nazorg_open.html",
         {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
         ids="plaatsing.kandidaat_id",
-        invoer=geplaatst.pagina.paginator.invoer,
+        invoer=geplaatst.invoer,
     )
     if getoond := {*geplaatst.rijen.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
         audit.kandidatenlijst_ingezien(

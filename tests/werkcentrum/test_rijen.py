@@ -193,11 +193,11 @@ def test_a_list_whose_query_depends_on_more_than_its_inputs_fails_in_the_tests(
     adviseur = maak_gebruiker("wsp_adviseur")
     PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a))
     qs = Plaatsing.objects.voor(adviseur).order_by("-pk")
-    assert lijst(_verzoek(adviseur), qs, SJABLOON).pagina.paginator.count == 1
+    assert lijst(_verzoek(adviseur), lambda: qs, SJABLOON).pagina.paginator.count == 1
     # Same inputs, another query (as a filter read from the session would give).
     anders = qs.filter(startdatum__year=2001)
     with pytest.raises(ImproperlyConfigured, match="meer dan zijn invoer"):
-        lijst(_verzoek(adviseur), anders, SJABLOON)
+        lijst(_verzoek(adviseur), lambda: anders, SJABLOON)
 
 
 def test_without_the_check_a_changed_query_is_counted_again(maak_gebruiker, regio_a, settings):
@@ -206,8 +206,30 @@ def test_without_the_check_a_changed_query_is_counted_again(maak_gebruiker, regi
     adviseur = maak_gebruiker("wsp_adviseur")
     PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a))
     qs = Plaatsing.objects.voor(adviseur).order_by("-pk")
-    assert lijst(_verzoek(adviseur), qs, SJABLOON).rijen.aantal == 1
+    assert lijst(_verzoek(adviseur), lambda: qs, SJABLOON).rijen.aantal == 1
     paginering._BRONNEN.clear()  # a new process of the new release
     anders = qs.filter(startdatum__year=2001)
-    getoond = lijst(_verzoek(adviseur), anders, SJABLOON)
+    getoond = lijst(_verzoek(adviseur), lambda: anders, SJABLOON)
     assert (getoond.pagina.paginator.count, getoond.rijen.aantal) == (0, 0)
+
+
+def test_a_kept_page_does_not_make_its_query_and_reads_its_objects_only_when_asked(
+    maak_gebruiker, regio_a, settings
+):
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False
+    adviseur = maak_gebruiker("wsp_adviseur")
+    plaatsing = PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a))
+    gemaakt = []
+
+    def maken():
+        gemaakt.append(True)
+        return Plaatsing.objects.voor(adviseur).order_by("-pk")
+
+    eerst = lijst(_verzoek(adviseur), maken, SJABLOON)
+    assert len(gemaakt) == 1
+    with CaptureQueriesContext(connection) as queries:
+        daarna = lijst(_verzoek(adviseur), maken, SJABLOON)
+    assert (len(gemaakt), len(queries.captured_queries)) == (1, 0)
+    assert daarna.rijen == eerst.rijen
+    assert (daarna.pagina.number, daarna.pagina.paginator.count) == (1, 1)
+    assert [p.pk for p in daarna.pagina] == [plaatsing.pk]  # read when a template asks
