@@ -68,7 +68,7 @@ class Paginator(DjangoPaginator):
     def sql(self) -> tuple[str, tuple] | None:
         """The list's SQL and parameters (None when it can have no rows): compiled at most
         once, for the kept total and the kept rows (werkcentrum.rijen) alike."""
-        return _compileren(self.object_list)
+        return compileren(self.object_list)
 
     @cached_property
     def count(self) -> int:
@@ -94,7 +94,8 @@ class Paginator(DjangoPaginator):
         )
 
 
-def _compileren(qs: QuerySet) -> tuple[str, tuple] | None:
+def compileren(qs: QuerySet) -> tuple[str, tuple] | None:
+    """The SQL and parameters of `qs`, or None when it can have no rows."""
     try:
         return qs.query.sql_with_params()
     except EmptyResultSet:
@@ -120,7 +121,7 @@ def onthouden(
     SQL, compiled once by the caller. `extra`: the models what `berekenen` shows besides the
     query reads (a filter form's choices)."""
     maak = (lambda: qs) if isinstance(qs, QuerySet) else qs
-    sql = sql or (lambda: _compileren(maak()))
+    sql = sql or (lambda: compileren(maak()))
     if invoer is None:
         gecompileerd = sql()
         if gecompileerd is None:

@@ -14,7 +14,7 @@ user can end up in what is shared; what it shows besides the rows (today's date,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
@@ -47,13 +47,12 @@ def rijen(
     context: dict | None = None,
     *,
     ids: str = "pk",
-    invoer: tuple | None = None,
 ) -> Rijen:
     """The rows of `bron` rendered with `sjabloon`, from the cache while their models are
     unchanged. The template gets `objecten` (the rows), `pagina` when `bron` is a page, and
     `context`, whose values must have a stable repr (plain values, not lazy translations).
-    Kept under the page's inputs when its paginator has them, or `invoer` for a queryset
-    (werkcentrum.paginering.invoer), else under the query's SQL."""
+    Kept under the query's SQL (or the page's inputs when its paginator has them; `lijst`
+    keeps a whole list page under the request's inputs)."""
     pagina = bron if isinstance(bron, Page) else None
     qs = bron if pagina is None else pagina.object_list
     context = dict(context or {})
@@ -72,9 +71,7 @@ def rijen(
             "rijen", (*delen, *plaats), renderen, RIJEN_SECONDEN, leeg=None
         )
     else:
-        waarde = paginering.onthouden(
-            qs, "rijen", delen, renderen, RIJEN_SECONDEN, leeg=None, invoer=invoer
-        )
+        waarde = paginering.onthouden(qs, "rijen", delen, renderen, RIJEN_SECONDEN, leeg=None)
     return _rijen(renderen() if waarde is None else waarde)
 
 
@@ -99,6 +96,19 @@ class Lijst:
     filterformulier: SafeString
     # The request's inputs the list is kept under (werkcentrum.paginering.invoer).
     invoer: tuple | None
+    # The rows of each `Bijlage`, by name.
+    bijlagen: dict[str, Rijen]
+
+
+@dataclass(frozen=True)
+class Bijlage:
+    """More rows on a list page, kept with the list (as `rijen`): e.g. the first of another
+    query. `maken` makes their queryset; it too must follow from the request alone."""
+
+    maken: Callable[[], QuerySet]
+    sjabloon: str
+    context: dict = field(default_factory=dict)
+    ids: str = "pk"
 
 
 def lijst(
@@ -109,6 +119,7 @@ def lijst(
     *,
     grootte: int = GROOTTE,
     ids: str = "pk",
+    bijlagen: dict[str, Bijlage] | None = None,
 ) -> Lijst:
     """A list page: the page the request asks for, its rows rendered with `sjabloon` (as
     `rijen`) and its filter form, kept together under the request's inputs
@@ -118,6 +129,7 @@ def lijst(
 
     For a list whose query follows from the request alone (no ids read beforehand)."""
     context = dict(context or {})
+    bijlagen = bijlagen or {}
     invoer = paginering.invoer(request)
     gemaakt: dict[str, Any] = {}
 
@@ -126,37 +138,54 @@ def lijst(
             uit = maken()
             gemaakt["qs"], gemaakt["form"] = uit if isinstance(uit, tuple) else (uit, None)
             gemaakt["paginator"] = Paginator(gemaakt["qs"], grootte, invoer=invoer)
+            gemaakt["bijlagen"] = {naam: b.maken() for naam, b in bijlagen.items()}
         return gemaakt["qs"]
 
-    def berekenen() -> tuple[int, int, tuple[str, tuple, int], str]:
+    def berekenen() -> tuple[int, int, tuple[str, tuple, int], str, dict]:
         maak()
         pagina = gemaakt["pagina"] = gemaakt["paginator"].get_page(request.GET.get("pagina"))
         getoond = _renderen(pagina, pagina.object_list, sjabloon, context, ids)
         form = gemaakt["form"]
         html = render_to_string(FILTERFORMULIER, {"form": form}) if form is not None else ""
-        return pagina.paginator.count, pagina.number, getoond, str(html)
+        meer = {
+            naam: _renderen(None, gemaakt["bijlagen"][naam], b.sjabloon, b.context, b.ids)
+            for naam, b in bijlagen.items()
+        }
+        return pagina.paginator.count, pagina.number, getoond, str(html), meer
 
     def sql() -> tuple[str, tuple] | None:
+        """The list's SQL, and that of its bijlagen after it: together they must follow from
+        the inputs, and every table they name is a source."""
         maak()
-        return gemaakt["paginator"].sql
+        hoofd = gemaakt["paginator"].sql
+        if hoofd is None:
+            return None
+        delen = [
+            hoofd,
+            *(paginering.compileren(qs) or ("", ()) for qs in gemaakt["bijlagen"].values()),
+        ]
+        return ";".join(t for t, _p in delen), tuple(p for _t, p in delen)
 
-    def keuzelijsten() -> set[str]:
+    def extra() -> set[str]:
+        """The models of the form's choice lists and the bijlagen's prefetches."""
         maak()
         velden = gemaakt["form"].fields.values() if gemaakt["form"] is not None else ()
-        return set().union(
-            *(versies.bronnen(v.queryset) for v in velden if isinstance(v, forms.ModelChoiceField))
-        )
+        keuzes = [v.queryset for v in velden if isinstance(v, forms.ModelChoiceField)]
+        return set().union(*map(versies.bronnen, [*keuzes, *gemaakt["bijlagen"].values()]))
 
     waarde = None
     if invoer is not None:  # without known inputs the form's data is in no key: not kept
         delen = (sjabloon, get_language(), ids, sorted(context.items()), grootte)
+        delen += tuple(
+            (n, b.sjabloon, sorted(b.context.items()), b.ids) for n, b in bijlagen.items()
+        )
         waarde = paginering.onthouden(
             maak, "lijst", delen, berekenen, RIJEN_SECONDEN, None,
-            invoer=invoer, sql=sql, extra=keuzelijsten,
+            invoer=invoer, sql=sql, extra=extra,
         )  # fmt: skip
     if waarde is None:  # or a query that can have no rows: nothing to keep
         waarde = berekenen()
-    totaal, nummer, getoond, html = waarde
+    totaal, nummer, getoond, html, meer = waarde
     pagina = gemaakt.get("pagina")
     if pagina is None:
         # Kept: a page of the kept total, whose objects are read only if a template asks.
@@ -165,5 +194,10 @@ def lijst(
         pagina = paginator.page(nummer)
         onder = (nummer - 1) * grootte
         pagina.object_list = SimpleLazyObject(lambda: list(maak()[onder : onder + grootte]))
-    html = mark_safe(html)  # noqa: S308 - our own template
-    return Lijst(pagina=pagina, rijen=_rijen(getoond), filterformulier=html, invoer=invoer)
+    return Lijst(
+        pagina=pagina,
+        rijen=_rijen(getoond),
+        filterformulier=mark_safe(html),  # noqa: S308 - our own template
+        invoer=invoer,
+        bijlagen={naam: _rijen(w) for naam, w in meer.items()},
+    )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
-from werkcentrum.rijen import lijst, rijen
+from werkcentrum.rijen import Bijlage, lijst
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, selectors_dashboard, services
@@ -131,17 +131,18 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
         qs = Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
         return selectors.met_duurzaam(qs).order_by("-startdatum", "-pk")
 
-    geplaatst = lijst(
-        request, maken, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id"
-    )
-    nazorg = rijen(
+    nazorg = Bijlage(
         # The first due; one more is read only to know whether there are more.
-        selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1],
+        lambda: selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1],
         "wsp/_nazorg_open.html",
         {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
         ids="plaatsing.kandidaat_id",
-        invoer=geplaatst.invoer,
     )
+    geplaatst = lijst(
+        request, maken, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id",
+        bijlagen={"nazorg": nazorg},
+    )  # fmt: skip
+    nazorg = geplaatst.bijlagen["nazorg"]
     if getoond := {*geplaatst.rijen.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
         audit.kandidatenlijst_ingezien(
             user=request.user, ids=sorted(getoond), context="plaatsingen"

@@ -233,3 +233,22 @@ def test_a_kept_page_does_not_make_its_query_and_reads_its_objects_only_when_ask
     assert daarna.rijen == eerst.rijen
     assert (daarna.pagina.number, daarna.pagina.paginator.count) == (1, 1)
     assert [p.pk for p in daarna.pagina] == [plaatsing.pk]  # read when a template asks
+
+
+def test_the_open_nazorg_kept_with_the_plaatsingen_shows_a_change_at_once(
+    client, maak_gebruiker, regio_a, settings
+):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    client.force_login(maak_gebruiker("wsp_adviseur"))
+    moment = NazorgMomentFactory(
+        plaatsing=PlaatsingFactory(werkgever=WerkgeverFactory(regio=regio_a, naam="Bakkerij Bol"))
+    )
+
+    def open_nazorg() -> str:
+        html = client.get("/wsp/plaatsingen/").content.decode()
+        return html[html.index("Open nazorg") : html.index(">Plaatsingen</h2>")]
+
+    for _ in range(2):
+        assert "Bakkerij Bol" in open_nazorg()
+    NazorgMoment.objects.get(pk=moment.pk).delete()
+    assert "Bakkerij Bol" not in open_nazorg()
