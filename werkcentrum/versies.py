@@ -22,6 +22,11 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+# Not versioned, so never kept: the append-only audit log gets a row on nearly every request
+# (each list of persons shown is logged), and moving its version on would cost every such
+# request a cache write. Whatever reads it is computed each time.
+ONGEVERSIONEERD = frozenset({"werkcentrum.AuditEvent"})
+
 
 def _versiesleutel(label: str) -> str:
     return f"versie:{label}"
@@ -31,18 +36,22 @@ def sleutel(naam: str, *delen: Any) -> str:
     return f"versies:{naam}:" + hashlib.sha256(repr(delen).encode()).hexdigest()
 
 
-def lezen(sleutel: str, bronnen: Iterable[str]) -> tuple[Any, tuple[int, ...]]:
+def lezen(sleutel: str, bronnen: Iterable[str]) -> tuple[Any, tuple[int, ...] | None]:
     """The value kept under `sleutel` if the models in `bronnen` ("app.Model") are unchanged
-    since, else None; and their current versions, for `bewaren`. One cache round trip."""
+    since, else None; and their current versions, for `bewaren`. One cache round trip. Never
+    a value when a source is not versioned (ONGEVERSIONEERD)."""
     bronnen = sorted(bronnen)
+    if ONGEVERSIONEERD.intersection(bronnen):
+        return None, None
     gevonden = cache.get_many([sleutel, *map(_versiesleutel, bronnen)])
     versies = tuple(gevonden.get(_versiesleutel(b), 0) for b in bronnen)
     bewaard = gevonden.get(sleutel)
     return (bewaard[1] if bewaard and bewaard[0] == versies else None), versies
 
 
-def bewaren(sleutel: str, versies: tuple[int, ...], waarde: Any, seconden: int) -> None:
-    cache.set(sleutel, (versies, waarde), seconden)
+def bewaren(sleutel: str, versies: tuple[int, ...] | None, waarde: Any, seconden: int) -> None:
+    if versies is not None:  # None: a source is not versioned (`lezen`)
+        cache.set(sleutel, (versies, waarde), seconden)
 
 
 def onthouden(
@@ -94,6 +103,8 @@ def _tabellen() -> dict[str, str]:
 
 
 def _verhogen(sender, **_kwargs) -> None:
+    if sender._meta.label in ONGEVERSIONEERD:
+        return
     label = _versiesleutel(sender._meta.label)
     try:
         cache.incr(label)

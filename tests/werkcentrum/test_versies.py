@@ -60,3 +60,29 @@ def test_a_many_to_many_change_counts_for_the_model_that_holds_it(regio_a):
     versies.onthouden(sleutel, ["loket.Gesprek"], berekenen, 60)
     gesprek.themas.add(Thema.objects.create(naam="Werk"))
     assert versies.onthouden(sleutel, ["loket.Gesprek"], berekenen, 60)[0] == 2
+
+
+def test_the_audit_log_is_not_versioned_and_what_reads_it_is_never_kept(regio_a, maak_gebruiker):
+    """Written on nearly every request, so no cache write per event; a logboek count read
+    right after an event includes it."""
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from werkcentrum import audit
+    from werkcentrum.models import AuditEvent
+    from werkcentrum.paginering import pagina
+
+    user = maak_gebruiker("privacy_officer")
+    audit.ingelogd(user)
+    assert cache.get("versie:werkcentrum.AuditEvent") is None
+    teller, berekenen = _teller()
+    sleutel = versies.sleutel("test", regio_a.pk)
+    for _ in range(2):
+        versies.onthouden(
+            sleutel, ["werkcentrum.AuditEvent", "werkcentrum.Gemeente"], berekenen, 60
+        )
+    assert teller["n"] == 2
+    logboek = AuditEvent.objects.filter(regio=regio_a).order_by("-pk")
+    voor = pagina(RequestFactory().get("/"), logboek).paginator.count
+    audit.ingelogd(user)
+    assert pagina(RequestFactory().get("/"), logboek).paginator.count == voor + 1
