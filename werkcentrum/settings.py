@@ -117,6 +117,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://werkcentrum")}
+# django-environ leaves ?key_prefix=, ?timeout= and ?version= in the URL's case; Django only
+# reads them in capitals (without this two sites on one Redis would share every key).
+for _optie in ("key_prefix", "timeout", "version"):
+    if _optie in CACHES["default"]:
+        CACHES["default"][_optie.upper()] = CACHES["default"].pop(_optie)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Shares the broker's Redis: an outage must not fail requests, and must not make them
     # wait long either (werkcentrum/cache.py).

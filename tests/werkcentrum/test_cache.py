@@ -46,12 +46,15 @@ def test_settings_use_the_tolerant_backend_for_a_redis_cache_url(monkeypatch):
 
     from werkcentrum import settings as project_settings
 
-    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    # A key prefix in the URL keeps two sites (or two bench databases) on one Redis apart.
+    monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1?key_prefix=s100&timeout=600")
     try:
         herladen = importlib.reload(project_settings)
         backend = herladen.CACHES["default"]
         assert backend["BACKEND"] == "werkcentrum.cache.VerdraagzameRedisCache"
         assert backend["OPTIONS"]["socket_connect_timeout"] <= 2
+        assert (backend["KEY_PREFIX"], backend["TIMEOUT"]) == ("s100", 600)
+        assert "key_prefix" not in backend
     finally:
         monkeypatch.delenv("CACHE_URL")
         importlib.reload(project_settings)
