@@ -1,11 +1,16 @@
-"""Rendered rows of a list, kept between requests.
+"""Rendered rows of a list, kept between requests; and whole list pages (`lijst`).
 
 Why: a staff list of 25 rows costs 15-30 ms of query and template work, while the rows change
 far less often than advisers reload the list. The rendered rows are kept under the versions of
 every model their query reads (werkcentrum.versies), per page and language, and per the list's
-inputs or its SQL and parameters (werkcentrum.paginering: either way per regio, filter and user
-where the query depends on one): a save, delete or many-to-many change in any of those models
-renders them again on the next request; writes without signals show within RIJEN_SECONDEN.
+SQL and parameters (`rijen`) or the request's inputs (`lijst`, werkcentrum.paginering.invoer):
+either way per regio, filter and user where the query depends on one. A save, delete or
+many-to-many change in any of those models renders them again on the next request; writes
+without signals show within RIJEN_SECONDEN.
+
+`lijst` keeps everything of a main list page that comes from the database in one entry: the
+total, the page, the rows, the filter form and any `Bijlage`. A page asked again costs one
+cache round trip; its queryset is not even built.
 
 The rows' template gets no request and no context processors, so nothing of the session or the
 user can end up in what is shared; what it shows besides the rows (today's date, labels) comes in
