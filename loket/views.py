@@ -329,12 +329,23 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*GIDSEN, "partnermedewerker", "beheerder")
 def sociale_kaart(request: HttpRequest) -> HttpResponse:
-    form = DienstFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.diensten_voor(user=request.user, **filters)
-    return render(
-        request, "loket/sociale_kaart.html", {"form": form, "pagina": _pagina(request, qs)}
-    )
+    def maken():
+        form = DienstFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        return selectors.diensten_voor(user=request.user, **filters), form
+
+    # Permissions may be the user's own, not only their roles': part of the kept rows' key.
+    kan_bewerken = request.user.has_perm("loket.change_dienst")
+    getoond = lijst(
+        request, maken, "loket/_diensten.html", {"kan_bewerken": kan_bewerken},
+        grootte=PAGINA_GROOTTE,
+    )  # fmt: skip
+    context = {
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
+    }
+    return render(request, "loket/sociale_kaart.html", context)
 
 
 @rol_vereist("coordinator", "partnermedewerker", "beheerder")

@@ -62,18 +62,26 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def vergaderingen(request: HttpRequest) -> HttpResponse:
-    form = VergaderingFilterForm(request.GET or None, user=request.user)
-    filters = {}
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = {
-            "q": d["zoek"],
-            "status": d["status"],
-            "jaar": d["jaar"],
-            "orgaan": d["orgaan"].pk if d["orgaan"] else None,
-        }
-    qs = selectors.vergaderingen_lijst(user=request.user, **filters)
-    return render(request, "rba/vergaderingen.html", {"form": form, "pagina": _pagina(request, qs)})
+    def maken():
+        form = VergaderingFilterForm(request.GET or None, user=request.user)
+        filters = {}
+        if form.is_valid():
+            d = form.cleaned_data
+            filters = {
+                "q": d["zoek"],
+                "status": d["status"],
+                "jaar": d["jaar"],
+                "orgaan": d["orgaan"].pk if d["orgaan"] else None,
+            }
+        return selectors.vergaderingen_lijst(user=request.user, **filters), form
+
+    getoond = lijst(request, maken, "rba/_vergaderingen_tabel.html", grootte=PAGINA_GROOTTE)
+    context = {
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
+    }
+    return render(request, "rba/vergaderingen.html", context)
 
 
 @rol_vereist(SECRETARIAAT)

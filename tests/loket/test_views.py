@@ -524,3 +524,21 @@ def test_coordinator_and_partner_maintain_services(client, ingelogd, regio_a):
     assert response.status_code == 400  # not a choice for this partner
     html = client.get(reverse("loket:sociale_kaart"), {"zoek": "Jobcoach"}).content.decode()
     assert "Jobcoaching" in html
+
+
+def test_sociale_kaart_kept_rows_show_edit_links_only_to_who_may_edit(client, ingelogd, regio_a):
+    """The rows are kept per user; whether they carry edit links follows the user's own
+    permission, which is part of what they are kept under."""
+    dienst = DienstFactory(regio=regio_a, naam="Schuldhulp Haarlem")
+    bewerken = reverse("loket:dienst_bewerken", args=[dienst.pk])
+    ingelogd("coordinator")
+    for _ in range(2):  # the second from the kept rows
+        html = client.get(reverse("loket:sociale_kaart")).content.decode()
+        assert "Schuldhulp Haarlem" in html and bewerken in html
+    ingelogd("gids")
+    for _ in range(2):
+        html = client.get(reverse("loket:sociale_kaart")).content.decode()
+        assert "Schuldhulp Haarlem" in html and bewerken not in html
+    dienst.naam = "Schuldhulp Velsen"
+    dienst.save()
+    assert "Schuldhulp Velsen" in client.get(reverse("loket:sociale_kaart")).content.decode()
