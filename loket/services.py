@@ -312,7 +312,11 @@ def gesprek_registreren(
         bezoekcode=code,
         datum=datum or timezone.localdate(),
     )
-    gesprek.full_clean()
+    # The related objects come as instances (from the form's regio-scoped choices): checking
+    # that each exists would cost a query apiece on every registration.
+    gesprek.full_clean(
+        exclude=["regio", "gids", "doelgroep", "locatie", "woongemeente", "bezoekcode"]
+    )
     gesprek.save()
     gesprek.themas.set(themas)
     return gesprek

@@ -193,7 +193,9 @@ def gesprek_nieuw(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 _fouten_in_form(form, exc)
             else:
-                request.session["loket_locatie"] = gesprek.locatie_id
+                # Written only when it changes: a session save is a database write.
+                if request.session.get("loket_locatie") != gesprek.locatie_id:
+                    request.session["loket_locatie"] = gesprek.locatie_id
                 messages.success(request, _("Het gesprek is vastgelegd."))
                 return redirect("loket:gesprek", pk=gesprek.pk)
         if suggesties is None:

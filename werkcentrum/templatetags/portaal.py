@@ -4,6 +4,7 @@
   names; a list page with 75 dates spent milliseconds on that alone. The same date, format and
   language give the same text, so it is computed once per worker process (bounded). It stands
   in for the stock filter in every template.
+- `formvelden`: a form's fields in NLDS markup, an empty form's kept (werkcentrum.formvelden).
 - `keuze`: the label of a choice field, `{{ plaatsing|keuze:"doelgroep" }}`, as
   get_doelgroep_display gives it; that method rebuilds and hashes (translates) every choice on
   each call, this looks the value up in a table made once per field."""
@@ -19,6 +20,8 @@ from django.template.defaultfilters import date as django_date
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
+
+from werkcentrum import formvelden as _formvelden
 
 register = Library()
 
@@ -48,3 +51,8 @@ def keuze(obj, veld: str):
 def _keuzes(field) -> dict:
     # Keys are the values only: the (lazy) labels are translated when shown, not here.
     return {make_hashable(waarde): label for waarde, label in field.flatchoices}
+
+
+@register.simple_tag
+def formvelden(form):
+    return _formvelden.velden_html(form)
