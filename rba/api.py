@@ -15,6 +15,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 
+from werkcentrum.api import OnthoudenLijstMixin
 from werkcentrum.models import Arbeidsmarktregio
 
 from . import selectors, services
@@ -171,7 +172,7 @@ class ActieSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
+class VergaderingViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = VergaderingSerializer
     queryset = Vergadering.objects.all()
 
@@ -183,7 +184,7 @@ class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class BesluitViewSet(OnthoudenLijstMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Besluiten of the user's regio. POST records one with the next number; a genomen
     besluit can never be changed (there is no PUT/PATCH/DELETE)."""
 
@@ -204,7 +205,12 @@ class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise _drf_fout(exc) from exc
 
 
-class ActieViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ActieViewSet(
+    OnthoudenLijstMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
     serializer_class = ActieSerializer
     queryset = Actie.objects.all()
 
@@ -243,7 +249,7 @@ class ActieViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.Re
         ]
     )
 )
-class OpenbaarBesluitViewSet(viewsets.ReadOnlyModelViewSet):
+class OpenbaarBesluitViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
     """Public: the besluiten a regio marked openbaar and took. No login needed."""
 
     serializer_class = OpenbaarBesluitSerializer

@@ -71,12 +71,13 @@ def _clear_cache(_test_settings):
     # otherwise rate-limit counters (forms, logins) leak from one test into the next.
     from django.core.cache import cache
 
-    from werkcentrum import paginering
+    from werkcentrum import paginering, versies
 
     def legen():
         cache.clear()
         # The sources per inputs, known in this process: ids repeat between tests.
         paginering._BRONNEN.clear()
+        versies._GEMETEN.clear()
 
     legen()
     yield

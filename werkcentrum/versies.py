@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cache as onthoud
@@ -17,7 +18,8 @@ from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -65,6 +67,51 @@ def onthouden(
     uitkomst = (berekenen(), timezone.now())
     bewaren(sleutel, versies, uitkomst, seconden)
     return uitkomst
+
+
+# The models each measured computation read, per key, in this process (`gemeten_onthouden`).
+_GEMETEN: OrderedDict[str, frozenset[str]] = OrderedDict()
+_GEMETEN_MAX = 4096
+
+
+def gemeten_onthouden(
+    sleutel: str, berekenen: Callable[[], Any], seconden: int, controleren: bool = False
+) -> Any:
+    """`berekenen()`, kept while the models of every table its queries named are unchanged.
+
+    For a computation whose reads are not one queryset (a serializer following relations):
+    the sources are measured from the SQL it executed. They are known from its first run in a
+    process on; that run itself is not kept, because the versions must be read before the
+    computation (a save in between would otherwise be missed). Whatever writes the audit log
+    (ONGEVERSIONEERD) is never kept. `controleren`: compute on every call and fail when a
+    kept value differs (the key misses an input)."""
+    bekend = _GEMETEN.get(sleutel)
+    bewaard, versienummers = (None, None) if bekend is None else lezen(sleutel, bekend)
+    if bewaard is not None and not controleren:
+        return bewaard
+    uitgevoerd: list[str] = []
+
+    def opvangen(execute, sql, params, many, context):
+        uitgevoerd.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(opvangen):
+        waarde = berekenen()
+    if bewaard is not None and bewaard != waarde:
+        raise ImproperlyConfigured(
+            f"{sleutel} hangt af van meer dan zijn sleutel: dezelfde sleutel gaf iets anders."
+        )
+    tabellen = _tabellen()
+    gelezen = frozenset(
+        tabellen[t] for sql in uitgevoerd for t in _GEQUOTEERD.findall(sql) if t in tabellen
+    )
+    if gelezen == bekend:
+        bewaren(sleutel, versienummers, waarde, seconden)
+    else:
+        _GEMETEN[sleutel] = gelezen
+        if len(_GEMETEN) > _GEMETEN_MAX:
+            _GEMETEN.popitem(last=False)
+    return waarde
 
 
 def bronnen(qs: QuerySet, sql: str | None = None) -> set[str]:
