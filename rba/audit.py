@@ -96,7 +96,14 @@ def leden_ingezien(orgaan, *, user, ids: Iterable[int]) -> None:
 def acties_ingezien(acties: Iterable, *, user, context: str, obj=None) -> None:
     """A page listing acties: the ones whose owner is named by name (someone outside the
     portal: eigenaar_naam, not a medewerker) were shown, by id. Nothing when there are none."""
-    ids = [a.pk for a in acties if not a.eigenaar_id and a.eigenaar_naam]
+    actie_ids_ingezien(
+        [a.genoemde_eigenaar_id for a in acties], user=user, context=context, obj=obj
+    )
+
+
+def actie_ids_ingezien(ids: Iterable, *, user, context: str, obj=None) -> None:
+    """As acties_ingezien, by the acties' genoemde_eigenaar_id (None for the others)."""
+    ids = [i for i in ids if i is not None]
     if ids:
         personenlijst_ingezien(
             event="rba_actielijst_ingezien",

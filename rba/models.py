@@ -660,6 +660,12 @@ class Actie(models.Model):
         return str(self.eigenaar) if self.eigenaar_id else self.eigenaar_naam
 
     @property
+    def genoemde_eigenaar_id(self) -> int | None:
+        """The id when the owner is a person named by name (outside the portal): a list
+        showing this action shows personal data (the audit log notes it)."""
+        return self.pk if not self.eigenaar_id and self.eigenaar_naam else None
+
+    @property
     def eigenaar_adres(self) -> str:
         return self.eigenaar.email if self.eigenaar_id else self.eigenaar_email
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -414,23 +415,31 @@ def besluit_raadsinformatie(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def acties(request: HttpRequest) -> HttpResponse:
-    form = ActieFilterForm(request.GET or {"status": "open"}, user=request.user)
-    filters = {}
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = {
-            "q": d["zoek"],
-            "status": d["status"],
-            "verlopen": d["verlopen"],
-            "orgaan": d["orgaan"].pk if d["orgaan"] else None,
-        }
-    qs = selectors.acties_lijst(user=request.user, **filters)
-    pagina_ = _pagina(request, qs)
-    audit.acties_ingezien(pagina_.object_list, user=request.user, context="actielijst")
+    def maken():
+        form = ActieFilterForm(request.GET or {"status": "open"}, user=request.user)
+        filters = {}
+        if form.is_valid():
+            d = form.cleaned_data
+            filters = {
+                "q": d["zoek"],
+                "status": d["status"],
+                "verlopen": d["verlopen"],
+                "orgaan": d["orgaan"].pk if d["orgaan"] else None,
+            }
+        return selectors.acties_lijst(user=request.user, **filters), form
+
+    kan_schrijven = selectors.is_secretariaat(request.user)
+    getoond = lijst(
+        request, maken, "rba/_acties_tabel.html",
+        {"kan_schrijven": kan_schrijven, "vandaag": timezone.localdate().isoformat()},
+        grootte=PAGINA_GROOTTE, ids="genoemde_eigenaar_id",
+    )  # fmt: skip
+    audit.actie_ids_ingezien(getoond.rijen.ids, user=request.user, context="actielijst")
     context = {
-        "form": form,
-        "pagina": pagina_,
-        "kan_schrijven": selectors.is_secretariaat(request.user),
+        "filterformulier": getoond.filterformulier,
+        "pagina": getoond.pagina,
+        "rijen": getoond.rijen,
+        "kan_schrijven": kan_schrijven,
     }
     return render(request, "rba/acties.html", context)
 

@@ -274,3 +274,14 @@ def test_pages_listing_acties_log_the_ones_naming_an_outside_owner(client, fg, r
     for actie, verwacht in ((extern, {e.pk for e in lijsten}), (intern, set())):
         response = client.get(reverse("privacy:logboek"), {"betrokkene": _actie(actie)})
         assert {e.pk for e in response.context["pagina"].object_list} == verwacht
+
+
+def test_the_kept_actielijst_still_logs_every_time_it_is_shown(rba, maak_gebruiker, settings):
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False  # really served from the kept page
+    extern = ActieFactory(orgaan=rba, eigenaar_naam="Wim Fictief")
+    lezer = Client()
+    lezer.force_login(maak_gebruiker("rba_lid"))
+    for _ in range(3):
+        assert "Wim Fictief" in lezer.get(reverse("rba:acties")).content.decode()
+    lijsten = AuditEvent.objects.filter(event="rba_actielijst_ingezien")
+    assert [e.details["acties"] for e in lijsten] == [[extern.pk]] * 3
