@@ -7,7 +7,9 @@ import io
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from openpyxl import Workbook
 
 from werkcentrum import versies
@@ -77,6 +79,7 @@ def _tabellen(request: HttpRequest):
 @rol_vereist("coordinator", "beheerder")
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, van, tot, data, berekend = _tabellen(request)
+    query = request.GET.urlencode()
     tabellen = [
         {
             "code": code,
@@ -86,18 +89,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         }
         for code in KOLOMMEN
     ]
-    return render(
-        request,
-        "loket/dashboard.html",
-        {
-            "form": form,
-            "van": van,
-            "tot": tot,
-            "tabellen": tabellen,
-            "berekend": berekend,
-            "query": request.GET.urlencode(),
-        },
-    )
+
+    def renderen() -> str:
+        context = {"form": form, "van": van, "tot": tot, "tabellen": tabellen, "query": query}
+        return str(render_to_string("loket/_dashboard_tabellen.html", context))
+
+    # The tables follow from the figures (kept until `berekend`), the query and the language:
+    # rendering seven tables on every visit cost more than counting them once.
+    sleutel = versies.sleutel(
+        "loket-dashboard-html", request.user.regio_id, request.user.is_superuser, berekend,
+        query, get_language(),
+    )  # fmt: skip
+    html, _moment = versies.onthouden(sleutel, BRONNEN, renderen, 10 * 60)
+    context = {
+        "berekend": berekend,
+        "tabellen": tabellen,
+        "tabellen_html": mark_safe(html),  # noqa: S308 - our own template
+    }
+    return render(request, "loket/dashboard.html", context)
 
 
 @rol_vereist("coordinator", "beheerder")

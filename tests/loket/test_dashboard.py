@@ -194,8 +194,13 @@ def test_the_page_counts_again_as_soon_as_a_gesprek_is_added(client, coordinator
     assert "Cijfers van" in eerst.content.decode()
     assert client.get(url).context["tabellen"] == eerst.context["tabellen"]
     GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 6))
-    maand = next(t for t in client.get(url).context["tabellen"] if t["code"] == "maand")
+    cel = '<td class="utrecht-table__cell">2</td>'
+    assert cel not in eerst.content.decode()
+    opnieuw = client.get(url)
+    maand = next(t for t in opnieuw.context["tabellen"] if t["code"] == "maand")
     assert sum(rij[1] for rij in maand["rijen"]) == 2
+    # The kept tables' HTML shows the new count as well.
+    assert cel in opnieuw.content.decode()
 
 
 def test_kept_figures_are_per_regio(client, coordinator, maak_gebruiker, regio_a, regio_b):
