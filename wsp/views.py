@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from werkcentrum import paginering, versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
@@ -29,6 +33,8 @@ from .models import (
 )
 
 WSP = ("wsp_adviseur", "wsp_manager")
+# A kept werkgever page shows a write without signals (QuerySet.update) within this time.
+WERKGEVER_SECONDEN = 60
 PAGINA = 25
 
 
@@ -117,15 +123,15 @@ def werkgever_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier(request, form, _("Werkgever bewerken"), "wsp:werkgevers", status)
 
 
-def _werkgever_personen_gelogd(request, werkgever: Werkgever, tijdlijn: list[dict]) -> None:
+def _werkgever_personen_gelogd(request, pk: int, kandidaten, contactpersonen) -> None:
     """The werkgever page names persons: the kandidaten of its plaatsingen (in the tijdlijn)
-    and its contactpersonen. One list event per kind, from the rows already loaded; a kind
+    and its contactpersonen. One list event per kind, from the ids the page shows; a kind
     the page does not show gets no event, so an account without persons logs nothing."""
-    context = f"werkgever {werkgever.pk}"
+    context = f"werkgever {pk}"
     with transaction.atomic():  # both events in one commit: a read pays one WAL flush
-        if kandidaten := [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]:
+        if kandidaten:
             audit.kandidatenlijst_ingezien(user=request.user, ids=kandidaten, context=context)
-        if contactpersonen := [c.pk for c in werkgever.contactpersonen.all()]:
+        if contactpersonen:
             audit.contactpersonenlijst_ingezien(
                 user=request.user, ids=contactpersonen, context=context
             )
@@ -133,13 +139,41 @@ def _werkgever_personen_gelogd(request, werkgever: Werkgever, tijdlijn: list[dic
 
 @rol_vereist(*WSP)
 def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
-    obj = selectors.werkgever_detail(user=request.user, pk=pk)
-    tijdlijn = selectors.tijdlijn(obj)
-    _werkgever_personen_gelogd(request, obj, tijdlijn)
+    def berekenen() -> dict:
+        obj = selectors.werkgever_detail(user=request.user, pk=pk)
+        tijdlijn = selectors.tijdlijn(obj)
+        mag_bewerken = services.mag_werkgever_bewerken(request.user, obj)
+        gegevens = {"werkgever": obj, "mag_bewerken": mag_bewerken}
+        return {
+            "pk": obj.pk,
+            "naam": obj.naam,
+            "mag_bewerken": mag_bewerken,
+            "gegevens": str(render_to_string("wsp/_werkgever_gegevens.html", gegevens)),
+            "tijdlijn": str(
+                render_to_string("wsp/_werkgever_tijdlijn.html", {"tijdlijn": tijdlijn})
+            ),
+            "kandidaten": [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]],
+            "contactpersonen": [c.pk for c in obj.contactpersonen.all()],
+        }
+
+    # Kept per user (the edit right is theirs) while every table the page read is unchanged:
+    # the page was the slowest an adviser opens all day. A user who may not see the
+    # werkgever gets the 404 from the first computation, and nothing is kept for them.
+    invoer = paginering.invoer(request)
+    if invoer is None:
+        getoond = berekenen()
+    else:
+        getoond = versies.gemeten_onthouden(
+            versies.sleutel("wsp-werkgever", invoer), berekenen, WERKGEVER_SECONDEN,
+            controleren=getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False),
+        )  # fmt: skip
+    _werkgever_personen_gelogd(request, pk, getoond["kandidaten"], getoond["contactpersonen"])
     context = {
-        "werkgever": obj,
-        "tijdlijn": tijdlijn,
-        "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj),
+        "werkgever": {
+            **getoond,
+            "gegevens": mark_safe(getoond["gegevens"]),  # noqa: S308 - our own template
+            "tijdlijn": mark_safe(getoond["tijdlijn"]),  # noqa: S308 - our own template
+        },
         "contactmoment_form": forms.ContactmomentForm(initial={"datum": timezone.localdate()}),
     }
     return render(request, "wsp/werkgever.html", context)

@@ -227,3 +227,34 @@ def test_werkgever_page_logs_in_the_same_number_of_queries_for_one_or_many_perso
 
 def _lijst_van(werkgever, event: str) -> AuditEvent:
     return AuditEvent.objects.get(event=event, details__context=f"werkgever {werkgever.pk}")
+
+
+def test_the_kept_werkgever_page_logs_every_showing_and_shows_a_new_contact_at_once(
+    client, adviseur, regio_a, settings
+):
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False  # really served from the kept page
+    werkgever = _werkgever_met_personen(regio_a, plaatsingen=1, contactpersonen=1)
+    client.force_login(adviseur)
+    for _ in range(3):
+        assert client.get(werkgever.get_absolute_url()).status_code == 200
+    lijsten = AuditEvent.objects.filter(
+        event="wsp_contactpersonenlijst_ingezien", details__context=f"werkgever {werkgever.pk}"
+    )
+    assert lijsten.count() == 3
+    nieuw = Contactpersoon.objects.create(werkgever=werkgever, naam="Nieuw Contact")
+    assert "Nieuw Contact" in client.get(werkgever.get_absolute_url()).content.decode()
+    assert nieuw.pk in AuditEvent.objects.filter(
+        event="wsp_contactpersonenlijst_ingezien"
+    ).latest("pk").details["contactpersonen"]
+
+
+def test_the_kept_werkgever_page_is_never_shown_outside_the_regio(
+    client, maak_gebruiker, regio_a, regio_b, settings
+):
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False
+    werkgever = _werkgever_met_personen(regio_a, plaatsingen=1, contactpersonen=1)
+    eigen = maak_gebruiker("wsp_adviseur")
+    client.force_login(eigen)
+    assert client.get(werkgever.get_absolute_url()).status_code == 200
+    client.force_login(maak_gebruiker("wsp_adviseur", regio=regio_b))
+    assert client.get(werkgever.get_absolute_url()).status_code == 404
