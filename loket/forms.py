@@ -157,7 +157,8 @@ class GesprekForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["locatie"].queryset = Locatie.objects.voor(user).filter(actief=True)
         self.fields["woongemeente"].queryset = Gemeente.objects.voor(user)
-        self.fields["doelgroep"].initial = Doelgroep.objects.filter(code="onbekend").first()
+        if not self.is_bound:  # a sent form shows what was sent
+            self.fields["doelgroep"].initial = Doelgroep.objects.filter(code="onbekend").first()
 
     def clean(self):
         data = super().clean()

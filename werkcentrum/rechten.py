@@ -17,9 +17,14 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import versies
+
 VERSIE = "rechten:versie"
 # Bounds how long an entry can outlive a change the signals could not announce (cache away)
 BEWAREN_SECONDEN = 10 * 60
+# The user of a session (Backend.get_user); a write without signals shows within this time.
+GEBRUIKER_BRONNEN = ("werkcentrum.Medewerker", "werkcentrum.Arbeidsmarktregio")
+GEBRUIKER_SECONDEN = 60
 
 
 class Rechten(NamedTuple):
@@ -52,14 +57,26 @@ class Backend(ModelBackend):
     """ModelBackend whose permission set comes from `rechten` (cached across requests)."""
 
     def get_user(self, user_id):
+        # Every staff request reads its user: kept in the cache under the versions of the
+        # user and regio tables (werkcentrum.versies), so a save of any medewerker (a role,
+        # a password, deactivation) counts from the very next request; one cache round trip
+        # instead of a query.
+        sleutel = versies.sleutel("gebruiker", user_id)
+        user, versienummers = versies.lezen(sleutel, GEBRUIKER_BRONNEN)
+        if user is None:
+            user = self._gebruiker(user_id)
+            versies.bewaren(sleutel, versienummers, user, GEBRUIKER_SECONDEN)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+    @staticmethod
+    def _gebruiker(user_id):
         # The regio in the same query: the werkplek shows it and every form that registers
         # something stores it (request.user.regio), each a query of its own otherwise.
         gebruiker = get_user_model()
         try:
-            user = gebruiker._default_manager.select_related("regio").get(pk=user_id)
-        except gebruiker.DoesNotExist:
+            return gebruiker._default_manager.select_related("regio").get(pk=user_id)
+        except (gebruiker.DoesNotExist, ValueError, TypeError):
             return None
-        return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:

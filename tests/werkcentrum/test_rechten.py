@@ -81,14 +81,21 @@ def test_the_api_checks_permissions_from_the_cache_too(client_van, regio_a):
 def test_the_user_is_read_with_the_regio_and_an_inactive_user_is_logged_out(client_van, regio_a):
     user = MedewerkerFactory(regio=regio_a, rollen=["gids"])
     client = client_van(user)
-    client.get(reverse("werkplek"))  # roles into the cache
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("werkplek"))
-    assert regio_a.naam in response.content.decode()
+        client.get(reverse("werkplek"))
     regio_queries = [
         q for q in queries.captured_queries if "werkcentrum_arbeidsmarktregio" in q["sql"]
     ]
     assert len(regio_queries) == 1 and "werkcentrum_medewerker" in regio_queries[0]["sql"]
+    # Then kept: the next request reads neither.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("werkplek"))
+    assert regio_a.naam in response.content.decode()
+    assert not [q for q in queries.captured_queries if "werkcentrum_medewerker" in q["sql"]]
+    # A change of the regio or the user counts from the very next request.
+    regio_a.naam = "Nieuwe naam van de regio"
+    regio_a.save()
+    assert "Nieuwe naam van de regio" in client.get(reverse("werkplek")).content.decode()
     user.is_active = False
     user.save()
     assert client.get(reverse("werkplek")).status_code == 302  # to the login page
