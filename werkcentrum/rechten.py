@@ -32,9 +32,16 @@ class Rechten(NamedTuple):
     permissies: frozenset[str]
 
 
+def _sleutel(user_id, is_superuser: bool) -> str:
+    return f"rechten:{user_id}:{int(is_superuser)}"
+
+
 def rechten(user) -> Rechten:
-    sleutel = f"rechten:{user.pk}:{int(user.is_superuser)}"
-    gevonden = cache.get_many([VERSIE, sleutel])
+    sleutel = _sleutel(user.pk, user.is_superuser)
+    # Read with the user in the same round trip when it came from Backend.get_user.
+    gevonden = user.__dict__.pop("_rechten_gelezen", None)
+    if gevonden is None:
+        gevonden = cache.get_many([VERSIE, sleutel])
     versie = gevonden.get(VERSIE, 0)
     bewaard = gevonden.get(sleutel)
     if bewaard and bewaard[0] == versie:
@@ -61,12 +68,18 @@ class Backend(ModelBackend):
         # user and regio tables (werkcentrum.versies), so a save of any medewerker (a role,
         # a password, deactivation) counts from the very next request; one cache round trip
         # instead of a query.
+        # The user's roles (`rechten`) come along in the same round trip.
         sleutel = versies.sleutel("gebruiker", user_id)
-        user, versienummers = versies.lezen(sleutel, GEBRUIKER_BRONNEN)
+        meelezen = [VERSIE, _sleutel(user_id, False), _sleutel(user_id, True)]
+        user, versienummers, mee = versies.lezen_met(sleutel, GEBRUIKER_BRONNEN, meelezen)
         if user is None:
             user = self._gebruiker(user_id)
             versies.bewaren(sleutel, versienummers, user, GEBRUIKER_SECONDEN)
-        return user if user is not None and self.user_can_authenticate(user) else None
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        eigen = _sleutel(user.pk, user.is_superuser)
+        user._rechten_gelezen = {k: mee[k] for k in (VERSIE, eigen) if k in mee}
+        return user
 
     @staticmethod
     def _gebruiker(user_id):

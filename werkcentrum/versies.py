@@ -42,13 +42,22 @@ def lezen(sleutel: str, bronnen: Iterable[str]) -> tuple[Any, tuple[int, ...] | 
     """The value kept under `sleutel` if the models in `bronnen` ("app.Model") are unchanged
     since, else None; and their current versions, for `bewaren`. One cache round trip. Never
     a value when a source is not versioned (ONGEVERSIONEERD)."""
+    return lezen_met(sleutel, bronnen, ())[:2]
+
+
+def lezen_met(
+    sleutel: str, bronnen: Iterable[str], meelezen: Iterable[str]
+) -> tuple[Any, tuple[int, ...] | None, dict[str, Any]]:
+    """`lezen`, and the values of the other cache keys `meelezen` from the same round trip."""
     bronnen = sorted(bronnen)
+    meelezen = list(meelezen)
     if ONGEVERSIONEERD.intersection(bronnen):
-        return None, None
-    gevonden = cache.get_many([sleutel, *map(_versiesleutel, bronnen)])
+        return None, None, cache.get_many(meelezen) if meelezen else {}
+    gevonden = cache.get_many([sleutel, *map(_versiesleutel, bronnen), *meelezen])
     versies = tuple(gevonden.get(_versiesleutel(b), 0) for b in bronnen)
     bewaard = gevonden.get(sleutel)
-    return (bewaard[1] if bewaard and bewaard[0] == versies else None), versies
+    mee = {k: gevonden[k] for k in meelezen if k in gevonden}
+    return (bewaard[1] if bewaard and bewaard[0] == versies else None), versies, mee
 
 
 def bewaren(sleutel: str, versies: tuple[int, ...] | None, waarde: Any, seconden: int) -> None:
