@@ -243,9 +243,12 @@ def test_the_kept_werkgever_page_logs_every_showing_and_shows_a_new_contact_at_o
     assert lijsten.count() == 3
     nieuw = Contactpersoon.objects.create(werkgever=werkgever, naam="Nieuw Contact")
     assert "Nieuw Contact" in client.get(werkgever.get_absolute_url()).content.decode()
-    assert nieuw.pk in AuditEvent.objects.filter(
-        event="wsp_contactpersonenlijst_ingezien"
-    ).latest("pk").details["contactpersonen"]
+    assert (
+        nieuw.pk
+        in AuditEvent.objects.filter(event="wsp_contactpersonenlijst_ingezien")
+        .latest("pk")
+        .details["contactpersonen"]
+    )
 
 
 def test_the_kept_werkgever_page_is_never_shown_outside_the_regio(
