@@ -53,7 +53,22 @@ def _jaar_keuzes():
     return [("", _("Alle jaren"))] + [(str(j), str(j)) for j in range(nu + 1, 2019, -1)]
 
 
-class VergaderingFilterForm(_Scoped, forms.Form):
+class _Filters:
+    """`filters()`: a valid filter form's values as the selector's keyword arguments, by
+    `FILTERS` ({argument: field}); a chosen object as its pk. Nothing when invalid."""
+
+    FILTERS: dict[str, str] = {}
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        waarden = {arg: self.cleaned_data[veld] for arg, veld in self.FILTERS.items()}
+        return {arg: getattr(w, "pk", w) for arg, w in waarden.items()}
+
+
+class VergaderingFilterForm(_Filters, _Scoped, forms.Form):
+    FILTERS = {"q": "zoek", "status": "status", "jaar": "jaar", "orgaan": "orgaan"}
+
     zoek = forms.CharField(
         label=_("Zoeken in agendapunten of plaats"), required=False, max_length=100
     )
@@ -119,7 +134,9 @@ class BesluitFilterForm(forms.Form):
         }
 
 
-class ActieFilterForm(_Scoped, forms.Form):
+class ActieFilterForm(_Filters, _Scoped, forms.Form):
+    FILTERS = {"q": "zoek", "status": "status", "verlopen": "verlopen", "orgaan": "orgaan"}
+
     zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"),
@@ -143,7 +160,9 @@ class ActieFilterForm(_Scoped, forms.Form):
         self.scope_velden(user, orgaan=Overlegorgaan.objects.all())
 
 
-class MonitoringFilterForm(forms.Form):
+class MonitoringFilterForm(_Filters, forms.Form):
+    FILTERS = {"q": "zoek", "status": "status", "sinds": "sinds", "pijler": "pijler"}
+
     zoek = forms.CharField(
         label=_("Zoeken in thema, actie of trekker"), required=False, max_length=100
     )

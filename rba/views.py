@@ -65,16 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def vergaderingen(request: HttpRequest) -> HttpResponse:
     def maken():
         form = VergaderingFilterForm(request.GET or None, user=request.user)
-        filters = {}
-        if form.is_valid():
-            d = form.cleaned_data
-            filters = {
-                "q": d["zoek"],
-                "status": d["status"],
-                "jaar": d["jaar"],
-                "orgaan": d["orgaan"].pk if d["orgaan"] else None,
-            }
-        return selectors.vergaderingen_lijst(user=request.user, **filters), form
+        return selectors.vergaderingen_lijst(user=request.user, **form.filters()), form
 
     getoond = lijst(request, maken, "rba/_vergaderingen_tabel.html", grootte=PAGINA_GROOTTE)
     context = {
@@ -417,16 +408,7 @@ def besluit_raadsinformatie(request: HttpRequest, pk: int) -> HttpResponse:
 def acties(request: HttpRequest) -> HttpResponse:
     def maken():
         form = ActieFilterForm(request.GET or {"status": "open"}, user=request.user)
-        filters = {}
-        if form.is_valid():
-            d = form.cleaned_data
-            filters = {
-                "q": d["zoek"],
-                "status": d["status"],
-                "verlopen": d["verlopen"],
-                "orgaan": d["orgaan"].pk if d["orgaan"] else None,
-            }
-        return selectors.acties_lijst(user=request.user, **filters), form
+        return selectors.acties_lijst(user=request.user, **form.filters()), form
 
     kan_schrijven = selectors.is_secretariaat(request.user)
     getoond = lijst(

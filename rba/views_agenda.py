@@ -151,16 +151,7 @@ def _agenda(request: HttpRequest) -> StrategischeAgenda | None:
 
 def _monitoring_filters(request: HttpRequest, agenda) -> tuple[MonitoringFilterForm, dict]:
     form = MonitoringFilterForm(request.GET or None, agenda=agenda)
-    filters = {}
-    if form.is_valid():
-        d = form.cleaned_data
-        filters = {
-            "q": d["zoek"],
-            "status": d["status"],
-            "sinds": d["sinds"],
-            "pijler": d["pijler"].pk if d["pijler"] else None,
-        }
-    return form, filters
+    return form, form.filters()
 
 
 @login_required
