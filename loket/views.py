@@ -237,11 +237,7 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
         "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
     }
     getoond = lijst(request, maken, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE)
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-    }
+    context = getoond.context()
     return render(request, "loket/gesprekken.html", context)
 
 
@@ -342,11 +338,7 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
         request, maken, "loket/_diensten.html", {"kan_bewerken": kan_bewerken},
         grootte=PAGINA_GROOTTE,
     )  # fmt: skip
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-    }
+    context = getoond.context()
     return render(request, "loket/sociale_kaart.html", context)
 
 

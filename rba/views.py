@@ -68,11 +68,7 @@ def vergaderingen(request: HttpRequest) -> HttpResponse:
         return selectors.vergaderingen_lijst(user=request.user, **form.filters()), form
 
     getoond = lijst(request, maken, "rba/_vergaderingen_tabel.html", grootte=PAGINA_GROOTTE)
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-    }
+    context = getoond.context()
     return render(request, "rba/vergaderingen.html", context)
 
 
@@ -263,12 +259,7 @@ def besluiten(request: HttpRequest) -> HttpResponse:
     getoond = lijst(
         request, maken, "rba/_besluiten_rijen.html", {"met_status": True}, grootte=PAGINA_GROOTTE
     )
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-        "kan_schrijven": selectors.is_secretariaat(request.user),
-    }
+    context = getoond.context(kan_schrijven=selectors.is_secretariaat(request.user))
     return render(request, "rba/besluiten.html", context)
 
 
@@ -417,12 +408,7 @@ def acties(request: HttpRequest) -> HttpResponse:
         grootte=PAGINA_GROOTTE, ids="genoemde_eigenaar_id",
     )  # fmt: skip
     audit.actie_ids_ingezien(getoond.rijen.ids, user=request.user, context="actielijst")
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-        "kan_schrijven": kan_schrijven,
-    }
+    context = getoond.context(kan_schrijven=kan_schrijven)
     return render(request, "rba/acties.html", context)
 
 

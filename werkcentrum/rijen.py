@@ -104,6 +104,15 @@ class Lijst:
     # The rows of each `Bijlage`, by name.
     bijlagen: dict[str, Rijen]
 
+    def context(self, **meer) -> dict:
+        """What a list page's template shows: filterformulier, pagina and rijen (and `meer`)."""
+        return {
+            "filterformulier": self.filterformulier,
+            "pagina": self.pagina,
+            "rijen": self.rijen,
+            **meer,
+        }
+
 
 @dataclass(frozen=True)
 class Bijlage:

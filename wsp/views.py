@@ -78,11 +78,7 @@ def werkgevers(request: HttpRequest) -> HttpResponse:
         return selectors.werkgevers_voor(user=request.user, filters=filters), form
 
     getoond = lijst(request, maken, "wsp/_werkgevers_tabel.html", grootte=PAGINA)
-    context = {
-        "filterformulier": getoond.filterformulier,
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-    }
+    context = getoond.context()
     return render(request, "wsp/werkgevers.html", context)
 
 
