@@ -116,6 +116,11 @@ def actie_ids_ingezien(ids: Iterable, *, user, context: str, obj=None) -> None:
         )
 
 
+def actie_ingezien(actie, *, user, doel: str) -> None:
+    """An actie's form opened that names an owner from outside the portal."""
+    persoonsgegevens_ingezien(actie, user=user, doel=doel)
+
+
 def actie_gewijzigd(actie, *, user, nieuw: bool) -> None:
     _log(
         AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import lijst
 from werkcentrum.tenancy import get_scoped_or_404
@@ -413,8 +414,12 @@ def acties(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(SECRETARIAAT)
+@doel_gevraagd
 def actie_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     obj = get_scoped_or_404(Actie.objects.all(), request.user, pk=pk) if pk else None
+    # An actie naming an owner from outside the portal shows their name and e-mail: say why
+    # first. One owned by a medewerker, or a new one, holds nobody's data.
+    doel = doel_voor(request, obj) if obj is not None and obj.genoemde_eigenaar_id else None
     initial = {
         k: request.GET[k]
         for k in ("vergadering", "besluit", "orgaan", "onderwerp")
@@ -422,18 +427,19 @@ def actie_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     }
     form = ActieForm(request.POST or None, instance=obj, user=request.user, initial=initial)
     titel = _("Actie wijzigen") if obj else _("Actie toevoegen")
-    if request.method == "POST":
-        if form.is_valid():
-            velden = dict(form.cleaned_data)
-            orgaan = velden.pop("orgaan")
-            try:
-                actie = services.actie_vastleggen(
-                    actie=obj, orgaan=None if obj else orgaan, door=request.user, **velden
-                )
-            except ValidationError as exc:
-                fouten_overnemen(form, exc)
-            else:
-                messages.success(request, _("De actie is opgeslagen."))
-                return redirect(actie.vergadering or "rba:acties")
-        return _formulier(request, form, titel=titel, terug="rba:acties", status=400)
-    return _formulier(request, form, titel=titel, terug="rba:acties")
+    if request.method == "POST" and form.is_valid():
+        velden = dict(form.cleaned_data)
+        orgaan = velden.pop("orgaan")
+        try:
+            actie = services.actie_vastleggen(
+                actie=obj, orgaan=None if obj else orgaan, door=request.user, **velden
+            )
+        except ValidationError as exc:
+            fouten_overnemen(form, exc)
+        else:
+            messages.success(request, _("De actie is opgeslagen."))
+            return redirect(actie.vergadering or "rba:acties")
+    if doel is not None:
+        audit.actie_ingezien(obj, user=request.user, doel=doel)
+    status = 400 if request.method == "POST" else 200
+    return _formulier(request, form, titel=titel, terug="rba:acties", status=status)

@@ -32,6 +32,8 @@ DOELEN: dict[str, Doel] = {
         Doel("werkgeversdienstverlening", _("Werkgeversdienstverlening (verzoek of contact)")),
         # The RBA secretariaat keeps the members of the overlegorganen (name, e-mail).
         Doel("ledenadministratie", _("Ledenadministratie van een overlegorgaan")),
+        # An actie may name an owner from outside the portal (name, e-mail).
+        Doel("actielijst", _("Actielijst van een overlegorgaan bijhouden")),
         Doel("inzageverzoek", _("Inzageverzoek van de betrokkene")),
         Doel("verwijderverzoek", _("Verwijderverzoek van de betrokkene")),
         Doel("toezicht", _("Toezicht op de verwerking (AVG)")),
@@ -51,7 +53,7 @@ DOELEN_PER_ROL: dict[str, tuple[str, ...]] = {
     "partnermedewerker": ("doorverwijzen",),
     "wsp_adviseur": ("bemiddeling", "nazorg", "werkgeversdienstverlening"),
     "wsp_manager": ("bemiddeling", "nazorg", "werkgeversdienstverlening", "kwaliteitscontrole"),
-    "rba_secretariaat": ("ledenadministratie",),
+    "rba_secretariaat": ("ledenadministratie", "actielijst"),
     "privacy_officer": ("inzageverzoek", "verwijderverzoek", "toezicht"),
 }
 

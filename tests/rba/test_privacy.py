@@ -285,3 +285,43 @@ def test_the_kept_actielijst_still_logs_every_time_it_is_shown(rba, maak_gebruik
         assert "Wim Fictief" in lezer.get(reverse("rba:acties")).content.decode()
     lijsten = AuditEvent.objects.filter(event="rba_actielijst_ingezien")
     assert [e.details["acties"] for e in lijsten] == [[extern.pk]] * 3
+
+
+def _actie_url(actie) -> str:
+    return reverse("rba:actie", args=[actie.pk])
+
+
+def test_an_actie_naming_an_outside_owner_asks_why_first_and_logs_the_purpose(
+    rba, secretariaat, settings
+):
+    from werkcentrum.doelbinding import KEUZE_VELD
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    actie = ActieFactory(orgaan=rba, eigenaar_naam="Wim Fictief", eigenaar_email=EMAIL)
+    client = Client()
+    client.force_login(secretariaat)
+    html = client.get(_actie_url(actie)).content.decode()
+    assert "Waarom open je dit dossier?" in html and EMAIL not in html
+    assert 'value="actielijst"' in html
+    assert not AuditEvent.objects.filter(event="persoonsgegevens_ingezien").exists()
+
+    assert client.post(_actie_url(actie), {KEUZE_VELD: "actielijst"}).status_code == 302
+    assert EMAIL in client.get(_actie_url(actie)).content.decode()
+    [event] = AuditEvent.objects.filter(event="persoonsgegevens_ingezien")
+    assert (event.doel, event.object_id, event.gebruiker) == (
+        "actielijst",
+        str(actie.pk),
+        secretariaat,
+    )
+
+
+def test_an_actie_owned_by_a_medewerker_opens_without_a_purpose(
+    rba, secretariaat, maak_gebruiker, settings
+):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    actie = ActieFactory(orgaan=rba, eigenaar=maak_gebruiker("rba_lid"), eigenaar_naam="")
+    client = Client()
+    client.force_login(secretariaat)
+    html = client.get(_actie_url(actie)).content.decode()
+    assert "Waarom open je dit dossier?" not in html and actie.omschrijving[:20] in html
+    assert not AuditEvent.objects.filter(event="persoonsgegevens_ingezien").exists()
