@@ -18,7 +18,7 @@ from rest_framework.permissions import AllowAny
 from werkcentrum.api import OnthoudenLijstMixin
 from werkcentrum.models import Arbeidsmarktregio
 
-from . import selectors, services
+from . import audit, selectors, services
 from .models import Actie, Agendapunt, Besluit, Overlegorgaan, Vergadering
 
 
@@ -216,6 +216,23 @@ class ActieViewSet(
 
     def get_queryset(self):
         return selectors.acties_voor(user=self.request.user).order_by("deadline", "pk")
+
+    # An actie may name an owner from outside the portal: every read of one is logged, as on
+    # the actielijst (the list even when it comes kept from the cache).
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        ids = [
+            r["id"]
+            for r in response.data.get("results", [])
+            if not r["eigenaar"] and r["eigenaar_naam"]
+        ]
+        audit.actie_ids_ingezien(ids, user=request.user, context="api")
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        actie = self.get_object()
+        audit.actie_ids_ingezien([actie.genoemde_eigenaar_id], user=request.user, context="api")
+        return super().retrieve(request, *args, **kwargs)
 
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)

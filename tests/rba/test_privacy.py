@@ -325,3 +325,23 @@ def test_an_actie_owned_by_a_medewerker_opens_without_a_purpose(
     html = client.get(_actie_url(actie)).content.decode()
     assert "Waarom open je dit dossier?" not in html and actie.omschrijving[:20] in html
     assert not AuditEvent.objects.filter(event="persoonsgegevens_ingezien").exists()
+
+
+def test_the_api_logs_every_read_of_an_actie_naming_an_outside_owner(rba, secretariaat, settings):
+    from rest_framework.test import APIClient
+
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False  # the second list comes kept
+    extern = ActieFactory(orgaan=rba, eigenaar_naam="Wim Fictief", eigenaar_email=EMAIL)
+    ActieFactory(orgaan=rba, eigenaar=secretariaat, eigenaar_naam="")
+    api = APIClient()
+    api.force_authenticate(secretariaat)
+    for _ in range(2):
+        assert api.get("/api/v1/rba/acties/").status_code == 200
+    assert api.get(f"/api/v1/rba/acties/{extern.pk}/").json()["eigenaar_email"] == EMAIL
+    lijsten = AuditEvent.objects.filter(event="rba_actielijst_ingezien").order_by("pk")
+    assert [(e.details["context"], e.details["acties"]) for e in lijsten] == [
+        ("api", [extern.pk]),
+        ("api", [extern.pk]),
+        ("api", [extern.pk]),
+    ]
