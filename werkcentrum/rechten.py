@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
@@ -60,8 +60,10 @@ def _permissies(user) -> frozenset[str]:
     return frozenset(f"{app}.{code}" for app, code in paren)
 
 
-class Backend(ModelBackend):
-    """ModelBackend whose permission set comes from `rechten` (cached across requests)."""
+class Backend(AuthenticationBackend):
+    """allauth's backend (log in by e-mail address) whose user and permission set come from
+    the cache. The only backend: a session remembers the backend that logged it in, and
+    its user is read through that one on every request."""
 
     def get_user(self, user_id):
         # Every staff request reads its user: kept in the cache under the versions of the

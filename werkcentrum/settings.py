@@ -141,10 +141,8 @@ SESSION_ENGINE = (
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
-AUTHENTICATION_BACKENDS = [
-    "werkcentrum.rechten.Backend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: allauth's, with the user and permissions kept (werkcentrum.rechten).
+AUTHENTICATION_BACKENDS = ["werkcentrum.rechten.Backend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
