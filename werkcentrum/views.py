@@ -27,7 +27,9 @@ def werkplek(request: HttpRequest) -> HttpResponse:
     user = request.user
     codes = sorted(ROLLEN) if user.is_superuser else [c for c in ROLLEN if c in user.rollen]
     rollen = [{"rol": ROLLEN[c], "items": items_voor(user, c)} for c in codes]
-    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen})
+    # The tiles follow from the roles and the entries they may open alone ({% vast %}).
+    tegels = tuple((b["rol"].code, tuple(i.url_naam for i in b["items"])) for b in rollen)
+    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen, "tegels": tegels})
 
 
 @login_required

@@ -4,6 +4,7 @@ AppConfig.ready(), so werkcentrum imports no app."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.urls import NoReverseMatch, reverse
 
@@ -16,7 +17,7 @@ class WerkplekItem:
     rollen: frozenset[str]
     permissie: str | None = None
 
-    @property
+    @cached_property  # the URLs are fixed while the process runs
     def url(self) -> str | None:
         try:
             return reverse(self.url_naam)
