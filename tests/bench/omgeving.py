@@ -82,15 +82,25 @@ def manage(scale: int, *args: str, **extra: str) -> str:
 
 
 def database_klaarzetten(scale: int) -> None:
-    """Creates, migrates and loads the scale's database unless it already holds that scale."""
+    """Creates, migrates and loads the scale's database unless it already holds that scale.
+
+    Every run starts from the same rows: the loaded database is copied once to `<name>_basis`
+    and each later run first copies it back (a few seconds), so what an earlier run wrote
+    (gesprekken, contactmomenten, the audit log) cannot slow down the next one. The scale's
+    cache is emptied with it: what it kept came from the rows that are gone."""
     import psycopg
 
     url = urlsplit(database_url(scale))
     naam = url.path.lstrip("/")
+    basis = f"{naam}_basis"
     beheer = urlunsplit(url._replace(path="/postgres"))
     with psycopg.connect(beheer, autocommit=True) as conn:
-        if not conn.execute("select 1 from pg_database where datname = %s", [naam]).fetchone():
+        if conn.execute("select 1 from pg_database where datname = %s", [basis]).fetchone():
+            conn.execute(f'drop database if exists "{naam}" with (force)')
+            conn.execute(f'create database "{naam}" template "{basis}"')
+        elif not conn.execute("select 1 from pg_database where datname = %s", [naam]).fetchone():
             conn.execute(f'create database "{naam}"')
+    _cache_legen(scale)
     manage(scale, "migrate", "--no-input", "-v", "0")
     manage(scale, "collectstatic", "--no-input", "-v", "0")
     medewerkers, plaatsingen = _tellingen(url)
@@ -107,6 +117,18 @@ def database_klaarzetten(scale: int) -> None:
     # empty tables (seconds, not ms), and counts cannot use index-only scans.
     with psycopg.connect(urlunsplit(url), autocommit=True) as conn:
         conn.execute("vacuum analyze")
+    with psycopg.connect(beheer, autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{basis}"')
+        conn.execute(f'create database "{basis}" template "{naam}"')
+
+
+def _cache_legen(scale: int) -> None:
+    import redis
+
+    verbinding = redis.Redis.from_url(cache_url(scale).split("?")[0])
+    sleutels = list(verbinding.scan_iter(match=f"s{scale}:*", count=1000))
+    for begin in range(0, len(sleutels), 1000):
+        verbinding.delete(*sleutels[begin : begin + 1000])
 
 
 def _tellingen(url) -> tuple[int, int]:
