@@ -9,7 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -33,6 +36,8 @@ from .models import Begrotingspost, Geldstroom, Mutatie
 from .selectors import LEZERS, SCHRIJVERS
 
 PAGINA_GROOTTE = 25
+# The table per year is kept while the mutaties are unchanged (a booking shows at once).
+JAARTABEL_SECONDEN = 600
 
 
 def fouten_naar_formulier(form, exc: ValidationError) -> None:
@@ -69,10 +74,32 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _jaartabel(
+    request: HttpRequest, fonds: Geldstroom | None, mag_mutaties_zien: bool
+) -> SafeString:
+    """The reserve per year (financien/_jaartabel.html), kept under its query (the user's
+    regio and the geldstroom) and the versions of the models it reads."""
+    mutaties = Mutatie.objects.voor(request.user)
+    if fonds is not None:
+        mutaties = mutaties.filter(geldstroom=fonds)
+
+    def renderen() -> str:
+        regels = selectors.reserve_per_jaar(user=request.user, geldstroom=fonds)
+        context = {"regels": regels, "mag_mutaties_zien": mag_mutaties_zien, "fonds": fonds}
+        return str(render_to_string("financien/_jaartabel.html", context))
+
+    delen = (get_language(), mag_mutaties_zien, getattr(fonds, "pk", None))
+    html = paginering.onthouden(
+        mutaties, "jaartabel", delen, renderen, JAARTABEL_SECONDEN, leeg=None
+    )
+    return mark_safe(renderen() if html is None else html)  # noqa: S308 - our own template
+
+
 @rol_vereist(*LEZERS)
 def reserve(request: HttpRequest) -> HttpResponse:
-    regels = selectors.reserve_per_jaar(user=request.user)
-    return render(request, "financien/reserve.html", {"regels": regels, **_rechten(request)})
+    rechten = _rechten(request)
+    tabel = _jaartabel(request, None, rechten["mag_mutaties_zien"])
+    return render(request, "financien/reserve.html", {"jaartabel": tabel, **rechten})
 
 
 @rol_vereist(*LEZERS)
@@ -85,7 +112,7 @@ def geldstroom(request: HttpRequest, pk: int) -> HttpResponse:
             "fonds": fonds,
             "saldi": services.geldstroom_saldi(fonds),
             "ontvangsten": selectors.ontvangsten_per_jaar(geldstroom=fonds),
-            "regels": selectors.reserve_per_jaar(user=request.user, geldstroom=fonds),
+            "jaartabel": _jaartabel(request, fonds, selectors.mag_mutaties_zien(request.user)),
             **_rechten(request),
         },
     )
