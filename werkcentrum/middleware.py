@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import BadRequest
@@ -121,3 +125,36 @@ class NulTekenMiddleware:
         if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
             raise BadRequest("NUL character in the query string")
         return self.get_response(request)
+
+
+# Responses a view gave its own policy (csp.decorators) or a nonce: built as django-csp does.
+_EIGEN_POLICY = tuple(
+    f"_csp_{soort}{ro}" for soort in ("config", "update", "replace") for ro in ("", "_ro")
+)
+
+
+class CspMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the usual header built once per process: without a nonce,
+    a view's own policy or a report-only policy it is the same text on every response, and
+    building it cost a tenth of a millisecond per request."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        if (
+            getattr(request, "_csp_nonce", None) is not None
+            or any(getattr(response, a, None) is not None for a in _EIGEN_POLICY)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or (settings.CONTENT_SECURITY_POLICY or {}).get("EXCLUDE_URL_PREFIXES")
+            or settings.DEBUG
+        ):
+            return super().process_response(request, response)
+        if HEADER not in response and not getattr(response, "_csp_exempt", False):
+            response[HEADER] = _standaard_policy(repr(settings.CONTENT_SECURITY_POLICY))
+        # As django-csp: a nonce asked for after the header is written is an error.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+@lru_cache(maxsize=4)
+def _standaard_policy(_instellingen: str) -> str:
+    # Keyed by the setting's text, so a changed policy (a test's override) gets its own.
+    return build_policy()

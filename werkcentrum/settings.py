@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "werkcentrum.middleware.CspMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "werkcentrum.middleware.MfaVerplichtMiddleware",
 ]
