@@ -38,10 +38,12 @@ load: install
 	$(PY) -m tests.bench.load
 
 # Re-pin the dependencies after changing pyproject.toml.
+# Extras stay in the lock: pip 23 (Python 3.11's) rejects a dependency's extra (weasyprint ->
+# fonttools[woff]) in hash mode once a newer release exists, unless the extra is pinned too.
 lock: install
 	$(PY) -m pip install --quiet pip-tools
-	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.lock pyproject.toml
-	$(PY) -m piptools compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.lock pyproject.toml
+	$(PY) -m piptools compile --quiet --no-strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/base.lock pyproject.toml
+	$(PY) -m piptools compile --quiet --no-strip-extras --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links --extra dev -o requirements/dev.lock pyproject.toml
 
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
