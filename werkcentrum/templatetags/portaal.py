@@ -13,18 +13,18 @@
   fragment that depends on more than its keys fails loudly.
 - `keuze`: the label of a choice field, `{{ plaatsing|keuze:"doelgroep" }}`, as
   get_doelgroep_display gives it; that method rebuilds and hashes (translates) every choice on
-  each call, this looks the value up in a table made once per field."""
+  each call, this looks the value up in a table made once per field.
+- `extends`: Django's own, except that the blocks of the root template are looked up once per
+  compiled template instead of on every render (Django walks all of base.html's nodes for
+  its blocks each time a page extends it: a tenth of a millisecond on every page)."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import date as Datum
 from datetime import time as Tijd
 from functools import lru_cache
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.template import Library, Node, TemplateSyntaxError
+from django.template import Library, Node, NodeList, TemplateSyntaxError, loader_tags
 from django.template.defaultfilters import date as django_date
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
@@ -32,6 +32,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from werkcentrum import formvelden as _formvelden
+from werkcentrum.vast import PLEK, Bewaard, invullen
 
 register = Library()
 
@@ -68,8 +69,6 @@ def formvelden(form):
     return _formvelden.velden_html(form)
 
 
-# Stands in for the CSRF token while a fragment is rendered for keeping; replaced per request.
-_PLEK = "wc-csrf-token-plek"
 _VAST_MAX = 512
 
 
@@ -88,23 +87,44 @@ class VastNode(Node):
         self.nodelist = nodelist
         self.sleutels = sleutels
         # Per node: the cached template loader keeps one compiled template per process.
-        self.bewaard: OrderedDict[tuple, str] = OrderedDict()
+        self.bewaard = Bewaard(_VAST_MAX)
 
     def render(self, context) -> str:
         sleutel = (get_language(), *(make_hashable(s.resolve(context)) for s in self.sleutels))
-        html = self.bewaard.get(sleutel)
-        controleren = getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False)
-        if html is None or controleren:
-            with context.push(csrf_token=_PLEK):
-                nieuw = self.nodelist.render(context)
-            if html is not None and html != nieuw:
-                raise ImproperlyConfigured(
-                    f"{{% vast %}} op regel {self.token.lineno} van {self.origin.name} hangt "
-                    "af van meer dan zijn sleutels: dezelfde sleutels gaven andere HTML."
-                )
-            html = self.bewaard[sleutel] = nieuw
-            if len(self.bewaard) > _VAST_MAX:
-                self.bewaard.popitem(last=False)
-        if _PLEK in html:
-            html = html.replace(_PLEK, str(context.get("csrf_token", "")))
+
+        def renderen() -> str:
+            with context.push(csrf_token=PLEK):
+                return self.nodelist.render(context)
+
+        waar = f"{{% vast %}} op regel {self.token.lineno} van {self.origin.name}"
+        html = self.bewaard.geef(sleutel, renderen, waar)
+        html = invullen(html, lambda: context.get("csrf_token", ""))
         return mark_safe(html)  # noqa: S308 - our own templates' output, escaped in them
+
+
+class _VasteNodeList(NodeList):
+    """The nodes of a compiled template, which never change after compiling: their search by
+    type is kept."""
+
+    def get_nodes_by_type(self, nodetype):
+        gevonden = self.__dict__.setdefault("_per_type", {})
+        if nodetype not in gevonden:
+            gevonden[nodetype] = super().get_nodes_by_type(nodetype)
+        return gevonden[nodetype]
+
+
+class ExtendsNode(loader_tags.ExtendsNode):
+    def get_parent(self, context):
+        ouder = super().get_parent(context)
+        # The cached loader gives the same compiled parent each time, so its blocks are
+        # searched once per process (without that loader, once per compile).
+        if type(ouder.nodelist) is NodeList:
+            ouder.nodelist.__class__ = _VasteNodeList
+        return ouder
+
+
+@register.tag("extends")
+def extends(parser, token):
+    node = loader_tags.do_extends(parser, token)
+    node.__class__ = ExtendsNode
+    return node
