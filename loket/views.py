@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst
+from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -237,8 +237,7 @@ def gesprekken(request: HttpRequest) -> HttpResponse:
         "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
     }
     getoond = lijst(request, maken, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE)
-    context = getoond.context()
-    return render(request, "loket/gesprekken.html", context)
+    return lijstpagina(request, "loket/gesprekken.html", getoond)
 
 
 # --- Doorverwijzingen ----------------------------------------------------------------------
@@ -338,8 +337,7 @@ def sociale_kaart(request: HttpRequest) -> HttpResponse:
         request, maken, "loket/_diensten.html", {"kan_bewerken": kan_bewerken},
         grootte=PAGINA_GROOTTE,
     )  # fmt: skip
-    context = getoond.context()
-    return render(request, "loket/sociale_kaart.html", context)
+    return lijstpagina(request, "loket/sociale_kaart.html", getoond)
 
 
 @rol_vereist("coordinator", "partnermedewerker", "beheerder")

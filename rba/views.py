@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst
+from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -69,8 +69,7 @@ def vergaderingen(request: HttpRequest) -> HttpResponse:
         return selectors.vergaderingen_lijst(user=request.user, **form.filters()), form
 
     getoond = lijst(request, maken, "rba/_vergaderingen_tabel.html", grootte=PAGINA_GROOTTE)
-    context = getoond.context()
-    return render(request, "rba/vergaderingen.html", context)
+    return lijstpagina(request, "rba/vergaderingen.html", getoond)
 
 
 @rol_vereist(SECRETARIAAT)
@@ -260,8 +259,8 @@ def besluiten(request: HttpRequest) -> HttpResponse:
     getoond = lijst(
         request, maken, "rba/_besluiten_rijen.html", {"met_status": True}, grootte=PAGINA_GROOTTE
     )
-    context = getoond.context(kan_schrijven=selectors.is_secretariaat(request.user))
-    return render(request, "rba/besluiten.html", context)
+    kan_schrijven = selectors.is_secretariaat(request.user)
+    return lijstpagina(request, "rba/besluiten.html", getoond, kan_schrijven=kan_schrijven)
 
 
 @rol_vereist(SECRETARIAAT)
@@ -409,8 +408,7 @@ def acties(request: HttpRequest) -> HttpResponse:
         grootte=PAGINA_GROOTTE, ids="genoemde_eigenaar_id",
     )  # fmt: skip
     audit.actie_ids_ingezien(getoond.rijen.ids, user=request.user, context="actielijst")
-    context = getoond.context(kan_schrijven=kan_schrijven)
-    return render(request, "rba/acties.html", context)
+    return lijstpagina(request, "rba/acties.html", getoond, kan_schrijven=kan_schrijven)
 
 
 @rol_vereist(SECRETARIAAT)

@@ -10,7 +10,9 @@ without signals show within RIJEN_SECONDEN.
 
 `lijst` keeps everything of a main list page that comes from the database in one entry: the
 total, the page, the rows, the filter form and any `Bijlage`. A page asked again costs one
-cache round trip; its queryset is not even built.
+cache round trip; its queryset is not even built. `lijstpagina` then answers with the whole
+page as this process rendered it for that same kept entry (werkcentrum.vast), so the layout
+and the page's template are not rendered again either.
 
 The rows' template gets no request and no context processors, so nothing of the session or the
 user can end up in what is shared; what it shows besides the rows (today's date, labels) comes in
@@ -18,14 +20,19 @@ user can end up in what is shared; what it shows besides the rows (today's date,
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.paginator import Page
 from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
@@ -33,8 +40,11 @@ from django.utils.translation import get_language
 
 from . import paginering, versies
 from .paginering import GROOTTE, Paginator
+from .vast import PLEK, Bewaard, invullen
 
 RIJEN_SECONDEN = 60
+# Part of a kept list's key: a new layout of what is kept must not read an older one.
+_FORMAAT = 2
 FILTERFORMULIER = "components/filterformulier.html"
 
 
@@ -103,13 +113,18 @@ class Lijst:
     invoer: tuple | None
     # The rows of each `Bijlage`, by name.
     bijlagen: dict[str, Rijen]
+    # Names this kept entry: the same for every request served from it, new when it is
+    # computed again. None when the list is not kept (no known inputs, or no rows possible).
+    kenmerk: str | None = None
 
     def context(self, **meer) -> dict:
-        """What a list page's template shows: filterformulier, pagina and rijen (and `meer`)."""
+        """What a list page's template shows: filterformulier, pagina, rijen and bijlagen (and
+        `meer`)."""
         return {
             "filterformulier": self.filterformulier,
             "pagina": self.pagina,
             "rijen": self.rijen,
+            "bijlagen": self.bijlagen,
             **meer,
         }
 
@@ -155,7 +170,7 @@ def lijst(
             gemaakt["bijlagen"] = {naam: b.maken() for naam, b in bijlagen.items()}
         return gemaakt["qs"]
 
-    def berekenen() -> tuple[int, int, tuple[str, tuple, int], str, dict]:
+    def berekenen() -> tuple[int, int, tuple[str, tuple, int], str, dict, str]:
         maak()
         pagina = gemaakt["pagina"] = gemaakt["paginator"].get_page(request.GET.get("pagina"))
         getoond = _renderen(pagina, pagina.object_list, sjabloon, context, ids)
@@ -165,7 +180,8 @@ def lijst(
             naam: _renderen(None, gemaakt["bijlagen"][naam], b.sjabloon, b.context, b.ids)
             for naam, b in bijlagen.items()
         }
-        return pagina.paginator.count, pagina.number, getoond, str(html), meer
+        kenmerk = secrets.token_hex(8)
+        return pagina.paginator.count, pagina.number, getoond, str(html), meer, kenmerk
 
     def sql() -> tuple[str, tuple] | None:
         """The list's SQL, and that of its bijlagen after it: together they must follow from
@@ -189,7 +205,7 @@ def lijst(
 
     waarde = None
     if invoer is not None:  # without known inputs the form's data is in no key: not kept
-        delen = (sjabloon, get_language(), ids, sorted(context.items()), grootte)
+        delen = (_FORMAAT, sjabloon, get_language(), ids, sorted(context.items()), grootte)
         delen += tuple(
             (n, b.sjabloon, sorted(b.context.items()), b.ids) for n, b in bijlagen.items()
         )
@@ -197,9 +213,10 @@ def lijst(
             maak, "lijst", delen, berekenen, RIJEN_SECONDEN, None,
             invoer=invoer, sql=sql, extra=extra,
         )  # fmt: skip
-    if waarde is None:  # or a query that can have no rows: nothing to keep
+    bewaard = waarde is not None
+    if not bewaard:  # or a query that can have no rows: nothing to keep
         waarde = berekenen()
-    totaal, nummer, getoond, html, meer = waarde
+    totaal, nummer, getoond, html, meer, kenmerk = waarde
     pagina = gemaakt.get("pagina")
     if pagina is None:
         # Kept: a page of the kept total, whose objects are read only if a template asks.
@@ -214,4 +231,29 @@ def lijst(
         filterformulier=mark_safe(html),  # noqa: S308 - our own template
         invoer=invoer,
         bijlagen={naam: _rijen(w) for naam, w in meer.items()},
+        kenmerk=kenmerk if bewaard else None,
     )
+
+
+_PAGINAS = Bewaard(256)
+
+
+def lijstpagina(request, sjabloon: str, getoond: Lijst, **meer) -> HttpResponse:
+    """The response of a list page: `sjabloon` rendered with `getoond.context(**meer)`. While
+    the list is served from the same kept entry, this process answers with the page it
+    rendered for it before: same entry (so same user, regio, roles, URL, day and language),
+    same permissions (the layout and page show buttons by them), same template and same
+    `meer`, whose values must be plain (a stable repr). A request with messages to show is
+    always rendered, and so is a list that is not kept."""
+    context = getoond.context(**meer)
+    if getoond.kenmerk is None or len(messages.get_messages(request)):
+        return render(request, sjabloon, context)
+    # The permissions were read for this request already (werkcentrum.rechten): no query.
+    rechten = frozenset(request.user.get_all_permissions())
+    sleutel = (sjabloon, getoond.kenmerk, rechten, repr(sorted(meer.items())))
+
+    def renderen() -> str:
+        return render_to_string(sjabloon, {**context, "csrf_token": PLEK}, request)
+
+    html = _PAGINAS.geef(sleutel, renderen, sjabloon)
+    return HttpResponse(invullen(html, lambda: get_token(request)))

@@ -21,7 +21,7 @@ from werkcentrum import paginering, versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst
+from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, services
@@ -78,8 +78,7 @@ def werkgevers(request: HttpRequest) -> HttpResponse:
         return selectors.werkgevers_voor(user=request.user, filters=filters), form
 
     getoond = lijst(request, maken, "wsp/_werkgevers_tabel.html", grootte=PAGINA)
-    context = getoond.context()
-    return render(request, "wsp/werkgevers.html", context)
+    return lijstpagina(request, "wsp/werkgevers.html", getoond)
 
 
 @rol_vereist(*WSP)
@@ -324,13 +323,9 @@ def vacatures(request: HttpRequest) -> HttpResponse:
         return selectors.vacatures_voor(user=request.user, status=status, zoek=zoek)
 
     getoond = lijst(request, maken, "wsp/_vacatures_tabel.html", grootte=PAGINA)
-    context = {
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-        "statussen": Vacature.Status.choices,
-        "status": status,
-    }
-    return render(request, "wsp/vacatures.html", context)
+    return lijstpagina(
+        request, "wsp/vacatures.html", getoond, statussen=Vacature.Status.choices, status=status
+    )
 
 
 @rol_vereist(*WSP)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
-from werkcentrum.rijen import Bijlage, lijst
+from werkcentrum.rijen import Bijlage, lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, selectors_dashboard, services
@@ -43,13 +43,13 @@ def kandidaten(request: HttpRequest) -> HttpResponse:
     audit.kandidatenlijst_ingezien(
         user=request.user, ids=list(getoond.rijen.ids), context="kandidatenlijst"
     )
-    context = {
-        "pagina": getoond.pagina,
-        "rijen": getoond.rijen,
-        "doelgroepen": Doelgroep.choices,
-        "doelgroep": doelgroep,
-    }
-    return render(request, "wsp/kandidaten.html", context)
+    return lijstpagina(
+        request,
+        "wsp/kandidaten.html",
+        getoond,
+        doelgroepen=Doelgroep.choices,
+        doelgroep=doelgroep,
+    )
 
 
 def _kandidaat_data(form) -> tuple[dict, dict]:
@@ -147,8 +147,7 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
         audit.kandidatenlijst_ingezien(
             user=request.user, ids=sorted(getoond), context="plaatsingen"
         )
-    context = {"pagina": geplaatst.pagina, "plaatsingen": geplaatst.rijen, "nazorg": nazorg}
-    return render(request, "wsp/plaatsingen.html", context)
+    return lijstpagina(request, "wsp/plaatsingen.html", geplaatst)
 
 
 @rol_vereist(*WSP)
