@@ -147,3 +147,24 @@ def test_login_is_logged(client, maak_gebruiker):
     user = maak_gebruiker("gids")
     client.post("/accounts/login/", {"login": user.email, "password": WACHTWOORD})
     assert AuditEvent.objects.filter(event="ingelogd", gebruiker=user).count() == 1
+
+
+def test_the_event_as_stored_is_the_event_returned(maak_gebruiker):
+    # Events are written with one INSERT of their own (not Model.save()): the row read back
+    # must hold every field the caller was given, and the instance must be a saved one.
+    user = maak_gebruiker("wsp_adviseur")
+    regel = audit.personenlijst_ingezien(
+        event="proef_lijst_ingezien",
+        user=user,
+        doel="bemiddeling",
+        context="proef",
+        soort="kandidaten",
+        ids=[3, 7],
+        obj=user,
+    )
+    gelezen = AuditEvent.objects.get(pk=regel.pk)
+    velden = [f.attname for f in AuditEvent._meta.concrete_fields]
+    assert [getattr(gelezen, v) for v in velden] == [getattr(regel, v) for v in velden]
+    assert gelezen.details == {"context": "proef", "kandidaten": [3, 7]}
+    assert gelezen.content_type.model == "medewerker"
+    assert not regel._state.adding
