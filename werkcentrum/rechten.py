@@ -37,6 +37,16 @@ def _sleutel(user_id, is_superuser: bool) -> str:
 
 
 def rechten(user) -> Rechten:
+    uit = _lezen(user)
+    # One read fills both caches of the instance (the request's user): its roles
+    # (Medewerker.rollen) and its permissions (Django's _perm_cache), else each costs a round
+    # trip of its own.
+    user._rollen_cache = set(uit.rollen)
+    user._perm_cache = set(uit.permissies)
+    return uit
+
+
+def _lezen(user) -> Rechten:
     sleutel = _sleutel(user.pk, user.is_superuser)
     # Read with the user in the same round trip when it came from Backend.get_user.
     gevonden = user.__dict__.pop("_rechten_gelezen", None)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import MedewerkerFactory
+from werkcentrum.models import Medewerker
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +101,19 @@ def test_the_user_is_read_with_the_regio_and_an_inactive_user_is_logged_out(clie
     user.is_active = False
     user.save()
     assert client.get(reverse("werkplek")).status_code == 302  # to the login page
+
+
+def test_roles_and_permissions_of_a_user_come_from_one_cache_read(regio_a, monkeypatch):
+    user = MedewerkerFactory(regio=regio_a, rollen=["rba_secretariaat"])
+    assert Medewerker.objects.get(pk=user.pk).rollen == {"rba_secretariaat"}  # now kept
+    gelezen = []
+    cache = caches["default"]
+    origineel = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: gelezen.append(keys) or origineel(keys))
+    verzoek_user = Medewerker.objects.get(pk=user.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert verzoek_user.heeft_rol("rba_secretariaat")
+        assert verzoek_user.has_perm("rba.add_vergadering")
+        assert not verzoek_user.has_perm("wsp.add_werkgever")
+    assert len(gelezen) == 1
+    assert len(queries.captured_queries) == 0
