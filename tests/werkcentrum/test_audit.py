@@ -22,16 +22,22 @@ def test_helper_records_who_what_and_why_without_personal_data(event):
     assert event.gebruiker.email not in str(event.details)
 
 
-def test_a_list_event_names_each_shown_person_once_by_id_in_page_order(maak_gebruiker):
-    user = maak_gebruiker("wsp_adviseur")
-    lijst = audit.personenlijst_ingezien(
+def _lijst_event(user, ids, **meer) -> AuditEvent:
+    return audit.personenlijst_ingezien(
         event="proef_lijst_ingezien",
         user=user,
         doel="bemiddeling",
         context="proefpagina",
         soort="kandidaten",
-        ids=iter([7, 3, 7, 5]),  # 7 shown twice, e.g. as a match and as proposed
+        ids=ids,
+        **meer,
     )
+
+
+def test_a_list_event_names_each_shown_person_once_by_id_in_page_order(maak_gebruiker):
+    user = maak_gebruiker("wsp_adviseur")
+    # 7 shown twice, e.g. as a match and as proposed
+    lijst = _lijst_event(user, iter([7, 3, 7, 5]))
     lijst.refresh_from_db()
     assert lijst.actie == AuditEvent.Actie.INGEZIEN and lijst.doel == "bemiddeling"
     assert lijst.details == {"context": "proefpagina", "kandidaten": [7, 3, 5]}
@@ -153,18 +159,10 @@ def test_the_event_as_stored_is_the_event_returned(maak_gebruiker):
     # Events are written with one INSERT of their own (not Model.save()): the row read back
     # must hold every field the caller was given, and the instance must be a saved one.
     user = maak_gebruiker("wsp_adviseur")
-    regel = audit.personenlijst_ingezien(
-        event="proef_lijst_ingezien",
-        user=user,
-        doel="bemiddeling",
-        context="proef",
-        soort="kandidaten",
-        ids=[3, 7],
-        obj=user,
-    )
+    regel = _lijst_event(user, [3, 7], obj=user)
     gelezen = AuditEvent.objects.get(pk=regel.pk)
     velden = [f.attname for f in AuditEvent._meta.concrete_fields]
     assert [getattr(gelezen, v) for v in velden] == [getattr(regel, v) for v in velden]
-    assert gelezen.details == {"context": "proef", "kandidaten": [3, 7]}
+    assert gelezen.details == {"context": "proefpagina", "kandidaten": [3, 7]}
     assert gelezen.content_type.model == "medewerker"
     assert not regel._state.adding
