@@ -1,8 +1,9 @@
-"""Load test: mixed journeys of all roles against gunicorn. Started by tests/bench/load.py
-(`make load`), which prepares the database, the accounts with their TOTP secrets
-(BENCH_ACCOUNTS, a JSON file) and gunicorn. Every staff user logs in for real: password and
-a TOTP code. About 80% of the requests are reads; the writes register a gesprek (gids) and a
-contactmoment (wsp_adviseur)."""
+"""Load test: a working day of many regio's against gunicorn. Started by tests/bench/load.py
+(`make load`), which prepares the database (LOAD_REGIOS regio's of demo data), the staff
+sessions (BENCH_SESSIES, a JSON file: people logged in long before the measurement) and
+gunicorn. Staff think 5-15 s between pages, as people do; anonymous visitors read the public
+site of a random regio. About one request in ten is a write: a gids registers a gesprek, an
+adviseur records a contactmoment (each a GET of the form and its POST)."""
 
 from __future__ import annotations
 
@@ -11,58 +12,47 @@ import json
 import os
 import random
 import re
-import time
+import secrets
+import string
 from datetime import date
-from urllib.parse import urlencode
+from http.cookiejar import Cookie
+from urllib.parse import urlencode, urlsplit
 
-from locust import between, events, task
+from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
 
-from tests.bench.omgeving import inloggen, keuzes
+from tests.bench.omgeving import GEWICHTEN, keuzes
 
-ACCOUNTS = json.loads(open(os.environ["BENCH_ACCOUNTS"]).read())  # noqa: SIM115
+SESSIES = json.loads(open(os.environ["BENCH_SESSIES"]).read())  # noqa: SIM115
 _VOLGENDE = {
-    rol: itertools.cycle([a for a in ACCOUNTS if a["rol"] == rol])
-    for rol in {a["rol"] for a in ACCOUNTS}
+    rol: itertools.cycle([s for s in SESSIES if s["rol"] == rol])
+    for rol in {s["rol"] for s in SESSIES}
 }
-# Every account in turn, for users whose role does not matter (the ceiling run).
-_VOLGENDE["alle"] = itertools.cycle(ACCOUNTS)
-REGIO = "zkij"
-# Think time between a user's requests: short, so 50 users make a heavy load.
-WACHTTIJD = between(0.02, 0.2)
-_AANGEMELD = {"aantal": 0, "mislukt": 0, "start": None}
+_VOLGENDE["alle"] = itertools.cycle(SESSIES)
+REGIOS = os.environ.get("BENCH_REGIO_CODES", "zkij").split(",")
+# Think time between a person's requests: reading the page, typing, a phone call in between.
+WACHTTIJD = between(5, 15)
 
 
-@events.test_start.add_listener
-def _start(environment, **_kw) -> None:
-    _AANGEMELD["start"] = time.time()
-
-
-def aangemeld(user: FastHttpUser) -> None:
-    """The statistics start once every user is there (logged in): the login storm at the
-    start, with its deliberately slow password hash, is reported apart (BENCH_LOGINS)."""
-    _AANGEMELD["aantal"] += 1
-    env = user.environment
-    if _AANGEMELD["aantal"] != env.parsed_options.num_users:
-        return
-    logins = {
-        e.method + " " + e.name[e.name.index("/accounts/") :]: {
-            "aantal": e.num_requests,
-            "fouten": e.num_failures,
-            "mediaan_ms": e.median_response_time,
-            "max_ms": e.max_response_time,
-        }
-        for e in env.stats.entries.values()
-        if "/accounts/" in e.name
-    }
-    verslag = {
-        "seconden_tot_iedereen_aangemeld": time.time() - _AANGEMELD["start"],
-        "mislukte_logins": _AANGEMELD["mislukt"],
-        **logins,
-    }
-    with open(os.environ["BENCH_LOGINS"], "w") as f:
-        json.dump(verslag, f)
-    env.stats.reset_all()
+def _koekje(host: str, naam: str, waarde: str) -> Cookie:
+    return Cookie(
+        0,
+        naam,
+        waarde,
+        None,
+        False,
+        host,
+        False,
+        False,
+        "/",
+        True,
+        False,
+        None,
+        True,
+        None,
+        None,
+        {},
+    )
 
 
 class Medewerker(FastHttpUser):
@@ -74,18 +64,25 @@ class Medewerker(FastHttpUser):
     wait_time = WACHTTIJD
 
     def on_start(self) -> None:
-        account = next(_VOLGENDE[self.rol])
-        self.eigen_werkgevers = account["werkgevers"]
-        try:
-            self.kop = inloggen(self.client, "", account["email"], account["secret"])
-        except RuntimeError:
-            _AANGEMELD["mislukt"] += 1
-            raise
-        finally:
-            aangemeld(self)
+        sessie = next(_VOLGENDE[self.rol])
+        self.eigen_werkgevers = sessie["werkgevers"]
+        # The session of a person who logged in earlier, and a CSRF secret as the browser
+        # keeps it (Django accepts the unmasked 32-character secret as the form's token).
+        host = urlsplit(self.host).hostname
+        tekens = string.ascii_letters + string.digits
+        self.csrf = "".join(secrets.choice(tekens) for _ in range(32))
+        self.client.cookiejar.set_cookie(_koekje(host, "sessionid", sessie["sessie"]))
+        self.client.cookiejar.set_cookie(_koekje(host, "csrftoken", self.csrf))
+        # Each person is a different address behind the proxy (TRUSTED_PROXY_COUNT=1).
+        n = random.randrange(1, 250 * 250)
+        adres = f"10.{n // 250 % 250}.{n % 250}.{random.randrange(1, 250)}"
+        self.kop = {"X-Forwarded-For": adres}
 
     def lees(self, pad: str, naam: str | None = None) -> str:
-        with self.client.get(pad, name=naam or pad, headers=self.kop, catch_response=True) as r:
+        # No redirects followed: a lost session would otherwise count the login page as a 200.
+        with self.client.get(
+            pad, name=naam or pad, headers=self.kop, catch_response=True, allow_redirects=False
+        ) as r:
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
             return r.text or ""
@@ -93,7 +90,7 @@ class Medewerker(FastHttpUser):
     def post(self, pad: str, data: dict, naam: str, verwacht: str) -> None:
         """A form sent as a browser does; success is the redirect to `verwacht`."""
         data["csrfmiddlewaretoken"] = next(
-            (c.value for c in self.client.cookiejar if c.name == "csrftoken"), ""
+            (c.value for c in self.client.cookiejar if c.name == "csrftoken"), self.csrf
         )
         # Encoded here: the client would write a list (several thema's) as its repr.
         with self.client.post(
@@ -111,21 +108,21 @@ class Medewerker(FastHttpUser):
 
 class Gids(Medewerker):
     rol = "gids"
-    weight = 10
+    weight = GEWICHTEN["gids"]
 
-    @task(4)
+    @task(3)
     def werkplek(self):
         self.lees("/werkplek/")
 
-    @task(3)
+    @task(4)
     def gesprekken(self):
         self.lees("/loket/gesprekken/")
 
-    @task(1)
+    @task(2)
     def sociale_kaart(self):
         self.lees("/loket/sociale-kaart/")
 
-    @task(4)
+    @task(3)
     def gesprek_registreren(self):
         html = self.lees("/loket/gesprekken/nieuw/")
         locaties = keuzes(html, "locatie")
@@ -145,7 +142,7 @@ class Gids(Medewerker):
 
 class Coordinator(Medewerker):
     rol = "coordinator"
-    weight = 3
+    weight = GEWICHTEN["coordinator"]
 
     @task(3)
     def dashboard(self):
@@ -162,7 +159,7 @@ class Coordinator(Medewerker):
 
 class WspAdviseur(Medewerker):
     rol = "wsp_adviseur"
-    weight = 10
+    weight = GEWICHTEN["wsp_adviseur"]
     werkgevers: list[str] = []
 
     @task(3)
@@ -185,14 +182,14 @@ class WspAdviseur(Medewerker):
             self.lees(f"/wsp/werkgevers/{pk}/", "/wsp/werkgevers/[pk]/")
 
     @task(2)
-    def nazorg(self):
+    def plaatsingen(self):
         self.lees("/wsp/plaatsingen/")
 
     @task(1)
     def kandidaten(self):
         self.lees("/wsp/kandidaten/")
 
-    @task(4)
+    @task(2)
     def contactmoment_vastleggen(self):
         if not self.eigen_werkgevers:
             return
@@ -211,7 +208,7 @@ class WspAdviseur(Medewerker):
 
 class WspManager(Medewerker):
     rol = "wsp_manager"
-    weight = 3
+    weight = GEWICHTEN["wsp_manager"]
 
     @task(2)
     def doelstellingen(self):
@@ -232,7 +229,7 @@ class WspManager(Medewerker):
 
 class RbaSecretariaat(Medewerker):
     rol = "rba_secretariaat"
-    weight = 3
+    weight = GEWICHTEN["rba_secretariaat"]
 
     @task(3)
     def besluiten(self):
@@ -253,7 +250,7 @@ class RbaSecretariaat(Medewerker):
 
 class FinancieelBeheerder(Medewerker):
     rol = "financieel_beheerder"
-    weight = 3
+    weight = GEWICHTEN["financieel_beheerder"]
 
     @task(3)
     def reserve(self):
@@ -269,51 +266,40 @@ class FinancieelBeheerder(Medewerker):
 
 
 class Inwoner(FastHttpUser):
-    """Public pages, no login."""
+    """Public pages of a random regio, no login. Their number is fixed (LOAD_PUBLIEK_NU);
+    the staff roles share the other users by GEWICHTEN."""
 
-    weight = 18
+    fixed_count = int(os.environ.get("LOAD_PUBLIEK_NU", "0"))
+    weight = 1
     wait_time = WACHTTIJD
 
     def on_start(self) -> None:
-        # Each visitor is a different address behind the proxy (see omgeving.inloggen).
-        self.kop = {"X-Forwarded-For": f"10.200.{random.randrange(250)}.{id(self) % 250}"}
-        aangemeld(self)
+        self.regio = random.choice(REGIOS)
+        adres = f"10.200.{random.randrange(250)}.{random.randrange(1, 250)}"
+        self.kop = {"X-Forwarded-For": adres}
 
     def lees(self, pad: str) -> None:
-        with self.client.get(pad, headers=self.kop, catch_response=True) as r:
+        naam = pad.replace(f"/{self.regio}/", "/[regio]/", 1)
+        with self.client.get(pad, name=naam, headers=self.kop, catch_response=True) as r:
             if r.status_code != 200:
                 r.failure(f"status {r.status_code}")
 
     @task(3)
     def home(self):
-        self.lees(f"/{REGIO}/")
+        self.lees(f"/{self.regio}/")
 
     @task(3)
     def vacaturekrant(self):
-        self.lees(f"/{REGIO}/vacatures/")
+        self.lees(f"/{self.regio}/vacatures/")
 
     @task(1)
     def besluiten(self):
-        self.lees(f"/{REGIO}/besluiten/")
+        self.lees(f"/{self.regio}/besluiten/")
 
     @task(1)
     def spreekuren(self):
-        self.lees(f"/{REGIO}/spreekuren/")
+        self.lees(f"/{self.regio}/spreekuren/")
 
     @task(1)
     def wegwijzer(self):
-        self.lees(f"/{REGIO}/waar-kan-ik-terecht/")
-
-
-if os.environ.get("LOAD_PLAFOND") == "1":
-    # Defined only for `LOAD_PLAFOND=1 make load`, which runs this class alone: the ceiling of
-    # the mixed run, on the same machine, with the same users, think time and locust.
-
-    class Plafond(Medewerker):
-        """Logged-in staff asking only the bench's trivial view (full middleware, one query)."""
-
-        rol = "alle"
-
-        @task
-        def plafond(self):
-            self.lees("/bench/plafond/")
+        self.lees(f"/{self.regio}/waar-kan-ik-terecht/")

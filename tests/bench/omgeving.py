@@ -28,10 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 VAR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 STANDAARD_DB = "postgres://postgres@127.0.0.1:5432/werkcentrum_bench"
-# Demo people per --scale (werkcentrum/demo_medewerkers.py; test_hulpmiddelen checks it
-# against the roles) and placements (wsp/demo.py).
+# Demo people per --scale and regio (werkcentrum/demo_medewerkers.py; test_hulpmiddelen checks
+# it against the roles).
 MEDEWERKERS_PER_SCALE = 24
-PLAATSINGEN_PER_SCALE = 400
 # The roles the runs log in as, with their short demo address prefix.
 ROLLEN = {
     "gids": "gids",
@@ -44,22 +43,27 @@ ROLLEN = {
 }
 
 
-def database_url(scale: int) -> str:
+# One key per run: the sessions made by one child process are read by gunicorn, another.
+_SECRET_KEY = "bench-" + secrets.token_hex(32)
+
+
+def database_url(scale: int, regios: int = 1) -> str:
+    """One database per scale and number of regio's: werkcentrum_bench, werkcentrum_bench100,
+    werkcentrum_bench_r10 (10 regio's at scale 1)."""
     basis = urlsplit(os.environ.get("BENCH_DATABASE_URL", STANDAARD_DB))
-    if scale == 1:
-        return urlunsplit(basis)
-    return urlunsplit(basis._replace(path=f"{basis.path}{scale}"))
+    pad = basis.path + ("" if scale == 1 else str(scale)) + ("" if regios == 1 else f"_r{regios}")
+    return urlunsplit(basis._replace(path=pad))
 
 
-def omgeving(scale: int, **extra: str) -> dict[str, str]:
+def omgeving(scale: int, regios: int = 1, **extra: str) -> dict[str, str]:
     """Environment of every child process: bench settings against the scale's database."""
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="tests.bench.settings_bench",
         WERKCENTRUM_BENCH="1",
-        DATABASE_URL=database_url(scale),
+        DATABASE_URL=database_url(scale, regios),
         CELERY_BROKER_URL=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4"),
-        SECRET_KEY=env.get("SECRET_KEY") or "bench-" + secrets.token_hex(32),
+        SECRET_KEY=env.get("SECRET_KEY") or _SECRET_KEY,
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(VAR / "static"),
         WERKCENTRUM_VAR_DIR=str(VAR),
@@ -69,11 +73,11 @@ def omgeving(scale: int, **extra: str) -> dict[str, str]:
     return env
 
 
-def manage(scale: int, *args: str, **extra: str) -> str:
+def manage(scale: int, *args: str, regios: int = 1, **extra: str) -> str:
     uit = subprocess.run(
         [PYTHON, "manage.py", *args],
         cwd=ROOT,
-        env=omgeving(scale, **extra),
+        env=omgeving(scale, regios, **extra),
         check=True,
         capture_output=True,
         text=True,
@@ -81,16 +85,19 @@ def manage(scale: int, *args: str, **extra: str) -> str:
     return uit.stdout
 
 
-def database_klaarzetten(scale: int) -> None:
+def database_klaarzetten(scale: int, regios: int = 1) -> None:
     """Creates, migrates and loads the scale's database unless it already holds that scale.
 
     Every run starts from the same rows: the loaded database is copied once to `<name>_basis`
     and each later run first copies it back (a few seconds), so what an earlier run wrote
     (gesprekken, contactmomenten, the audit log) cannot slow down the next one. The scale's
-    cache is emptied with it: what it kept came from the rows that are gone."""
+    cache is emptied with it: what it kept came from the rows that are gone.
+
+    With `regios` > 1 the database holds that many regio's, each with the demo at `scale`
+    (tests/bench/regios.py)."""
     import psycopg
 
-    url = urlsplit(database_url(scale))
+    url = urlsplit(database_url(scale, regios))
     naam = url.path.lstrip("/")
     basis = f"{naam}_basis"
     beheer = urlunsplit(url._replace(path="/postgres"))
@@ -100,17 +107,29 @@ def database_klaarzetten(scale: int) -> None:
             conn.execute(f'create database "{naam}" template "{basis}"')
         elif not conn.execute("select 1 from pg_database where datname = %s", [naam]).fetchone():
             conn.execute(f'create database "{naam}"')
-    _cache_legen(scale)
-    manage(scale, "migrate", "--no-input", "-v", "0")
-    manage(scale, "collectstatic", "--no-input", "-v", "0")
-    medewerkers, plaatsingen = _tellingen(url)
-    verwacht = (MEDEWERKERS_PER_SCALE * scale + 1, PLAATSINGEN_PER_SCALE * scale)
-    if medewerkers > verwacht[0] or plaatsingen > verwacht[1]:
-        sys.exit(f"{naam} bevat meer dan --scale {scale}; gooi de database weg.")
-    if (medewerkers, plaatsingen) != verwacht:
-        print(f"demo_data --scale {scale} laden in {naam} (eenmalig) ...", flush=True)
+    _cache_legen(scale, regios)
+    manage(scale, "migrate", "--no-input", "-v", "0", regios=regios)
+    manage(scale, "collectstatic", "--no-input", "-v", "0", regios=regios)
+    medewerkers, aantal_regios = _tellingen(url)
+    verwacht = (MEDEWERKERS_PER_SCALE * scale * regios + 1, regios)
+    if medewerkers > verwacht[0] or aantal_regios > verwacht[1]:
+        sys.exit(f"{naam} bevat meer dan --scale {scale} x {regios} regio's; gooi hem weg.")
+    if (medewerkers, aantal_regios) != verwacht:
+        print(f"demo_data --scale {scale} x {regios} regio's in {naam} (eenmalig) ...", flush=True)
         start = time.monotonic()
-        manage(scale, "demo_data", "--seed", "1", "--scale", str(scale))
+        manage(scale, "demo_data", "--seed", "1", "--scale", str(scale), regios=regios)
+        if regios > 1:
+            from tests.bench.regios import LADEN
+
+            manage(
+                scale,
+                "shell",
+                "-c",
+                LADEN,
+                regios=regios,
+                BENCH_REGIOS=str(regios),
+                BENCH_SCALE_REGIO=str(scale),
+            )
         print(f"  geladen in {time.monotonic() - start:.0f} s", flush=True)
     # Planner statistics and the visibility map, as autovacuum keeps them in a database in
     # use: right after a bulk load the statistics are missing and PostgreSQL picks plans for
@@ -122,11 +141,12 @@ def database_klaarzetten(scale: int) -> None:
         conn.execute(f'create database "{basis}" template "{naam}"')
 
 
-def _cache_legen(scale: int) -> None:
+def _cache_legen(scale: int, regios: int = 1) -> None:
     import redis
 
-    verbinding = redis.Redis.from_url(cache_url(scale).split("?")[0])
-    sleutels = list(verbinding.scan_iter(match=f"s{scale}:*", count=1000))
+    url, voorvoegsel = cache_url(scale, regios).split("?key_prefix=")
+    verbinding = redis.Redis.from_url(url)
+    sleutels = list(verbinding.scan_iter(match=f"{voorvoegsel}:*", count=1000))
     for begin in range(0, len(sleutels), 1000):
         verbinding.delete(*sleutels[begin : begin + 1000])
 
@@ -139,8 +159,8 @@ def _tellingen(url) -> tuple[int, int]:
             "select count(*) from werkcentrum_medewerker where email like %s",
             ["%demo.werkcentrum.nl"],
         ).fetchone()[0]
-        plaatsingen = conn.execute("select count(*) from wsp_plaatsing").fetchone()[0]
-    return medewerkers, plaatsingen
+        regios = conn.execute("select count(*) from werkcentrum_arbeidsmarktregio").fetchone()[0]
+    return medewerkers, regios
 
 
 def accounts_klaarzetten(scale: int, per_rol: int) -> list[dict]:
@@ -179,6 +199,79 @@ for rol in ROLLEN:
         eigen = Werkgever.objects.filter(accounthouder=m).order_by("pk")
         eigen = ",".join(str(pk) for pk in eigen.values_list("pk", flat=True)[:20])
         print("ACCOUNT", rol, m.email, secret, eigen or "-")
+"""
+
+
+# How many of the load test's staff sessions each role has (its share of the people at work).
+GEWICHTEN = {
+    "gids": 10,
+    "coordinator": 3,
+    "wsp_adviseur": 10,
+    "wsp_manager": 3,
+    "rba_secretariaat": 3,
+    "financieel_beheerder": 3,
+}
+
+
+def sessies_klaarzetten(scale: int, regios: int, aantal: int) -> list[dict]:
+    """`aantal` logged-in staff sessions spread over the roles by GEWICHTEN and over every
+    regio's demo people, as a working day has them: people logged in long before the
+    measurement. Made in the database like a login makes them (the session engine's store
+    with the user's id, backend and password hash), so 1,000 sessions do not cost 1,000
+    deliberately slow password hashes at the start; the login itself is measured by
+    `make bench-pages`. Every account gets a TOTP authenticator (two-factor is required).
+    Returns [{rol, regio, sessie, werkgevers}]."""
+    uit = manage(
+        scale,
+        "shell",
+        "-c",
+        _SESSIES_SCRIPT,
+        regios=regios,
+        BENCH_SESSIES=str(aantal),
+        BENCH_GEWICHTEN=",".join(f"{r}={w}" for r, w in GEWICHTEN.items()),
+    )
+    sessies = []
+    for regel in uit.splitlines():
+        if regel.startswith("SESSIE "):
+            rol, regio, sessie, eigen = regel.split()[1:]
+            werkgevers = [] if eigen == "-" else eigen.split(",")
+            sessies.append({"rol": rol, "regio": regio, "sessie": sessie, "werkgevers": werkgevers})
+    return sessies
+
+
+_SESSIES_SCRIPT = """
+import itertools, math, os
+from importlib import import_module
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from werkcentrum.models import Medewerker
+from wsp.models import Werkgever
+store = import_module(settings.SESSION_ENGINE).SessionStore
+gewichten = dict(d.split("=") for d in os.environ["BENCH_GEWICHTEN"].split(","))
+totaal = sum(int(w) for w in gewichten.values())
+aantal = int(os.environ["BENCH_SESSIES"])
+for rol, gewicht in gewichten.items():
+    mensen = list(
+        Medewerker.objects.filter(groups__name=rol, email__endswith="demo.werkcentrum.nl")
+        .select_related("regio").order_by("regio__code", "pk")
+    )
+    for m in mensen:
+        if not Authenticator.objects.filter(user=m, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(m, generate_totp_secret())
+    eigen = {
+        m.pk: ",".join(str(pk) for pk in Werkgever.objects.filter(accounthouder=m)
+                       .order_by("pk").values_list("pk", flat=True)[:20]) or "-"
+        for m in mensen
+    }
+    for m in itertools.islice(itertools.cycle(mensen), math.ceil(aantal * int(gewicht) / totaal)):
+        s = store()
+        s[SESSION_KEY] = str(m.pk)
+        s[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        s[HASH_SESSION_KEY] = m.get_session_auth_hash()
+        s.create()
+        print("SESSIE", rol, m.regio.code, s.session_key, eigen[m.pk])
 """
 
 
@@ -267,11 +360,11 @@ def vrije_poort() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(scale: int, workers: int):
+def gunicorn(scale: int, workers: int, regios: int = 1):
     """gunicorn on 127.0.0.1 with a free port against the scale's database; yields the base
     URL and stops it (whole process group) on the way out, whatever happens."""
     poort = vrije_poort()
-    env = omgeving(scale, TRUSTED_PROXY_COUNT="1", CACHE_URL=cache_url(scale))
+    env = omgeving(scale, regios, TRUSTED_PROXY_COUNT="1", CACHE_URL=cache_url(scale, regios))
     opdracht = [PYTHON, "-m", "gunicorn", "werkcentrum.wsgi:application"]
     opdracht += ["--bind", f"127.0.0.1:{poort}", "--workers", str(workers)]
     opdracht += ["--log-level", "warning"]
@@ -295,11 +388,13 @@ def gunicorn(scale: int, workers: int):
             proces.wait()
 
 
-def cache_url(scale: int) -> str:
+def cache_url(scale: int, regios: int = 1) -> str:
     """The shared cache of production (Redis): throttling counts across workers, sessions,
     roles, counts and public pages are read from it as in production. A key prefix per scale:
     each scale is another database, whose rows must never meet the other's cached ones."""
-    return os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4") + f"?key_prefix=s{scale}"
+    voorvoegsel = f"s{scale}" + ("" if regios == 1 else f"r{regios}")
+    basis = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
+    return f"{basis}?key_prefix={voorvoegsel}"
 
 
 def _wachten(basis: str, proces) -> None:

@@ -44,6 +44,7 @@ def test_each_scale_has_its_own_database(monkeypatch):
     monkeypatch.setenv("BENCH_DATABASE_URL", "postgres://u@127.0.0.1:5432/wc_bench")
     assert omgeving.database_url(1) == "postgres://u@127.0.0.1:5432/wc_bench"
     assert omgeving.database_url(100) == "postgres://u@127.0.0.1:5432/wc_bench100"
+    assert omgeving.database_url(1, 10) == "postgres://u@127.0.0.1:5432/wc_bench_r10"
 
 
 def test_form_choices_come_from_selects_and_radios():
@@ -62,3 +63,35 @@ def test_expected_demo_staff_per_scale_follows_the_roles():
     from werkcentrum.rollen import ROLLEN
 
     assert sum(AANTAL_PER_ROL.get(r, 1) for r in ROLLEN) == omgeving.MEDEWERKERS_PER_SCALE
+
+
+def test_load_regios_are_valid_and_distinct(monkeypatch):
+    from tests.bench import regios
+    from werkcentrum import regio_data
+    from werkcentrum.validators import cbs_code_validator
+
+    monkeypatch.setattr(regio_data, "REGIO_DATA", dict(regio_data.REGIO_DATA))
+    regios.registreren(10)
+    codes = regios.codes(10)
+    assert len(set(codes)) == 10 and codes[0] == "zkij"
+    data = [regio_data.REGIO_DATA[c] for c in codes]
+    cbs = [g[1] for d in data for g in d["gemeenten"]]
+    assert len(set(cbs)) == len(cbs)
+    for code in cbs:
+        cbs_code_validator(code)
+    assert len({d["naam"] for d in data}) == 10
+    # Every regio has a centrumgemeente, as the original.
+    assert all(sum(g[3] for g in d["gemeenten"]) == 1 for d in data)
+
+
+def test_knee_is_the_busiest_step_under_the_limit():
+    from tests.bench.load import knie
+
+    stappen = [
+        {"rps": 100.0, "p95": 80.0, "fouten": 0},
+        {"rps": 190.0, "p95": 140.0, "fouten": 0},
+        {"rps": 230.0, "p95": 400.0, "fouten": 0},
+        {"rps": 210.0, "p95": 200.0, "fouten": 3},
+    ]
+    assert knie(stappen)["rps"] == 190.0
+    assert knie([{"rps": 50.0, "p95": 300.0, "fouten": 0}]) is None
