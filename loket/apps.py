@@ -42,10 +42,14 @@ class LoketConfig(AppConfig):
         from werkcentrum.rollen import permissies_toevoegen
         from werkcentrum.werkplek import registreer
 
-        from . import demo  # noqa: F401  (registers the demo generator)
+        from . import (
+            demo,  # noqa: F401  (registers the demo generator)
+            regiodefinitie,
+        )
         from .privacy import registreren
 
         registreren()
+        regiodefinitie.registreren()
 
         permissies_toevoegen("gids", *_GIDS)
         permissies_toevoegen("coordinator", *_GIDS, *_BEHEER)

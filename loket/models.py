@@ -80,6 +80,15 @@ class LoketInstelling(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(30)],
         help_text=_("Binnen hoeveel werkdagen krijgt een inwoner antwoord op een vraag."),
     )
+    reactietermijn_werkdagen = models.PositiveSmallIntegerField(
+        _("reactietermijn doorverwijzing (werkdagen)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_(
+            "Binnen hoeveel werkdagen een partner reageert op een warme doorverwijzing, "
+            "tenzij de dienst een eigen termijn belooft."
+        ),
+    )
     bewaartermijn_maanden = models.PositiveSmallIntegerField(
         _("bewaartermijn persoonsgegevens (maanden)"),
         default=12,

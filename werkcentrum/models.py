@@ -60,6 +60,10 @@ class Gemeente(models.Model):
     )
     subregio = models.CharField(_("subregio"), max_length=100, blank=True)
     is_centrumgemeente = models.BooleanField(_("centrumgemeente"), default=False)
+    # Near for matching (wsp): from the regio's definition file; mutual by nature.
+    buren = models.ManyToManyField(
+        "self", symmetrical=True, blank=True, verbose_name=_("buurgemeenten")
+    )
 
     objects = RegioManager()
 

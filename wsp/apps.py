@@ -25,12 +25,16 @@ class WspConfig(AppConfig):
         from werkcentrum.rollen import permissies_toevoegen
         from werkcentrum.werkplek import registreer
 
-        from . import demo  # noqa: F401  (registers the demo generator)
+        from . import (
+            demo,  # noqa: F401  (registers the demo generator)
+            regiodefinitie,
+        )
         from .factsheets import admin as _factsheet_admin  # noqa: F401
         from .factsheets import demo as _factsheet_demo  # noqa: F401
         from .privacy import registreren
 
         registreren()
+        regiodefinitie.registreren()
 
         werk = [f"wsp.{p}_{m}" for m in _MODELLEN for p in ("view", "add", "change")]
         referentie = ["wsp.view_cluster", "wsp.view_sector", "wsp.view_skill", "wsp.add_skill"]

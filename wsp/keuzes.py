@@ -81,15 +81,3 @@ CLUSTERS = [
         ],
     ),
 ]
-
-# Neighbouring gemeenten (CBS codes) of Zuid-Kennemerland en IJmond; gemeenten in the same
-# subregio also count as near. Anything else is "ver" for matching.
-BUREN = {
-    "GM0392": {"GM0473", "GM0397", "GM0377", "GM0453"},
-    "GM0473": {"GM0392", "GM0377", "GM0397"},
-    "GM0397": {"GM0392", "GM0377", "GM0473"},
-    "GM0377": {"GM0392", "GM0397", "GM0473", "GM0453"},
-    "GM0453": {"GM0375", "GM0396", "GM0377", "GM0392"},
-    "GM0375": {"GM0453", "GM0396"},
-    "GM0396": {"GM0375", "GM0453"},
-}

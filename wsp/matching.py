@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from .keuzes import BUREN
 from .models import Kandidaat, Vacature
 
 
@@ -33,10 +32,18 @@ class Match:
         return sum(o.punten for o in self.onderdelen)
 
 
+def _grenzen_aan(van, naar) -> bool:
+    """Neighbours come from the regio's definition file (Gemeente.buren, mutual). The
+    callers prefetch them on the side that is fixed for a whole ranking."""
+    if "buren" in getattr(naar, "_prefetched_objects_cache", {}):
+        van, naar = naar, van
+    return any(b.pk == naar.pk for b in van.buren.all())
+
+
 def afstand_punten(van, naar) -> tuple[int, str]:
     if van.pk == naar.pk:
         return 10, f"woont in {naar.naam}"
-    if naar.cbs_code in BUREN.get(van.cbs_code, set()):
+    if _grenzen_aan(van, naar):
         return 7, f"{van.naam} grenst aan {naar.naam}"
     if van.subregio and van.subregio == naar.subregio:
         return 4, f"zelfde subregio ({van.subregio})"
@@ -108,7 +115,7 @@ def kandidaten_voor_vacature(vacature: Vacature, *, limiet: int = 25) -> list[Ma
     """Ranked by score, then name, so equal scores keep a stable order."""
     vacature = (
         Vacature.objects.select_related("gemeente", "sector")
-        .prefetch_related("skills")
+        .prefetch_related("skills", "gemeente__buren")
         .get(pk=vacature.pk)
     )
     matches = [
@@ -119,9 +126,13 @@ def kandidaten_voor_vacature(vacature: Vacature, *, limiet: int = 25) -> list[Ma
 
 
 def vacatures_voor_kandidaat(kandidaat: Kandidaat, *, limiet: int = 25) -> list[Match]:
-    kandidaat = _kandidaten(Kandidaat.objects.filter(pk=kandidaat.pk)).first() or (
+    kandidaat = _kandidaten(Kandidaat.objects.filter(pk=kandidaat.pk)).prefetch_related(
+        "woongemeente__buren"
+    ).first() or (
         Kandidaat.objects.select_related("woongemeente")
-        .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")
+        .prefetch_related(
+            "skills", "gewenste_gemeenten", "gewenste_sectoren", "woongemeente__buren"
+        )
         .get(pk=kandidaat.pk)
     )
     vacatures = (

@@ -65,23 +65,17 @@ def test_expected_demo_staff_per_scale_follows_the_roles():
     assert sum(AANTAL_PER_ROL.get(r, 1) for r in ROLLEN) == omgeving.MEDEWERKERS_PER_SCALE
 
 
-def test_load_regios_are_valid_and_distinct(monkeypatch):
+def test_load_regios_are_valid_and_distinct():
     from tests.bench import regios
-    from werkcentrum import regio_data
-    from werkcentrum.validators import cbs_code_validator
+    from werkcentrum import regiodefinitie
 
-    monkeypatch.setattr(regio_data, "REGIO_DATA", dict(regio_data.REGIO_DATA))
-    regios.registreren(10)
     codes = regios.codes(10)
     assert len(set(codes)) == 10 and codes[0] == "zkij"
-    data = [regio_data.REGIO_DATA[c] for c in codes]
-    cbs = [g[1] for d in data for g in d["gemeenten"]]
+    definities = [regiodefinitie.lezen(regios.definitie(n)) for n in range(1, 10)]
+    assert [d.code for d in definities] == codes[1:]
+    cbs = [g.cbs for d in definities for g in d.gemeenten]
     assert len(set(cbs)) == len(cbs)
-    for code in cbs:
-        cbs_code_validator(code)
-    assert len({d["naam"] for d in data}) == 10
-    # Every regio has a centrumgemeente, as the original.
-    assert all(sum(g[3] for g in d["gemeenten"]) == 1 for d in data)
+    assert len({d.naam for d in definities}) == 9
 
 
 def test_knee_is_the_busiest_step_under_the_limit():

@@ -8,6 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_ranked_by_explainable_score(regio_a, haarlem, heemstede, beverwijk):
+    haarlem.buren.add(heemstede)  # neighbours are the regio's data (its definition file)
     lassen, lezen, rijden = (SkillFactory(naam=n) for n in ("lassen", "tekening lezen", "heftruck"))
     vacature = VacatureFactory(
         werkgever=WerkgeverFactory(regio=regio_a),

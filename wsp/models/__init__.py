@@ -8,6 +8,7 @@ from ..factsheet_models import Factsheet, FactsheetLink, FactsheetOntvanger
 from .base import User, kvk_validator
 from .bemiddeling import Plaatsing, Voordracht
 from .doelen import Activiteit, Doelstelling
+from .instelling import WspInstelling
 from .kandidaten import Kandidaat
 from .nazorg import NazorgMoment
 from .referentie import Cluster, Sector, Skill
@@ -34,5 +35,6 @@ __all__ = [
     "Voordracht",
     "Werkgever",
     "Werkgeversverzoek",
+    "WspInstelling",
     "kvk_validator",
 ]

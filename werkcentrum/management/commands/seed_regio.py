@@ -1,64 +1,52 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from pathlib import Path
 
-from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Openingstijd, Organisatie
-from werkcentrum.regio_data import REGIO_DATA
+from django.core.management.base import BaseCommand, CommandError
+
+from werkcentrum import regiodefinitie
 
 
 class Command(BaseCommand):
-    help = "Laadt de referentiegegevens van een arbeidsmarktregio (idempotent)."
+    help = (
+        "Laadt een arbeidsmarktregio uit haar definitiebestand (werkcentrum/regios/<code>.yaml "
+        "of --bestand). Idempotent: twee keer laden verandert niets; een fout bestand schrijft "
+        "niets."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "code", choices=sorted(REGIO_DATA), help="Code van de regio, bijv. zkij"
+            "code",
+            nargs="?",
+            help="Code van de regio met een bestand in de repository: "
+            + ", ".join(regiodefinitie.beschikbaar()),
         )
+        parser.add_argument("--bestand", type=Path, help="Een eigen definitiebestand (YAML).")
 
-    @transaction.atomic
-    def handle(self, *args, code: str, **options):
-        data = REGIO_DATA.get(code)
-        if data is None:
-            raise CommandError(f"Onbekende regio: {code}")
-        regio, _ = Arbeidsmarktregio.objects.update_or_create(
-            code=code, defaults={"naam": data["naam"]}
-        )
-        gemeenten = {}
-        for naam, cbs, subregio, centrum in data["gemeenten"]:
-            gemeenten[naam], _ = Gemeente.objects.update_or_create(
-                cbs_code=cbs,
-                defaults={
-                    "regio": regio,
-                    "naam": naam,
-                    "subregio": subregio,
-                    "is_centrumgemeente": centrum,
-                },
+    def handle(self, *args, code: str | None, bestand: Path | None, **options):
+        if bool(code) == bool(bestand):
+            raise CommandError("Geef een regiocode of --bestand, niet allebei of geen van beide.")
+        pad = bestand or regiodefinitie.bestand(code)
+        if not pad.is_file():
+            raise CommandError(
+                f"Geen definitiebestand {pad}. Beschikbaar: "
+                + ", ".join(regiodefinitie.beschikbaar())
             )
-        for naam, soort, gemeente in data["organisaties"]:
-            Organisatie.objects.update_or_create(
-                regio=regio,
-                naam=naam,
-                defaults={"type": soort, "gemeente": gemeenten.get(gemeente)},
-            )
-        # The Werkcentrum itself (first organisation listed) hosts the spreekuren.
-        gastheer = Organisatie.objects.get(regio=regio, naam=data["organisaties"][0][0])
-        for naam, gemeente, straat, postcode, plaats, tijden in data["locaties"]:
-            locatie, _created = Locatie.objects.update_or_create(
-                regio=regio,
-                naam=naam,
-                defaults={
-                    "gemeente": gemeenten[gemeente],
-                    "organisatie": gastheer,
-                    "straat": straat,
-                    "postcode": postcode,
-                    "plaats": plaats,
-                },
-            )
-            for weekdag, van, tot in tijden:
-                Openingstijd.objects.get_or_create(
-                    locatie=locatie, weekdag=weekdag, begintijd=van, defaults={"eindtijd": tot}
+        try:
+            definitie = regiodefinitie.lezen(pad.read_bytes())
+            if code and definitie.code != code:
+                raise regiodefinitie.DefinitieFout(
+                    [f"Het bestand beschrijft regio '{definitie.code}', niet '{code}'."]
                 )
+            samenvatting = regiodefinitie.laden(definitie)
+        except regiodefinitie.DefinitieFout as fout:
+            regels = "\n".join(f"  - {f}" for f in fout.fouten)
+            raise CommandError(f"{pad} is niet geladen; er is niets veranderd:\n{regels}") from None
+        if samenvatting.ongewijzigd:
+            self.stdout.write(f"Regio {definitie.code} ({definitie.naam}): al bijgewerkt.")
+            return
+        delen = [f"{n} {soort} nieuw" for soort, n in sorted(samenvatting.nieuw.items())]
+        delen += [f"{n} {soort} bijgewerkt" for soort, n in sorted(samenvatting.gewijzigd.items())]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Regio {regio.naam}: {len(gemeenten)} gemeenten, "
-                f"{regio.organisaties.count()} organisaties, {regio.locaties.count()} locaties."
+                f"Regio {definitie.code} ({definitie.naam}) geladen: " + ", ".join(delen)
             )
         )

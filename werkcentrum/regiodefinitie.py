@@ -1,0 +1,538 @@
+"""A regio as data: the definition file (YAML, in werkcentrum/regios/) that `seed_regio` and
+the platform beheerder's upload load.
+
+`lezen` parses and checks a file completely and either returns a `Definitie` or raises
+`DefinitieFout` with every problem in Dutch (where in the file, what is wrong); nothing is
+written then. `laden` writes a checked definition in one transaction and is idempotent:
+loading the same file twice changes nothing. What an app keeps per regio (the loket's answer
+term, the WSP's targets) is loaded by that app's own function, registered with `onderdeel`,
+so the core imports no app."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import transaction
+
+MAP = Path(__file__).resolve().parent / "regios"
+CBS_CODE = re.compile(r"^GM\d{4}$")
+POSTCODE = re.compile(r"^[1-9]\d{3} ?[A-Z]{2}$")
+CODE = re.compile(r"^[a-z][a-z0-9-]{1,19}$")
+WEEKDAGEN = {
+    "maandag": 1,
+    "dinsdag": 2,
+    "woensdag": 3,
+    "donderdag": 4,
+    "vrijdag": 5,
+    "zaterdag": 6,
+    "zondag": 7,
+}
+
+
+@dataclass(frozen=True)
+class _Onderdeel:
+    """An app's part of a section: the keys it owns (None: the whole section), a check that
+    returns problems (Dutch) and a loader."""
+
+    sleutels: frozenset[str] | None
+    controleren: Callable[[Any, Definitie], list[str]]
+    laden: Callable
+
+
+# Sections the apps read themselves, by name; several apps may share one (termijnen).
+_ONDERDELEN: dict[str, list[_Onderdeel]] = {}
+
+
+class DefinitieFout(ValueError):
+    """The file cannot be loaded; `fouten` lists every problem found."""
+
+    def __init__(self, fouten: list[str]):
+        self.fouten = fouten
+        super().__init__("\n".join(fouten))
+
+
+@dataclass(frozen=True)
+class GemeenteDef:
+    naam: str
+    cbs: str
+    subregio: str
+    centrum: bool
+
+
+@dataclass(frozen=True)
+class OrganisatieDef:
+    naam: str
+    type: str
+    gemeente: str | None  # CBS code, only for type gemeente
+    gastheer: bool  # hosts the spreekuren (the Werkcentrum itself)
+
+
+@dataclass(frozen=True)
+class LocatieDef:
+    naam: str
+    gemeente: str  # CBS code
+    straat: str
+    postcode: str
+    plaats: str
+    tijden: tuple[tuple[int, time, time], ...]
+
+
+@dataclass(frozen=True)
+class Definitie:
+    code: str
+    naam: str
+    bron: str
+    gemeenten: tuple[GemeenteDef, ...]
+    organisaties: tuple[OrganisatieDef, ...]
+    locaties: tuple[LocatieDef, ...]
+    buren: dict[str, frozenset[str]]  # CBS code -> CBS codes, both directions
+    # The app sections (termijnen, doelen, ...), as written; checked by their app.
+    onderdelen: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def centrumgemeente(self) -> GemeenteDef:
+        return next(g for g in self.gemeenten if g.centrum)
+
+
+def onderdeel(
+    naam: str,
+    *,
+    controleren: Callable,
+    laden: Callable,
+    sleutels: set[str] | None = None,
+) -> None:
+    """Registers an app's (part of a) section of the file; called from the app's ready().
+    With `sleutels` the section is a mapping and the app owns those keys of it."""
+    delen = _ONDERDELEN.setdefault(naam, [])
+    if not any(d.laden is laden for d in delen):
+        delen.append(_Onderdeel(frozenset(sleutels) if sleutels else None, controleren, laden))
+
+
+def _onderdeel_controleren(naam: str, waarde: Any, definitie: Definitie) -> list[str]:
+    delen = _ONDERDELEN[naam]
+    if all(d.sleutels is None for d in delen):
+        return [f for d in delen for f in d.controleren(waarde, definitie)]
+    if not isinstance(waarde, dict):
+        return [f"'{naam}' moet per onderdeel een waarde geven (sleutel: waarde)."]
+    bekend = set().union(*(d.sleutels or () for d in delen))
+    fouten = [f"{naam}: onbekende sleutel '{k}'." for k in waarde if k not in bekend]
+    for d in delen:
+        eigen = {k: v for k, v in waarde.items() if d.sleutels is None or k in d.sleutels}
+        fouten += d.controleren(eigen, definitie)
+    return fouten
+
+
+def _onderdeel_laden(naam: str, waarde: Any, **kwargs) -> None:
+    for d in _ONDERDELEN[naam]:
+        eigen = waarde
+        if d.sleutels is not None:
+            eigen = {k: v for k, v in waarde.items() if k in d.sleutels}
+        d.laden(eigen, **kwargs)
+
+
+def geheel_getal(waarde: Any, waar: str, laagste: int, hoogste: int) -> list[str]:
+    """A check the apps share: a whole number within bounds."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int):
+        return [f"{waar} moet een geheel getal zijn."]
+    if not laagste <= waarde <= hoogste:
+        return [f"{waar} moet tussen {laagste} en {hoogste} liggen."]
+    return []
+
+
+def bestand(code: str) -> Path:
+    return MAP / f"{code}.yaml"
+
+
+def beschikbaar() -> list[str]:
+    """The codes of the regio's with a definition file in the repository."""
+    return sorted(p.stem for p in MAP.glob("*.yaml"))
+
+
+def lezen(tekst: str | bytes) -> Definitie:
+    """Parses and checks a definition file. Raises DefinitieFout with every problem."""
+    try:
+        data = yaml.safe_load(tekst)
+    except yaml.YAMLError as exc:
+        plek = getattr(exc, "problem_mark", None)
+        waar = f" (regel {plek.line + 1})" if plek else ""
+        raise DefinitieFout([f"Het bestand is geen geldige YAML{waar}."]) from exc
+    if not isinstance(data, dict):
+        raise DefinitieFout(["Het bestand moet beginnen met code, naam en gemeenten."])
+    return _Lezer(data).definitie()
+
+
+class _Lezer:
+    """Collects every problem instead of stopping at the first: a beheerder fixes a file in
+    one go."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.fouten: list[str] = []
+
+    def fout(self, tekst: str) -> None:
+        self.fouten.append(tekst)
+
+    def tekst(self, bron: dict, sleutel: str, waar: str, *, verplicht: bool = True) -> str:
+        waarde = bron.get(sleutel)
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            if verplicht:
+                self.fout(f"{waar}: '{sleutel}' ontbreekt.")
+            return ""
+        if not isinstance(waarde, str | int):
+            self.fout(f"{waar}: '{sleutel}' moet tekst zijn.")
+            return ""
+        waarde = str(waarde).strip()
+        if any(ord(t) < 32 for t in waarde):
+            self.fout(f"{waar}: '{sleutel}' mag geen regeleinden of tabs bevatten.")
+        return waarde
+
+    def lijst(self, sleutel: str, *, verplicht: bool = True) -> list:
+        waarde = self.data.get(sleutel)
+        if waarde is None:
+            if verplicht:
+                self.fout(f"'{sleutel}' ontbreekt.")
+            return []
+        if not isinstance(waarde, list):
+            self.fout(f"'{sleutel}' moet een lijst zijn.")
+            return []
+        return waarde
+
+    def definitie(self) -> Definitie:
+        code = self.tekst(self.data, "code", "regio")
+        if code and not CODE.match(code):
+            self.fout(
+                f"regio: code '{code}' mag alleen kleine letters, cijfers en '-' bevatten "
+                "(2 tot 20 tekens, beginnend met een letter)."
+            )
+        naam = self.tekst(self.data, "naam", "regio")
+        bron = self.tekst(self.data, "bron", "regio", verplicht=False)
+        gemeenten = self.gemeenten()
+        codes = {g.cbs for g in gemeenten}
+        namen = {g.naam: g.cbs for g in gemeenten}
+        organisaties = self.organisaties(codes, namen)
+        locaties = self.locaties(codes, namen)
+        buren = self.buren(codes, namen)
+        onderdelen = {}
+        for sectie in _ONDERDELEN:
+            if sectie in self.data:
+                onderdelen[sectie] = self.data[sectie]
+        bekend = {"code", "naam", "bron", "gemeenten", "organisaties", "locaties", "buren"}
+        for sleutel in self.data:
+            if sleutel not in bekend | set(_ONDERDELEN):
+                self.fout(f"Onbekend onderdeel '{sleutel}'.")
+        definitie = Definitie(
+            code=code,
+            naam=naam,
+            bron=bron,
+            gemeenten=tuple(gemeenten),
+            organisaties=tuple(organisaties),
+            locaties=tuple(locaties),
+            buren=buren,
+            onderdelen=onderdelen,
+        )
+        if not self.fouten:
+            for sectie, waarde in onderdelen.items():
+                self.fouten += _onderdeel_controleren(sectie, waarde, definitie)
+        if self.fouten:
+            raise DefinitieFout(self.fouten)
+        return definitie
+
+    def gemeenten(self) -> list[GemeenteDef]:
+        uit: list[GemeenteDef] = []
+        for i, g in enumerate(self.lijst("gemeenten"), start=1):
+            waar = f"gemeenten[{i}]"
+            if not isinstance(g, dict):
+                self.fout(f"{waar}: verwacht naam, cbs en subregio.")
+                continue
+            naam = self.tekst(g, "naam", waar)
+            cbs = self.tekst(g, "cbs", waar)
+            if cbs and not CBS_CODE.match(cbs):
+                self.fout(f"{waar}: '{cbs}' is geen CBS-gemeentecode (GM en vier cijfers).")
+            uit.append(
+                GemeenteDef(
+                    naam=naam,
+                    cbs=cbs,
+                    subregio=self.tekst(g, "subregio", waar, verplicht=False),
+                    centrum=g.get("centrumgemeente") is True,
+                )
+            )
+        if not uit and "gemeenten" in self.data:
+            self.fout("'gemeenten' is leeg: een regio heeft minstens één gemeente.")
+        for soort, waarden in (("CBS-code", [g.cbs for g in uit]), ("naam", [g.naam for g in uit])):
+            dubbel = sorted({w for w in waarden if w and waarden.count(w) > 1})
+            for w in dubbel:
+                self.fout(f"gemeenten: {soort} '{w}' staat er meer dan één keer in.")
+        centra = [g.naam for g in uit if g.centrum]
+        if uit and not centra:
+            self.fout("gemeenten: geen centrumgemeente (zet 'centrumgemeente: true' bij één).")
+        elif len(centra) > 1:
+            self.fout(f"gemeenten: meer dan één centrumgemeente ({', '.join(centra)}).")
+        return uit
+
+    def gemeente(self, waarde, waar: str, codes: set[str], namen: dict[str, str]) -> str | None:
+        """A gemeente named in the file by CBS code or name; None (with a problem) if not."""
+        waarde = str(waarde or "").strip()
+        if waarde in codes:
+            return waarde
+        if waarde in namen:
+            return namen[waarde]
+        self.fout(f"{waar}: gemeente '{waarde}' is onbekend (niet in 'gemeenten' van dit bestand).")
+        return None
+
+    def organisaties(self, codes: set[str], namen: dict[str, str]) -> list[OrganisatieDef]:
+        from .models import Organisatie
+
+        typen = set(Organisatie.Type.values)
+        uit: list[OrganisatieDef] = []
+        for i, o in enumerate(self.lijst("organisaties"), start=1):
+            waar = f"organisaties[{i}]"
+            if not isinstance(o, dict):
+                self.fout(f"{waar}: verwacht naam en type.")
+                continue
+            naam = self.tekst(o, "naam", waar)
+            soort = self.tekst(o, "type", waar)
+            if soort and soort not in typen:
+                self.fout(
+                    f"{waar}: type '{soort}' is onbekend; kies uit {', '.join(sorted(typen))}."
+                )
+            gemeente = None
+            if o.get("gemeente"):
+                gemeente = self.gemeente(o["gemeente"], waar, codes, namen)
+            elif soort == Organisatie.Type.GEMEENTE:
+                self.fout(f"{waar}: een organisatie van het type gemeente noemt haar gemeente.")
+            uit.append(OrganisatieDef(naam, soort, gemeente, o.get("gastheer") is True))
+        namen_o = [o.naam for o in uit]
+        for n in sorted({n for n in namen_o if n and namen_o.count(n) > 1}):
+            self.fout(f"organisaties: '{n}' staat er meer dan één keer in.")
+        gastheren = [o for o in uit if o.gastheer]
+        if self.data.get("locaties") and len(gastheren) != 1:
+            self.fout(
+                "organisaties: precies één organisatie is gastheer van de spreekuren "
+                "('gastheer: true', meestal het Werkcentrum zelf)."
+            )
+        return uit
+
+    def locaties(self, codes: set[str], namen: dict[str, str]) -> list[LocatieDef]:
+        uit: list[LocatieDef] = []
+        for i, loc in enumerate(self.lijst("locaties", verplicht=False), start=1):
+            waar = f"locaties[{i}]"
+            if not isinstance(loc, dict):
+                self.fout(f"{waar}: verwacht naam, gemeente, adres en openingstijden.")
+                continue
+            naam = self.tekst(loc, "naam", waar)
+            gemeente = self.gemeente(loc.get("gemeente"), waar, codes, namen)
+            postcode = self.tekst(loc, "postcode", waar)
+            if postcode and not POSTCODE.match(postcode):
+                self.fout(f"{waar}: postcode '{postcode}' is geen postcode als 1234 AB.")
+            tijden = []
+            for j, t in enumerate(loc.get("openingstijden") or [], start=1):
+                tijd = self.openingstijd(t, f"{waar}.openingstijden[{j}]")
+                if tijd:
+                    tijden.append(tijd)
+            uit.append(
+                LocatieDef(
+                    naam=naam,
+                    gemeente=gemeente or "",
+                    straat=self.tekst(loc, "straat", waar),
+                    postcode=postcode,
+                    plaats=self.tekst(loc, "plaats", waar),
+                    tijden=tuple(tijden),
+                )
+            )
+        namen_l = [loc.naam for loc in uit]
+        for n in sorted({n for n in namen_l if n and namen_l.count(n) > 1}):
+            self.fout(f"locaties: '{n}' staat er meer dan één keer in.")
+        return uit
+
+    def openingstijd(self, t, waar: str) -> tuple[int, time, time] | None:
+        if not isinstance(t, dict):
+            self.fout(f"{waar}: verwacht dag, van en tot.")
+            return None
+        dag = WEEKDAGEN.get(str(t.get("dag", "")).strip().lower())
+        if dag is None:
+            self.fout(f"{waar}: dag '{t.get('dag')}' is geen weekdag (maandag tot en met zondag).")
+        van, tot = self.tijd(t.get("van"), waar, "van"), self.tijd(t.get("tot"), waar, "tot")
+        if van and tot and tot <= van:
+            self.fout(f"{waar}: 'tot' ({tot:%H:%M}) moet na 'van' ({van:%H:%M}) liggen.")
+            return None
+        if dag is None or van is None or tot is None:
+            return None
+        return (dag, van, tot)
+
+    def tijd(self, waarde, waar: str, naam: str) -> time | None:
+        # YAML reads 09:30 as a sexagesimal number (570) unless quoted: accept both.
+        if isinstance(waarde, int) and 0 <= waarde < 24 * 60:
+            return time(waarde // 60, waarde % 60)
+        match = re.match(r"^(\d{1,2}):(\d{2})$", str(waarde or "").strip())
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return time(int(match[1]), int(match[2]))
+        self.fout(f"{waar}: '{naam}' moet een tijd zijn als 09:30.")
+        return None
+
+    def buren(self, codes: set[str], namen: dict[str, str]) -> dict[str, frozenset[str]]:
+        buren: dict[str, set[str]] = {c: set() for c in codes}
+        waarde = self.data.get("buren") or {}
+        if not isinstance(waarde, dict):
+            self.fout("'buren' moet per gemeente een lijst van buurgemeenten geven.")
+            return {}
+        for van, naar in waarde.items():
+            waar = f"buren[{van}]"
+            a = self.gemeente(van, waar, codes, namen)
+            for b in naar if isinstance(naar, list) else []:
+                b = self.gemeente(b, waar, codes, namen)
+                if a and b and a != b:
+                    # Neighbours are mutual: writing it once is enough.
+                    buren[a].add(b)
+                    buren[b].add(a)
+        return {c: frozenset(n) for c, n in buren.items() if n}
+
+
+@dataclass
+class Samenvatting:
+    """What a load created or changed, per kind; all zero when the file was loaded before."""
+
+    nieuw: dict[str, int] = field(default_factory=dict)
+    gewijzigd: dict[str, int] = field(default_factory=dict)
+
+    def tel(self, soort: str, aangemaakt: bool, gewijzigd: bool = True) -> None:
+        if aangemaakt:
+            self.nieuw[soort] = self.nieuw.get(soort, 0) + 1
+        elif gewijzigd:
+            self.gewijzigd[soort] = self.gewijzigd.get(soort, 0) + 1
+
+    @property
+    def ongewijzigd(self) -> bool:
+        return not self.nieuw and not self.gewijzigd
+
+
+def conflicten(definitie: Definitie) -> list[str]:
+    """Problems only the database can tell: a CBS code that belongs to another regio."""
+    from .models import Gemeente
+
+    andere = Gemeente.objects.filter(cbs_code__in=[g.cbs for g in definitie.gemeenten]).exclude(
+        regio__code=definitie.code
+    )
+    fouten = [
+        f"gemeenten: {g.naam} ({g.cbs_code}) hoort al bij de regio {g.regio.naam}."
+        for g in andere.select_related("regio")
+    ]
+    from .models import Arbeidsmarktregio
+
+    if Arbeidsmarktregio.objects.filter(naam=definitie.naam).exclude(code=definitie.code).exists():
+        fouten.append(f"regio: de naam '{definitie.naam}' hoort al bij een andere regio.")
+    return fouten
+
+
+@transaction.atomic
+def laden(definitie: Definitie) -> Samenvatting:
+    """Writes the definition: everything or nothing. Idempotent. Raises DefinitieFout when
+    the database disagrees (a gemeente of another regio)."""
+    from .models import Arbeidsmarktregio
+
+    fouten = conflicten(definitie)
+    if fouten:
+        raise DefinitieFout(fouten)
+    s = Samenvatting()
+    regio = _bijwerken(
+        s, "regio", Arbeidsmarktregio.objects, {"code": definitie.code}, {"naam": definitie.naam}
+    )
+    gemeenten = _gemeenten_laden(s, regio, definitie)
+    _organisaties_laden(s, regio, definitie, gemeenten)
+    _locaties_laden(s, regio, definitie, gemeenten)
+    for sectie, waarde in definitie.onderdelen.items():
+        _onderdeel_laden(sectie, waarde, regio=regio, definitie=definitie, samenvatting=s)
+    return s
+
+
+def _bijwerken(s: Samenvatting, soort: str, manager, sleutel: dict, waarden: dict):
+    """update_or_create that tells whether anything really changed (no write if not)."""
+    obj = manager.filter(**sleutel).first()
+    if obj is None:
+        obj = manager.create(**sleutel, **waarden)
+        s.tel(soort, True)
+        return obj
+    anders = {k: v for k, v in waarden.items() if getattr(obj, k) != v}
+    if anders:
+        for k, v in anders.items():
+            setattr(obj, k, v)
+        obj.save(update_fields=list(anders))
+        s.tel(soort, False)
+    return obj
+
+
+def _gemeenten_laden(s: Samenvatting, regio, definitie: Definitie) -> dict:
+    from .models import Gemeente
+
+    gemeenten = {}
+    for g in definitie.gemeenten:
+        gemeenten[g.cbs] = _bijwerken(
+            s,
+            "gemeenten",
+            Gemeente.objects,
+            {"cbs_code": g.cbs},
+            {
+                "regio": regio,
+                "naam": g.naam,
+                "subregio": g.subregio,
+                "is_centrumgemeente": g.centrum,
+            },
+        )
+    for cbs, gemeente in gemeenten.items():
+        gewenst = {gemeenten[b].pk for b in definitie.buren.get(cbs, ())}
+        huidig = set(gemeente.buren.values_list("pk", flat=True))
+        if gewenst != huidig:
+            gemeente.buren.set(gewenst)
+            s.tel("buren", False)
+    return gemeenten
+
+
+def _organisaties_laden(s: Samenvatting, regio, definitie: Definitie, gemeenten: dict) -> None:
+    from .models import Organisatie
+
+    for o in definitie.organisaties:
+        _bijwerken(
+            s,
+            "organisaties",
+            Organisatie.objects,
+            {"regio": regio, "naam": o.naam},
+            {"type": o.type, "gemeente": gemeenten.get(o.gemeente) if o.gemeente else None},
+        )
+
+
+def _locaties_laden(s: Samenvatting, regio, definitie: Definitie, gemeenten: dict) -> None:
+    from .models import Locatie, Openingstijd, Organisatie
+
+    if not definitie.locaties:
+        return
+    gastheer = next(o for o in definitie.organisaties if o.gastheer)
+    organisatie = Organisatie.objects.get(regio=regio, naam=gastheer.naam)
+    for loc in definitie.locaties:
+        locatie = _bijwerken(
+            s,
+            "locaties",
+            Locatie.objects,
+            {"regio": regio, "naam": loc.naam},
+            {
+                "gemeente": gemeenten[loc.gemeente],
+                "organisatie": organisatie,
+                "straat": loc.straat,
+                "postcode": loc.postcode,
+                "plaats": loc.plaats,
+            },
+        )
+        # The file is the truth for the hours: what is no longer in it goes.
+        gewenst = set(loc.tijden)
+        huidig = {(t.weekdag, t.begintijd, t.eindtijd): t.pk for t in locatie.openingstijden.all()}
+        weg = [pk for tijd, pk in huidig.items() if tijd not in gewenst]
+        if weg:
+            Openingstijd.objects.filter(pk__in=weg).delete()
+            s.tel("openingstijden", False)
+        for dag, van, tot in sorted(gewenst - set(huidig)):
+            Openingstijd.objects.create(locatie=locatie, weekdag=dag, begintijd=van, eindtijd=tot)
+            s.tel("openingstijden", True)
