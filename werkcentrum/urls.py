@@ -31,6 +31,7 @@ urlpatterns = [
     # A factsheet recipient's personal token link (no account; wsp.factsheets.links).
     path("factsheet/", include("wsp.factsheets.public_urls")),
     path("privacy/", include("werkcentrum.privacy_urls")),
+    path("platform/", include("werkcentrum.platform_urls")),
     path("api/v1/", include(router.urls)),
     path("api/v1/", include("loket.api_urls")),
     path("api/v1/", include("wsp.api_urls")),

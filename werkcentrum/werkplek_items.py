@@ -14,6 +14,14 @@ registreer(
     rollen={"beheerder"},
 )
 registreer(
+    titel=_("Platform: alle regio's"),
+    omschrijving=_("Regio's met hun gebruikers en activiteit; een nieuwe regio toevoegen."),
+    url_naam="platform:overzicht",
+    rollen={"beheerder"},
+    # Only the platform beheerder (superuser) holds it; a regio's beheerder does not.
+    permissie="werkcentrum.add_arbeidsmarktregio",
+)
+registreer(
     titel=_("Medewerkers en rollen"),
     omschrijving=_("Accounts aanmaken, rollen toekennen, toegang intrekken."),
     url_naam="admin:werkcentrum_medewerker_changelist",
