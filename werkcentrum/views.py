@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -18,7 +18,13 @@ PAGINA_GROOTTE = 25
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    regios = Arbeidsmarktregio.objects.order_by("naam")
+    """The front door leads to a regio: the one served on this host name, the only one, or
+    a choice between all of them."""
+    regio = selectors.regio_voor_host(request.get_host())
+    alle = Arbeidsmarktregio.objects.prefetch_related("gemeenten").order_by("naam")
+    regios = list(alle) if regio is None else [regio]
+    if len(regios) == 1:
+        return redirect("loket_publiek:home", regio=regios[0].code)
     return render(request, "werkcentrum/home.html", {"regios": regios})
 
 

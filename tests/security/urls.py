@@ -155,6 +155,7 @@ KWARGS: dict[str, Callable] = {
     "loket:traject": _pk("loket.Traject"),
     "loket:dashboard_export": lambda w: {"tabel": "locatie", "formaat": "csv"},
     # wsp
+    "platform:regio": lambda w: {"code": w.regio_a.code},
     "wsp:werkgever": _pk("wsp.Werkgever"),
     "wsp:werkgever_bewerken": _pk("wsp.Werkgever"),
     "wsp:contactmoment_nieuw": _pk("wsp.Werkgever"),
