@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from rba.models import Besluit
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.validators import enkele_regel_validator
 
 from . import services
 from .models import Begrotingspost, Begrotingsregel, Geldstroom, Mutatie
@@ -199,10 +200,14 @@ class MutatieBoekenSerializer(serializers.Serializer):
     soort = SoortField()
     datum = serializers.DateField()
     bedrag = serializers.CharField(
-        required=False, help_text='Decimaal met hoogstens twee cijfers, bijv. "1250.00".'
+        required=False,
+        help_text='Decimaal met hoogstens twee cijfers, bijv. "1250.00".',
+        validators=[enkele_regel_validator],
     )
-    omschrijving = serializers.CharField(max_length=300)
-    kenmerk = serializers.CharField(max_length=60, required=False, default="")
+    omschrijving = serializers.CharField(max_length=300, validators=[enkele_regel_validator])
+    kenmerk = serializers.CharField(
+        max_length=60, required=False, default="", validators=[enkele_regel_validator]
+    )
     geldstroom = serializers.PrimaryKeyRelatedField(
         queryset=Geldstroom.objects.none(), required=False
     )

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
 from werkcentrum.models import Gemeente, Locatie
+from werkcentrum.validators import enkele_regel_validator
 
 from . import selectors, services
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema
@@ -134,10 +135,16 @@ class StatusSerializer(serializers.Serializer):
     # A plain string here (the service refuses unknown and backward steps with a message):
     # a second enum named "status" would collide in the schema with other apps' enums.
     status = serializers.CharField(
-        max_length=20, help_text="ontvangen, contact_gelegd, afgerond of niet_gelukt"
+        max_length=20,
+        help_text="ontvangen, contact_gelegd, afgerond of niet_gelukt",
+        validators=[enkele_regel_validator],
     )
     toelichting = serializers.CharField(
-        required=False, allow_blank=True, max_length=300, default=""
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        default="",
+        validators=[enkele_regel_validator],
     )
 
 

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
 from werkcentrum.doelbinding import DOEL_API_PARAMETERS, doel_uit_api
+from werkcentrum.validators import enkele_regel_validator
 
 from . import audit, services
 from .models import (
@@ -100,7 +101,9 @@ class VacatureStatusSerializer(serializers.Serializer):
     # A CharField, not a ChoiceField: a `status` enum would collide in the schema (see
     # _statusveld); the service refuses an unknown value with a Dutch message.
     status = serializers.CharField(
-        max_length=20, help_text="De nieuwe status, een van: " + ", ".join(Vacature.Status.values)
+        max_length=20,
+        help_text="De nieuwe status, een van: " + ", ".join(Vacature.Status.values),
+        validators=[enkele_regel_validator],
     )
     sluitingsdatum = serializers.DateField(
         required=False, help_text="Alleen bij heropenen: een datum na vandaag."

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from werkcentrum.mail import send_mass_mail
 
 
 def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=False) -> None:
