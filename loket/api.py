@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.api_fields import RegioScopedRelationsMixin
 from werkcentrum.models import Gemeente, Locatie
 from werkcentrum.validators import enkele_regel_validator
 
@@ -30,7 +31,7 @@ class _VoorafGeladenThemas(serializers.ManyRelatedField):
         return super().get_attribute(instance)
 
 
-class GesprekSerializer(serializers.ModelSerializer):
+class GesprekSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     doelgroep = serializers.SlugRelatedField(slug_field="code", queryset=Doelgroep.objects.all())
     themas = _VoorafGeladenThemas(
         child_relation=serializers.SlugRelatedField(slug_field="code", queryset=Thema.objects.all())
@@ -79,7 +80,7 @@ class GesprekViewSet(
         return Response(self.get_serializer(gesprek).data, status=status.HTTP_201_CREATED)
 
 
-class DienstSerializer(serializers.ModelSerializer):
+class DienstSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     organisatie = serializers.StringRelatedField()
     themas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     doelgroepen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -111,7 +112,7 @@ class DienstViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DienstSerializer
 
 
-class DoorverwijzingSerializer(serializers.ModelSerializer):
+class DoorverwijzingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     dienst = serializers.StringRelatedField()
     organisatie = serializers.StringRelatedField()
 
