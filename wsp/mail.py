@@ -26,7 +26,9 @@ def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=
     if direct:
         send_mass_mail(berichten, fail_silently=False)
     else:
-        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False))
+        # robust: the change is committed; a mail server that refuses now is logged by Django
+        # instead of turning the saved request into a 500 (the 20-hour warning still follows).
+        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False), robust=True)
 
 
 def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:

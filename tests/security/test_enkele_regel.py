@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import smtplib
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ from django import forms
 from django.apps import apps
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models
 from rest_framework import serializers
 from rest_framework.test import APIClient
@@ -256,3 +258,29 @@ def test_mail_is_sent_only_through_werkcentrum_mail():
                 ):
                     overtreders.append(str(pad.relative_to(ROOT)))
     assert overtreders == []
+
+
+class _SmtpWeigert(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPDataError(554, b"refused")
+
+
+def test_a_refused_notification_never_turns_a_saved_public_request_into_a_500(
+    client, regio_a, settings, django_capture_on_commit_callbacks
+):
+    """The request is stored before the mail; a mail server that refuses is logged, and the
+    visitor sees the confirmation (the 20-hour warning still follows)."""
+    settings.EMAIL_BACKEND = f"{__name__}._SmtpWeigert"
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(
+            "/zkij/vacatures/ik-ben-werkgever/",
+            {
+                "bedrijfsnaam": "Bakkerij De Korenbloem",
+                "contactnaam": "Sem",
+                "email": "sem@korenbloem.example",
+                "vraag": "Wij zoeken een bakker.",
+                "website": "",
+            },
+        )
+    assert r.status_code == 302
+    assert Werkgeversverzoek.objects.filter(bedrijfsnaam="Bakkerij De Korenbloem").exists()
