@@ -211,7 +211,7 @@ def test_accounthouder_is_an_active_wsp_adviseur_or_manager_of_the_regio(
         format="json",
     )
     assert r.status_code == 400 and r.json()["accounthouder"] == [ONBEKEND]
-    assert not Werkgever.objects.exists()
+    assert not Werkgever.objects.filter(kvk_nummer="12345678").exists()
 
     eigen = WerkgeverFactory(regio=regio_a, accounthouder=adviseur_a)
     r = api.patch(

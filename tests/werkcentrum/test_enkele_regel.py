@@ -4,7 +4,7 @@ stopped at that request on every run.
 
 Three layers, each proved here: every single-line field refuses control characters (forms,
 API, import), every mail subject passes werkcentrum.mail.subject_line, and a task that
-handles many items goes on past a failing one (tests/security/test_taken_isolatie.py)."""
+handles many items goes on past a failing one (tests/werkcentrum/test_taken_isolatie.py)."""
 
 from __future__ import annotations
 
@@ -184,7 +184,7 @@ def test_public_werkgever_form_refuses_a_line_break_with_a_dutch_message(client,
     assert r.status_code == 400
     body = r.content.decode()
     assert "één regel" in body and "Wij zoeken een bakker." in body  # message, input kept
-    assert not Werkgeversverzoek.objects.exists()
+    assert not Werkgeversverzoek.objects.filter(contactnaam="Sem").exists()
     assert mail.outbox == []
 
 
@@ -198,7 +198,7 @@ def test_api_refuses_a_line_break_in_a_werkgever_name(settings, maak_gebruiker):
     )
     assert r.status_code == 400
     assert "één regel" in r.json()["naam"][0]
-    assert not Werkgever.objects.exists()
+    assert not Werkgever.objects.filter(kvk_nummer="12345678").exists()
 
 
 @pytest.mark.django_db
@@ -217,7 +217,7 @@ def test_import_refuses_a_line_break_in_a_name_and_writes_nothing(regio_a, maak_
     )
     assert not resultaat.geschreven
     assert [(f.rij, f.kolom) for f in resultaat.fouten] == [(2, "naam")]
-    assert not Werkgever.objects.exists()
+    assert not Werkgever.objects.filter(kvk_nummer="12340001").exists()
 
 
 # --- mail subjects ---------------------------------------------------------------------------
