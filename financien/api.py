@@ -16,6 +16,8 @@ from rest_framework.response import Response
 
 from rba.models import Besluit
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.api_fields import RegioScopedRelationsMixin
+from werkcentrum.validators import enkele_regel_validator
 
 from . import services
 from .models import Begrotingspost, Begrotingsregel, Geldstroom, Mutatie
@@ -168,7 +170,7 @@ class SoortField(serializers.ChoiceField):
         super().__init__(choices=Mutatie.Soort.choices, **kwargs)
 
 
-class MutatieSerializer(serializers.ModelSerializer):
+class MutatieSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     soort = SoortField(read_only=True)
 
     class Meta:
@@ -193,39 +195,33 @@ class MutatieSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MutatieBoekenSerializer(serializers.Serializer):
+class MutatieBoekenSerializer(RegioScopedRelationsMixin, serializers.Serializer):
     """Input for a booking; the service applies every ledger rule."""
 
     soort = SoortField()
     datum = serializers.DateField()
     bedrag = serializers.CharField(
-        required=False, help_text='Decimaal met hoogstens twee cijfers, bijv. "1250.00".'
+        required=False,
+        help_text='Decimaal met hoogstens twee cijfers, bijv. "1250.00".',
+        validators=[enkele_regel_validator],
     )
-    omschrijving = serializers.CharField(max_length=300)
-    kenmerk = serializers.CharField(max_length=60, required=False, default="")
+    omschrijving = serializers.CharField(max_length=300, validators=[enkele_regel_validator])
+    kenmerk = serializers.CharField(
+        max_length=60, required=False, default="", validators=[enkele_regel_validator]
+    )
+    # Scoped to the user's regio by RegioScopedRelationsMixin.
     geldstroom = serializers.PrimaryKeyRelatedField(
-        queryset=Geldstroom.objects.none(), required=False
+        queryset=Geldstroom.objects.all(), required=False
     )
-    besluit = serializers.PrimaryKeyRelatedField(queryset=Besluit.objects.none(), required=False)
+    besluit = serializers.PrimaryKeyRelatedField(queryset=Besluit.objects.all(), required=False)
     begrotingspost = serializers.PrimaryKeyRelatedField(
-        queryset=Begrotingspost.objects.none(), required=False
+        queryset=Begrotingspost.objects.all(), required=False
     )
     verplichting = serializers.PrimaryKeyRelatedField(
-        queryset=Mutatie.objects.none(),
+        queryset=Mutatie.objects.all(),
         required=False,
         help_text="De verplichting (realisatie, vrijval) of de te corrigeren mutatie.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is None:  # schema generation
-            return
-        user = request.user
-        self.fields["geldstroom"].queryset = Geldstroom.objects.voor(user)
-        self.fields["besluit"].queryset = Besluit.objects.voor(user)
-        self.fields["begrotingspost"].queryset = Begrotingspost.objects.voor(user)
-        self.fields["verplichting"].queryset = Mutatie.objects.voor(user)
 
     def boeken(self, *, door: Any) -> Mutatie:
         data = dict(self.validated_data)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.bestanden import bestand_controleren
+from werkcentrum.validators import enkele_regel_validator
 
 from . import selectors
 from .models import Begrotingspost, Geldstroom, Mutatie, twee_decimalen
@@ -63,12 +64,15 @@ def _vandaag() -> date:
 class BoekingForm(forms.Form):
     datum = forms.DateField(label=_("Boekdatum"), widget=DatumInput(), initial=_vandaag)
     bedrag = BedragField(label=_("Bedrag (euro)"), help_text=_("Bijv. 12.500,00"))
-    omschrijving = forms.CharField(label=_("Omschrijving"), max_length=300)
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"), max_length=300, validators=[enkele_regel_validator]
+    )
     kenmerk = forms.CharField(
         label=_("Kenmerk"),
         max_length=60,
         required=False,
         help_text=_("Optioneel: factuurnummer of ander kenmerk (uniek in de regio)."),
+        validators=[enkele_regel_validator],
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -164,7 +168,11 @@ class JaarForm(forms.Form):
 
 
 class MutatieFilterForm(forms.Form):
-    zoek = forms.CharField(label=_("Zoeken in omschrijving of kenmerk"), required=False)
+    zoek = forms.CharField(
+        label=_("Zoeken in omschrijving of kenmerk"),
+        required=False,
+        validators=[enkele_regel_validator],
+    )
     jaar = forms.IntegerField(label=_("Jaar"), required=False, min_value=2000, max_value=2100)
     soort = forms.ChoiceField(
         label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *Mutatie.Soort.choices]

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Arbeidsmarktregio
 from werkcentrum.tenancy import RegioManager, RegioQuerySet
+from werkcentrum.validators import enkele_regel_validator
 
 from .saldi import euro
 
@@ -62,13 +63,14 @@ class Geldstroom(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, db_index=True)
     regeling = models.CharField(
         _("regeling"),
         max_length=200,
         blank=True,
         help_text=_("Bijv. decentralisatie-uitkering, subsidiebeschikking, convenant."),
+        validators=[enkele_regel_validator],
     )
     voorwaarden = models.TextField(
         _("bestedingsvoorwaarden"), blank=True, help_text=_("Waaraan het geld besteed mag worden.")
@@ -109,8 +111,8 @@ class Begrotingspost(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
-    code = models.CharField(_("code"), max_length=20)
-    naam = models.CharField(_("naam"), max_length=150)
+    code = models.CharField(_("code"), max_length=20, validators=[enkele_regel_validator])
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -252,12 +254,15 @@ class Mutatie(models.Model):
         related_name="correctie",
         verbose_name=_("corrigeert"),
     )
-    omschrijving = models.CharField(_("omschrijving"), max_length=300)
+    omschrijving = models.CharField(
+        _("omschrijving"), max_length=300, validators=[enkele_regel_validator]
+    )
     kenmerk = models.CharField(
         _("kenmerk"),
         max_length=60,
         blank=True,
         help_text=_("Eigen of extern kenmerk, bijv. factuur- of importnummer."),
+        validators=[enkele_regel_validator],
     )
     geboekt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

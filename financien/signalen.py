@@ -2,8 +2,9 @@
 while money is unspent, and verplichtingen that have had no realisatie for a year.
 
 Idempotent: a signal is claimed by inserting its `Signaal` row (unique per soort and fund or
-verplichting) in the same transaction that queues the mail, so running twice, or two
-workers at once, sends each signal once."""
+verplichting) in the same transaction that sends the mail, so running twice, or two
+workers at once, sends each signal once, and a failed send rolls the claim back (the next
+run tries again). One failing signal never stops the others (werkcentrum.isolation)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
+
+from werkcentrum.isolation import isolated
+from werkcentrum.mail import send_mail
 
 from .models import Geldstroom, Mutatie, Signaal
 from .saldi import saldi, saldi_per
@@ -43,15 +46,15 @@ def _claimen(**velden) -> Signaal | None:
 
 
 def _mailen(signaal: Signaal) -> None:
+    # Inside the claiming transaction, not on commit: a mail that fails after the claim
+    # committed would be marked sent and lost.
     ontvangers = _ontvangers(signaal.regio_id)
     if ontvangers:
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=_("[Regionale reserve] %(soort)s") % {"soort": signaal.get_soort_display()},
-                message=signaal.bericht,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=ontvangers,
-            )
+        send_mail(
+            subject=_("[Regionale reserve] %(soort)s") % {"soort": signaal.get_soort_display()},
+            message=signaal.bericht,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=ontvangers,
         )
 
 
@@ -77,7 +80,7 @@ def einddatum_signalen(*, vandaag: date) -> int:
             "saldo": euro(stand.saldo),
             "vrij": euro(stand.vrij),
         }
-        with transaction.atomic():
+        with isolated("einddatum_signalen", fonds):
             signaal = _claimen(
                 regio_id=fonds.regio_id, soort=soort, geldstroom=fonds, bericht=bericht
             )
@@ -112,7 +115,7 @@ def verplichtingen_zonder_realisatie(*, vandaag: date) -> int:
             "fonds": v.geldstroom.naam,
             "omschrijving": v.omschrijving,
         }
-        with transaction.atomic():
+        with isolated("verplichtingen_zonder_realisatie", v):
             signaal = _claimen(
                 regio_id=v.regio_id,
                 soort=Signaal.Soort.VERPLICHTING_ZONDER_REALISATIE,

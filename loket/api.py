@@ -13,7 +13,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.api_fields import RegioScopedRelationsMixin
 from werkcentrum.models import Gemeente, Locatie
+from werkcentrum.validators import enkele_regel_validator
 
 from . import selectors, services
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema
@@ -29,7 +31,7 @@ class _VoorafGeladenThemas(serializers.ManyRelatedField):
         return super().get_attribute(instance)
 
 
-class GesprekSerializer(serializers.ModelSerializer):
+class GesprekSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     doelgroep = serializers.SlugRelatedField(slug_field="code", queryset=Doelgroep.objects.all())
     themas = _VoorafGeladenThemas(
         child_relation=serializers.SlugRelatedField(slug_field="code", queryset=Thema.objects.all())
@@ -78,7 +80,7 @@ class GesprekViewSet(
         return Response(self.get_serializer(gesprek).data, status=status.HTTP_201_CREATED)
 
 
-class DienstSerializer(serializers.ModelSerializer):
+class DienstSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     organisatie = serializers.StringRelatedField()
     themas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     doelgroepen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -110,7 +112,7 @@ class DienstViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DienstSerializer
 
 
-class DoorverwijzingSerializer(serializers.ModelSerializer):
+class DoorverwijzingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     dienst = serializers.StringRelatedField()
     organisatie = serializers.StringRelatedField()
 
@@ -134,10 +136,16 @@ class StatusSerializer(serializers.Serializer):
     # A plain string here (the service refuses unknown and backward steps with a message):
     # a second enum named "status" would collide in the schema with other apps' enums.
     status = serializers.CharField(
-        max_length=20, help_text="ontvangen, contact_gelegd, afgerond of niet_gelukt"
+        max_length=20,
+        help_text="ontvangen, contact_gelegd, afgerond of niet_gelukt",
+        validators=[enkele_regel_validator],
     )
     toelichting = serializers.CharField(
-        required=False, allow_blank=True, max_length=300, default=""
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        default="",
+        validators=[enkele_regel_validator],
     )
 
 

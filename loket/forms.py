@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
+from werkcentrum.validators import enkele_regel_validator
 
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
@@ -29,7 +30,12 @@ class VraagForm(forms.Form):
         label=_("Uw vraag"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000
     )
     wil_antwoord = forms.BooleanField(label=_("Ik wil een antwoord"), required=False, initial=True)
-    naam = forms.CharField(label=_("Naam (niet verplicht)"), required=False, max_length=150)
+    naam = forms.CharField(
+        label=_("Naam (niet verplicht)"),
+        required=False,
+        max_length=150,
+        validators=[enkele_regel_validator],
+    )
     email = forms.EmailField(
         label=_("E-mailadres"),
         required=False,
@@ -147,7 +153,10 @@ class GesprekForm(forms.Form):
         max_length=2000,
     )
     bezoekcode = forms.CharField(
-        label=_("Bezoekcode (als de bezoeker die heeft)"), required=False, max_length=12
+        label=_("Bezoekcode (als de bezoeker die heeft)"),
+        required=False,
+        max_length=12,
+        validators=[enkele_regel_validator],
     )
     nieuwe_bezoekcode = forms.BooleanField(
         label=_("Geef een nieuwe bezoekcode mee"), required=False
@@ -178,7 +187,9 @@ class DoorverwijzingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Zodat de persoon het verhaal niet opnieuw hoeft te vertellen."),
     )
-    naam = forms.CharField(label=_("Naam"), required=False, max_length=150)
+    naam = forms.CharField(
+        label=_("Naam"), required=False, max_length=150, validators=[enkele_regel_validator]
+    )
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.RegexField(
         label=_("Telefoonnummer"),
@@ -192,6 +203,7 @@ class DoorverwijzingForm(forms.Form):
         label=_("Toestemming voor welke gegevens"),
         max_length=300,
         initial=_("naam, telefoonnummer, e-mailadres en de samenvatting"),
+        validators=[enkele_regel_validator],
     )
     toestemming = forms.BooleanField(
         label=_(
@@ -228,7 +240,10 @@ class DoorverwijzingForm(forms.Form):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Nieuwe status"), choices=Doorverwijzing.Status.choices)
     toelichting = forms.CharField(
-        label=_("Toelichting (verplicht bij niet gelukt)"), required=False, max_length=300
+        label=_("Toelichting (verplicht bij niet gelukt)"),
+        required=False,
+        max_length=300,
+        validators=[enkele_regel_validator],
     )
 
     def __init__(self, *args, keuzes: list[tuple[str, str]] | None = None, **kwargs):
@@ -265,7 +280,7 @@ class ToeleidingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=3000,
     )
-    naam = forms.CharField(label=_("Naam"), max_length=150)
+    naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.RegexField(
         label=_("Telefoonnummer"),
@@ -332,7 +347,7 @@ class TrajectForm(forms.Form):
     kosten = forms.DecimalField(
         label=_("Kosten in euro"), min_value=0, max_digits=14, decimal_places=2
     )
-    naam = forms.CharField(label=_("Naam"), max_length=150)
+    naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.RegexField(
         label=_("Telefoonnummer"),
@@ -346,6 +361,7 @@ class TrajectForm(forms.Form):
         label=_("Toestemming voor welke gegevens"),
         max_length=300,
         initial=_("naam en contactgegevens"),
+        validators=[enkele_regel_validator],
     )
     toestemming = forms.BooleanField(
         label=_("De persoon geeft toestemming voor het vastleggen van deze gegevens"),
@@ -385,7 +401,9 @@ class TrajectBijwerkenForm(forms.Form):
 
 
 class ZoekForm(forms.Form):
-    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, validators=[enkele_regel_validator]
+    )
 
 
 class VraagFilterForm(ZoekForm):

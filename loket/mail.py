@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from werkcentrum.mail import send_mail
 from werkcentrum.models import Arbeidsmarktregio, Medewerker
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Organisatie
 from werkcentrum.tenancy import RegioManager
-from werkcentrum.validators import telefoon_validator
+from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
 from .validators import geen_persoonsgegevens
 
@@ -36,7 +36,7 @@ class Thema(models.Model):
     """A hulpvraag-thema (reference data, the same for every regio)."""
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
-    naam = models.CharField(_("naam"), max_length=80)
+    naam = models.CharField(_("naam"), max_length=80, validators=[enkele_regel_validator])
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -53,7 +53,7 @@ class Doelgroep(models.Model):
     """A doelgroep from DOMAIN.md section 3 (reference data, the same for every regio)."""
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
-    naam = models.CharField(_("naam"), max_length=80)
+    naam = models.CharField(_("naam"), max_length=80, validators=[enkele_regel_validator])
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -166,9 +166,11 @@ class Informatiepagina(models.Model):
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
     rubriek = models.CharField(_("rubriek"), max_length=20, choices=Rubriek.choices)
-    titel = models.CharField(_("titel"), max_length=150)
+    titel = models.CharField(_("titel"), max_length=150, validators=[enkele_regel_validator])
     slug = models.SlugField(_("adres (slug)"), max_length=80)
-    samenvatting = models.CharField(_("samenvatting"), max_length=300, blank=True)
+    samenvatting = models.CharField(
+        _("samenvatting"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
     inhoud = models.TextField(_("tekst"), help_text=_("Alinea's scheiden met een witregel."))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     gepubliceerd = models.BooleanField(_("gepubliceerd"), default=False)
@@ -196,7 +198,9 @@ class Sluiting(models.Model):
         Locatie, on_delete=models.CASCADE, related_name="sluitingen", verbose_name=_("locatie")
     )
     datum = models.DateField(_("datum"))
-    reden = models.CharField(_("reden"), max_length=150, blank=True)
+    reden = models.CharField(
+        _("reden"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
 
     regio_pad = "locatie__regio"
     objects = RegioManager()
@@ -225,7 +229,7 @@ class Dienst(models.Model):
         related_name="diensten",
         verbose_name=_("organisatie"),
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     omschrijving = models.TextField(_("omschrijving"))
     doelgroepen = models.ManyToManyField(Doelgroep, blank=True, verbose_name=_("doelgroepen"))
     themas = models.ManyToManyField(Thema, blank=True, verbose_name=_("thema's"))
@@ -239,7 +243,9 @@ class Dienst(models.Model):
     reactietermijn_werkdagen = models.PositiveSmallIntegerField(
         _("verwachte reactietijd (werkdagen)"), default=5
     )
-    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    contact = models.CharField(
+        _("contact"), max_length=200, blank=True, validators=[enkele_regel_validator]
+    )
     gepubliceerd = models.BooleanField(_("op de publieke website"), default=True, db_index=True)
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -272,7 +278,9 @@ class Bezoekcode(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
-    code = models.CharField(_("bezoekcode"), max_length=12, unique=True)
+    code = models.CharField(
+        _("bezoekcode"), max_length=12, unique=True, validators=[enkele_regel_validator]
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
     objects = RegioManager()
@@ -390,10 +398,15 @@ class Gesprek(models.Model):
 class Persoonsgegevens(models.Model):
     """Contact data of a person plus the consent to use it; removed by the retention task."""
 
-    naam = models.CharField(_("naam"), max_length=150, blank=True)
+    naam = models.CharField(
+        _("naam"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
     toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     persoonsgegevens_verwijderd_op = models.DateTimeField(
@@ -422,7 +435,9 @@ class Vraag(Persoonsgegevens):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
-    referentie = models.CharField(_("referentienummer"), max_length=20, unique=True)
+    referentie = models.CharField(
+        _("referentienummer"), max_length=20, unique=True, validators=[enkele_regel_validator]
+    )
     bron = models.CharField(_("bron"), max_length=20, choices=Bron.choices, default=Bron.WEBSITE)
     thema = models.ForeignKey(
         Thema, on_delete=models.PROTECT, related_name="+", verbose_name=_("thema")
@@ -562,7 +577,9 @@ class Doorverwijzing(Persoonsgegevens):
         _("samenvatting van de vraag"),
         help_text=_("Zodat de persoon het verhaal niet opnieuw hoeft te vertellen."),
     )
-    toestemming_gegevens = models.CharField(_("toestemming voor welke gegevens"), max_length=300)
+    toestemming_gegevens = models.CharField(
+        _("toestemming voor welke gegevens"), max_length=300, validators=[enkele_regel_validator]
+    )
     toestemming_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -582,10 +599,14 @@ class Doorverwijzing(Persoonsgegevens):
     ontvangen_op = models.DateTimeField(_("ontvangen op"), null=True, blank=True)
     contact_gelegd_op = models.DateTimeField(_("contact gelegd op"), null=True, blank=True)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
-    reden_niet_gelukt = models.CharField(_("reden niet gelukt"), max_length=300, blank=True)
+    reden_niet_gelukt = models.CharField(
+        _("reden niet gelukt"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
-    tevredenheid_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    tevredenheid_token = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, validators=[enkele_regel_validator]
+    )
     tevredenheid_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
     tevreden = models.BooleanField(_("tevreden"), null=True, blank=True)
     tevredenheid_beantwoord_op = models.DateTimeField(null=True, blank=True)
@@ -646,7 +667,9 @@ class DoorverwijzingStap(models.Model):
         related_name="+",
         verbose_name=_("door"),
     )
-    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+    toelichting = models.CharField(
+        _("toelichting"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
 
     regio_pad = "doorverwijzing__regio"
     objects = RegioManager()
@@ -705,7 +728,9 @@ class Traject(Persoonsgegevens):
         _("status"), max_length=20, choices=Status.choices, default=Status.AANGEVRAAGD
     )
     resultaat = models.TextField(_("resultaat"), blank=True)
-    toestemming_gegevens = models.CharField(_("toestemming voor welke gegevens"), max_length=300)
+    toestemming_gegevens = models.CharField(
+        _("toestemming voor welke gegevens"), max_length=300, validators=[enkele_regel_validator]
+    )
     toestemming_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -718,6 +743,7 @@ class Traject(Persoonsgegevens):
         max_length=40,
         blank=True,
         help_text=_("Gezet zodra de kosten als verplichting in de reserve staan."),
+        validators=[enkele_regel_validator],
     )
 
     objects = RegioManager()

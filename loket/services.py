@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.isolation import isolated
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.werkdagen import werkdagen_na, werkdagen_tussen
 
@@ -227,7 +228,7 @@ def vraag_termijnen_bewaken(*, vandaag: date | None = None) -> tuple[int, int]:
         antwoord_uiterlijk__lte=werkdagen_na(vandaag, 1),
     ).select_related("regio", "toegewezen_aan")
     for vraag in bijna:
-        with transaction.atomic():
+        with isolated("vraag_termijnen_bewaken", vraag):
             if (
                 Vraag.objects.filter(pk=vraag.pk, waarschuwing_verstuurd_op=None).update(
                     waarschuwing_verstuurd_op=timezone.now()
@@ -241,12 +242,12 @@ def vraag_termijnen_bewaken(*, vandaag: date | None = None) -> tuple[int, int]:
                 else mail.coordinatoren(vraag.regio_id)
             )
             mail.vraag_termijn_bijna(vraag, aan)
-        gewaarschuwd += 1
+            gewaarschuwd += 1
     te_laat = open_.filter(verlopen_gemeld_op=None, antwoord_uiterlijk__lt=vandaag).select_related(
         "regio"
     )
     for vraag in te_laat:
-        with transaction.atomic():
+        with isolated("vraag_termijnen_bewaken", vraag):
             if (
                 Vraag.objects.filter(pk=vraag.pk, verlopen_gemeld_op=None).update(
                     verlopen_gemeld_op=timezone.now()
@@ -256,7 +257,7 @@ def vraag_termijnen_bewaken(*, vandaag: date | None = None) -> tuple[int, int]:
                 continue
             aan = mail.coordinatoren(vraag.regio_id)
             mail.vraag_termijn_verlopen(vraag, aan)
-        verlopen += 1
+            verlopen += 1
     return gewaarschuwd, verlopen
 
 
@@ -496,7 +497,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
             < PARTNER_HERINNERING_WERKDAGEN
         ):
             continue
-        with transaction.atomic():
+        with isolated("doorverwijzingen_opvolgen", dv):
             if (
                 Doorverwijzing.objects.filter(
                     pk=dv.pk, status=S.VERSTUURD, partner_herinnerd_op=None
@@ -505,7 +506,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
             ):
                 continue
             mail.doorverwijzing_herinnering_partner(dv)
-        partners += 1
+            partners += 1
     for dv in Doorverwijzing.objects.filter(
         status__in=[S.VERSTUURD, S.ONTVANGEN],
         gids_geinformeerd_op=None,
@@ -513,7 +514,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
     ).select_related("regio", "organisatie", "verwezen_door"):
         if werkdagen_tussen(timezone.localdate(dv.verstuurd_op), vandaag) < GIDS_SIGNAAL_WERKDAGEN:
             continue
-        with transaction.atomic():
+        with isolated("doorverwijzingen_opvolgen", dv):
             if (
                 Doorverwijzing.objects.filter(
                     pk=dv.pk, status__in=[S.VERSTUURD, S.ONTVANGEN], gids_geinformeerd_op=None
@@ -522,7 +523,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
             ):
                 continue
             mail.doorverwijzing_zonder_contact(dv)
-        gidsen += 1
+            gidsen += 1
     return partners, gidsen
 
 
@@ -700,26 +701,34 @@ def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
     nu = nu or timezone.now()
     totaal = 0
     for regio in Arbeidsmarktregio.objects.all():
-        grens = _maanden_terug(nu, instelling_voor(regio).bewaartermijn_maanden)
-        basis = {"regio": regio, "persoonsgegevens_verwijderd_op": None}
-        totaal += _opschonen(
-            Vraag.objects.filter(
-                Q(status=Vraag.Status.GESLOTEN, gesloten_op__lt=grens)
-                | Q(status=Vraag.Status.BEANTWOORD, beantwoord_op__lt=grens),
-                **basis,
-            ).only("pk", "regio_id"),
-            nu,
-        )
-        totaal += _opschonen(
-            Doorverwijzing.objects.filter(
-                **basis, status__in=Doorverwijzing.GESLOTEN, afgesloten_op__lt=grens
-            ).only("pk", "regio_id"),
-            nu,
-        )
-        totaal += _opschonen(
-            Traject.objects.filter(
-                **basis, status__in=Traject.GESLOTEN, afgesloten_op__lt=grens
-            ).only("pk", "regio_id"),
-            nu,
-        )
+        with isolated("persoonsgegevens_opschonen", regio):
+            totaal += _regio_opschonen(regio, nu)
+    return totaal
+
+
+def _regio_opschonen(regio: Arbeidsmarktregio, nu: datetime) -> int:
+    """One regio's share of persoonsgegevens_opschonen; returns how many rows were cleared."""
+    totaal = 0
+    grens = _maanden_terug(nu, instelling_voor(regio).bewaartermijn_maanden)
+    basis = {"regio": regio, "persoonsgegevens_verwijderd_op": None}
+    totaal += _opschonen(
+        Vraag.objects.filter(
+            Q(status=Vraag.Status.GESLOTEN, gesloten_op__lt=grens)
+            | Q(status=Vraag.Status.BEANTWOORD, beantwoord_op__lt=grens),
+            **basis,
+        ).only("pk", "regio_id"),
+        nu,
+    )
+    totaal += _opschonen(
+        Doorverwijzing.objects.filter(
+            **basis, status__in=Doorverwijzing.GESLOTEN, afgesloten_op__lt=grens
+        ).only("pk", "regio_id"),
+        nu,
+    )
+    totaal += _opschonen(
+        Traject.objects.filter(**basis, status__in=Traject.GESLOTEN, afgesloten_op__lt=grens).only(
+            "pk", "regio_id"
+        ),
+        nu,
+    )
     return totaal

@@ -16,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 
 from werkcentrum.api import OnthoudenLijstMixin
+from werkcentrum.api_fields import RegioScopedRelationsMixin, actieve_medewerkers
 from werkcentrum.models import Arbeidsmarktregio
 
 from . import audit, selectors, services
@@ -45,7 +46,7 @@ class AgendapuntSerializer(serializers.ModelSerializer):
         ]
 
 
-class VergaderingSerializer(serializers.ModelSerializer):
+class VergaderingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     orgaan_naam = serializers.CharField(source="orgaan.naam", read_only=True)
     agendapunten = AgendapuntSerializer(many=True, read_only=True)
 
@@ -66,12 +67,12 @@ class VergaderingSerializer(serializers.ModelSerializer):
         ]
 
 
-class BesluitSerializer(serializers.ModelSerializer):
+class BesluitSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     orgaan = serializers.PrimaryKeyRelatedField(
-        queryset=Overlegorgaan.objects.none(), required=False, allow_null=True
+        queryset=Overlegorgaan.objects.all(), required=False, allow_null=True
     )
     agendapunt = serializers.PrimaryKeyRelatedField(
-        queryset=Agendapunt.objects.none(), required=False, allow_null=True
+        queryset=Agendapunt.objects.all(), required=False, allow_null=True
     )
     vervangt_nummer = serializers.CharField(
         source="vervangt.nummer", read_only=True, default=None, allow_null=True
@@ -100,13 +101,6 @@ class BesluitSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["nummer", "vervangt", "genomen_op", "onderwerp"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None and request.user.is_authenticated:
-            self.fields["orgaan"].queryset = Overlegorgaan.objects.voor(request.user)
-            self.fields["agendapunt"].queryset = Agendapunt.objects.voor(request.user)
-
     def validate_status(self, value: str) -> str:
         if value not in (Besluit.Status.VOORGESTELD, Besluit.Status.GENOMEN):
             raise ValidationError("Een nieuw besluit is voorgesteld of genomen.")
@@ -134,8 +128,10 @@ class OpenbaarBesluitSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActieSerializer(serializers.ModelSerializer):
-    orgaan = serializers.PrimaryKeyRelatedField(queryset=Overlegorgaan.objects.none())
+class ActieSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
+    orgaan = serializers.PrimaryKeyRelatedField(queryset=Overlegorgaan.objects.all())
+    # As the UI's ActieForm: an active medewerker of the regio (or a name and address).
+    relation_limits = {"eigenaar": actieve_medewerkers}
 
     class Meta:
         model = Actie
@@ -154,18 +150,6 @@ class ActieSerializer(serializers.ModelSerializer):
             "afgerond_op",
         ]
         read_only_fields = ["afgerond_op"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None and request.user.is_authenticated:
-            user = request.user
-            self.fields["orgaan"].queryset = Overlegorgaan.objects.voor(user)
-            for veld in ("vergadering", "besluit", "onderwerp"):
-                self.fields[veld].queryset = self.fields[veld].queryset.model.objects.voor(user)
-            from werkcentrum.models import Medewerker
-
-            self.fields["eigenaar"].queryset = Medewerker.objects.voor(user)
 
     def validate(self, attrs):
         # Model validation runs in the service (which sets regio); skip ModelSerializer's.

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Medewerker, Organisatie
+from werkcentrum.validators import enkele_regel_validator
 
 from .models import (
     Actie,
@@ -70,7 +71,10 @@ class VergaderingFilterForm(_Filters, _Scoped, forms.Form):
     FILTERS = {"q": "zoek", "status": "status", "jaar": "jaar", "orgaan": "orgaan"}
 
     zoek = forms.CharField(
-        label=_("Zoeken in agendapunten of plaats"), required=False, max_length=100
+        label=_("Zoeken in agendapunten of plaats"),
+        required=False,
+        max_length=100,
+        validators=[enkele_regel_validator],
     )
     orgaan = forms.ModelChoiceField(
         label=_("Orgaan"),
@@ -94,7 +98,10 @@ class VergaderingFilterForm(_Filters, _Scoped, forms.Form):
 
 class BesluitFilterForm(forms.Form):
     zoek = forms.CharField(
-        label=_("Zoeken op nummer, titel of tekst"), required=False, max_length=100
+        label=_("Zoeken op nummer, titel of tekst"),
+        required=False,
+        max_length=100,
+        validators=[enkele_regel_validator],
     )
     orgaan = forms.ModelChoiceField(
         label=_("Orgaan"),
@@ -137,7 +144,9 @@ class BesluitFilterForm(forms.Form):
 class ActieFilterForm(_Filters, _Scoped, forms.Form):
     FILTERS = {"q": "zoek", "status": "status", "verlopen": "verlopen", "orgaan": "orgaan"}
 
-    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, validators=[enkele_regel_validator]
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[
@@ -164,7 +173,10 @@ class MonitoringFilterForm(_Filters, forms.Form):
     FILTERS = {"q": "zoek", "status": "status", "sinds": "sinds", "pijler": "pijler"}
 
     zoek = forms.CharField(
-        label=_("Zoeken in thema, actie of trekker"), required=False, max_length=100
+        label=_("Zoeken in thema, actie of trekker"),
+        required=False,
+        max_length=100,
+        validators=[enkele_regel_validator],
     )
     pijler = forms.ModelChoiceField(
         label=_("Pijler"),
@@ -252,7 +264,9 @@ class AgendapuntForm(_Scoped, forms.ModelForm):
 
 
 class StukForm(forms.Form):
-    titel = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    titel = forms.CharField(
+        label=_("Titel"), max_length=200, required=False, validators=[enkele_regel_validator]
+    )
     openbaar = forms.BooleanField(
         label=_("Leesbaar voor alle medewerkers van de regio"),
         required=False,
@@ -331,12 +345,17 @@ class BesluitForm(_Scoped, forms.ModelForm):
 
 class CorrectieForm(forms.Form):
     datum = forms.DateField(label=_("Datum van de correctie"), widget=DATUM)
-    titel = forms.CharField(label=_("Titel"), max_length=250)
+    titel = forms.CharField(label=_("Titel"), max_length=250, validators=[enkele_regel_validator])
     besluittekst = forms.CharField(label=_("Besluittekst"), widget=forms.Textarea)
     bedrag = forms.DecimalField(
         label=_("Bedrag (euro)"), max_digits=14, decimal_places=2, min_value=0, required=False
     )
-    fonds = forms.CharField(label=_("Fonds of geldstroom"), max_length=200, required=False)
+    fonds = forms.CharField(
+        label=_("Fonds of geldstroom"),
+        max_length=200,
+        required=False,
+        validators=[enkele_regel_validator],
+    )
     openbaar = forms.BooleanField(label=_("Openbaar"), required=False)
 
 

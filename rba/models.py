@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Arbeidsmarktregio, Organisatie
 from werkcentrum.tenancy import RegioManager
+from werkcentrum.validators import enkele_regel_validator
 
 
 class Overlegorgaan(models.Model):
@@ -30,7 +31,7 @@ class Overlegorgaan(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="overlegorganen"
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     afkorting = models.SlugField(
         _("afkorting"),
         max_length=20,
@@ -73,9 +74,11 @@ class Lid(models.Model):
     orgaan = models.ForeignKey(
         Overlegorgaan, on_delete=models.PROTECT, related_name="leden", verbose_name=_("orgaan")
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     email = models.EmailField(_("e-mailadres"))
-    functie = models.CharField(_("functie"), max_length=150, blank=True)
+    functie = models.CharField(
+        _("functie"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     organisatie = models.ForeignKey(
         Organisatie,
         on_delete=models.PROTECT,
@@ -134,7 +137,7 @@ class Onderwerp(models.Model):
     """A dossier that spans meetings: its agendapunten, besluiten and acties are shown together."""
 
     regio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+")
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(_("titel"), max_length=200, validators=[enkele_regel_validator])
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -172,7 +175,9 @@ class Vergadering(models.Model):
     datum = models.DateField(_("datum"))
     aanvang = models.TimeField(_("aanvang"))
     einde = models.TimeField(_("einde"), null=True, blank=True)
-    locatie = models.CharField(_("plaats"), max_length=200, blank=True)
+    locatie = models.CharField(
+        _("plaats"), max_length=200, blank=True, validators=[enkele_regel_validator]
+    )
     online_link = models.URLField(_("link voor online deelname"), blank=True)
     status = models.CharField(
         _("status"), max_length=25, choices=Status.choices, default=Status.GEPLAND
@@ -237,7 +242,7 @@ class Agendapunt(models.Model):
         Vergadering, on_delete=models.PROTECT, related_name="agendapunten"
     )
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(_("titel"), max_length=200, validators=[enkele_regel_validator])
     type = models.CharField(_("type"), max_length=20, choices=Type.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)
     onderwerp = models.ForeignKey(
@@ -253,6 +258,7 @@ class Agendapunt(models.Model):
         max_length=7,
         blank=True,
         help_text=_("Bij een evaluatie: het halfjaar van de WSP-factsheet, bijv. 2025-H1."),
+        validators=[enkele_regel_validator],
     )
 
     objects = RegioManager()
@@ -319,7 +325,7 @@ class Stuk(models.Model):
     regio_pad = "agendapunt__vergadering__regio"
 
     agendapunt = models.ForeignKey(Agendapunt, on_delete=models.PROTECT, related_name="stukken")
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(_("titel"), max_length=200, validators=[enkele_regel_validator])
     openbaar = models.BooleanField(
         _("leesbaar voor alle medewerkers van de regio"),
         default=False,
@@ -351,10 +357,12 @@ class StukVersie(models.Model):
     stuk = models.ForeignKey(Stuk, on_delete=models.PROTECT, related_name="versies")
     versie = models.PositiveIntegerField(_("versie"), validators=[MinValueValidator(1)])
     bestand = models.FileField(_("bestand"), upload_to=_stuk_pad, max_length=200)
-    bestandsnaam = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=200)
-    mime_type = models.CharField(max_length=100)
+    bestandsnaam = models.CharField(
+        _("oorspronkelijke bestandsnaam"), max_length=200, validators=[enkele_regel_validator]
+    )
+    mime_type = models.CharField(max_length=100, validators=[enkele_regel_validator])
     grootte = models.PositiveBigIntegerField(_("grootte in bytes"))
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField(max_length=64, validators=[enkele_regel_validator])
     geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -381,7 +389,7 @@ class BesluitTeller(models.Model):
     number, so concurrent saves queue up and get consecutive numbers (see services)."""
 
     regio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+")
-    voorvoegsel = models.CharField(max_length=20)
+    voorvoegsel = models.CharField(max_length=20, validators=[enkele_regel_validator])
     jaar = models.PositiveSmallIntegerField()
     laatste = models.PositiveIntegerField(default=0)
 
@@ -444,9 +452,11 @@ class Besluit(models.Model):
         related_name="besluiten",
         verbose_name=_("onderwerp (dossier)"),
     )
-    nummer = models.CharField(_("nummer"), max_length=40, editable=False)
+    nummer = models.CharField(
+        _("nummer"), max_length=40, editable=False, validators=[enkele_regel_validator]
+    )
     datum = models.DateField(_("datum"))
-    titel = models.CharField(_("titel"), max_length=250)
+    titel = models.CharField(_("titel"), max_length=250, validators=[enkele_regel_validator])
     besluittekst = models.TextField(_("besluittekst"))
     type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.OVERIG)
     status = models.CharField(
@@ -465,6 +475,7 @@ class Besluit(models.Model):
         max_length=200,
         blank=True,
         help_text=_("De geldstroom waaruit de middelen komen (vrije tekst)."),
+        validators=[enkele_regel_validator],
     )
     openbaar = models.BooleanField(
         _("openbaar"), default=True, help_text=_("Verschijnt op de openbare besluitenlijst.")
@@ -601,7 +612,9 @@ class Actie(models.Model):
         related_name="rba_acties",
         verbose_name=_("eigenaar (medewerker)"),
     )
-    eigenaar_naam = models.CharField(_("eigenaar (naam)"), max_length=150, blank=True)
+    eigenaar_naam = models.CharField(
+        _("eigenaar (naam)"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     eigenaar_email = models.EmailField(_("e-mailadres eigenaar"), blank=True)
     deadline = models.DateField(_("deadline"))
     status = models.CharField(
@@ -672,7 +685,7 @@ class Actie(models.Model):
 
 class StrategischeAgenda(models.Model):
     regio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+")
-    titel = models.CharField(_("titel"), max_length=200)
+    titel = models.CharField(_("titel"), max_length=200, validators=[enkele_regel_validator])
     startjaar = models.PositiveSmallIntegerField(_("startjaar"))
     eindjaar = models.PositiveSmallIntegerField(_("eindjaar"))
     ambities = models.TextField(_("ambities"), blank=True)
@@ -698,7 +711,7 @@ class Pijler(models.Model):
     regio_pad = "agenda__regio"
 
     agenda = models.ForeignKey(StrategischeAgenda, on_delete=models.PROTECT, related_name="pijlers")
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=1)
 
@@ -732,8 +745,10 @@ class AgendaRegel(models.Model):
     pijler = models.ForeignKey(
         Pijler, on_delete=models.PROTECT, related_name="regels", verbose_name=_("pijler")
     )
-    thema = models.CharField(_("thema"), max_length=200)
-    voor_wie = models.CharField(_("voor wie"), max_length=300, blank=True)
+    thema = models.CharField(_("thema"), max_length=200, validators=[enkele_regel_validator])
+    voor_wie = models.CharField(
+        _("voor wie"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
     schaal = models.CharField(
         _("(sub)regionaal"), max_length=15, choices=Schaal.choices, default=Schaal.REGIONAAL
     )
@@ -741,7 +756,9 @@ class AgendaRegel(models.Model):
     status = models.CharField(
         _("status"), max_length=25, choices=Status.choices, default=Status.LOOPT
     )
-    trekkers = models.CharField(_("trekker(s)"), max_length=300, blank=True)
+    trekkers = models.CharField(
+        _("trekker(s)"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
     financiering = models.TextField(
         _("financiering"),
         blank=True,

@@ -2,10 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Gemeente, Organisatie
+from .validators import enkele_regel_validator
 
 
 class LocatieFilterForm(forms.Form):
-    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, validators=[enkele_regel_validator]
+    )
     gemeente = forms.ModelChoiceField(
         label=_("Gemeente"),
         queryset=Gemeente.objects.none(),
@@ -19,7 +22,9 @@ class LocatieFilterForm(forms.Form):
 
 
 class OrganisatieFilterForm(forms.Form):
-    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, validators=[enkele_regel_validator]
+    )
     type = forms.ChoiceField(
         label=_("Soort organisatie"),
         choices=[("", _("Alle soorten")), *Organisatie.Type.choices],

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from .doelen import doel_naam
 from .models import AuditEvent, Medewerker
 from .personen import PersoonsBron, bronnen, is_nummer, over, waarde
+from .validators import enkele_regel_validator
 
 MAX_PERIODE_DAGEN = 3 * 366
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,6 +31,7 @@ class LogboekFilterForm(forms.Form):
         required=False,
         max_length=80,
         help_text=_("Soort en nummer van het dossier, bijvoorbeeld wsp.kandidaat:12."),
+        validators=[enkele_regel_validator],
     )
     gebruiker = forms.ModelChoiceField(
         label=_("Medewerker"),
@@ -53,6 +55,7 @@ class LogboekFilterForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("In gebeurtenis en doel."),
+        validators=[enkele_regel_validator],
     )
 
     def __init__(self, *args, user, **kwargs) -> None:

@@ -12,17 +12,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .tenancy import RegioManager, RegioQuerySet
-from .validators import cbs_code_validator, postcode_validator, telefoon_validator
+from .validators import (
+    cbs_code_validator,
+    enkele_regel_validator,
+    postcode_validator,
+    telefoon_validator,
+)
 
 
 class Arbeidsmarktregio(models.Model):
     code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("Bijv. zkij"))
-    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    naam = models.CharField(
+        _("naam"), max_length=120, unique=True, validators=[enkele_regel_validator]
+    )
     hostnaam = models.CharField(
         _("hostnaam"),
         max_length=253,
         blank=True,
         help_text=_("De publieke website van deze regio, bijv. werkcentrum-zkij.nl."),
+        validators=[enkele_regel_validator],
     )
 
     # A regio "belongs" to itself: a beheerder sees only their own.
@@ -54,11 +62,16 @@ class Gemeente(models.Model):
         related_name="gemeenten",
         verbose_name=_("regio"),
     )
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = models.CharField(_("naam"), max_length=100, validators=[enkele_regel_validator])
     cbs_code = models.CharField(
-        _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        validators=[cbs_code_validator, enkele_regel_validator],
     )
-    subregio = models.CharField(_("subregio"), max_length=100, blank=True)
+    subregio = models.CharField(
+        _("subregio"), max_length=100, blank=True, validators=[enkele_regel_validator]
+    )
     is_centrumgemeente = models.BooleanField(_("centrumgemeente"), default=False)
     # Near for matching (wsp): from the regio's definition file; mutual by nature.
     buren = models.ManyToManyField(
@@ -107,7 +120,7 @@ class Organisatie(models.Model):
         related_name="organisaties",
         verbose_name=_("regio"),
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     type = models.CharField(_("type"), max_length=30, choices=Type.choices, db_index=True)
     gemeente = models.ForeignKey(
         Gemeente,
@@ -121,7 +134,10 @@ class Organisatie(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("algemeen e-mailadres"), blank=True)
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -154,7 +170,7 @@ class Locatie(models.Model):
         related_name="locaties",
         verbose_name=_("regio"),
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     gemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="locaties", verbose_name=_("gemeente")
     )
@@ -166,9 +182,13 @@ class Locatie(models.Model):
         related_name="locaties",
         verbose_name=_("gastorganisatie"),
     )
-    straat = models.CharField(_("straat en huisnummer"), max_length=150)
-    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
-    plaats = models.CharField(_("plaats"), max_length=100)
+    straat = models.CharField(
+        _("straat en huisnummer"), max_length=150, validators=[enkele_regel_validator]
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=7, validators=[postcode_validator, enkele_regel_validator]
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, validators=[enkele_regel_validator])
     toelichting = models.TextField(
         _("toelichting"), blank=True, help_text=_("Bereikbaarheid, ingang, toegankelijkheid.")
     )
@@ -269,6 +289,14 @@ class Medewerker(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True)
+    # AbstractUser's name fields, declared again only to hold one line each: a name reaches
+    # mail headers and exports (see enkele_regel_validator).
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     regio = models.ForeignKey(
         Arbeidsmarktregio,
         on_delete=models.PROTECT,
@@ -371,12 +399,18 @@ class AuditEvent(models.Model):
         verbose_name=_("regio"),
     )
     actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
-    event = models.CharField(_("gebeurtenis"), max_length=80, db_index=True)
+    event = models.CharField(
+        _("gebeurtenis"), max_length=80, db_index=True, validators=[enkele_regel_validator]
+    )
     content_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("soort object")
     )
-    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
-    doel = models.CharField(_("doel"), max_length=200, blank=True)
+    object_id = models.CharField(
+        _("object-id"), max_length=64, blank=True, validators=[enkele_regel_validator]
+    )
+    doel = models.CharField(
+        _("doel"), max_length=200, blank=True, validators=[enkele_regel_validator]
+    )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = models.Manager.from_queryset(AuditEventQuerySet)()
@@ -417,7 +451,7 @@ class AuditEvent(models.Model):
 class Hartslag(models.Model):
     """The last sign of life of a background process, read by /health/."""
 
-    naam = models.CharField(max_length=50, unique=True)
+    naam = models.CharField(max_length=50, unique=True, validators=[enkele_regel_validator])
     laatst = models.DateTimeField()
     aantal = models.PositiveBigIntegerField(default=0)
 
@@ -437,7 +471,7 @@ class UitgaandeTaak(models.Model):
     A row without `verzonden_op` is work that is not yet in the broker.
     """
 
-    taak = models.CharField(max_length=200)
+    taak = models.CharField(max_length=200, validators=[enkele_regel_validator])
     args = models.JSONField(default=list, blank=True)
     kwargs = models.JSONField(default=dict, blank=True)
     aangemaakt = models.DateTimeField(default=timezone.now)

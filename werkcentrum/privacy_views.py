@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from . import audit, logboek, paginering, personen
 from .decorators import rol_vereist
 from .doelen import doel_naam
+from .validators import enkele_regel_validator
 
 PRIVACY = ("privacy_officer",)
 PAGINA_GROOTTE = 50
@@ -80,6 +81,7 @@ class ZoekForm(forms.Form):
         label=gettext_lazy("Naam, e-mailadres, telefoonnummer of kandidaatnummer"),
         max_length=150,
         error_messages={"required": gettext_lazy("Vul in wie je zoekt.")},
+        validators=[enkele_regel_validator],
     )
 
     def clean_zoek(self) -> str:

@@ -11,6 +11,7 @@ class GemeenteResource(resources.ModelResource):
         model = Gemeente
         fields = ["naam", "cbs_code", "subregio", "is_centrumgemeente"]
         export_order = fields
+        clean_model_instances = True  # an import runs the model's validators
 
 
 class OrganisatieResource(resources.ModelResource):
@@ -21,6 +22,7 @@ class OrganisatieResource(resources.ModelResource):
         model = Organisatie
         fields = ["naam", "type", "gemeente", "website", "email", "telefoon", "actief"]
         export_order = fields
+        clean_model_instances = True  # an import runs the model's validators
 
 
 class LocatieResource(resources.ModelResource):
@@ -30,3 +32,4 @@ class LocatieResource(resources.ModelResource):
         model = Locatie
         fields = ["naam", "gemeente", "straat", "postcode", "plaats", "actief"]
         export_order = fields
+        clean_model_instances = True  # an import runs the model's validators

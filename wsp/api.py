@@ -18,7 +18,9 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
+from werkcentrum.api_fields import RegioScopedRelationsMixin, medewerkers_met_rol
 from werkcentrum.doelbinding import DOEL_API_PARAMETERS, doel_uit_api
+from werkcentrum.validators import enkele_regel_validator
 
 from . import audit, services
 from .models import (
@@ -44,7 +46,10 @@ def _statusveld(keuzes) -> serializers.CharField:
     return serializers.CharField(read_only=True, help_text="Een van: " + ", ".join(keuzes.values))
 
 
-class WerkgeverSerializer(serializers.ModelSerializer):
+class WerkgeverSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
+    # As the UI's WerkgeverForm: an active adviseur or manager of the regio, never the
+    # platform superuser (a request routed to them would leave the regio).
+    relation_limits = {"accounthouder": medewerkers_met_rol("wsp_adviseur", "wsp_manager")}
     cluster = serializers.CharField(
         source="sector.cluster.code", read_only=True, default=None, allow_null=True
     )
@@ -69,7 +74,7 @@ class WerkgeverSerializer(serializers.ModelSerializer):
         validators: list = []
 
 
-class VacatureSerializer(serializers.ModelSerializer):
+class VacatureSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     status = _statusveld(Vacature.Status)
     skills = serializers.SlugRelatedField(slug_field="naam", many=True, read_only=True)
 
@@ -100,14 +105,16 @@ class VacatureStatusSerializer(serializers.Serializer):
     # A CharField, not a ChoiceField: a `status` enum would collide in the schema (see
     # _statusveld); the service refuses an unknown value with a Dutch message.
     status = serializers.CharField(
-        max_length=20, help_text="De nieuwe status, een van: " + ", ".join(Vacature.Status.values)
+        max_length=20,
+        help_text="De nieuwe status, een van: " + ", ".join(Vacature.Status.values),
+        validators=[enkele_regel_validator],
     )
     sluitingsdatum = serializers.DateField(
         required=False, help_text="Alleen bij heropenen: een datum na vandaag."
     )
 
 
-class KandidaatSerializer(serializers.ModelSerializer):
+class KandidaatSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     skills = serializers.SlugRelatedField(slug_field="naam", many=True, read_only=True)
 
     class Meta:
@@ -136,7 +143,7 @@ class KandidaatSerializer(serializers.ModelSerializer):
         ]
 
 
-class VoordrachtSerializer(serializers.ModelSerializer):
+class VoordrachtSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     status = _statusveld(Voordracht.Status)
 
     class Meta:
@@ -144,7 +151,7 @@ class VoordrachtSerializer(serializers.ModelSerializer):
         fields = ["id", "vacature", "kandidaat", "status", "afwijsreden", "score", "voorgesteld_op"]
 
 
-class DoelstellingSerializer(serializers.ModelSerializer):
+class DoelstellingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     class Meta:
         model = Doelstelling
         fields = ["id", "jaar", "doelgroep", "gemeente", "aantal"]
@@ -153,7 +160,7 @@ class DoelstellingSerializer(serializers.ModelSerializer):
         validators: list = []
 
 
-class NazorgMomentSerializer(serializers.ModelSerializer):
+class NazorgMomentSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     class Meta:
         model = NazorgMoment
         fields = [
@@ -168,7 +175,7 @@ class NazorgMomentSerializer(serializers.ModelSerializer):
         ]
 
 
-class PlaatsingSerializer(serializers.ModelSerializer):
+class PlaatsingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     nazorgmomenten = NazorgMomentSerializer(many=True, read_only=True)
     is_duurzaam = serializers.BooleanField(read_only=True)
 
@@ -374,12 +381,9 @@ class PlaatsingViewSet(
     filters = {"werkgever": "werkgever", "doelgroep": "doelgroep", "jaar": "startdatum__year"}
 
     def perform_create(self, serializer) -> None:
+        # werkgever and kandidaat are of the user's regio (RegioScopedRelationsMixin).
         data = dict(serializer.validated_data)
         user = self.request.user
-        for veld in ("werkgever", "kandidaat"):
-            obj = data[veld]
-            if user.regio_id != obj.regio_id:
-                raise ValidationError({veld: "Onbekend in jouw regio."})
         try:
             serializer.instance = services.plaatsing_registreren(door=user, **data)
         except PermissionError as exc:

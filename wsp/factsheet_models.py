@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Arbeidsmarktregio, Gemeente
 from werkcentrum.tenancy import RegioManager
+from werkcentrum.validators import enkele_regel_validator
 
 __all__ = ["Factsheet", "FactsheetLink", "FactsheetOntvanger"]
 
@@ -23,7 +24,12 @@ class Factsheet(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
     )
-    periode = models.CharField(_("periode"), max_length=7, help_text=_("Bijv. 2025-H1."))
+    periode = models.CharField(
+        _("periode"),
+        max_length=7,
+        help_text=_("Bijv. 2025-H1."),
+        validators=[enkele_regel_validator],
+    )
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,
@@ -48,6 +54,7 @@ class Factsheet(models.Model):
         max_length=40,
         blank=True,
         help_text=_("Sleutel van de geplande run (hoogstens één versie per run)."),
+        validators=[enkele_regel_validator],
     )
     tekst_samenvatting = models.TextField(_("samenvatting"), blank=True)
     tekst_werkgevers = models.TextField(_("werkgeversdienstverlening"), blank=True)
@@ -125,7 +132,7 @@ class FactsheetOntvanger(models.Model):
         related_name="+",
         verbose_name=_("gemeente"),
     )
-    naam = models.CharField(_("naam"), max_length=150)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
     email = models.EmailField(_("e-mailadres"))
 
     objects = RegioManager()
@@ -166,7 +173,9 @@ class FactsheetLink(models.Model):
         related_name="links",
         verbose_name=_("ontvanger"),
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, validators=[enkele_regel_validator]
+    )
     verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
     geldig_tot = models.DateTimeField(_("geldig tot"))
     ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
+from werkcentrum.validators import enkele_regel_validator
 
 from .keuzes import Doelgroep, Instrument, Opleidingsniveau
 from .models import (
@@ -41,6 +42,7 @@ class NieuweSkillsMixin(forms.Form):
         required=False,
         max_length=400,
         help_text=_("Staat een skill niet in de lijst? Typ hem hier, gescheiden door komma's."),
+        validators=[enkele_regel_validator],
     )
 
     def clean_nieuwe_skills(self) -> list[str]:
@@ -49,7 +51,12 @@ class NieuweSkillsMixin(forms.Form):
 
 
 class WerkgeverFilterForm(forms.Form):
-    zoek = forms.CharField(label=_("Naam of KvK-nummer"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Naam of KvK-nummer"),
+        required=False,
+        max_length=100,
+        validators=[enkele_regel_validator],
+    )
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
         queryset=Cluster.objects.all(),
@@ -69,6 +76,7 @@ class WerkgeverFilterForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("Voornaam of achternaam, of een deel ervan."),
+        validators=[enkele_regel_validator],
     )
     alleen_mijn = forms.BooleanField(label=_("Alleen mijn accounts"), required=False)
 
@@ -113,9 +121,13 @@ class WerkgeverForm(forms.ModelForm):
 
 
 class VestigingForm(forms.Form):
-    straat = forms.CharField(label=_("Straat en huisnummer"), max_length=150)
-    postcode = forms.CharField(label=_("Postcode"), max_length=7)
-    plaats = forms.CharField(label=_("Plaats"), max_length=100)
+    straat = forms.CharField(
+        label=_("Straat en huisnummer"), max_length=150, validators=[enkele_regel_validator]
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=7, validators=[enkele_regel_validator]
+    )
+    plaats = forms.CharField(label=_("Plaats"), max_length=100, validators=[enkele_regel_validator])
     gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none())
 
     def __init__(self, *args, user, **kwargs):
@@ -124,10 +136,17 @@ class VestigingForm(forms.Form):
 
 
 class ContactpersoonForm(forms.Form):
-    naam = forms.CharField(label=_("Naam"), max_length=150)
-    functie = forms.CharField(label=_("Functie"), max_length=100, required=False)
+    naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
+    functie = forms.CharField(
+        label=_("Functie"), max_length=100, required=False, validators=[enkele_regel_validator]
+    )
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=20,
+        required=False,
+        validators=[enkele_regel_validator],
+    )
 
 
 class ContactmomentForm(forms.ModelForm):
@@ -301,7 +320,12 @@ class VoordrachtStatusForm(forms.Form):
             ("afgewezen", _("Afgewezen")),
         ],
     )
-    afwijsreden = forms.CharField(label=_("Reden van afwijzing"), required=False, max_length=500)
+    afwijsreden = forms.CharField(
+        label=_("Reden van afwijzing"),
+        required=False,
+        max_length=500,
+        validators=[enkele_regel_validator],
+    )
 
 
 class PlaatsingForm(forms.ModelForm):
@@ -398,7 +422,9 @@ class ActiviteitForm(forms.ModelForm):
 
 
 class VacaturekrantFilterForm(forms.Form):
-    zoek = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
+    zoek = forms.CharField(
+        label=_("Zoeken"), required=False, max_length=100, validators=[enkele_regel_validator]
+    )
     gemeente = forms.ModelChoiceField(
         label=_("Gemeente"),
         queryset=Gemeente.objects.none(),

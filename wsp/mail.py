@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from werkcentrum.mail import send_mass_mail
 
 
 def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=False) -> None:
@@ -25,7 +26,9 @@ def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=
     if direct:
         send_mass_mail(berichten, fail_silently=False)
     else:
-        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False))
+        # robust: the change is committed; a mail server that refuses now is logged by Django
+        # instead of turning the saved request into a 500 (the 20-hour warning still follows).
+        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False), robust=True)
 
 
 def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:

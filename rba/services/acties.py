@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.isolation import isolated
+from werkcentrum.mail import send_mail
 from werkcentrum.models import Medewerker
 from werkcentrum.werkdagen import werkdagen_na
 
@@ -128,7 +129,8 @@ def _herinnering(actie: Actie, soort: str) -> None:
 def actie_herinneringen_versturen(*, vandaag: date) -> int:
     """Remind owners 5 working days before and on the deadline. Idempotent: each reminder
     is claimed with a conditional UPDATE in the same transaction that sends it (a failed
-    send rolls the claim back, so it is retried)."""
+    send rolls the claim back, so it is retried). A failing actie is logged and the others
+    go on (werkcentrum.isolation)."""
     verstuurd = 0
     vooraf_grens = werkdagen_na(vandaag, 5)
     # An actie whose owner was erased (verwijderverzoek) has no address left to remind.
@@ -149,7 +151,7 @@ def actie_herinneringen_versturen(*, vandaag: date) -> int:
     ]
     for soort, marker, kandidaten in soorten:
         for pk in kandidaten.filter(**{f"{marker}__isnull": True}).values_list("pk", flat=True):
-            with transaction.atomic():
+            with isolated("actie_herinneringen_versturen", f"rba.actie:{pk}"):
                 geclaimd = Actie.objects.filter(pk=pk, **{f"{marker}__isnull": True}).update(
                     **{marker: vandaag}
                 )
@@ -157,5 +159,5 @@ def actie_herinneringen_versturen(*, vandaag: date) -> int:
                     continue  # another worker got there first
                 actie = Actie.objects.select_related("eigenaar").get(pk=pk)
                 _herinnering(actie, soort)
-            verstuurd += 1
+                verstuurd += 1
     return verstuurd

@@ -7,13 +7,14 @@ from datetime import date, time
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.isolation import isolated
+from werkcentrum.mail import send_mail
 from werkcentrum.models import Medewerker
 
 from .. import audit
@@ -161,16 +162,20 @@ def agenda_uitnodiging_versturen(*, vergadering_id: int) -> int:
             "orgaan": vergadering.orgaan.naam,
             "datum": vergadering.datum.strftime("%d-%m-%Y"),
         }
+        verstuurd = 0
         for lid in leden:
-            context["lid"] = lid
-            send_mail(
-                onderwerp,
-                render_to_string("rba/mail/agenda.txt", context),
-                None,
-                [lid.email],
-                html_message=render_to_string("rba/mail/agenda.html", context),
-            )
-        return len(leden)
+            # One lid whose mail fails (a refused address) is logged; the others get theirs.
+            with isolated("agenda_uitnodiging_versturen", lid):
+                context["lid"] = lid
+                send_mail(
+                    onderwerp,
+                    render_to_string("rba/mail/agenda.txt", context),
+                    None,
+                    [lid.email],
+                    html_message=render_to_string("rba/mail/agenda.html", context),
+                )
+                verstuurd += 1
+        return verstuurd
 
 
 @transaction.atomic

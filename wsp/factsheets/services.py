@@ -6,13 +6,14 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum import audit
+from werkcentrum.isolation import isolated
+from werkcentrum.mail import send_mail
 from werkcentrum.models import Arbeidsmarktregio, AuditEvent, Gemeente
 
 from ..factsheet_models import Factsheet, FactsheetOntvanger
@@ -156,19 +157,23 @@ def versturen(*, factsheet_pk: int) -> int:
             "periode": factsheet.periode,
             "waar": waar,
         }
+        verstuurd = 0
         for ontvanger in nieuw:
-            link, token = links.link_aanmaken(factsheet=factsheet, ontvanger=ontvanger, nu=nu)
-            tekst = _mailtekst(factsheet, link, token, naam=ontvanger.naam, waar=waar)
-            # Inside the links' transaction: a failure rolls them back (the retry sends).
-            send_mail(
-                onderwerp,
-                tekst,
-                settings.DEFAULT_FROM_EMAIL,
-                [ontvanger.email],
-                fail_silently=False,
-            )
+            # Each recipient in a savepoint: a failed mail rolls back only that link (the next
+            # run sends it); the other recipients get theirs.
+            with isolated("factsheet_versturen", ontvanger):
+                link, token = links.link_aanmaken(factsheet=factsheet, ontvanger=ontvanger, nu=nu)
+                tekst = _mailtekst(factsheet, link, token, naam=ontvanger.naam, waar=waar)
+                send_mail(
+                    onderwerp,
+                    tekst,
+                    settings.DEFAULT_FROM_EMAIL,
+                    [ontvanger.email],
+                    fail_silently=False,
+                )
+                verstuurd += 1
         Factsheet.objects.filter(pk=factsheet.pk, verstuurd_op__isnull=True).update(verstuurd_op=nu)
-        return len(nieuw)
+        return verstuurd
 
 
 def _mailtekst(factsheet: Factsheet, link, token: str, *, naam: str, waar: str) -> str:
@@ -198,12 +203,14 @@ def halfjaar_factsheets_maken(*, vandaag: date | None = None) -> int:
     for regio in Arbeidsmarktregio.objects.order_by("pk"):
         gemeenten = [None, *Gemeente.objects.filter(regio=regio).order_by("naam")]
         for gemeente in gemeenten:
-            _f, nieuw = factsheet_maken(
-                regio=regio,
-                periode=periode,
-                gemeente=gemeente,
-                aanleiding=aanleiding,
-                vandaag=vandaag,
-            )
-            gemaakt += nieuw
+            # One factsheet that cannot be built never costs the other regio's theirs.
+            with isolated("halfjaar_factsheets_maken", gemeente or regio):
+                _f, nieuw = factsheet_maken(
+                    regio=regio,
+                    periode=periode,
+                    gemeente=gemeente,
+                    aanleiding=aanleiding,
+                    vandaag=vandaag,
+                )
+                gemaakt += nieuw
     return gemaakt

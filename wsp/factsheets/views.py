@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import get_scoped_or_404
+from werkcentrum.validators import enkele_regel_validator
 
 from ..factsheet_models import Factsheet, FactsheetLink
 from ..keuzes import Doelgroep
@@ -130,7 +131,10 @@ class DashboardForm(forms.Form):
 
 class MakenForm(forms.Form):
     periode = forms.CharField(
-        label=gettext_lazy("Periode"), max_length=7, help_text=gettext_lazy("Bijv. 2025-H1.")
+        label=gettext_lazy("Periode"),
+        max_length=7,
+        help_text=gettext_lazy("Bijv. 2025-H1."),
+        validators=[enkele_regel_validator],
     )
     gemeente = forms.ModelChoiceField(
         label=gettext_lazy("Gemeente"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
+from werkcentrum.validators import enkele_regel_validator
 
 from ..keuzes import Doelgroep, Instrument
 from .base import User, _regio_fk
@@ -106,7 +107,9 @@ class Plaatsing(models.Model):
     nazorg_niet_meer_nodig = models.BooleanField(
         _("werkgever: nazorg niet meer nodig"), default=False
     )
-    externe_id = models.CharField(_("extern id"), max_length=50, blank=True)
+    externe_id = models.CharField(
+        _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
+    )
     geregistreerd_door = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

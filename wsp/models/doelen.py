@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
+from werkcentrum.validators import enkele_regel_validator
 
 from ..keuzes import Doelgroep
 from .base import _regio_fk
@@ -111,10 +112,14 @@ class Activiteit(models.Model):
 
     regio = _regio_fk("wsp_activiteiten")
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, validators=[enkele_regel_validator])
     datum = models.DateField(_("datum"))
     type = models.CharField(
-        _("type"), max_length=100, blank=True, help_text=_("Bijv. banenmarkt, meet-en-greet.")
+        _("type"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijv. banenmarkt, meet-en-greet."),
+        validators=[enkele_regel_validator],
     )
     aantal_werkgevers = models.PositiveIntegerField(_("deelnemende werkgevers"), default=0)
     aantal_werkzoekenden = models.PositiveIntegerField(_("deelnemende werkzoekenden"), default=0)

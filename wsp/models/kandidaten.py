@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente, Organisatie
 from werkcentrum.tenancy import RegioManager
-from werkcentrum.validators import telefoon_validator
+from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
 from ..keuzes import Doelgroep, Opleidingsniveau, Taalniveau
 from .base import _regio_fk
@@ -25,11 +25,16 @@ class Kandidaat(models.Model):
     (no BSN, no date of birth, no medical details)."""
 
     regio = _regio_fk("wsp_kandidaten")
-    voornaam = models.CharField(_("voornaam"), max_length=80)
-    achternaam = models.CharField(_("achternaam"), max_length=120)
+    voornaam = models.CharField(_("voornaam"), max_length=80, validators=[enkele_regel_validator])
+    achternaam = models.CharField(
+        _("achternaam"), max_length=120, validators=[enkele_regel_validator]
+    )
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
     woongemeente = models.ForeignKey(
         Gemeente,
@@ -41,7 +46,9 @@ class Kandidaat(models.Model):
     doelgroepregister = models.BooleanField(_("doelgroepregister (banenafspraak)"), default=False)
     werkfit = models.BooleanField(_("werkfit"), default=True)
     skills = models.ManyToManyField(Skill, blank=True, related_name="kandidaten")
-    gewenst_beroep = models.CharField(_("gewenst beroep"), max_length=150, blank=True)
+    gewenst_beroep = models.CharField(
+        _("gewenst beroep"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     opleidingsniveau = models.CharField(
         _("opleidingsniveau"), max_length=10, choices=Opleidingsniveau.choices
     )
@@ -68,7 +75,9 @@ class Kandidaat(models.Model):
         related_name="wsp_overdrachten",
         verbose_name=_("overgedragen door"),
     )
-    overdrager_naam = models.CharField(_("naam overdrager"), max_length=150, blank=True)
+    overdrager_naam = models.CharField(
+        _("naam overdrager"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
     overgedragen_op = models.DateField(_("overgedragen op"), default=date.today)
     toestemming = models.BooleanField(
         _("toestemming voor bemiddeling"),
@@ -76,7 +85,9 @@ class Kandidaat(models.Model):
         help_text=_("De kandidaat geeft toestemming om gegevens te delen met werkgevers."),
     )
     toestemming_op = models.DateField(_("toestemming gegeven op"), null=True, blank=True)
-    externe_id = models.CharField(_("extern id"), max_length=50, blank=True)
+    externe_id = models.CharField(
+        _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     objects = RegioManager()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.validators import enkele_regel_validator
+
 
 class Cluster(models.Model):
     """One of the four WSP clusters; shared reference data for every regio."""
 
     code = models.SlugField(_("code"), max_length=20, unique=True)
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = models.CharField(_("naam"), max_length=100, validators=[enkele_regel_validator])
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -24,7 +26,7 @@ class Cluster(models.Model):
 
 class Sector(models.Model):
     code = models.SlugField(_("code"), max_length=30, unique=True)
-    naam = models.CharField(_("naam"), max_length=100)
+    naam = models.CharField(_("naam"), max_length=100, validators=[enkele_regel_validator])
     cluster = models.ForeignKey(
         Cluster, on_delete=models.PROTECT, related_name="sectoren", verbose_name=_("cluster")
     )
@@ -42,7 +44,9 @@ class Sector(models.Model):
 class Skill(models.Model):
     """The shared skills vocabulary; adviseurs may add new terms."""
 
-    naam = models.CharField(_("naam"), max_length=80, unique=True)
+    naam = models.CharField(
+        _("naam"), max_length=80, unique=True, validators=[enkele_regel_validator]
+    )
 
     class Meta:
         verbose_name = _("skill")

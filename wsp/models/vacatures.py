@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
+from werkcentrum.validators import enkele_regel_validator
 
 from ..keuzes import Doelgroep, Opleidingsniveau
 from .base import _regio_fk
@@ -45,7 +46,7 @@ class Vacature(models.Model):
     werkgever = models.ForeignKey(
         Werkgever, on_delete=models.PROTECT, related_name="vacatures", verbose_name=_("werkgever")
     )
-    functie = models.CharField(_("functie"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200, validators=[enkele_regel_validator])
     omschrijving = models.TextField(_("omschrijving"))
     uren_per_week = models.PositiveSmallIntegerField(
         _("uren per week"), validators=[MaxValueValidator(60)]
@@ -71,9 +72,14 @@ class Vacature(models.Model):
     is_vacaturecreatie = models.BooleanField(_("vacaturecreatie / jobcarving"), default=False)
     is_openbaar = models.BooleanField(_("in de openbare vacaturekrant"), default=False)
     beroepscode = models.CharField(
-        _("beroepscode (BRC 2014 of ISCO-08)"), max_length=10, blank=True
+        _("beroepscode (BRC 2014 of ISCO-08)"),
+        max_length=10,
+        blank=True,
+        validators=[enkele_regel_validator],
     )
-    externe_id = models.CharField(_("extern id"), max_length=50, blank=True)
+    externe_id = models.CharField(
+        _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
     objects = RegioManager()

@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
-from werkcentrum.validators import postcode_validator, telefoon_validator
+from werkcentrum.validators import (
+    enkele_regel_validator,
+    postcode_validator,
+    telefoon_validator,
+)
 
 from .base import User, _regio_fk, kvk_validator
 from .referentie import Cluster, Sector
@@ -26,8 +30,12 @@ class Werkgever(models.Model):
         OPERATIONEEL = "operationeel", _("Operationeel")
 
     regio = _regio_fk("werkgevers")
-    naam = models.CharField(_("naam"), max_length=200, db_index=True)
-    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, validators=[kvk_validator])
+    naam = models.CharField(
+        _("naam"), max_length=200, db_index=True, validators=[enkele_regel_validator]
+    )
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, validators=[kvk_validator, enkele_regel_validator]
+    )
     sector = models.ForeignKey(
         Sector,
         on_delete=models.PROTECT,
@@ -52,10 +60,15 @@ class Werkgever(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
     email = models.EmailField(_("e-mailadres"), blank=True)
-    externe_id = models.CharField(_("extern id (WBS/Sonar)"), max_length=50, blank=True)
+    externe_id = models.CharField(
+        _("extern id (WBS/Sonar)"), max_length=50, blank=True, validators=[enkele_regel_validator]
+    )
     actief = models.BooleanField(_("actief"), default=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
@@ -96,10 +109,16 @@ class Vestiging(models.Model):
     werkgever = models.ForeignKey(
         Werkgever, on_delete=models.CASCADE, related_name="vestigingen", verbose_name=_("werkgever")
     )
-    naam = models.CharField(_("naam"), max_length=150, blank=True)
-    straat = models.CharField(_("straat en huisnummer"), max_length=150)
-    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
-    plaats = models.CharField(_("plaats"), max_length=100)
+    naam = models.CharField(
+        _("naam"), max_length=150, blank=True, validators=[enkele_regel_validator]
+    )
+    straat = models.CharField(
+        _("straat en huisnummer"), max_length=150, validators=[enkele_regel_validator]
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=7, validators=[postcode_validator, enkele_regel_validator]
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, validators=[enkele_regel_validator])
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,
@@ -126,13 +145,20 @@ class Contactpersoon(models.Model):
         related_name="contactpersonen",
         verbose_name=_("werkgever"),
     )
-    naam = models.CharField(_("naam"), max_length=150)
-    functie = models.CharField(_("functie"), max_length=100, blank=True)
+    naam = models.CharField(_("naam"), max_length=150, validators=[enkele_regel_validator])
+    functie = models.CharField(
+        _("functie"), max_length=100, blank=True, validators=[enkele_regel_validator]
+    )
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
-    externe_id = models.CharField(_("extern id"), max_length=50, blank=True)
+    externe_id = models.CharField(
+        _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
+    )
 
     regio_pad = "werkgever__regio"
     objects = RegioManager()
@@ -204,14 +230,24 @@ class Werkgeversverzoek(models.Model):
         related_name="verzoeken",
         verbose_name=_("werkgever"),
     )
-    bedrijfsnaam = models.CharField(_("bedrijfsnaam"), max_length=200)
-    kvk_nummer = models.CharField(
-        _("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator]
+    bedrijfsnaam = models.CharField(
+        _("bedrijfsnaam"), max_length=200, validators=[enkele_regel_validator]
     )
-    contactnaam = models.CharField(_("naam contactpersoon"), max_length=150)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"),
+        max_length=8,
+        blank=True,
+        validators=[kvk_validator, enkele_regel_validator],
+    )
+    contactnaam = models.CharField(
+        _("naam contactpersoon"), max_length=150, validators=[enkele_regel_validator]
+    )
     email = models.EmailField(_("e-mailadres"))
     telefoon = models.CharField(
-        _("telefoonnummer"), max_length=20, blank=True, validators=[telefoon_validator]
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
     )
     vraag = models.TextField(_("vraag"))
     sector = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.isolation import isolated
 from werkcentrum.models import Medewerker
 from werkcentrum.werkdagen import werkdagen_na
 
@@ -164,7 +165,8 @@ def _claim(moment_pk: int, veld: str, vandaag: date) -> bool:
 
 def nazorg_herinneringen_versturen(*, vandaag: date | None = None) -> dict[str, int]:
     """Remind the accounthouder 5 working days before and on the due date; escalate to the
-    regio's wsp_managers 5 working days after an open due date. Each exactly once."""
+    regio's wsp_managers 5 working days after an open due date. Each exactly once; a moment
+    whose mail fails is logged and tried again on the next run (isolated)."""
     vandaag = vandaag or timezone.localdate()
     resultaat = {"vooraf": 0, "vervaldag": 0, "escalatie": 0}
     open_ = NazorgMoment.objects.filter(
@@ -181,17 +183,17 @@ def nazorg_herinneringen_versturen(*, vandaag: date | None = None) -> dict[str, 
             moment.herinnering_vooraf_op is None
             and werkdagen_na(vandaag, 5) >= moment.vervaldatum > vandaag
         ):
-            with transaction.atomic():
+            with isolated("nazorg_herinneringen_versturen", moment):
                 if _claim(moment.pk, "herinnering_vooraf_op", vandaag):
                     mail.nazorg_herinnering(moment, ontvangers, vervaldag=False)
                     resultaat["vooraf"] += 1
         if moment.herinnering_vervaldag_op is None and moment.vervaldatum <= vandaag:
-            with transaction.atomic():
+            with isolated("nazorg_herinneringen_versturen", moment):
                 if _claim(moment.pk, "herinnering_vervaldag_op", vandaag):
                     mail.nazorg_herinnering(moment, ontvangers, vervaldag=True)
                     resultaat["vervaldag"] += 1
         if moment.escalatie_op is None and werkdagen_na(moment.vervaldatum, 5) <= vandaag:
-            with transaction.atomic():
+            with isolated("nazorg_herinneringen_versturen", moment):
                 if _claim(moment.pk, "escalatie_op", vandaag):
                     managers = wsp_managers(moment.plaatsing.regio_id)
                     mail.nazorg_escalatie(moment, managers.values_list("email", flat=True))

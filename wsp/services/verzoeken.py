@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.isolation import isolated
 from werkcentrum.models import Arbeidsmarktregio, Medewerker
 
 from .. import mail
@@ -108,14 +109,15 @@ def verzoek_beantwoorden(
 def verzoeken_bewaken(*, nu: datetime | None = None) -> dict[str, int]:
     """Warn the assignee at 20 hours and escalate to the wsp_managers at 24 hours without a
     reaction. Each happens once, also when two workers run this at the same time: the
-    sent-marker is claimed with a conditional UPDATE in the transaction that sends."""
+    sent-marker is claimed with a conditional UPDATE in the transaction that sends. A request
+    whose mail fails is logged and retried on the next run; the others go on (isolated)."""
     nu = nu or timezone.now()
     resultaat = {"gewaarschuwd": 0, "geescaleerd": 0}
     open_ = Werkgeversverzoek.objects.filter(eerste_reactie_op=None).select_related(
         "toegewezen_aan", "regio"
     )
     for verzoek in open_.filter(ontvangen_op__lte=nu - BELOFTE, escalatie_op=None):
-        with transaction.atomic():
+        with isolated("verzoeken_bewaken", verzoek):
             if Werkgeversverzoek.objects.filter(
                 pk=verzoek.pk, escalatie_op=None, eerste_reactie_op=None
             ).update(escalatie_op=nu, waarschuwing_op=verzoek.waarschuwing_op or nu):
@@ -123,7 +125,7 @@ def verzoeken_bewaken(*, nu: datetime | None = None) -> dict[str, int]:
                 mail.verzoek_escalatie(verzoek, managers)
                 resultaat["geescaleerd"] += 1
     for verzoek in open_.filter(ontvangen_op__lte=nu - WAARSCHUWING_NA, waarschuwing_op=None):
-        with transaction.atomic():
+        with isolated("verzoeken_bewaken", verzoek):
             if Werkgeversverzoek.objects.filter(
                 pk=verzoek.pk, waarschuwing_op=None, eerste_reactie_op=None
             ).update(waarschuwing_op=nu):
