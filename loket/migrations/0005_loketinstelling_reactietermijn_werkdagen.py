@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('loket', '0003_traject_reserve'),
+        ('loket', '0004_enkele_regel_velden'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werkcentrum', '0005_auditevent_details_gin'),
+        ('werkcentrum', '0006_enkele_regel_velden'),
     ]
 
     operations = [

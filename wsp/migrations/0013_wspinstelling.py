@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werkcentrum', '0006_gemeente_buren'),
-        ('wsp', '0011_nazorg_regio_verplicht'),
+        ('werkcentrum', '0007_gemeente_buren'),
+        ('wsp', '0012_enkele_regel_velden'),
     ]
 
     operations = [
