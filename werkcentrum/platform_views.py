@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from . import regiodefinitie
 from .decorators import rol_vereist
 from .models import Arbeidsmarktregio, AuditEvent, Medewerker, Organisatie
+from .validators import enkele_regel_validator
 
 SESSIE_SLEUTEL = "platform_regiodefinitie"
 MAX_BYTES = 200_000
@@ -76,9 +77,16 @@ class BeheerderForm(forms.Form):
     voornaam = forms.CharField(
         label=gettext_lazy("Voornaam"),
         max_length=150,
+        validators=[enkele_regel_validator],
+        # Someone else's name: the browser must not offer the platform beheerder's own.
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    achternaam = forms.CharField(label=gettext_lazy("Achternaam"), max_length=150)
+    achternaam = forms.CharField(
+        label=gettext_lazy("Achternaam"),
+        max_length=150,
+        validators=[enkele_regel_validator],
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
     email = forms.EmailField(
         label=gettext_lazy("E-mailadres"),
         help_text=gettext_lazy("Hier komt de link om een wachtwoord te kiezen."),
