@@ -18,9 +18,6 @@ class WerkcentrumConfig(AppConfig):
         # Registration side effects; the core's demo generator registers before the apps'.
         # versies: its signals must count saves in every process, the worker's too.
         from . import demo_medewerkers, signals, versies, werkplek_items  # noqa: F401
-        from .rechten import _verbinden
-
-        _verbinden()
 
         # After every app's migrate, so permissions of later apps reach their groups too.
         post_migrate.connect(_sync_rollen, dispatch_uid="werkcentrum_rollen")

@@ -141,8 +141,10 @@ SESSION_ENGINE = (
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
-# One backend: allauth's, with the user and permissions kept (werkcentrum.rechten).
-AUTHENTICATION_BACKENDS = ["werkcentrum.rechten.Backend"]
+# allauth's backend (log in by e-mail address). The user and its permissions are read from the
+# database on every request (Django caches permissions on the request's user object only), so
+# a withdrawn role or a deactivated account counts on the very next request.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
