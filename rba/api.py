@@ -15,7 +15,6 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 
-from werkcentrum.api import OnthoudenLijstMixin
 from werkcentrum.models import Arbeidsmarktregio
 
 from . import audit, selectors, services
@@ -172,7 +171,7 @@ class ActieSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class VergaderingViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
+class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = VergaderingSerializer
     queryset = Vergadering.objects.all()
 
@@ -184,7 +183,7 @@ class VergaderingViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class BesluitViewSet(OnthoudenLijstMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Besluiten of the user's regio. POST records one with the next number; a genomen
     besluit can never be changed (there is no PUT/PATCH/DELETE)."""
 
@@ -206,7 +205,6 @@ class BesluitViewSet(OnthoudenLijstMixin, mixins.CreateModelMixin, viewsets.Read
 
 
 class ActieViewSet(
-    OnthoudenLijstMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -266,7 +264,7 @@ class ActieViewSet(
         ]
     )
 )
-class OpenbaarBesluitViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
+class OpenbaarBesluitViewSet(viewsets.ReadOnlyModelViewSet):
     """Public: the besluiten a regio marked openbaar and took. No login needed."""
 
     serializer_class = OpenbaarBesluitSerializer
