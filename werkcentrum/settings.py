@@ -116,18 +116,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Production sets CACHE_URL to a Redis of its own (docker-compose.yml: maxmemory with LRU
+# eviction, apart from the broker's Redis). Rate limits and cached_db sessions live there, so
+# every process must share it: with DEBUG off the system check werkcentrum.E001 refuses a
+# per-process cache outside the embedded demo (werkcentrum/checks.py).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://werkcentrum")}
 # django-environ leaves ?key_prefix=, ?timeout= and ?version= in the URL's case; Django only
 # reads them in capitals (without this two sites on one Redis would share every key).
-for _optie in ("key_prefix", "timeout", "version"):
-    if _optie in CACHES["default"]:
-        CACHES["default"][_optie.upper()] = CACHES["default"].pop(_optie)
+for _option in ("key_prefix", "timeout", "version"):
+    if _option in CACHES["default"]:
+        CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # Shares the broker's Redis: an outage must not fail requests, and must not make them
-    # wait long either (werkcentrum/cache.py).
-    CACHES["default"]["BACKEND"] = "werkcentrum.cache.VerdraagzameRedisCache"
+    # A Redis outage or hang must neither fail requests nor make them wait: short socket
+    # timeouts and a circuit breaker (werkcentrum/cache.py).
+    CACHES["default"]["BACKEND"] = "werkcentrum.cache.ResilientRedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 1, "socket_timeout": 1}
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
     )
 
 # Sessions are read from the shared Redis cache and written through to the database, so a
@@ -135,7 +139,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # mode, one process) the database alone.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"] == "werkcentrum.cache.VerdraagzameRedisCache"
+    if CACHES["default"]["BACKEND"] == "werkcentrum.cache.ResilientRedisCache"
     else "django.contrib.sessions.backends.db"
 )
 
@@ -400,7 +404,4 @@ WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zk
 # Absolute links in e-mails (a regio with its own hostnaam uses that instead).
 WERKCENTRUM_BASIS_URL = env.str("WERKCENTRUM_BASIS_URL", default="http://127.0.0.1:8000")
 # How long a recipient's personal link to a published factsheet opens it (days).
-# Tests only: compile every list kept under its inputs and fail when the same inputs gave
-# another query (werkcentrum.paginering).
-WERKCENTRUM_LIJSTEN_CONTROLEREN = False
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
