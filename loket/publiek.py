@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from werkcentrum.formulierbescherming import te_vaak
-from werkcentrum.publiek import publieke_cache, publieke_regio
+from werkcentrum.publiek import publieke_regio
 
 from . import selectors, services
 from .forms import VraagForm, WegwijzerForm
 from .models import Doorverwijzing, Informatiepagina, Vraag
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def home(request: HttpRequest) -> HttpResponse:
     paginas = list(selectors.informatiepaginas(regio=request.regio))
@@ -30,7 +29,6 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
     if rubriek not in Informatiepagina.Rubriek.values:
@@ -44,7 +42,6 @@ def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
     )
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def pagina(request: HttpRequest, slug: str) -> HttpResponse:
     obj = selectors.informatiepagina(regio=request.regio, slug=slug)
@@ -56,9 +53,6 @@ def pagina(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@publieke_cache(
-    "werkcentrum.Locatie", "werkcentrum.Openingstijd", "werkcentrum.Gemeente", "loket.Sluiting"
-)
 @publieke_regio
 def spreekuren(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
@@ -71,14 +65,6 @@ def spreekuren(request: HttpRequest) -> HttpResponse:
     )
 
 
-@publieke_cache(
-    "loket.Dienst",
-    "loket.Thema",
-    "loket.Doelgroep",
-    "werkcentrum.Organisatie",
-    "werkcentrum.Gemeente",
-    "werkcentrum.Locatie",
-)
 @publieke_regio
 def wegwijzer(request: HttpRequest) -> HttpResponse:
     form = WegwijzerForm(request.GET or None, regio=request.regio)
