@@ -89,12 +89,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "werkcentrum.context_processors.portaal",
             ],
+            # Only for {% vast %} and {% formvelden %}, which go with issue 19 point 2; then
+            # this line goes too (templates that use |keuze already {% load portaal %}).
             "builtins": ["werkcentrum.templatetags.portaal"],
         },
     },
 ]
-
-FORM_RENDERER = "werkcentrum.formrenderer.Renderer"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
