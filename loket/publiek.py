@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkcentrum.forms import add_service_errors
 from werkcentrum.formulierbescherming import te_vaak
 from werkcentrum.publiek import publieke_regio
 
@@ -103,7 +104,7 @@ def vraag_stellen(request: HttpRequest) -> HttpResponse:
         try:
             vraag = services.vraag_stellen(regio=regio, **data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             request.session["loket_vraag"] = vraag.pk
             return redirect("loket_publiek:vraag_ontvangen", regio=regio.code)
