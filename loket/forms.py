@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
+from werkcentrum.validators import telefoon_validator
 
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
@@ -35,13 +36,8 @@ class VraagForm(forms.Form):
         required=False,
         help_text=_("Vul een e-mailadres of telefoonnummer in als u antwoord wilt."),
     )
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming = forms.BooleanField(
         label=_("Het Werkcentrum mag mijn gegevens gebruiken om mijn vraag te beantwoorden."),
@@ -180,13 +176,8 @@ class DoorverwijzingForm(forms.Form):
     )
     naam = forms.CharField(label=_("Naam"), required=False, max_length=150)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),
@@ -267,13 +258,8 @@ class ToeleidingForm(forms.Form):
     )
     naam = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming = forms.BooleanField(
         label=_("De persoon geeft toestemming om deze gegevens met het Werkcentrum te delen"),
@@ -334,13 +320,8 @@ class TrajectForm(forms.Form):
     )
     naam = forms.CharField(label=_("Naam"), max_length=150)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
+from werkcentrum.validators import telefoon_validator
 
 from .keuzes import Doelgroep, Instrument, Opleidingsniveau
 from .models import (
@@ -127,7 +128,9 @@ class ContactpersoonForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=150)
     functie = forms.CharField(label=_("Functie"), max_length=100, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), max_length=20, required=False, validators=[telefoon_validator]
+    )
 
 
 class ContactmomentForm(forms.ModelForm):
