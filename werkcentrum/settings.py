@@ -401,7 +401,8 @@ LOGGING = {
 }
 
 WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zkij")
-# Absolute links in e-mails (a regio with its own hostnaam uses that instead).
-WERKCENTRUM_BASIS_URL = env.str("WERKCENTRUM_BASIS_URL", default="http://127.0.0.1:8000")
+# The portal's address for absolute links in e-mails (werkcentrum.site.site_url; a regio with
+# its own hostnaam uses that instead). `scripts/dev.py run` sets it from PORT.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # How long a recipient's personal link to a published factsheet opens it (days).
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
