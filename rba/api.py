@@ -3,7 +3,6 @@ plus the public besluiten of a regio without login."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,10 +18,6 @@ from werkcentrum.models import Arbeidsmarktregio
 
 from . import audit, selectors, services
 from .models import Actie, Agendapunt, Besluit, Overlegorgaan, Vergadering
-
-
-def _drf_fout(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
 class AgendapuntSerializer(serializers.ModelSerializer):
@@ -196,12 +191,9 @@ class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
         status = data.pop("status", Besluit.Status.VOORGESTELD)
-        try:
-            serializer.instance = services.besluit_vastleggen(
-                door=self.request.user, status=status, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.besluit_vastleggen(
+            door=self.request.user, status=status, **data
+        )
 
 
 class ActieViewSet(
@@ -234,22 +226,16 @@ class ActieViewSet(
 
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
-        try:
-            serializer.instance = services.actie_vastleggen(
-                orgaan=data.pop("orgaan"), door=self.request.user, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.actie_vastleggen(
+            orgaan=data.pop("orgaan"), door=self.request.user, **data
+        )
 
     def perform_update(self, serializer) -> None:
         data = dict(serializer.validated_data)
         data.pop("orgaan", None)
-        try:
-            serializer.instance = services.actie_vastleggen(
-                actie=serializer.instance, door=self.request.user, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.actie_vastleggen(
+            actie=serializer.instance, door=self.request.user, **data
+        )
 
 
 @extend_schema_view(

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
-from rest_framework import serializers, viewsets
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
 
 from .models import Gemeente, Locatie, Openingstijd, Organisatie
 from .tenancy import ziet_alle_regios
+
+
+def exception_handler(exc, context):
+    """REST_FRAMEWORK's EXCEPTION_HANDLER: DRF's own, plus what services raise, so no API view
+    needs a try/except of its own. Django's ValidationError is a 400 with the messages per
+    field (the rest under non_field_errors, as a serializer's); a PermissionError (a service's
+    "not allowed") is a 403 with its message. Django's PermissionDenied and Http404 DRF
+    handles itself (403, 404)."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(_validation_detail(exc))
+    elif isinstance(exc, PermissionError):
+        exc = exceptions.PermissionDenied(str(exc))
+    return drf_exception_handler(exc, context)
+
+
+def _validation_detail(exc: DjangoValidationError) -> dict[str, list[str]]:
+    if not hasattr(exc, "error_dict"):
+        return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+    detail: dict[str, list[str]] = {}
+    for field, messages in exc.message_dict.items():
+        key = api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field
+        detail.setdefault(key, []).extend(messages)
+    return detail
 
 
 class RegioScopedViewSetMixin:

@@ -290,6 +290,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
+    # A service's ValidationError or PermissionError is a 400 or 403 in every API view.
+    "EXCEPTION_HANDLER": "werkcentrum.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkcentrum-portaal API",
