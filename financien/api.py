@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -279,9 +278,5 @@ class MutatieViewSet(
     def create(self, request, *args, **kwargs):
         invoer = MutatieBoekenSerializer(data=request.data, context={"request": request})
         invoer.is_valid(raise_exception=True)
-        try:
-            mutatie = invoer.boeken(door=request.user)
-        except DjangoValidationError as exc:
-            detail = exc.message_dict if hasattr(exc, "error_dict") else {"fout": exc.messages}
-            raise ValidationError(detail) from exc
+        mutatie = invoer.boeken(door=request.user)
         return Response(MutatieSerializer(mutatie).data, status=status.HTTP_201_CREATED)

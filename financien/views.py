@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from werkcentrum import paginering
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.forms import add_service_errors
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import export, selectors, services
@@ -38,15 +39,6 @@ from .selectors import LEZERS, SCHRIJVERS
 PAGINA_GROOTTE = 25
 # The table per year is kept while the mutaties are unchanged (a booking shows at once).
 JAARTABEL_SECONDEN = 600
-
-
-def fouten_naar_formulier(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching fields (others on top)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _jaar(request: HttpRequest, jaren: list[int]) -> tuple[JaarForm, int]:
@@ -134,7 +126,7 @@ def geldstroom_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResp
                     geldstroom=form.instance, door=request.user, velden=form.changed_data
                 )
             except ValidationError as exc:
-                fouten_naar_formulier(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De geldstroom is opgeslagen."))
                 return redirect(fonds)
@@ -182,7 +174,7 @@ def begrotingsregel(request: HttpRequest) -> HttpResponse:
                     regio=request.user.regio, door=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
-                fouten_naar_formulier(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De begroting is bijgewerkt."))
                 return redirect(f"{_url('financien:begroting')}?jaar={regel.jaar}")
@@ -203,7 +195,7 @@ def begrotingspost_nieuw(request: HttpRequest) -> HttpResponse:
                     begrotingspost=form.instance, door=request.user, velden=form.changed_data
                 )
             except ValidationError as exc:
-                fouten_naar_formulier(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De begrotingspost is aangemaakt."))
                 return redirect("financien:begroting")
@@ -319,7 +311,7 @@ def _boeken(request, form, functie, titel, extra=None, **vast) -> HttpResponse:
             try:
                 m = functie(door=request.user, **vast, **form.cleaned_data)
             except ValidationError as exc:
-                fouten_naar_formulier(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Geboekt: %(m)s.") % {"m": m})
                 return redirect(m)

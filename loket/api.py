@@ -3,13 +3,10 @@ doorverwijzingen (partner status updates). Same scoping and services as the UI."
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
@@ -73,10 +70,7 @@ class GesprekViewSet(
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            gesprek = services.gesprek_registreren(gids=request.user, **serializer.validated_data)
-        except DjangoValidationError as exc:
-            raise ValidationError(getattr(exc, "message_dict", {"detail": exc.messages})) from exc
+        gesprek = services.gesprek_registreren(gids=request.user, **serializer.validated_data)
         return Response(self.get_serializer(gesprek).data, status=status.HTTP_201_CREATED)
 
 
@@ -164,12 +158,7 @@ class DoorverwijzingViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewS
         dv = self.get_object()
         invoer = StatusSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        try:
-            dv = services.doorverwijzing_status_wijzigen(
-                doorverwijzing=dv, door=request.user, **invoer.validated_data
-            )
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(getattr(exc, "message_dict", {"detail": exc.messages})) from exc
+        dv = services.doorverwijzing_status_wijzigen(
+            doorverwijzing=dv, door=request.user, **invoer.validated_data
+        )
         return Response(DoorverwijzingSerializer(dv).data)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
-from werkcentrum.validators import enkele_regel_validator
+from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
@@ -41,13 +41,8 @@ class VraagForm(forms.Form):
         required=False,
         help_text=_("Vul een e-mailadres of telefoonnummer in als u antwoord wilt."),
     )
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming = forms.BooleanField(
         label=_("Het Werkcentrum mag mijn gegevens gebruiken om mijn vraag te beantwoorden."),
@@ -191,13 +186,8 @@ class DoorverwijzingForm(forms.Form):
         label=_("Naam"), required=False, max_length=150, validators=[enkele_regel_validator]
     )
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),
@@ -282,13 +272,8 @@ class ToeleidingForm(forms.Form):
     )
     naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming = forms.BooleanField(
         label=_("De persoon geeft toestemming om deze gegevens met het Werkcentrum te delen"),
@@ -349,13 +334,8 @@ class TrajectForm(forms.Form):
     )
     naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    telefoon = forms.RegexField(
-        label=_("Telefoonnummer"),
-        required=False,
-        regex=r"^\+?[0-9][0-9 \-]{8,14}$",
-        error_messages={
-            "invalid": _("Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 023 511 5115.")
-        },
+    telefoon = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),

@@ -7,14 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkcentrum.mail import send_mail
-from werkcentrum.models import Arbeidsmarktregio, Medewerker
-
-
-def basis_url(regio: Arbeidsmarktregio | None) -> str:
-    """The site root for links in mails: the regio's own host name, else the portal's."""
-    if regio is not None and regio.hostnaam:
-        return f"https://{regio.hostnaam}"
-    return getattr(settings, "WERKCENTRUM_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
+from werkcentrum.models import Medewerker
+from werkcentrum.site import site_url
 
 
 def _versturen(*, onderwerp: str, tekst: str, aan: list[str]) -> int:
@@ -58,7 +52,7 @@ def antwoord_op_vraag(vraag) -> int:
 
 
 def vraag_termijn_bijna(vraag, aan: list[Medewerker]) -> int:
-    url = basis_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    url = site_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
     tekst = _("De vraag %(ref)s moet uiterlijk %(datum)s beantwoord zijn.\nOpenen: %(url)s") % {
         "ref": vraag.referentie,
         "datum": vraag.antwoord_uiterlijk.strftime("%d-%m-%Y"),
@@ -72,7 +66,7 @@ def vraag_termijn_bijna(vraag, aan: list[Medewerker]) -> int:
 
 
 def vraag_termijn_verlopen(vraag, aan: list[Medewerker]) -> int:
-    url = basis_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    url = site_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
     tekst = _(
         "De vraag %(ref)s is niet binnen de termijn (%(datum)s) beantwoord.\nOpenen: %(url)s"
     ) % {
@@ -88,9 +82,7 @@ def vraag_termijn_verlopen(vraag, aan: list[Medewerker]) -> int:
 
 
 def nieuwe_doorverwijzing(doorverwijzing) -> int:
-    url = basis_url(doorverwijzing.regio) + reverse(
-        "loket:doorverwijzing", args=[doorverwijzing.pk]
-    )
+    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
     tekst = _(
         "Uw organisatie heeft een warme doorverwijzing van het Werkcentrum ontvangen "
         "(nummer %(nr)s).\nBekijk hem na inloggen: %(url)s\n\n"
@@ -104,9 +96,7 @@ def nieuwe_doorverwijzing(doorverwijzing) -> int:
 
 
 def doorverwijzing_herinnering_partner(doorverwijzing) -> int:
-    url = basis_url(doorverwijzing.regio) + reverse(
-        "loket:doorverwijzing", args=[doorverwijzing.pk]
-    )
+    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
     tekst = _(
         "De warme doorverwijzing %(nr)s is nog niet als ontvangen gemarkeerd.\n"
         "Bekijk hem na inloggen: %(url)s"
@@ -119,9 +109,7 @@ def doorverwijzing_herinnering_partner(doorverwijzing) -> int:
 
 
 def doorverwijzing_zonder_contact(doorverwijzing) -> int:
-    url = basis_url(doorverwijzing.regio) + reverse(
-        "loket:doorverwijzing", args=[doorverwijzing.pk]
-    )
+    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
     tekst = _(
         "Bij de warme doorverwijzing %(nr)s naar %(org)s is na vijf werkdagen nog geen "
         "contact gelegd. Volg hem op: %(url)s"
@@ -134,9 +122,7 @@ def doorverwijzing_zonder_contact(doorverwijzing) -> int:
 
 
 def doorverwijzing_heropend(doorverwijzing) -> int:
-    url = basis_url(doorverwijzing.regio) + reverse(
-        "loket:doorverwijzing", args=[doorverwijzing.pk]
-    )
+    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
     tekst = _(
         "De persoon is niet tevreden over de doorverwijzing %(nr)s; hij staat weer open. "
         "Volg hem op: %(url)s"
@@ -149,7 +135,7 @@ def doorverwijzing_heropend(doorverwijzing) -> int:
 
 
 def tevredenheidsvraag(doorverwijzing) -> int:
-    url = basis_url(doorverwijzing.regio) + reverse(
+    url = site_url(doorverwijzing.regio) + reverse(
         "loket_publiek:tevredenheid",
         kwargs={"regio": doorverwijzing.regio.code, "token": doorverwijzing.tevredenheid_token},
     )

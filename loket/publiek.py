@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkcentrum.forms import add_service_errors
 from werkcentrum.formulierbescherming import te_vaak
-from werkcentrum.publiek import publieke_cache, publieke_regio
+from werkcentrum.publiek import publieke_regio
 
 from . import selectors, services
 from .forms import VraagForm, WegwijzerForm
 from .models import Doorverwijzing, Informatiepagina, Vraag
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def home(request: HttpRequest) -> HttpResponse:
     paginas = list(selectors.informatiepaginas(regio=request.regio))
@@ -30,7 +30,6 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
     if rubriek not in Informatiepagina.Rubriek.values:
@@ -44,7 +43,6 @@ def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
     )
 
 
-@publieke_cache("loket.Informatiepagina")
 @publieke_regio
 def pagina(request: HttpRequest, slug: str) -> HttpResponse:
     obj = selectors.informatiepagina(regio=request.regio, slug=slug)
@@ -56,9 +54,6 @@ def pagina(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@publieke_cache(
-    "werkcentrum.Locatie", "werkcentrum.Openingstijd", "werkcentrum.Gemeente", "loket.Sluiting"
-)
 @publieke_regio
 def spreekuren(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
@@ -71,14 +66,6 @@ def spreekuren(request: HttpRequest) -> HttpResponse:
     )
 
 
-@publieke_cache(
-    "loket.Dienst",
-    "loket.Thema",
-    "loket.Doelgroep",
-    "werkcentrum.Organisatie",
-    "werkcentrum.Gemeente",
-    "werkcentrum.Locatie",
-)
 @publieke_regio
 def wegwijzer(request: HttpRequest) -> HttpResponse:
     form = WegwijzerForm(request.GET or None, regio=request.regio)
@@ -117,7 +104,7 @@ def vraag_stellen(request: HttpRequest) -> HttpResponse:
         try:
             vraag = services.vraag_stellen(regio=regio, **data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             request.session["loket_vraag"] = vraag.pk
             return redirect("loket_publiek:vraag_ontvangen", regio=regio.code)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
+from werkcentrum.forms import add_service_errors
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
@@ -40,14 +41,6 @@ GIDSEN = ("gids", "coordinator")
 
 def _pagina(request: HttpRequest, qs):
     return pagina(request, qs, PAGINA_GROOTTE)
-
-
-def _fouten_in_form(form, exc: ValidationError) -> None:
-    velden = set(form.fields)
-    if hasattr(exc, "error_dict") and not set(exc.error_dict) <= velden:
-        form.add_error(None, [m for lijst in exc.message_dict.values() for m in lijst])
-    else:
-        form.add_error(None, exc)
 
 
 # --- Vragen --------------------------------------------------------------------------------
@@ -127,7 +120,7 @@ def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
                 vraag=obj, antwoord=form.cleaned_data["antwoord"], door=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het antwoord is opgeslagen en verstuurd."))
             return redirect("loket:vraag", pk=obj.pk)
@@ -160,7 +153,7 @@ def toeleiding_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 v = services.toeleiding_aanmelden(door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -191,7 +184,7 @@ def gesprek_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 gesprek = services.gesprek_registreren(gids=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 # Written only when it changes: a session save is a database write.
                 if request.session.get("loket_locatie") != gesprek.locatie_id:
@@ -261,7 +254,7 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 dv = services.doorverwijzing_maken(door=request.user, **bron, **form.cleaned_data)
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 doel_onthouden(request, dv, "doorverwijzen")
                 messages.success(request, _("De warme doorverwijzing is verstuurd."))
@@ -311,7 +304,7 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
                     doorverwijzing=dv, door=request.user, doel=doel, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De status is bijgewerkt."))
                 return redirect("loket:doorverwijzing", pk=dv.pk)
@@ -361,7 +354,7 @@ def dienst_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse
                     gemeenten=form.cleaned_data["gemeenten"],
                 )
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De dienst is opgeslagen."))
                 return redirect("loket:sociale_kaart")
@@ -393,7 +386,7 @@ def traject_nieuw(request: HttpRequest) -> HttpResponse:
                     door=request.user, gesprek=gesprek_obj, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 doel_onthouden(request, t, "traject_begeleiden")
                 messages.success(request, _("Het traject is vastgelegd."))
@@ -422,7 +415,7 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
                     traject=obj, door=request.user, doel=doel, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _fouten_in_form(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het traject is bijgewerkt."))
                 return redirect("loket:traject", pk=obj.pk)

@@ -3,7 +3,6 @@ plus the public besluiten of a regio without login."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -15,16 +14,11 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 
-from werkcentrum.api import OnthoudenLijstMixin
 from werkcentrum.api_fields import RegioScopedRelationsMixin, actieve_medewerkers
 from werkcentrum.models import Arbeidsmarktregio
 
 from . import audit, selectors, services
 from .models import Actie, Agendapunt, Besluit, Overlegorgaan, Vergadering
-
-
-def _drf_fout(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
 
 
 class AgendapuntSerializer(serializers.ModelSerializer):
@@ -156,7 +150,7 @@ class ActieSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
         return attrs
 
 
-class VergaderingViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
+class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = VergaderingSerializer
     queryset = Vergadering.objects.all()
 
@@ -168,7 +162,7 @@ class VergaderingViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class BesluitViewSet(OnthoudenLijstMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Besluiten of the user's regio. POST records one with the next number; a genomen
     besluit can never be changed (there is no PUT/PATCH/DELETE)."""
 
@@ -181,16 +175,12 @@ class BesluitViewSet(OnthoudenLijstMixin, mixins.CreateModelMixin, viewsets.Read
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
         status = data.pop("status", Besluit.Status.VOORGESTELD)
-        try:
-            serializer.instance = services.besluit_vastleggen(
-                door=self.request.user, status=status, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.besluit_vastleggen(
+            door=self.request.user, status=status, **data
+        )
 
 
 class ActieViewSet(
-    OnthoudenLijstMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     viewsets.ReadOnlyModelViewSet,
@@ -220,22 +210,16 @@ class ActieViewSet(
 
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
-        try:
-            serializer.instance = services.actie_vastleggen(
-                orgaan=data.pop("orgaan"), door=self.request.user, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.actie_vastleggen(
+            orgaan=data.pop("orgaan"), door=self.request.user, **data
+        )
 
     def perform_update(self, serializer) -> None:
         data = dict(serializer.validated_data)
         data.pop("orgaan", None)
-        try:
-            serializer.instance = services.actie_vastleggen(
-                actie=serializer.instance, door=self.request.user, **data
-            )
-        except DjangoValidationError as exc:
-            raise _drf_fout(exc) from exc
+        serializer.instance = services.actie_vastleggen(
+            actie=serializer.instance, door=self.request.user, **data
+        )
 
 
 @extend_schema_view(
@@ -250,7 +234,7 @@ class ActieViewSet(
         ]
     )
 )
-class OpenbaarBesluitViewSet(OnthoudenLijstMixin, viewsets.ReadOnlyModelViewSet):
+class OpenbaarBesluitViewSet(viewsets.ReadOnlyModelViewSet):
     """Public: the besluiten a regio marked openbaar and took. No login needed."""
 
     serializer_class = OpenbaarBesluitSerializer

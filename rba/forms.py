@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Medewerker, Organisatie
@@ -24,15 +23,6 @@ from .uploads import TOEGESTAAN, max_grootte
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def fouten_overnemen(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's ValidationError next to the right fields (the rest on top)."""
-    if hasattr(exc, "error_dict"):
-        for veld, fouten in exc.message_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class _Scoped:

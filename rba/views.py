@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
+from werkcentrum.forms import add_service_errors
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
@@ -34,7 +35,6 @@ from .forms import (
     VergaderingFilterForm,
     VergaderingForm,
     VerslagForm,
-    fouten_overnemen,
 )
 from .models import Actie, Agendapunt, Besluit, Stuk, Vergadering
 
@@ -80,7 +80,7 @@ def vergadering_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 vergadering = services.vergadering_plannen(door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De vergadering is gepland."))
                 return redirect(vergadering)
@@ -120,7 +120,7 @@ def vergadering_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.vergadering_wijzigen(vergadering=obj, door=request.user, **velden)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De vergadering is gewijzigd."))
                 return redirect(obj)
@@ -137,7 +137,7 @@ def agendapunt_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agendapunt_toevoegen(vergadering=obj, door=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            fouten_overnemen(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Het agendapunt is toegevoegd."))
             return redirect(obj)
@@ -187,7 +187,7 @@ def verslag(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.verslag_vastleggen(vergadering=obj, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het verslag is opgeslagen."))
                 return redirect(obj)
@@ -219,7 +219,7 @@ def stuk_uploaden(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 # A type or size refusal has no field of its own: it belongs to the file.
                 if hasattr(exc, "error_dict"):
-                    fouten_overnemen(form, exc)
+                    add_service_errors(form, exc)
                 else:
                     form.add_error("bestand", exc)
             else:
@@ -284,7 +284,7 @@ def besluit_nieuw(request: HttpRequest) -> HttpResponse:
             try:
                 besluit = services.besluit_vastleggen(door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Besluit %(n)s is vastgelegd.") % {"n": besluit.nummer})
                 return redirect(besluit)
@@ -331,7 +331,7 @@ def besluit_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.besluit_wijzigen(besluit=obj, door=request.user, **velden)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Het besluit is gewijzigd."))
                 return redirect(obj)
@@ -376,7 +376,7 @@ def besluit_corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
                     besluit=obj, door=request.user, **form.cleaned_data
                 )
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("Besluit %(n)s vervangt het oude besluit.") % {"n": nieuw.nummer}
@@ -433,7 +433,7 @@ def actie_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 actie=obj, orgaan=None if obj else orgaan, door=request.user, **velden
             )
         except ValidationError as exc:
-            fouten_overnemen(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("De actie is opgeslagen."))
             return redirect(actie.vergadering or "rba:acties")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
+from werkcentrum.forms import add_service_errors
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, selectors, services
@@ -24,7 +25,6 @@ from .forms import (
     OnderwerpForm,
     OrgaanForm,
     VoortgangForm,
-    fouten_overnemen,
 )
 from .models import AgendaRegel, Lid, Onderwerp, Overlegorgaan, StrategischeAgenda
 from .views import SECRETARIAAT, _formulier, _pagina
@@ -252,7 +252,7 @@ def regel_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 services.agendaregel_opslaan(regel=form.instance, door=request.user)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("rba:regel", pk=form.instance.pk)
         return _formulier(request, form, titel=titel, terug="rba:monitoring", status=400)
@@ -278,7 +278,7 @@ def regel(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.voortgang_rapporteren(regel=obj, door=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                fouten_overnemen(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("De voortgang is vastgelegd."))
                 return redirect("rba:regel", pk=obj.pk)

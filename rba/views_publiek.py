@@ -16,15 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from werkcentrum import paginering
-from werkcentrum.publiek import publieke_cache, publieke_regio
+from werkcentrum.publiek import publieke_regio
 
 from . import selectors
 from .forms import BesluitFilterForm
 from .models import Besluit, Overlegorgaan
 
 FEED_AANTAL = 50
-# What the public pages show: the cached pages are renewed when one of these changes.
-BRONNEN = ("rba.Besluit", "rba.Overlegorgaan", "rba.Vergadering")
 
 
 def _lijst_url(regio) -> str:
@@ -38,7 +36,6 @@ def besluit_url(besluit: Besluit) -> str:
 
 
 @require_GET
-@publieke_cache(*BRONNEN)
 @publieke_regio
 def besluiten(request: HttpRequest) -> HttpResponse:
     form = BesluitFilterForm(
@@ -54,7 +51,6 @@ def besluiten(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@publieke_cache(*BRONNEN)
 @publieke_regio
 def besluit(request: HttpRequest, nummer: str) -> HttpResponse:
     obj = selectors.openbaar_besluit(request.regio, nummer)
@@ -105,14 +101,12 @@ class _BesluitenFeed(Feed):
 
 
 @require_GET
-@publieke_cache(*BRONNEN)
 @publieke_regio
 def feed_rss(request: HttpRequest) -> HttpResponse:
     return _BesluitenFeed()(request)
 
 
 @require_GET
-@publieke_cache(*BRONNEN)
 @publieke_regio
 def feed_json(request: HttpRequest) -> JsonResponse:
     """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""

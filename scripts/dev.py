@@ -61,10 +61,21 @@ def manage(*args: str, env: dict | None = None) -> None:
     sh(PY, "manage.py", *args, env=env)
 
 
+def run_env(environ: dict[str, str]) -> tuple[dict[str, str], str]:
+    """The dev server's environment and port: DEBUG on unless said otherwise, and links in
+    mails (SITE_URL) pointing at this server, whatever PORT says."""
+    port = environ.get("PORT", "8000")
+    env = {
+        **environ,
+        "DEBUG": environ.get("DEBUG", "1"),
+        "SITE_URL": environ.get("SITE_URL", f"http://127.0.0.1:{port}"),
+    }
+    return env, port
+
+
 def run() -> None:
     install()
-    env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "1")}
-    port = os.environ.get("PORT", "8000")
+    env, port = run_env(dict(os.environ))
     (ROOT / "var").mkdir(exist_ok=True)
     say("database bijwerken en demogegevens laden")
     manage("migrate", "--noinput", env=env)

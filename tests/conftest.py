@@ -1,8 +1,9 @@
 """Shared fixtures: two regio's, a user per role, fast hashing, eager Celery.
 
-The suite runs on SQLite by default and on PostgreSQL + Redis when DATABASE_URL and
-CELERY_BROKER_URL are set (.ci/run). Unreachable services fail the run; in CI (CI=true) a
-skipped test fails it too, so a PostgreSQL-only or browser test can never silently vanish.
+The suite runs on SQLite by default and on PostgreSQL + Redis when DATABASE_URL,
+CELERY_BROKER_URL and CACHE_URL are set (.ci/run). Unreachable services fail the run; in CI
+(CI=true) a skipped test fails it too, so a PostgreSQL-only or browser test can never
+silently vanish.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ IN_CI = os.environ.get("CI") == "true"
 
 
 def pytest_sessionstart(session) -> None:
-    url = os.environ.get("CELERY_BROKER_URL")
-    if url and url.startswith("redis"):
-        import redis
+    for url in (os.environ.get("CELERY_BROKER_URL"), os.environ.get("CACHE_URL")):
+        if url and url.startswith("redis"):
+            import redis
 
-        try:
-            redis.Redis.from_url(url, socket_connect_timeout=3).ping()
-        except redis.RedisError as exc:
-            pytest.exit(f"Redis op {url} is niet bereikbaar: {exc}", returncode=3)
+            try:
+                redis.Redis.from_url(url.split("?")[0], socket_connect_timeout=3).ping()
+            except redis.RedisError as exc:
+                pytest.exit(f"Redis op {url} is niet bereikbaar: {exc}", returncode=3)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
@@ -41,8 +42,6 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.WERKCENTRUM_MFA_VERPLICHT = True  # production behaviour unless a test says otherwise
-    # Every list kept under its inputs is compiled anyway and compared (werkcentrum.paginering).
-    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = True
     # Transport security is proved by `check --deploy` in .ci/run; tests speak plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
@@ -52,7 +51,8 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The cache is whatever CACHE_URL configures, as in production: .ci/run sets a Redis
+    # database of its own, a fresh machine without it gets the per-process LocMemCache.
 
 
 @pytest.fixture(autouse=True)
@@ -67,8 +67,9 @@ def _eager_celery():
 
 @pytest.fixture(autouse=True)
 def _clear_cache(_test_settings):
-    # Depends on _test_settings so it clears the test cache, not the one from settings.py:
-    # otherwise rate-limit counters (forms, logins) leak from one test into the next.
+    # Every test starts with an empty cache: rate-limit counters (forms, logins, the API) and
+    # sessions must not leak from one test into the next. With CACHE_URL on Redis this
+    # empties that Redis database (FLUSHDB): give the tests a database of their own.
     from django.core.cache import cache
 
     from werkcentrum import paginering, versies

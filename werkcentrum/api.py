@@ -2,56 +2,43 @@
 
 from __future__ import annotations
 
-import json
-
-from django.conf import settings
-from rest_framework import serializers, viewsets
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import JSONRenderer
-from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
 
-from . import paginering, versies
 from .models import Gemeente, Locatie, Openingstijd, Organisatie
 from .tenancy import ziet_alle_regios
 
-# A kept API list is shown for at most this long after a write without signals
-# (QuerySet.update) or a field that moves with the clock.
-LIJST_SECONDEN = 60
+
+def exception_handler(exc, context):
+    """REST_FRAMEWORK's EXCEPTION_HANDLER: DRF's own, plus what services raise, so no API view
+    needs a try/except of its own. Django's ValidationError is a 400 with the messages per
+    field (the rest under non_field_errors, as a serializer's); a PermissionError (a service's
+    "not allowed") is a 403 with its message. Django's PermissionDenied and Http404 DRF
+    handles itself (403, 404)."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(_validation_detail(exc))
+    elif isinstance(exc, PermissionError):
+        exc = exceptions.PermissionDenied(str(exc))
+    return drf_exception_handler(exc, context)
 
 
-class OnthoudenLijstMixin:
-    """The list's data kept under the request's inputs (path, query string, who asks, today,
-    language; see paginering.invoer) and the host it links to, while the models it read are
-    unchanged (versies.gemeten_onthouden). Integrations poll these lists all day, and most
-    polls find nothing new: serializing the page again cost ten milliseconds each. What a
-    subclass does around super().list() (the audit of a kandidaat list) runs every time."""
-
-    def list(self, request, *args, **kwargs):
-        invoer = paginering.invoer(request)
-        if invoer is None:
-            return super().list(request, *args, **kwargs)
-        sleutel = versies.sleutel(
-            "api", type(self).__module__, type(self).__qualname__, request.get_host(),
-            request.is_secure(), invoer,
-        )  # fmt: skip
-        data = versies.gemeten_onthouden(
-            sleutel,
-            lambda: _gewoon(super(OnthoudenLijstMixin, self).list(request, *args, **kwargs).data),
-            LIJST_SECONDEN,
-            controleren=getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False),
-        )
-        return Response(data)
+def _validation_detail(exc: DjangoValidationError) -> dict[str, list[str]]:
+    if not hasattr(exc, "error_dict"):
+        return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+    detail: dict[str, list[str]] = {}
+    for field, messages in exc.message_dict.items():
+        key = api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field
+        detail.setdefault(key, []).extend(messages)
+    return detail
 
 
-def _gewoon(data):
-    """Plain dicts and lists as the JSON shows them: DRF's ReturnDict holds its serializer
-    (with the queryset and request), which must not be pickled into the cache."""
-    return json.loads(JSONRenderer().render(data))
-
-
-class RegioScopedViewSetMixin(OnthoudenLijstMixin):
-    """Every list and detail limited to the user's regio; new objects land in it; lists kept
-    (OnthoudenLijstMixin)."""
+class RegioScopedViewSetMixin:
+    """Every list and detail limited to the user's regio; new objects land in it. Scoping
+    only: nothing here is kept between requests."""
 
     def get_queryset(self):
         return super().get_queryset().voor(self.request.user)

@@ -346,12 +346,11 @@ class Medewerker(AbstractUser):
 
     @property
     def rollen(self) -> set[str]:
-        """The role codes (group names) of this user, cached per instance and across requests
-        (werkcentrum.rechten)."""
+        """The role codes (group names) of this user, read once per instance: the request's
+        user is loaded fresh on every request, so a withdrawn role counts on the next one
+        (like Django's ModelBackend caches permissions on the instance)."""
         if not hasattr(self, "_rollen_cache"):
-            from .rechten import rechten
-
-            self._rollen_cache = set(rechten(self).rollen)
+            self._rollen_cache = set(self.groups.values_list("name", flat=True))
         return self._rollen_cache
 
     def heeft_rol(self, *codes: str) -> bool:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from . import audit, logboek, paginering, personen
 from .decorators import rol_vereist
 from .doelen import doel_naam
+from .forms import add_service_errors
 from .validators import enkele_regel_validator
 
 PRIVACY = ("privacy_officer",)
@@ -205,7 +206,7 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
                 records=records, reden=form.cleaned_data["reden"], door=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

@@ -89,12 +89,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "werkcentrum.context_processors.portaal",
             ],
+            # Only for {% vast %} and {% formvelden %}, which go with issue 19 point 2; then
+            # this line goes too (templates that use |keuze already {% load portaal %}).
             "builtins": ["werkcentrum.templatetags.portaal"],
         },
     },
 ]
-
-FORM_RENDERER = "werkcentrum.formrenderer.Renderer"
 
 # --- Database -------------------------------------------------------------------------------
 DATABASES = {
@@ -116,18 +116,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Production sets CACHE_URL to a Redis of its own (docker-compose.yml: maxmemory with LRU
+# eviction, apart from the broker's Redis). Rate limits and cached_db sessions live there, so
+# every process must share it: with DEBUG off the system check werkcentrum.E001 refuses a
+# per-process cache outside the embedded demo (werkcentrum/checks.py).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://werkcentrum")}
 # django-environ leaves ?key_prefix=, ?timeout= and ?version= in the URL's case; Django only
 # reads them in capitals (without this two sites on one Redis would share every key).
-for _optie in ("key_prefix", "timeout", "version"):
-    if _optie in CACHES["default"]:
-        CACHES["default"][_optie.upper()] = CACHES["default"].pop(_optie)
+for _option in ("key_prefix", "timeout", "version"):
+    if _option in CACHES["default"]:
+        CACHES["default"][_option.upper()] = CACHES["default"].pop(_option)
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # Shares the broker's Redis: an outage must not fail requests, and must not make them
-    # wait long either (werkcentrum/cache.py).
-    CACHES["default"]["BACKEND"] = "werkcentrum.cache.VerdraagzameRedisCache"
+    # A Redis outage or hang must neither fail requests nor make them wait: short socket
+    # timeouts and a circuit breaker (werkcentrum/cache.py).
+    CACHES["default"]["BACKEND"] = "werkcentrum.cache.ResilientRedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 1, "socket_timeout": 1}
+        {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
     )
 
 # Sessions are read from the shared Redis cache and written through to the database, so a
@@ -135,14 +139,16 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # mode, one process) the database alone.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
-    if CACHES["default"]["BACKEND"] == "werkcentrum.cache.VerdraagzameRedisCache"
+    if CACHES["default"]["BACKEND"] == "werkcentrum.cache.ResilientRedisCache"
     else "django.contrib.sessions.backends.db"
 )
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "werkcentrum.Medewerker"
-# One backend: allauth's, with the user and permissions kept (werkcentrum.rechten).
-AUTHENTICATION_BACKENDS = ["werkcentrum.rechten.Backend"]
+# allauth's backend (log in by e-mail address). The user and its permissions are read from the
+# database on every request (Django caches permissions on the request's user object only), so
+# a withdrawn role or a deactivated account counts on the very next request.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -277,13 +283,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["werkcentrum.api_permissions.RegioModelPermissions"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "werkcentrum.paginering.ApiPaginering",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
+    # A service's ValidationError or PermissionError is a 400 or 403 in every API view.
+    "EXCEPTION_HANDLER": "werkcentrum.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkcentrum-portaal API",
@@ -395,10 +403,8 @@ LOGGING = {
 }
 
 WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zkij")
-# Absolute links in e-mails (a regio with its own hostnaam uses that instead).
-WERKCENTRUM_BASIS_URL = env.str("WERKCENTRUM_BASIS_URL", default="http://127.0.0.1:8000")
+# The portal's address for absolute links in e-mails (werkcentrum.site.site_url; a regio with
+# its own hostnaam uses that instead). `scripts/dev.py run` sets it from PORT.
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # How long a recipient's personal link to a published factsheet opens it (days).
-# Tests only: compile every list kept under its inputs and fail when the same inputs gave
-# another query (werkcentrum.paginering).
-WERKCENTRUM_LIJSTEN_CONTROLEREN = False
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)

@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
@@ -32,10 +32,6 @@ from .models import (
     Voordracht,
     Werkgever,
 )
-
-
-def _als_drf(exc: DjangoValidationError) -> ValidationError:
-    return ValidationError(getattr(exc, "message_dict", None) or {"detail": exc.messages})
 
 
 def _statusveld(keuzes) -> serializers.CharField:
@@ -268,22 +264,14 @@ class WerkgeverViewSet(
         user = self.request.user
         if user.regio is None:
             raise ValidationError({"regio": "Een platformbeheerder registreert geen werkgevers."})
-        try:
-            serializer.instance = services.werkgever_registreren(
-                regio=user.regio, door=user, **serializer.validated_data
-            )
-        except DjangoValidationError as exc:
-            raise _als_drf(exc) from exc
+        serializer.instance = services.werkgever_registreren(
+            regio=user.regio, door=user, **serializer.validated_data
+        )
 
     def perform_update(self, serializer) -> None:
-        try:
-            serializer.instance = services.werkgever_bijwerken(
-                werkgever=serializer.instance, door=self.request.user, **serializer.validated_data
-            )
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _als_drf(exc) from exc
+        serializer.instance = services.werkgever_bijwerken(
+            werkgever=serializer.instance, door=self.request.user, **serializer.validated_data
+        )
 
 
 @extend_schema_view(
@@ -312,14 +300,9 @@ class VacatureViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelV
         vacature = self.get_object()
         invoer = VacatureStatusSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        try:
-            vacature = services.vacature_status_wijzigen(
-                vacature=vacature, door=request.user, **invoer.validated_data
-            )
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _als_drf(exc) from exc
+        vacature = services.vacature_status_wijzigen(
+            vacature=vacature, door=request.user, **invoer.validated_data
+        )
         return Response(VacatureSerializer(vacature).data)
 
 
@@ -384,12 +367,7 @@ class PlaatsingViewSet(
         # werkgever and kandidaat are of the user's regio (RegioScopedRelationsMixin).
         data = dict(serializer.validated_data)
         user = self.request.user
-        try:
-            serializer.instance = services.plaatsing_registreren(door=user, **data)
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _als_drf(exc) from exc
+        serializer.instance = services.plaatsing_registreren(door=user, **data)
 
 
 @extend_schema_view(
@@ -447,14 +425,7 @@ class DoelstellingViewSet(
         if user.regio is None:
             raise ValidationError({"regio": "Een platformbeheerder legt geen doelstellingen vast."})
         data = {**serializer.validated_data, **vast}
-        try:
-            serializer.instance = services.doelstelling_vastleggen(
-                regio=user.regio, door=user, **data
-            )
-        except PermissionError as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise _als_drf(exc) from exc
+        serializer.instance = services.doelstelling_vastleggen(regio=user.regio, door=user, **data)
 
     def perform_create(self, serializer) -> None:
         self._vastleggen(serializer)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
-from werkcentrum.validators import enkele_regel_validator
+from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
 from .keuzes import Doelgroep, Instrument, Opleidingsniveau
 from .models import (
@@ -145,7 +145,7 @@ class ContactpersoonForm(forms.Form):
         label=_("Telefoonnummer"),
         max_length=20,
         required=False,
-        validators=[enkele_regel_validator],
+        validators=[enkele_regel_validator, telefoon_validator],
     )
 
 

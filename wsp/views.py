@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_POST
 from werkcentrum import paginering, versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
+from werkcentrum.forms import run_service
 from werkcentrum.paginering import pagina
 from werkcentrum.rijen import lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
@@ -45,19 +44,6 @@ def _pagina(request: HttpRequest, qs):
 def _formulier(request, form, titel: str, terug: str, status: int = 200, **extra) -> HttpResponse:
     context = {"form": form, "titel": titel, "terug": terug, **extra}
     return render(request, "wsp/formulier.html", context, status=status)
-
-
-def _uitvoeren(form, actie: Callable):
-    """Run a service; its validation errors go next to the form's fields."""
-    try:
-        return actie()
-    except ValidationError as exc:
-        velden = getattr(exc, "error_dict", None)
-        if velden and not set(velden) <= set(form.fields):
-            form.add_error(None, ValidationError(exc.messages))
-        else:
-            form.add_error(None, exc)
-        return None
 
 
 def _werkgever_bewerkbaar(request, pk: int) -> Werkgever:
@@ -87,7 +73,7 @@ def werkgever_nieuw(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         team = data.pop("accountteam")
-        werkgever = _uitvoeren(
+        werkgever = run_service(
             form,
             lambda: services.werkgever_registreren(
                 regio=request.user.regio, door=request.user, accountteam=team, **data
@@ -107,7 +93,7 @@ def werkgever_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         team = data.pop("accountteam")
-        if _uitvoeren(
+        if run_service(
             form,
             lambda: services.werkgever_bijwerken(
                 werkgever=werkgever, door=request.user, accountteam=team, **data
@@ -180,7 +166,7 @@ def _onderdeel_toevoegen(request, pk: int, form_cls, service, titel: str, **form
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form, lambda: service(werkgever=werkgever, door=request.user, **form.cleaned_data)
         )
     ):
@@ -256,7 +242,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
 def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
     form = forms.VerzoekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        verzoek = _uitvoeren(
+        verzoek = run_service(
             form,
             lambda: services.verzoek_ontvangen(
                 regio=request.user.regio,
@@ -287,7 +273,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form,
             lambda: services.verzoek_beantwoorden(
                 verzoek=obj, door=request.user, reactie=form.cleaned_data["reactie"]
@@ -333,7 +319,7 @@ def vacature_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_bewerkbaar(request, pk)
     form = forms.VacatureForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        vacature = _uitvoeren(
+        vacature = run_service(
             form,
             lambda: services.vacature_registreren(
                 werkgever=werkgever, door=request.user, **form.cleaned_data
@@ -356,7 +342,7 @@ def vacature_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form,
             lambda: services.vacature_bijwerken(
                 vacature=vacature, door=request.user, **form.cleaned_data
@@ -378,7 +364,7 @@ def vacature_status(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form,
             lambda: services.vacature_status_wijzigen(
                 vacature=vacature, door=request.user, **form.cleaned_data

@@ -14,13 +14,14 @@ from django.utils.translation import gettext as _
 from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
+from werkcentrum.forms import run_service
 from werkcentrum.rijen import Bijlage, lijst, lijstpagina
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, forms, matching, selectors, selectors_dashboard, services
 from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
-from .views import PAGINA, WSP, _formulier, _pagina, _uitvoeren
+from .views import PAGINA, WSP, _formulier, _pagina
 
 # --- kandidaten ---------------------------------------------------------------------------
 
@@ -63,7 +64,7 @@ def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
     form = forms.KandidaatForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data, m2m = _kandidaat_data(form)
-        kandidaat = _uitvoeren(
+        kandidaat = run_service(
             form,
             lambda: services.kandidaat_registreren(
                 regio=request.user.regio, door=request.user, **data, **m2m
@@ -88,7 +89,7 @@ def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         data, m2m = _kandidaat_data(form)
         nieuwe = data.pop("nieuwe_skills")
         kandidaat = Kandidaat.objects.get(pk=pk)  # the form mutated the instance
-        if _uitvoeren(
+        if run_service(
             form,
             lambda: services.kandidaat_bijwerken(
                 kandidaat=kandidaat, door=request.user, m2m=m2m, nieuwe_skills=nieuwe, **data
@@ -174,7 +175,7 @@ def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if not services.mag_werkgever_bewerken(request.user, data["werkgever"]):
             raise PermissionDenied
-        plaatsing = _uitvoeren(
+        plaatsing = run_service(
             form,
             lambda: services.plaatsing_registreren(
                 door=request.user, voordracht=voordracht, **data
@@ -220,7 +221,7 @@ def plaatsing_startdatum(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.StartdatumForm(request.POST or None, initial={"startdatum": obj.startdatum})
     if request.method == "POST" and form.is_valid():
         try:
-            ok = _uitvoeren(
+            ok = run_service(
                 form,
                 lambda: services.plaatsing_startdatum_wijzigen(
                     plaatsing=obj, door=request.user, **form.cleaned_data
@@ -240,7 +241,7 @@ def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ExtraNazorgForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ok = _uitvoeren(
+            ok = run_service(
                 form,
                 lambda: services.nazorg_moment_toevoegen(
                     plaatsing=obj, door=request.user, **form.cleaned_data
@@ -267,7 +268,7 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form,
             lambda: services.nazorg_vastleggen(
                 moment=moment, door=request.user, **form.cleaned_data
@@ -331,7 +332,7 @@ def doelstelling_vastleggen(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if request.user.regio is None:
             raise PermissionDenied  # a platform user has no regio to set targets for
-        doel = _uitvoeren(
+        doel = run_service(
             form,
             lambda: services.doelstelling_vastleggen(
                 regio=request.user.regio, door=request.user, **form.cleaned_data
@@ -351,7 +352,7 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _uitvoeren(
+        and run_service(
             form,
             lambda: services.activiteit_registreren(
                 regio=request.user.regio, door=request.user, **form.cleaned_data

@@ -14,21 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from werkcentrum import paginering
 from werkcentrum.formulierbescherming import honeypot_gevuld, te_vaak
-from werkcentrum.publiek import publieke_cache, publieke_regio, regio_van_request
+from werkcentrum.publiek import publieke_regio, regio_van_request
 
 from . import selectors, services
 from .forms import VacaturekrantFilterForm, VerzoekPubliekForm
 from .models import Werkgeversverzoek
-
-# What the vacaturekrant shows: the cached pages are renewed when one of these changes.
-VACATUREKRANT_BRONNEN = (
-    "wsp.Vacature",
-    "wsp.Werkgever",
-    "wsp.Vestiging",
-    "wsp.Sector",
-    "wsp.Cluster",
-    "werkcentrum.Gemeente",
-)
 
 # Enough for an employer who corrects a typo and sends again; settable per installation.
 VERZOEKEN_PER_UUR_PER_ADRES = 5
@@ -44,7 +34,6 @@ def _vacatures(request: HttpRequest):
 
 
 @require_GET
-@publieke_cache(*VACATUREKRANT_BRONNEN)
 @publieke_regio
 def vacaturekrant(request: HttpRequest) -> HttpResponse:
     form, qs = _vacatures(request)
@@ -57,7 +46,6 @@ def vacaturekrant(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@publieke_cache(*VACATUREKRANT_BRONNEN)
 @publieke_regio
 def vacature_publiek(request: HttpRequest, pk: int) -> HttpResponse:
     vacature = get_object_or_404(
@@ -91,7 +79,6 @@ def _als_dict(request, v) -> dict:
 
 
 @require_GET
-@publieke_cache(*VACATUREKRANT_BRONNEN)
 @publieke_regio
 def vacaturekrant_json(request: HttpRequest) -> JsonResponse:
     _form, qs = _vacatures(request)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from werkcentrum.isolation import isolated
 from werkcentrum.mail import send_mail
 from werkcentrum.models import Medewerker
+from werkcentrum.site import site_url
 
 from .. import audit
 from ..models import (
@@ -138,11 +138,6 @@ def leden_op(orgaan: Overlegorgaan, datum: date):
     return orgaan.leden.filter(Q(tot__isnull=True) | Q(tot__gte=datum), van__lte=datum)
 
 
-def _basis_url(vergadering: Vergadering) -> str:
-    host = vergadering.regio.hostnaam
-    return f"https://{host}" if host else getattr(settings, "WERKCENTRUM_BASIS_URL", "")
-
-
 def agenda_uitnodiging_versturen(*, vergadering_id: int) -> int:
     """Mail the agenda link to every lid active on the meeting date. Idempotent: the sent
     marker is claimed with a conditional UPDATE in the transaction that sends."""
@@ -156,7 +151,7 @@ def agenda_uitnodiging_versturen(*, vergadering_id: int) -> int:
             return 0
         vergadering = Vergadering.objects.select_related("orgaan", "regio").get(pk=vergadering_id)
         leden = list(leden_op(vergadering.orgaan, vergadering.datum))
-        url = _basis_url(vergadering) + vergadering.get_absolute_url()
+        url = site_url(vergadering.regio) + vergadering.get_absolute_url()
         context = {"vergadering": vergadering, "url": url}
         onderwerp = _("Agenda %(orgaan)s van %(datum)s") % {
             "orgaan": vergadering.orgaan.naam,

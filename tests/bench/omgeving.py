@@ -63,6 +63,8 @@ def omgeving(scale: int, regios: int = 1, **extra: str) -> dict[str, str]:
         WERKCENTRUM_BENCH="1",
         DATABASE_URL=database_url(scale, regios),
         CELERY_BROKER_URL=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/4"),
+        # Every process, manage.py too: with DEBUG off a per-process cache is refused (E001).
+        CACHE_URL=cache_url(scale, regios),
         SECRET_KEY=env.get("SECRET_KEY") or _SECRET_KEY,
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(VAR / "static"),
@@ -389,8 +391,8 @@ def gunicorn(scale: int, workers: int, regios: int = 1):
 
 
 def cache_url(scale: int, regios: int = 1) -> str:
-    """The shared cache of production (Redis): throttling counts across workers, sessions,
-    roles, counts and public pages are read from it as in production. A key prefix per scale:
+    """The shared cache of production (Redis): rate limits count across workers and sessions
+    are read from it as in production. A key prefix per scale:
     each scale is another database, whose rows must never meet the other's cached ones."""
     voorvoegsel = f"s{scale}" + ("" if regios == 1 else f"r{regios}")
     basis = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")

@@ -380,7 +380,7 @@ def test_lists_use_a_constant_number_of_queries(client, ingelogd, regio_a):
     def tellingen():
         uit = {}
         for naam in ("gesprekken", "doorverwijzingen", "sociale_kaart", "vragen", "dashboard"):
-            # Warm: the user's roles are read once and then kept (werkcentrum.rechten).
+            # Warm: the first request of a session does extra one-off work.
             client.get(reverse(f"loket:{naam}"))
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get(reverse(f"loket:{naam}")).status_code == 200

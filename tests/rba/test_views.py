@@ -173,9 +173,13 @@ def test_besluitenlijst_does_not_load_all_permissions(
     BesluitFactory(orgaan=rba)
     c = als(secretariaat)
     c.get(reverse("rba:besluiten"))
-    with django_assert_max_num_queries(11) as ctx:  # was 13: perms in the nav cost two
+    with django_assert_max_num_queries(11) as ctx:
         assert c.get(reverse("rba:besluiten")).status_code == 200
-    assert not any("auth_permission" in q["sql"] for q in ctx.captured_queries)
+    # Django's ModelBackend reads the user's own and group permissions once per request (no
+    # cache between requests, so a withdrawn permission counts at once); never the whole table.
+    permissies = [q["sql"] for q in ctx.captured_queries if "auth_permission" in q["sql"]]
+    assert len(permissies) <= 2
+    assert all("WHERE" in sql for sql in permissies)
 
 
 def _stuk(rba, openbaar=False, status=Vergadering.Status.AGENDA_GEPUBLICEERD):

@@ -13,7 +13,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Sweep for abandoned (unacked) messages every second instead of every ~100 s, so a task of
 # a killed worker comes back soon after CELERY_VISIBILITY_TIMEOUT (set short by the test).
 CELERY_BROKER_TRANSPORT_OPTIONS = {

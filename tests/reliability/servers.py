@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -196,6 +197,8 @@ def app_env(*, database_url: str, broker_url: str, var: Path, **extra: str) -> d
     env.update(
         DATABASE_URL=database_url,
         CELERY_BROKER_URL=broker_url,
+        # The production cache path on the throwaway Redis, in a database of its own.
+        CACHE_URL=urlsplit(broker_url)._replace(path="/1").geturl(),
         SECRET_KEY=SECRET_KEY,
         DJANGO_SETTINGS_MODULE="tests.reliability.instellingen",
         ALLOWED_HOSTS="127.0.0.1,localhost",

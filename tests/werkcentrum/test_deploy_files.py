@@ -22,7 +22,7 @@ ENV_EXAMPLE = ROOT / ".env.example"
 DOCKERIGNORE = ROOT / ".dockerignore"
 SETTINGS = ROOT / "werkcentrum" / "settings.py"
 
-LANGLOPEND = ("web", "worker", "beat", "postgres", "redis")
+LANGLOPEND = ("web", "worker", "beat", "postgres", "redis", "cache")
 APP_DIENSTEN = ("web", "worker", "beat")
 
 # env("X"), env.bool("X", ...), env.db("X"), environ.Env().str("X"), os.environ["X"],
@@ -99,7 +99,7 @@ def test_app_services_wait_for_healthy_postgres_and_redis():
     for naam in APP_DIENSTEN:
         depends_on = _dienst(naam).get("depends_on")
         assert isinstance(depends_on, dict), f"{naam} needs depends_on with conditions"
-        for nodig in ("postgres", "redis"):
+        for nodig in ("postgres", "redis", "cache"):
             assert depends_on.get(nodig, {}).get("condition") == "service_healthy", (
                 f"{naam} does not wait for {nodig} to be healthy"
             )
@@ -145,8 +145,9 @@ def test_app_services_use_the_stacks_postgres_and_redis():
         broker = urlsplit(omgeving["CELERY_BROKER_URL"])
         assert (broker.scheme, broker.hostname) == ("redis", "redis"), naam
         cache = urlsplit(omgeving["CACHE_URL"])
-        assert (cache.scheme, cache.hostname) == ("redis", "redis"), naam
-        assert broker.path != cache.path, "broker and cache share a Redis database"
+        # The cache has a Redis server of its own: LRU eviction is per server and must never
+        # drop a queued task.
+        assert (cache.scheme, cache.hostname) == ("redis", "cache"), naam
         # Secrets come from .env, never from the compose file itself.
         assert "SECRET_KEY" not in omgeving, naam
 
@@ -258,3 +259,9 @@ def test_env_example_holds_no_real_secret():
     # Empty on purpose: the portal refuses to start until a real key is set.
     assert waarden["SECRET_KEY"] == ""
     assert "change-me" in waarden["POSTGRES_PASSWORD"]
+
+
+def test_the_cache_redis_is_bounded_with_lru_eviction_and_the_broker_is_not():
+    cache = " ".join(_dienst("cache")["command"])
+    assert "--maxmemory 256mb" in cache and "--maxmemory-policy allkeys-lru" in cache
+    assert "maxmemory" not in " ".join(_dienst("redis")["command"])

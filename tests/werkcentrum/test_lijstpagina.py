@@ -13,7 +13,6 @@ from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ImproperlyConfigured
-from django.template import Context, Engine
 from django.test import Client, RequestFactory
 from django.utils.safestring import mark_safe
 
@@ -126,25 +125,3 @@ def test_the_tests_fail_a_page_that_depends_on_more_than_its_keys(adviseur, sett
     settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = True
     with pytest.raises(ImproperlyConfigured, match="meer dan zijn sleutels"):
         lijstpagina(verzoek, sjabloon, getoond)
-
-
-def test_extends_renders_as_djangos_own_and_keeps_the_parents_blocks():
-    sjablonen = {
-        "ouder.html": "<{% block a %}A{% endblock %}|{% block b %}B{% endblock %}>",
-        "kind.html": "{% extends 'ouder.html' %}"
-        "{% block b %}{{ block.super }}+{{ x }}{% endblock %}",
-    }
-    loaders = [
-        (
-            "django.template.loaders.cached.Loader",
-            [("django.template.loaders.locmem.Loader", sjablonen)],
-        )
-    ]
-    onze = Engine(loaders=loaders, builtins=["werkcentrum.templatetags.portaal"])
-    django = Engine(loaders=loaders)
-    for x in (1, 2):
-        verwacht = django.get_template("kind.html").render(Context({"x": x}))
-        assert verwacht == f"<A|B+{x}>"
-        assert onze.get_template("kind.html").render(Context({"x": x})) == verwacht
-    ouder = onze.get_template("ouder.html")
-    assert type(ouder.nodelist).__name__ == "_VasteNodeList"

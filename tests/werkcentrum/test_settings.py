@@ -104,6 +104,7 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
         SECRET_KEY="k3y-" + "q8Zr!xP2#vL9@mN4$tY7%" * 3,
         ALLOWED_HOSTS="portaal.example.nl",
         DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+        CACHE_URL="redis://127.0.0.1:6379/14",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -115,3 +116,25 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_cache_url_refuses_to_start(tmp_path):
+    """Every gunicorn worker would count its own rate limits (werkcentrum.E001)."""
+    env = {k: v for k, v in os.environ.items() if k not in OVERRIDDEN}
+    env.update(
+        DJANGO_SETTINGS_MODULE="werkcentrum.settings",
+        WERKCENTRUM_VAR_DIR=str(tmp_path),
+        SECRET_KEY="k3y-" + "q8Zr!xP2#vL9@mN4$tY7%" * 3,
+        ALLOWED_HOSTS="portaal.example.nl",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "werkcentrum.E001" in result.stderr

@@ -1,57 +1,35 @@
-"""The portal's builtin template filters give what Django's own give (werkcentrum.templatetags.
-portaal): `date` remembered per value, format and language; `keuze` as get_FOO_display."""
+"""The portal's template filters: `keuze` as get_FOO_display; Django's own built-ins
+({% extends %}, |date) stay Django's."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
-import pytest
-from django.template import Context, Engine, Template
-from django.template.defaultfilters import date as django_date
+from django.template import Context, Engine, Template, defaultfilters, loader_tags
 from django.utils import translation
 
-from werkcentrum.templatetags.portaal import date as portaal_date
 from werkcentrum.templatetags.portaal import keuze
 from wsp.models import NazorgMoment, Plaatsing
 
-AMS = ZoneInfo("Europe/Amsterdam")
 
-
-@pytest.mark.parametrize("taal", ["nl", "en"])
-@pytest.mark.parametrize("formaat", ["j M Y", "j F Y", "d-m-Y H:i", "l j F", "r", None])
-@pytest.mark.parametrize(
-    "waarde",
-    [
-        date(2026, 3, 2),
-        datetime(2026, 3, 2, 9, 30, tzinfo=AMS),
-        datetime(2026, 3, 2, 8, 30, tzinfo=UTC),  # the same moment, written in UTC
-        time(14, 5),
-    ],
-)
-def test_date_is_djangos(waarde, formaat, taal):
-    if isinstance(waarde, time) and formaat not in ("d-m-Y H:i", None):
-        return  # a time has no day or month: Django refuses, so does this filter
-    if type(waarde) is date and formaat in ("d-m-Y H:i", "r"):
-        return  # a date has no hours (Django raises a TypeError for it)
-    with translation.override(taal):
-        for _ in range(2):  # computed, then remembered
-            assert portaal_date(waarde, formaat) == django_date(waarde, formaat)
-
-
-def test_date_passes_other_values_through():
-    assert portaal_date("", "j M Y") == ""
-    assert portaal_date(None, "j M Y") == ""
-
-
-def test_the_filters_are_builtins_of_the_project_engine():
+def test_djangos_date_filter_and_extends_tag_are_not_overridden():
     engine = Engine.get_default()
+    filters, tags = {}, {}
+    for library in engine.template_builtins:
+        filters.update(library.filters)
+        tags.update(library.tags)
+    assert filters["date"] is defaultfilters.date
+    assert tags["extends"] is loader_tags.do_extends
+
+
+def test_keuze_renders_the_label_with_load_portaal():
     moment = NazorgMoment(soort=NazorgMoment.Soort.TWEE_MAANDEN)
     with translation.override("nl"):
-        html = Template('{{ d|date:"j F Y" }} {{ m|keuze:"soort" }}', engine=engine).render(
-            Context({"d": date(2026, 1, 5), "m": moment})
-        )
-        assert html == "5 januari 2026 Na 2 maanden"
+        html = Template(
+            '{% load portaal %}{{ d|date:"j F Y" }} {{ m|keuze:"soort" }}',
+            engine=Engine.get_default(),
+        ).render(Context({"d": date(2026, 1, 5), "m": moment}))
+    assert html == "5 januari 2026 Na 2 maanden"
 
 
 def test_keuze_is_get_display():

@@ -1,31 +1,19 @@
-"""Template filters of the portal, loaded as builtins (settings.TEMPLATES): no {% load %}.
+"""Template tags of the portal (loaded as builtins, settings.TEMPLATES).
 
-- `date`: Django's own, remembered. Every call builds a formatter and translates month and day
-  names; a list page with 75 dates spent milliseconds on that alone. The same date, format and
-  language give the same text, so it is computed once per worker process (bounded). It stands
-  in for the stock filter in every template.
 - `formvelden`: a form's fields in NLDS markup, an empty form's kept (werkcentrum.formvelden).
 - `vast`: `{% vast a b %}...{% endvast %}`, a fragment rendered once per worker process for
-  each language and value of its keys: the layout's header and navigation, the werkplek's
-  tiles. Everything the fragment shows besides its keys must be fixed (translations, URLs);
-  the CSRF token of a form inside it is put in per request. With
-  WERKCENTRUM_LIJSTEN_CONTROLEREN (the tests) it is rendered every time and compared, so a
-  fragment that depends on more than its keys fails loudly.
+  each language and value of its keys (werkcentrum.vast).
 - `keuze`: the label of a choice field, `{{ plaatsing|keuze:"doelgroep" }}`, as
   get_doelgroep_display gives it; that method rebuilds and hashes (translates) every choice on
   each call, this looks the value up in a table made once per field.
-- `extends`: Django's own, except that the blocks of the root template are looked up once per
-  compiled template instead of on every render (Django walks all of base.html's nodes for
-  its blocks each time a page extends it: a tenth of a millisecond on every page)."""
+
+Django's own tags and filters ({% extends %}, |date) are never overridden here."""
 
 from __future__ import annotations
 
-from datetime import date as Datum
-from datetime import time as Tijd
 from functools import lru_cache
 
-from django.template import Library, Node, NodeList, TemplateSyntaxError, loader_tags
-from django.template.defaultfilters import date as django_date
+from django.template import Library, Node, TemplateSyntaxError
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
 from django.utils.safestring import mark_safe
@@ -35,20 +23,6 @@ from werkcentrum import formvelden as _formvelden
 from werkcentrum.vast import PLEK, Bewaard, invullen
 
 register = Library()
-
-
-@register.filter(expects_localtime=True, is_safe=False)
-def date(value, arg=None):
-    if not isinstance(value, Datum | Tijd):
-        return django_date(value, arg)
-    # repr() holds the time zone too: two moments that are equal in different zones are
-    # written differently.
-    return _datum(repr(value), value, arg, get_language())
-
-
-@lru_cache(maxsize=8192)
-def _datum(_sleutel: str, value, arg, _taal: str | None) -> str:
-    return django_date(value, arg)
 
 
 @register.filter
@@ -100,31 +74,3 @@ class VastNode(Node):
         html = self.bewaard.geef(sleutel, renderen, waar)
         html = invullen(html, lambda: context.get("csrf_token", ""))
         return mark_safe(html)  # noqa: S308 - our own templates' output, escaped in them
-
-
-class _VasteNodeList(NodeList):
-    """The nodes of a compiled template, which never change after compiling: their search by
-    type is kept."""
-
-    def get_nodes_by_type(self, nodetype):
-        gevonden = self.__dict__.setdefault("_per_type", {})
-        if nodetype not in gevonden:
-            gevonden[nodetype] = super().get_nodes_by_type(nodetype)
-        return gevonden[nodetype]
-
-
-class ExtendsNode(loader_tags.ExtendsNode):
-    def get_parent(self, context):
-        ouder = super().get_parent(context)
-        # The cached loader gives the same compiled parent each time, so its blocks are
-        # searched once per process (without that loader, once per compile).
-        if type(ouder.nodelist) is NodeList:
-            ouder.nodelist.__class__ = _VasteNodeList
-        return ouder
-
-
-@register.tag("extends")
-def extends(parser, token):
-    node = loader_tags.do_extends(parser, token)
-    node.__class__ = ExtendsNode
-    return node

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from werkcentrum import audit
 from werkcentrum.models import AuditEvent
+from werkcentrum.site import site_url
 
 from ..factsheet_models import Factsheet, FactsheetLink, FactsheetOntvanger
 
@@ -52,7 +53,7 @@ def _hash(token: str) -> str:
 def link_url(token: str) -> str:
     """The absolute URL put in the e-mail (the only place the token is ever written)."""
     pad = reverse("factsheet_publiek:factsheet", kwargs={"token": token})
-    return settings.WERKCENTRUM_BASIS_URL.rstrip("/") + pad
+    return site_url() + pad
 
 
 def link_aanmaken(

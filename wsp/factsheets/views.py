@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.forms import add_service_errors
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import get_scoped_or_404
 from werkcentrum.validators import enkele_regel_validator
@@ -278,7 +279,7 @@ def factsheet_teksten(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.teksten_opslaan(factsheet=fs, user=request.user, **form.cleaned_data)
         except ValidationError as fout:
-            form.add_error(None, fout)
+            add_service_errors(form, fout)
         else:
             messages.success(request, _("De teksten zijn opgeslagen."))
             return redirect(fs.get_absolute_url())
