@@ -42,7 +42,10 @@ class VraagForm(forms.Form):
         help_text=_("Vul een e-mailadres of telefoonnummer in als u antwoord wilt."),
     )
     telefoon = forms.CharField(
-        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=20,
+        validators=[enkele_regel_validator, telefoon_validator],
     )
     toestemming = forms.BooleanField(
         label=_("Het Werkcentrum mag mijn gegevens gebruiken om mijn vraag te beantwoorden."),
@@ -187,7 +190,10 @@ class DoorverwijzingForm(forms.Form):
     )
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.CharField(
-        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=20,
+        validators=[enkele_regel_validator, telefoon_validator],
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),
@@ -273,7 +279,10 @@ class ToeleidingForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.CharField(
-        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=20,
+        validators=[enkele_regel_validator, telefoon_validator],
     )
     toestemming = forms.BooleanField(
         label=_("De persoon geeft toestemming om deze gegevens met het Werkcentrum te delen"),
@@ -335,7 +344,10 @@ class TrajectForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=150, validators=[enkele_regel_validator])
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     telefoon = forms.CharField(
-        label=_("Telefoonnummer"), required=False, max_length=20, validators=[telefoon_validator]
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=20,
+        validators=[enkele_regel_validator, telefoon_validator],
     )
     toestemming_gegevens = forms.CharField(
         label=_("Toestemming voor welke gegevens"),
