@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import DecimalField, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
@@ -19,6 +20,7 @@ from werkcentrum.api_fields import RegioScopedRelationsMixin
 from werkcentrum.validators import enkele_regel_validator
 
 from . import services
+from .filters import MutatieFilter
 from .models import Begrotingspost, Begrotingsregel, Geldstroom, Mutatie
 from .saldi import NUL
 
@@ -270,6 +272,8 @@ class MutatieViewSet(
 
     queryset = Mutatie.objects.order_by("-datum", "-pk")
     serializer_class = MutatieSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = MutatieFilter
 
     def get_serializer_class(self):
         return MutatieBoekenSerializer if self.action == "create" else MutatieSerializer

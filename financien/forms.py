@@ -13,7 +13,7 @@ from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.validators import enkele_regel_validator
 
 from . import selectors
-from .models import Begrotingspost, Geldstroom, Mutatie, twee_decimalen
+from .models import Begrotingspost, Geldstroom, twee_decimalen
 
 DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
@@ -165,48 +165,6 @@ class JaarForm(forms.Form):
     def __init__(self, *args, jaren: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jaar"].choices = [(j, j) for j in jaren]
-
-
-class MutatieFilterForm(forms.Form):
-    zoek = forms.CharField(
-        label=_("Zoeken in omschrijving of kenmerk"),
-        required=False,
-        validators=[enkele_regel_validator],
-    )
-    jaar = forms.IntegerField(label=_("Jaar"), required=False, min_value=2000, max_value=2100)
-    soort = forms.ChoiceField(
-        label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *Mutatie.Soort.choices]
-    )
-    geldstroom = forms.ModelChoiceField(
-        label=_("Geldstroom"),
-        required=False,
-        queryset=Geldstroom.objects.none(),
-        empty_label=_("Alle geldstromen"),
-    )
-    begrotingspost = forms.ModelChoiceField(
-        label=_("Begrotingspost"),
-        required=False,
-        queryset=Begrotingspost.objects.none(),
-        empty_label=_("Alle begrotingsposten"),
-    )
-    besluit = forms.ModelChoiceField(
-        label=_("RBA-besluit"),
-        required=False,
-        queryset=None,
-        empty_label=_("Alle besluiten"),
-    )
-    rubriek = forms.CharField(required=False, widget=forms.HiddenInput)
-    verplichting = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        from rba.models import Besluit
-
-        self.fields["geldstroom"].queryset = Geldstroom.objects.voor(user)
-        self.fields["begrotingspost"].queryset = Begrotingspost.objects.voor(user)
-        self.fields["besluit"].queryset = Besluit.objects.voor(user).filter(
-            type=Besluit.Type.INZET_REGIONALE_MIDDELEN
-        )
 
 
 class ImportForm(forms.Form):

@@ -282,6 +282,7 @@ class Mutatie(models.Model):
         verbose_name_plural = _("grootboek")
         ordering = ["-datum", "-pk"]
         indexes = [
+            models.Index(fields=["regio", "rubriek", "datum"], name="mutatie_rubriek_idx"),
             models.Index(fields=["regio", "datum"], name="mutatie_regio_datum_idx"),
             models.Index(fields=["geldstroom", "rubriek"], name="mutatie_geldstroom_idx"),
             models.Index(fields=["besluit", "rubriek"], name="mutatie_besluit_idx"),

@@ -36,22 +36,6 @@ def mutaties_voor(*, user: Any) -> QuerySet[Mutatie]:
     )
 
 
-def mutaties_gefilterd(*, user: Any, filters: dict[str, Any]) -> QuerySet[Mutatie]:
-    qs = mutaties_voor(user=user)
-    if zoek := filters.get("zoek"):
-        qs = qs.filter(Q(omschrijving__icontains=zoek) | Q(kenmerk__icontains=zoek))
-    if jaar := filters.get("jaar"):
-        qs = qs.filter(datum__year=jaar)
-    if soort := filters.get("soort"):
-        qs = qs.filter(soort=soort)
-    if rubriek := filters.get("rubriek"):
-        qs = qs.filter(rubriek=rubriek)
-    for veld in ("geldstroom", "besluit", "begrotingspost", "verplichting"):
-        if waarde := filters.get(veld):
-            qs = qs.filter(**{veld: waarde})
-    return qs.order_by("-datum", "-pk")
-
-
 @dataclass
 class Rij:
     """One line of an overview: an object (fund, besluit, budget line, year) and its figures."""

@@ -9,19 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from werkcentrum import paginering
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.forms import add_service_errors
+from werkcentrum.lists import filtered, list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import export, selectors, services
+from . import export, filters, selectors, services
 from .forms import (
     AfwikkelingForm,
     BegrotingspostForm,
@@ -29,7 +26,6 @@ from .forms import (
     CorrectieForm,
     GeldstroomForm,
     JaarForm,
-    MutatieFilterForm,
     StortingForm,
     VerplichtingForm,
 )
@@ -37,8 +33,6 @@ from .models import Begrotingspost, Geldstroom, Mutatie
 from .selectors import LEZERS, SCHRIJVERS
 
 PAGINA_GROOTTE = 25
-# The table per year is kept while the mutaties are unchanged (a booking shows at once).
-JAARTABEL_SECONDEN = 600
 
 
 def _jaar(request: HttpRequest, jaren: list[int]) -> tuple[JaarForm, int]:
@@ -66,31 +60,19 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _jaartabel(
-    request: HttpRequest, fonds: Geldstroom | None, mag_mutaties_zien: bool
-) -> SafeString:
-    """The reserve per year (financien/_jaartabel.html), kept under its query (the user's
-    regio and the geldstroom) and the versions of the models it reads."""
-    mutaties = Mutatie.objects.voor(request.user)
-    if fonds is not None:
-        mutaties = mutaties.filter(geldstroom=fonds)
-
-    def renderen() -> str:
-        regels = selectors.reserve_per_jaar(user=request.user, geldstroom=fonds)
-        context = {"regels": regels, "mag_mutaties_zien": mag_mutaties_zien, "fonds": fonds}
-        return str(render_to_string("financien/_jaartabel.html", context))
-
-    delen = (get_language(), mag_mutaties_zien, getattr(fonds, "pk", None))
-    html = paginering.onthouden(
-        mutaties, "jaartabel", delen, renderen, JAARTABEL_SECONDEN, leeg=None
-    )
-    return mark_safe(renderen() if html is None else html)  # noqa: S308 - our own template
+def _jaartabel(fonds: Geldstroom | None, mag_mutaties_zien: bool, user) -> dict:
+    """The context of the reserve per year (financien/_jaartabel.html)."""
+    return {
+        "regels": selectors.reserve_per_jaar(user=user, geldstroom=fonds),
+        "mag_mutaties_zien": mag_mutaties_zien,
+        "fonds": fonds,
+    }
 
 
 @rol_vereist(*LEZERS)
 def reserve(request: HttpRequest) -> HttpResponse:
     rechten = _rechten(request)
-    tabel = _jaartabel(request, None, rechten["mag_mutaties_zien"])
+    tabel = _jaartabel(None, rechten["mag_mutaties_zien"], request.user)
     return render(request, "financien/reserve.html", {"jaartabel": tabel, **rechten})
 
 
@@ -104,7 +86,7 @@ def geldstroom(request: HttpRequest, pk: int) -> HttpResponse:
             "fonds": fonds,
             "saldi": services.geldstroom_saldi(fonds),
             "ontvangsten": selectors.ontvangsten_per_jaar(geldstroom=fonds),
-            "jaartabel": _jaartabel(request, fonds, selectors.mag_mutaties_zien(request.user)),
+            "jaartabel": _jaartabel(fonds, selectors.mag_mutaties_zien(request.user), request.user),
             **_rechten(request),
         },
     )
@@ -215,15 +197,11 @@ def besluiten(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*SCHRIJVERS)
 def mutaties(request: HttpRequest) -> HttpResponse:
-    form = MutatieFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.mutaties_gefilterd(user=request.user, filters=filters)
-    pagina = paginering.pagina(request, qs, PAGINA_GROOTTE)
-    return render(
-        request,
-        "financien/mutaties.html",
-        {"form": form, "pagina": pagina, "saldi": selectors.saldi(qs)},
-    )
+    qs = selectors.mutaties_voor(user=request.user).order_by("-datum", "-pk")
+    filterset = filtered(request, qs, filters.MutatieFilter)
+    context = list_context(request, filterset.qs, page_size=PAGINA_GROOTTE)
+    context.update(filter_form=filterset.form, saldi=selectors.saldi(filterset.qs))
+    return render(request, "financien/mutaties.html", context)
 
 
 @rol_vereist(*SCHRIJVERS)

@@ -4,6 +4,7 @@ doorverwijzingen (partner status updates). Same scoping and services as the UI."
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -14,7 +15,7 @@ from werkcentrum.api_fields import RegioScopedRelationsMixin
 from werkcentrum.models import Gemeente, Locatie
 from werkcentrum.validators import enkele_regel_validator
 
-from . import selectors, services
+from . import filters, selectors, services
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema
 
 
@@ -66,6 +67,8 @@ class GesprekViewSet(
         Prefetch("themas", to_attr="thema_lijst")
     )
     serializer_class = GesprekSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.GesprekFilter
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -104,6 +107,8 @@ class DienstViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         .order_by("naam")
     )
     serializer_class = DienstSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.DienstFilter
 
 
 class DoorverwijzingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
@@ -148,6 +153,8 @@ class DoorverwijzingViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewS
 
     queryset = Doorverwijzing.objects.all()
     serializer_class = DoorverwijzingSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.DoorverwijzingFilter
 
     def get_queryset(self):
         return selectors.doorverwijzingen_voor(user=self.request.user).order_by("-verstuurd_op")

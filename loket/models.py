@@ -619,6 +619,7 @@ class Doorverwijzing(Persoonsgegevens):
         verbose_name_plural = _("warme doorverwijzingen")
         ordering = ["-verstuurd_op", "-pk"]
         indexes = [
+            models.Index(fields=["regio", "-verstuurd_op"], name="doorverwijzing_lijst_idx"),
             models.Index(fields=["regio", "status", "verstuurd_op"]),
             models.Index(fields=["organisatie", "status"]),
             models.Index(fields=["verwezen_door", "status"]),
@@ -752,7 +753,10 @@ class Traject(Persoonsgegevens):
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
         ordering = ["-startdatum", "-pk"]
-        indexes = [models.Index(fields=["regio", "status", "startdatum"])]
+        indexes = [
+            models.Index(fields=["regio", "-startdatum"], name="traject_lijst_idx"),
+            models.Index(fields=["regio", "status", "startdatum"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(kosten__gte=0), name="traject_kosten_positief"),
             models.CheckConstraint(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,25 +12,20 @@ from django.views.decorators.http import require_POST
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.forms import add_service_errors
-from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst, lijstpagina
+from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, selectors, services
+from . import audit, filters, selectors, services
 from .forms import (
     AntwoordForm,
-    DienstFilterForm,
     DienstForm,
-    DoorverwijzingFilterForm,
     DoorverwijzingForm,
-    GesprekFilterForm,
     GesprekForm,
     StatusForm,
     ToeleidingForm,
     ToewijzenForm,
     TrajectBijwerkenForm,
     TrajectForm,
-    VraagFilterForm,
 )
 from .models import Dienst, Doorverwijzing, Gesprek
 
@@ -39,29 +33,17 @@ PAGINA_GROOTTE = 25
 GIDSEN = ("gids", "coordinator")
 
 
-def _pagina(request: HttpRequest, qs):
-    return pagina(request, qs, PAGINA_GROOTTE)
-
-
 # --- Vragen --------------------------------------------------------------------------------
 
 
 @rol_vereist(*GIDSEN)
 def vragen(request: HttpRequest) -> HttpResponse:
-    form = VraagFilterForm(request.GET or None)
-    qs = selectors.vragen_voor(user=request.user)
-    status = "open"
-    if form.is_valid():
-        status = form.cleaned_data["status"]
-        if zoek := form.cleaned_data["zoek"]:
-            qs = qs.filter(Q(referentie__icontains=zoek) | Q(tekst__icontains=zoek))
-        if thema := form.cleaned_data["thema"]:
-            qs = qs.filter(thema=thema)
-    if status == "open":
-        qs = qs.filter(status__in=["nieuw", "toegewezen"])
-    elif status:
-        qs = qs.filter(status=status)
-    return render(request, "loket/vragen.html", {"form": form, "pagina": _pagina(request, qs)})
+    qs = selectors.vragen_voor(user=request.user).order_by("antwoord_uiterlijk", "pk")
+    context = list_context(
+        request, qs, filters.VraagFilter, page_size=PAGINA_GROOTTE,
+        defaults=filters.VRAAG_STANDAARD,
+    )  # fmt: skip
+    return render(request, "loket/vragen.html", context)
 
 
 @rol_vereist(*GIDSEN)
@@ -215,22 +197,9 @@ def gesprek(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*GIDSEN, "beheerder")
 def gesprekken(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = GesprekFilterForm(request.GET or None, user=request.user)
-        qs = selectors.gesprekkenlijst_voor(user=request.user)
-        if form.is_valid():
-            if kanaal := form.cleaned_data["kanaal"]:
-                qs = qs.filter(kanaal=kanaal)
-            if locatie := form.cleaned_data["locatie"]:
-                qs = qs.filter(locatie=locatie)
-        return qs, form
-
-    labels = {
-        "kanalen": {k: str(label) for k, label in Gesprek.Kanaal.choices},
-        "uitkomsten": {k: str(label) for k, label in Gesprek.Uitkomst.choices},
-    }
-    getoond = lijst(request, maken, "loket/_gesprekken_tabel.html", labels, grootte=PAGINA_GROOTTE)
-    return lijstpagina(request, "loket/gesprekken.html", getoond)
+    qs = selectors.gesprekkenlijst_voor(user=request.user).order_by("-datum", "-pk")
+    context = list_context(request, qs, filters.GesprekFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "loket/gesprekken.html", context)
 
 
 # --- Doorverwijzingen ----------------------------------------------------------------------
@@ -265,18 +234,12 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*GIDSEN, "partnermedewerker")
 def doorverwijzingen(request: HttpRequest) -> HttpResponse:
-    form = DoorverwijzingFilterForm(request.GET or None)
     qs = selectors.doorverwijzingen_voor(user=request.user)
     if request.user.heeft_rol("gids") and not request.user.heeft_rol("coordinator"):
         qs = qs.filter(verwezen_door=request.user)
-    if form.is_valid():
-        if zoek := form.cleaned_data["zoek"]:
-            qs = qs.filter(Q(dienst__naam__icontains=zoek) | Q(organisatie__naam__icontains=zoek))
-        if status := form.cleaned_data["status"]:
-            qs = qs.filter(status=status)
-    return render(
-        request, "loket/doorverwijzingen.html", {"form": form, "pagina": _pagina(request, qs)}
-    )
+    qs = qs.order_by("-verstuurd_op", "-pk")
+    context = list_context(request, qs, filters.DoorverwijzingFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "loket/doorverwijzingen.html", context)
 
 
 def _status_keuzes(user, dv: Doorverwijzing) -> list[tuple[str, str]]:
@@ -319,18 +282,10 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*GIDSEN, "partnermedewerker", "beheerder")
 def sociale_kaart(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = DienstFilterForm(request.GET or None)
-        filters = form.cleaned_data if form.is_valid() else {}
-        return selectors.diensten_voor(user=request.user, **filters), form
-
-    # Permissions may be the user's own, not only their roles': part of the kept rows' key.
-    kan_bewerken = request.user.has_perm("loket.change_dienst")
-    getoond = lijst(
-        request, maken, "loket/_diensten.html", {"kan_bewerken": kan_bewerken},
-        grootte=PAGINA_GROOTTE,
-    )  # fmt: skip
-    return lijstpagina(request, "loket/sociale_kaart.html", getoond)
+    qs = selectors.diensten_voor(user=request.user)
+    context = list_context(request, qs, filters.DienstFilter, page_size=PAGINA_GROOTTE)
+    context["kan_bewerken"] = request.user.has_perm("loket.change_dienst")
+    return render(request, "loket/sociale_kaart.html", context)
 
 
 @rol_vereist("coordinator", "partnermedewerker", "beheerder")
@@ -369,8 +324,9 @@ def dienst_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse
 
 @rol_vereist(*GIDSEN)
 def trajecten(request: HttpRequest) -> HttpResponse:
-    qs = selectors.trajecten_voor(user=request.user)
-    return render(request, "loket/trajecten.html", {"pagina": _pagina(request, qs)})
+    qs = selectors.trajecten_voor(user=request.user).order_by("-startdatum", "-pk")
+    context = list_context(request, qs, filters.TrajectFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "loket/trajecten.html", context)
 
 
 @rol_vereist(*GIDSEN)

@@ -4,6 +4,7 @@ plus the public besluiten of a regio without login."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -17,7 +18,7 @@ from rest_framework.permissions import AllowAny
 from werkcentrum.api_fields import RegioScopedRelationsMixin, actieve_medewerkers
 from werkcentrum.models import Arbeidsmarktregio
 
-from . import audit, selectors, services
+from . import audit, filters, selectors, services
 from .models import Actie, Agendapunt, Besluit, Overlegorgaan, Vergadering
 
 
@@ -153,6 +154,8 @@ class ActieSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
 class VergaderingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = VergaderingSerializer
     queryset = Vergadering.objects.all()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.VergaderingFilter
 
     def get_queryset(self):
         return (
@@ -168,6 +171,8 @@ class BesluitViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = BesluitSerializer
     queryset = Besluit.objects.all()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.BesluitFilter
 
     def get_queryset(self):
         return selectors.besluiten_lijst(user=self.request.user)
@@ -187,12 +192,14 @@ class ActieViewSet(
 ):
     serializer_class = ActieSerializer
     queryset = Actie.objects.all()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.ActieFilter
 
     def get_queryset(self):
         return selectors.acties_voor(user=self.request.user).order_by("deadline", "pk")
 
     # An actie may name an owner from outside the portal: every read of one is logged, as on
-    # the actielijst (the list even when it comes kept from the cache).
+    # the actielijst.
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         ids = [

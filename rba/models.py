@@ -150,6 +150,9 @@ class Onderwerp(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["regio", "titel"], name="rba_onderwerp_titel")
         ]
+        indexes = [
+            models.Index(fields=["regio", "actief", "titel"], name="onderwerp_lijst_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.titel
@@ -520,6 +523,7 @@ class Besluit(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["regio", "-datum", "-nummer"], name="besluit_lijst_idx"),
             models.Index(fields=["regio", "openbaar", "status", "datum"]),
             models.Index(fields=["regio", "type", "status"]),
             models.Index(fields=["orgaan", "datum"]),
@@ -667,6 +671,11 @@ class Actie(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSSEN
+
+    @property
+    def is_verlopen(self) -> bool:
+        """Open past its deadline (today in Europe/Amsterdam)."""
+        return self.is_open and self.deadline < timezone.localdate()
 
     @property
     def eigenaar_weergave(self) -> str:

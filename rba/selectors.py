@@ -9,11 +9,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from werkcentrum.tenancy import get_scoped_or_404
 
@@ -55,19 +54,14 @@ def vergaderingen_voor(*, user) -> QuerySet[Vergadering]:
     return qs
 
 
-def vergaderingen_lijst(
-    *, user, orgaan: int | None = None, status: str = "", jaar: int | None = None, q: str = ""
-) -> QuerySet[Vergadering]:
-    qs = vergaderingen_voor(user=user).annotate(aantal_punten=Count("agendapunten"))
-    if orgaan:
-        qs = qs.filter(orgaan_id=orgaan)
-    if status:
-        qs = qs.filter(status=status)
-    if jaar:
-        qs = qs.filter(datum__year=jaar)
-    if q:
-        qs = qs.filter(Q(agendapunten__titel__icontains=q) | Q(locatie__icontains=q)).distinct()
-    return qs.order_by("-datum", "-aanvang")
+def vergaderingen_lijst(*, user) -> QuerySet[Vergadering]:
+    """The vergaderingen list (rba.filters.VergaderingFilter filters it)."""
+    return (
+        vergaderingen_voor(user=user)
+        .select_related("orgaan")
+        .annotate(aantal_punten=Count("agendapunten", distinct=True))
+        .order_by("-datum", "-aanvang")
+    )
 
 
 def stukken_zichtbaar(user, qs: QuerySet[Stuk]) -> QuerySet[Stuk]:
@@ -91,8 +85,15 @@ def vergadering_detail(*, user, pk: int) -> Vergadering:
 
 
 def actielijst_van(vergadering: Vergadering) -> QuerySet[Actie]:
-    return vergadering.doorgeschoven_acties.select_related("eigenaar", "vergadering").order_by(
-        "deadline"
+    return vergadering.doorgeschoven_acties.select_related(
+        "eigenaar", "orgaan", "vergadering", "besluit"
+    ).order_by("deadline", "pk")
+
+
+def acties_van(obj: Vergadering | Besluit) -> QuerySet[Actie]:
+    """The acties recorded at a vergadering or from a besluit, as the actie table shows them."""
+    return obj.acties.select_related("eigenaar", "orgaan", "vergadering", "besluit").order_by(
+        "deadline", "pk"
     )
 
 
@@ -121,33 +122,10 @@ def besluiten_voor(*, user) -> QuerySet[Besluit]:
     return qs
 
 
-def _besluiten_filter(
-    qs: QuerySet[Besluit],
-    *,
-    q: str = "",
-    jaar: int | None = None,
-    orgaan: int | None = None,
-    type: str = "",
-    status: str = "",
-) -> QuerySet[Besluit]:
-    if q:
-        qs = qs.filter(
-            Q(titel__icontains=q) | Q(besluittekst__icontains=q) | Q(nummer__icontains=q)
-        )
-    if jaar:
-        qs = qs.filter(datum__year=jaar)
-    if orgaan:
-        qs = qs.filter(orgaan_id=orgaan)
-    if type:
-        qs = qs.filter(type=type)
-    if status:
-        qs = qs.filter(status=status)
-    return qs
-
-
-def besluiten_lijst(*, user, **filters) -> QuerySet[Besluit]:
+def besluiten_lijst(*, user) -> QuerySet[Besluit]:
+    """The besluitenregister (rba.filters.BesluitFilter filters it)."""
     qs = besluiten_voor(user=user).select_related("orgaan", "vervangt", "vervangen_door")
-    return _besluiten_filter(qs, **filters).order_by("-datum", "-nummer")
+    return qs.order_by("-datum", "-nummer")
 
 
 def besluit_detail(*, user, pk: int) -> Besluit:
@@ -165,8 +143,8 @@ def openbare_besluiten(regio) -> QuerySet[Besluit]:
     )
 
 
-def openbare_besluiten_lijst(regio, **filters) -> QuerySet[Besluit]:
-    return _besluiten_filter(openbare_besluiten(regio), **filters).order_by("-datum", "-nummer")
+def openbare_besluiten_lijst(regio) -> QuerySet[Besluit]:
+    return openbare_besluiten(regio).order_by("-datum", "-nummer")
 
 
 def openbaar_besluit(regio, nummer: str) -> Besluit:
@@ -208,21 +186,9 @@ def acties_voor(*, user) -> QuerySet[Actie]:
     return Actie.objects.voor(user).select_related("orgaan", "eigenaar", "vergadering", "besluit")
 
 
-def acties_lijst(
-    *, user, status: str = "", orgaan: int | None = None, verlopen: bool = False, q: str = ""
-) -> QuerySet[Actie]:
-    qs = acties_voor(user=user)
-    if status == "open":
-        qs = qs.filter(status__in=Actie.OPEN_STATUSSEN)
-    elif status:
-        qs = qs.filter(status=status)
-    if orgaan:
-        qs = qs.filter(orgaan_id=orgaan)
-    if verlopen:
-        qs = qs.filter(status__in=Actie.OPEN_STATUSSEN, deadline__lt=timezone.localdate())
-    if q:
-        qs = qs.filter(Q(omschrijving__icontains=q) | Q(eigenaar_naam__icontains=q))
-    return qs.order_by("deadline", "pk")
+def acties_lijst(*, user) -> QuerySet[Actie]:
+    """The actielijst (rba.filters.ActieFilter filters it)."""
+    return acties_voor(user=user).order_by("deadline", "pk")
 
 
 # --- organen, onderwerpen ------------------------------------------------------------------
@@ -257,7 +223,7 @@ def onderwerp_dossier(*, user, pk: int) -> dict:
         .filter(onderwerp=onderwerp)
         .select_related("orgaan")
         .order_by("datum", "nummer"),
-        "acties": acties_voor(user=user).filter(onderwerp=onderwerp).order_by("deadline"),
+        "acties": acties_voor(user=user).filter(onderwerp=onderwerp).order_by("deadline", "pk"),
     }
 
 
@@ -270,33 +236,15 @@ def agendas_voor(*, user) -> QuerySet[StrategischeAgenda]:
     )
 
 
-def agendaregels(
-    *,
-    user,
-    agenda: StrategischeAgenda,
-    pijler: int | None = None,
-    status: str = "",
-    sinds: date | None = None,
-    q: str = "",
-) -> QuerySet[AgendaRegel]:
-    qs = (
+def agendaregels(*, user, agenda: StrategischeAgenda) -> QuerySet[AgendaRegel]:
+    """The regels of one agenda (rba.filters.MonitoringFilter filters them)."""
+    return (
         AgendaRegel.objects.voor(user)
         .filter(pijler__agenda=agenda)
         .select_related("pijler", "onderwerp")
         .prefetch_related("voortgangsrapportages")
+        .order_by("pijler__volgorde", "thema", "pk")
     )
-    if pijler:
-        qs = qs.filter(pijler_id=pijler)
-    if status:
-        qs = qs.filter(status=status)
-    if sinds:
-        begin = timezone.make_aware(datetime.combine(sinds, datetime.min.time()))
-        qs = qs.filter(
-            Q(gewijzigd_op__gte=begin) | Q(voortgangsrapportages__datum__gte=sinds)
-        ).distinct()
-    if q:
-        qs = qs.filter(Q(thema__icontains=q) | Q(actie__icontains=q) | Q(trekkers__icontains=q))
-    return qs.order_by("pijler__volgorde", "thema", "pk")
 
 
 def monitoring_matrix(*, user, agenda: StrategischeAgenda) -> list[dict]:

@@ -11,28 +11,23 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.forms import add_service_errors
-from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst, lijstpagina
+from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, selectors, services
+from . import audit, filters, selectors, services
 from .forms import (
-    ActieFilterForm,
     ActieForm,
     AgendapuntForm,
-    BesluitFilterForm,
     BesluitForm,
     BesluitStatusForm,
     CorrectieForm,
     StukForm,
-    VergaderingFilterForm,
     VergaderingForm,
     VerslagForm,
 )
@@ -40,10 +35,6 @@ from .models import Actie, Agendapunt, Besluit, Stuk, Vergadering
 
 PAGINA_GROOTTE = 25
 SECRETARIAAT = "rba_secretariaat"
-
-
-def _pagina(request: HttpRequest, qs):
-    return pagina(request, qs, PAGINA_GROOTTE)
 
 
 def _formulier(
@@ -64,12 +55,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def vergaderingen(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = VergaderingFilterForm(request.GET or None, user=request.user)
-        return selectors.vergaderingen_lijst(user=request.user, **form.filters()), form
-
-    getoond = lijst(request, maken, "rba/_vergaderingen_tabel.html", grootte=PAGINA_GROOTTE)
-    return lijstpagina(request, "rba/vergaderingen.html", getoond)
+    qs = selectors.vergaderingen_lijst(user=request.user)
+    context = list_context(request, qs, filters.VergaderingFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "rba/vergaderingen.html", context)
 
 
 @rol_vereist(SECRETARIAAT)
@@ -95,7 +83,7 @@ def vergadering(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vergadering_detail(user=request.user, pk=pk)
     lezer = selectors.is_lezer(request.user)
     actielijst = list(selectors.actielijst_van(obj)) if lezer else []
-    nieuwe_acties = list(obj.acties.select_related("eigenaar")) if lezer else []
+    nieuwe_acties = list(selectors.acties_van(obj)) if lezer else []
     audit.acties_ingezien(
         [*actielijst, *nieuwe_acties], user=request.user, context=f"vergadering {obj.pk}", obj=obj
     )
@@ -248,19 +236,13 @@ def stuk_downloaden(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def besluiten(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = BesluitFilterForm(
-            request.GET or None,
-            organen=selectors.organen_voor(user=request.user),
-            met_status=selectors.is_lezer(request.user),
-        )
-        return selectors.besluiten_lijst(user=request.user, **form.filters()), form
-
-    getoond = lijst(
-        request, maken, "rba/_besluiten_rijen.html", {"met_status": True}, grootte=PAGINA_GROOTTE
-    )
-    kan_schrijven = selectors.is_secretariaat(request.user)
-    return lijstpagina(request, "rba/besluiten.html", getoond, kan_schrijven=kan_schrijven)
+    qs = selectors.besluiten_lijst(user=request.user)
+    context = list_context(
+        request, qs, filters.BesluitFilter, page_size=PAGINA_GROOTTE,
+        met_status=selectors.is_lezer(request.user),
+    )  # fmt: skip
+    context["kan_schrijven"] = selectors.is_secretariaat(request.user)
+    return render(request, "rba/besluiten.html", context)
 
 
 @rol_vereist(SECRETARIAAT)
@@ -298,9 +280,7 @@ def besluit_nieuw(request: HttpRequest) -> HttpResponse:
 def besluit(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.besluit_detail(user=request.user, pk=pk)
     kan_schrijven = selectors.is_secretariaat(request.user)
-    acties_ = (
-        list(obj.acties.select_related("eigenaar")) if selectors.is_lezer(request.user) else []
-    )
+    acties_ = list(selectors.acties_van(obj)) if selectors.is_lezer(request.user) else []
     audit.acties_ingezien(acties_, user=request.user, context=f"besluit {obj.pk}", obj=obj)
     context = {
         "besluit": obj,
@@ -397,18 +377,15 @@ def besluit_raadsinformatie(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def acties(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = ActieFilterForm(request.GET or {"status": "open"}, user=request.user)
-        return selectors.acties_lijst(user=request.user, **form.filters()), form
-
-    kan_schrijven = selectors.is_secretariaat(request.user)
-    getoond = lijst(
-        request, maken, "rba/_acties_tabel.html",
-        {"kan_schrijven": kan_schrijven, "vandaag": timezone.localdate().isoformat()},
-        grootte=PAGINA_GROOTTE, ids="genoemde_eigenaar_id",
+    qs = selectors.acties_lijst(user=request.user)
+    context = list_context(
+        request, qs, filters.ActieFilter, page_size=PAGINA_GROOTTE,
+        defaults=filters.ACTIE_STANDAARD,
     )  # fmt: skip
-    audit.actie_ids_ingezien(getoond.rijen.ids, user=request.user, context="actielijst")
-    return lijstpagina(request, "rba/acties.html", getoond, kan_schrijven=kan_schrijven)
+    ids = [a.genoemde_eigenaar_id for a in context["rows"]]
+    audit.actie_ids_ingezien(ids, user=request.user, context="actielijst")
+    context["kan_schrijven"] = selectors.is_secretariaat(request.user)
+    return render(request, "rba/acties.html", context)
 
 
 @rol_vereist(SECRETARIAAT)

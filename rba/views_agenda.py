@@ -15,19 +15,19 @@ from django.utils.translation import gettext as _
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.forms import add_service_errors
+from werkcentrum.lists import filtered, list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, selectors, services
+from . import audit, filters, selectors, services
 from .forms import (
     AgendaRegelForm,
     LidForm,
-    MonitoringFilterForm,
     OnderwerpForm,
     OrgaanForm,
     VoortgangForm,
 )
 from .models import AgendaRegel, Lid, Onderwerp, Overlegorgaan, StrategischeAgenda
-from .views import SECRETARIAAT, _formulier, _pagina
+from .views import PAGINA_GROOTTE, SECRETARIAAT, _formulier
 
 # --- overlegorganen -----------------------------------------------------------------------
 
@@ -104,14 +104,9 @@ def lid_bewerken(request: HttpRequest, orgaan_pk: int, pk: int | None = None) ->
 
 @login_required
 def onderwerpen(request: HttpRequest) -> HttpResponse:
-    qs = selectors.onderwerpen_voor(user=request.user)
-    if zoek := request.GET.get("zoek", "").strip()[:100]:
-        qs = qs.filter(titel__icontains=zoek)
-    context = {
-        "pagina": _pagina(request, qs.order_by("-actief", "titel")),
-        "zoek": zoek,
-        "kan_schrijven": selectors.is_secretariaat(request.user),
-    }
+    qs = selectors.onderwerpen_voor(user=request.user).order_by("-actief", "titel", "pk")
+    context = list_context(request, qs, filters.OnderwerpFilter, page_size=PAGINA_GROOTTE)
+    context["kan_schrijven"] = selectors.is_secretariaat(request.user)
     return render(request, "rba/onderwerpen.html", context)
 
 
@@ -149,24 +144,18 @@ def _agenda(request: HttpRequest) -> StrategischeAgenda | None:
     return agendas.first()
 
 
-def _monitoring_filters(request: HttpRequest, agenda) -> tuple[MonitoringFilterForm, dict]:
-    form = MonitoringFilterForm(request.GET or None, agenda=agenda)
-    return form, form.filters()
-
-
 @login_required
 def monitoring(request: HttpRequest) -> HttpResponse:
     agenda = _agenda(request)
     context = {"agenda": agenda, "kan_schrijven": selectors.is_secretariaat(request.user)}
     if agenda is not None:
-        form, filters = _monitoring_filters(request, agenda)
+        regels = selectors.agendaregels(user=request.user, agenda=agenda)
         context.update(
-            form=form,
+            list_context(
+                request, regels, filters.MonitoringFilter, page_size=PAGINA_GROOTTE, agenda=agenda
+            ),
             matrix=selectors.monitoring_matrix(user=request.user, agenda=agenda),
             statussen=AgendaRegel.Status.labels,
-            pagina=_pagina(
-                request, selectors.agendaregels(user=request.user, agenda=agenda, **filters)
-            ),
             agendas=selectors.agendas_voor(user=request.user),
         )
     return render(request, "rba/monitoring.html", context)
@@ -179,8 +168,12 @@ def monitoring_export(request: HttpRequest) -> HttpResponse:
     agenda = _agenda(request)
     if agenda is None:
         raise Http404
-    _form, filters = _monitoring_filters(request, agenda)
-    regels = selectors.agendaregels(user=request.user, agenda=agenda, **filters)
+    regels = filtered(
+        request,
+        selectors.agendaregels(user=request.user, agenda=agenda),
+        filters.MonitoringFilter,
+        agenda=agenda,
+    ).qs
     wb = Workbook()
     ws = wb.active
     ws.title = "Doe-agenda"

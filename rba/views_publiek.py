@@ -15,12 +15,12 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from werkcentrum import paginering
+from werkcentrum.lists import list_context
 from werkcentrum.publiek import publieke_regio
 
 from . import selectors
-from .forms import BesluitFilterForm
-from .models import Besluit, Overlegorgaan
+from .filters import BesluitFilter
+from .models import Besluit
 
 FEED_AANTAL = 50
 
@@ -38,16 +38,9 @@ def besluit_url(besluit: Besluit) -> str:
 @require_GET
 @publieke_regio
 def besluiten(request: HttpRequest) -> HttpResponse:
-    form = BesluitFilterForm(
-        request.GET or None, organen=Overlegorgaan.objects.in_regio(request.regio)
-    )
-    qs = selectors.openbare_besluiten_lijst(request.regio, **form.filters())
-    pagina = paginering.pagina(request, qs, 25)
-    return render(
-        request,
-        "rba/publiek/besluiten.html",
-        {"form": form, "pagina": pagina, "regio": request.regio},
-    )
+    qs = selectors.openbare_besluiten_lijst(request.regio)
+    context = list_context(request, qs, BesluitFilter, met_status=False)
+    return render(request, "rba/publiek/besluiten.html", {**context, "regio": request.regio})
 
 
 @require_GET

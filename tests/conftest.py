@@ -72,17 +72,9 @@ def _clear_cache(_test_settings):
     # empties that Redis database (FLUSHDB): give the tests a database of their own.
     from django.core.cache import cache
 
-    from werkcentrum import paginering, versies
-
-    def legen():
-        cache.clear()
-        # The sources per inputs, known in this process: ids repeat between tests.
-        paginering._BRONNEN.clear()
-        versies._GEMETEN.clear()
-
-    legen()
+    cache.clear()
     yield
-    legen()
+    cache.clear()
 
 
 @pytest.fixture

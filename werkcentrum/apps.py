@@ -16,8 +16,7 @@ class WerkcentrumConfig(AppConfig):
 
     def ready(self) -> None:
         # Registration side effects; the core's demo generator registers before the apps'.
-        # versies: its signals must count saves in every process, the worker's too.
-        from . import checks, demo_medewerkers, signals, versies, werkplek_items  # noqa: F401
+        from . import checks, demo_medewerkers, signals, werkplek_items  # noqa: F401
 
         # After every app's migrate, so permissions of later apps reach their groups too.
         post_migrate.connect(_sync_rollen, dispatch_uid="werkcentrum_rollen")

@@ -52,7 +52,7 @@ def _invoegen(regel: AuditEvent) -> None:
     """One INSERT ... RETURNING of a new event, without Model.save(). Why: every page that
     shows persons writes one, and save()'s machinery (signals, the compiler) cost twice the
     statement itself. Nothing is lost by it: the log is append-only (never an update), it has
-    no signal receivers (werkcentrum.versies leaves it unversioned) and the values are
+    no signal receivers and the values are
     prepared by the model's own fields, as save() would."""
     alias = router.db_for_write(AuditEvent)
     verbinding = connections[alias]

@@ -8,17 +8,17 @@ import json
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import audit, logboek, paginering, personen
+from . import audit, logboek, personen
 from .decorators import rol_vereist
 from .doelen import doel_naam
 from .forms import add_service_errors
+from .lists import list_context
 from .validators import enkele_regel_validator
 
 PRIVACY = ("privacy_officer",)
@@ -39,10 +39,11 @@ def _bijlage(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
 def logboek_lijst(request: HttpRequest) -> HttpResponse:
     form = logboek.LogboekFilterForm(request.GET or None, user=request.user)
     qs = logboek.logboek_voor(user=request.user, form=form)
-    pagina = paginering.pagina(request, qs, PAGINA_GROOTTE)
-    for event in pagina.object_list:
+    # The logboek's own form (it refuses a period too long or reversed, and then shows nothing).
+    context = list_context(request, qs, page_size=PAGINA_GROOTTE)
+    for event in context["rows"]:
         event.doel_naam = doel_naam(event.doel)
-    context = {"form": form, "pagina": pagina, "query": request.GET.urlencode()}
+    context.update(filter_form=form, query=request.GET.urlencode())
     return render(request, "werkcentrum/privacy/logboek.html", context, status=_status(form))
 
 
@@ -57,8 +58,8 @@ def logboek_export(request: HttpRequest, formaat: str) -> HttpResponse:
     form = logboek.LogboekFilterForm(request.GET or None, user=request.user)
     qs = logboek.logboek_voor(user=request.user, form=form)
     if form.is_bound and not form.is_valid():
-        pagina = Paginator(qs, PAGINA_GROOTTE).get_page(1)
-        context = {"form": form, "pagina": pagina, "query": request.GET.urlencode()}
+        context = list_context(request, qs.none(), page_size=PAGINA_GROOTTE)
+        context.update(filter_form=form, query=request.GET.urlencode())
         return render(request, "werkcentrum/privacy/logboek.html", context, status=400)
     rijen = [logboek.rij(e) for e in qs[: logboek.MAX_EXPORT_REGELS]]
     audit.logboek_geexporteerd(

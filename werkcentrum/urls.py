@@ -23,6 +23,7 @@ urlpatterns = [
     path("werkplek/", views.werkplek, name="werkplek"),
     path("locaties/", views.locaties, name="locaties"),
     path("organisaties/", views.organisaties, name="organisaties"),
+    path("zoeken/medewerkers/", views.medewerkers_zoeken, name="medewerkers_zoeken"),
     # Staff pages of the apps.
     path("loket/", include("loket.urls")),
     path("wsp/", include("wsp.urls")),

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import paginering, selectors
-from .forms import LocatieFilterForm, OrganisatieFilterForm
-from .models import Arbeidsmarktregio, Locatie, Openingstijd, Organisatie
+from . import selectors
+from .autocomplete import suggestions
+from .filters import LocatieFilter, OrganisatieFilter
+from .lists import list_context
+from .models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd, Organisatie
 from .rollen import ROLLEN
 from .werkplek import items_voor
 
@@ -33,14 +35,11 @@ def werkplek(request: HttpRequest) -> HttpResponse:
     user = request.user
     codes = sorted(ROLLEN) if user.is_superuser else [c for c in ROLLEN if c in user.rollen]
     rollen = [{"rol": ROLLEN[c], "items": items_voor(user, c)} for c in codes]
-    # The tiles follow from the roles and the entries they may open alone ({% vast %}).
-    tegels = tuple((b["rol"].code, tuple(i.url_naam for i in b["items"])) for b in rollen)
-    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen, "tegels": tegels})
+    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen})
 
 
 @login_required
 def locaties(request: HttpRequest) -> HttpResponse:
-    form = LocatieFilterForm(request.GET or None, user=request.user)
     qs = (
         Locatie.objects.voor(request.user)
         .select_related("gemeente", "organisatie")
@@ -49,29 +48,26 @@ def locaties(request: HttpRequest) -> HttpResponse:
                 "openingstijden", queryset=Openingstijd.objects.order_by("weekdag", "begintijd")
             )
         )
+        .order_by("naam", "pk")
     )
-    if form.is_valid():
-        if zoek := form.cleaned_data.get("zoek"):
-            qs = qs.filter(
-                Q(naam__icontains=zoek) | Q(straat__icontains=zoek) | Q(plaats__icontains=zoek)
-            )
-        if gemeente := form.cleaned_data.get("gemeente"):
-            qs = qs.filter(gemeente=gemeente)
-    pagina = paginering.pagina(request, qs.order_by("naam"), PAGINA_GROOTTE)
-    return render(request, "werkcentrum/locaties.html", {"form": form, "pagina": pagina})
+    context = list_context(request, qs, LocatieFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "werkcentrum/locaties.html", context)
 
 
 @login_required
 def organisaties(request: HttpRequest) -> HttpResponse:
-    form = OrganisatieFilterForm(request.GET or None)
-    qs = Organisatie.objects.voor(request.user).select_related("gemeente")
-    if form.is_valid():
-        if zoek := form.cleaned_data.get("zoek"):
-            qs = qs.filter(naam__icontains=zoek)
-        if soort := form.cleaned_data.get("type"):
-            qs = qs.filter(type=soort)
-    pagina = paginering.pagina(request, qs.order_by("naam"), PAGINA_GROOTTE)
-    return render(request, "werkcentrum/organisaties.html", {"form": form, "pagina": pagina})
+    qs = Organisatie.objects.voor(request.user).select_related("gemeente").order_by("naam", "pk")
+    context = list_context(request, qs, OrganisatieFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "werkcentrum/organisaties.html", context)
+
+
+@login_required
+@require_GET
+def medewerkers_zoeken(request: HttpRequest) -> JsonResponse:
+    """Names of active medewerkers of the user's regio for a search field (autocomplete)."""
+    qs = Medewerker.objects.voor(request.user).filter(is_active=True).order_by("first_name", "pk")
+    _found, response = suggestions(request, qs, ("first_name", "last_name"))
+    return response
 
 
 @never_cache

@@ -5,7 +5,7 @@ so the API cannot bypass a rule (KvK, consent, duplicates, object rights)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -22,7 +22,7 @@ from werkcentrum.api_fields import RegioScopedRelationsMixin, medewerkers_met_ro
 from werkcentrum.doelbinding import DOEL_API_PARAMETERS, doel_uit_api
 from werkcentrum.validators import enkele_regel_validator
 
-from . import audit, services
+from . import audit, filters, services
 from .models import (
     Doelstelling,
     Kandidaat,
@@ -199,39 +199,6 @@ def _param(naam: str, omschrijving: str, soort=OpenApiTypes.STR) -> OpenApiParam
     return OpenApiParameter(naam, soort, OpenApiParameter.QUERY, description=omschrijving)
 
 
-def _is_jaar(waarde: str) -> bool:
-    return waarde.isascii() and waarde.isdigit() and len(waarde) <= 4 and int(waarde) >= 1
-
-
-class _Filters:
-    """Query-parameter filters: {param: lookup}."""
-
-    filters: dict[str, str] = {}
-    # Documented as "true/false"; Django's BooleanField itself only knows "True"/"1"/"t".
-    ja_nee: frozenset[str] = frozenset()
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        for param, lookup in self.filters.items():
-            waarde = self.request.query_params.get(param)
-            if waarde in (None, ""):
-                continue
-            if param in self.ja_nee:
-                if waarde not in ("true", "false"):
-                    raise ValidationError({param: "Kies true of false."})
-                waarde = waarde == "true"
-            if lookup.endswith("__year") and not _is_jaar(waarde):
-                # Django only builds the date range when the query runs (OverflowError).
-                raise ValidationError({param: "Een jaar is een getal van 1 tot en met 9999."})
-            try:
-                qs = qs.filter(**{lookup: waarde})
-            except (ValueError, TypeError, DjangoValidationError):
-                # A value the field cannot hold (text for an id, a word for a number) is the
-                # client's mistake: 400 with the parameter named, not a 500.
-                raise ValidationError({param: "Ongeldige waarde voor dit filter."}) from None
-        return qs
-
-
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -244,7 +211,6 @@ class _Filters:
     )
 )
 class WerkgeverViewSet(
-    _Filters,
     RegioScopedViewSetMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -252,13 +218,8 @@ class WerkgeverViewSet(
 ):
     queryset = Werkgever.objects.select_related("sector__cluster").order_by("naam", "pk")
     serializer_class = WerkgeverSerializer
-    filters = {
-        "naam": "naam__icontains",
-        "kvk_nummer": "kvk_nummer",
-        "cluster": "sector__cluster__code",
-        "gemeente": "vestigingen__gemeente",
-        "accounthouder": "accounthouder",
-    }
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.WerkgeverApiFilter
 
     def perform_create(self, serializer) -> None:
         user = self.request.user
@@ -283,10 +244,11 @@ class WerkgeverViewSet(
         ]
     )
 )
-class VacatureViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class VacatureViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Vacature.objects.prefetch_related("skills").order_by("sluitingsdatum", "pk")
     serializer_class = VacatureSerializer
-    filters = {"status": "status", "werkgever": "werkgever", "gemeente": "gemeente"}
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.VacatureFilter
 
     def get_extra_action_url_map(self):
         # The browsable API would list `status` in an "Extra Actions" menu whose markup
@@ -311,13 +273,13 @@ class VacatureViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelV
         parameters=[_param("doelgroep", "Doelgroep"), _param("actief", "true/false")]
     )
 )
-class KandidaatViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Every read is written to the logboek dataverwerkingen."""
 
     queryset = Kandidaat.objects.prefetch_related("skills").order_by("achternaam", "pk")
     serializer_class = KandidaatSerializer
-    filters = {"doelgroep": "doelgroep", "actief": "actief"}
-    ja_nee = frozenset({"actief"})
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.KandidaatFilter
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
@@ -341,10 +303,11 @@ class KandidaatViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModel
         ]
     )
 )
-class VoordrachtViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class VoordrachtViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Voordracht.objects.order_by("-voorgesteld_op", "pk")
     serializer_class = VoordrachtSerializer
-    filters = {"vacature": "vacature", "kandidaat": "kandidaat", "status": "status"}
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.VoordrachtFilter
 
 
 @extend_schema_view(
@@ -357,11 +320,12 @@ class VoordrachtViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyMode
     )
 )
 class PlaatsingViewSet(
-    _Filters, RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+    RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
     queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "-pk")
     serializer_class = PlaatsingSerializer
-    filters = {"werkgever": "werkgever", "doelgroep": "doelgroep", "jaar": "startdatum__year"}
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.PlaatsingFilter
 
     def perform_create(self, serializer) -> None:
         # werkgever and kandidaat are of the user's regio (RegioScopedRelationsMixin).
@@ -378,16 +342,11 @@ class PlaatsingViewSet(
         ]
     )
 )
-class NazorgMomentViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class NazorgMomentViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = NazorgMoment.objects.order_by("vervaldatum", "pk")
     serializer_class = NazorgMomentSerializer
-    filters = {"plaatsing": "plaatsing"}
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if self.request.query_params.get("open") == "true":
-            qs = qs.filter(afgerond_op=None)
-        return qs
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.NazorgMomentFilter
 
 
 @extend_schema_view(
@@ -401,7 +360,6 @@ class NazorgMomentViewSet(_Filters, RegioScopedViewSetMixin, viewsets.ReadOnlyMo
     )
 )
 class DoelstellingViewSet(
-    _Filters,
     RegioScopedViewSetMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -412,13 +370,8 @@ class DoelstellingViewSet(
 
     queryset = Doelstelling.objects.order_by("jaar", "doelgroep", "gemeente", "pk")
     serializer_class = DoelstellingSerializer
-    filters = {"jaar": "jaar", "doelgroep": "doelgroep", "gemeente": "gemeente"}
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        if self.request.query_params.get("regio") == "true":
-            qs = qs.filter(gemeente__isnull=True)
-        return qs
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.DoelstellingFilter
 
     def _vastleggen(self, serializer, **vast) -> None:
         user = self.request.user

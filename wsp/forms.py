@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.autocomplete import SearchChoiceField
 from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
@@ -105,8 +106,12 @@ class WerkgeverForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["accounthouder"].queryset = _adviseurs(user)
-        self.fields["accounthouder"].required = True
+        self.fields["accounthouder"] = SearchChoiceField(
+            _adviseurs(user),
+            search_fields=("first_name", "last_name"),
+            source="medewerkers_zoeken",
+            label=_("Accounthouder"),
+        )
         self.fields["accountteam"].queryset = _adviseurs(user)
         self.fields["accountteam"].help_text = _("Alleen bij strategische accounts.")
         self.fields["sector"].queryset = Sector.objects.select_related("cluster")
@@ -303,12 +308,19 @@ class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["skills"].required = False
 
 
-class VoordrachtForm(forms.Form):
-    kandidaat = forms.ModelChoiceField(label=_("Kandidaat"), queryset=Kandidaat.objects.none())
+def _kandidaat_veld(user) -> SearchChoiceField:
+    return SearchChoiceField(
+        Kandidaat.objects.voor(user).filter(actief=True),
+        search_fields=("voornaam", "achternaam"),
+        source="wsp:kandidaten_zoeken",
+        label=_("Kandidaat"),
+    )
 
+
+class VoordrachtForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kandidaat"].queryset = Kandidaat.objects.voor(user).filter(actief=True)
+        self.fields["kandidaat"] = _kandidaat_veld(user)
 
 
 class VoordrachtStatusForm(forms.Form):
@@ -350,8 +362,13 @@ class PlaatsingForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["werkgever"].queryset = Werkgever.objects.voor(user)
-        self.fields["kandidaat"].queryset = Kandidaat.objects.voor(user).filter(actief=True)
+        self.fields["werkgever"] = SearchChoiceField(
+            Werkgever.objects.voor(user),
+            search_fields=("naam", "kvk_nummer"),
+            source="wsp:werkgevers_zoeken",
+            label=_("Werkgever"),
+        )
+        self.fields["kandidaat"] = _kandidaat_veld(user)
 
     def _post_clean(self):
         # The consent and uniqueness rules are checked by the service (one place); the model

@@ -28,6 +28,7 @@ from werkcentrum.tenancy import get_scoped_or_404
 
 from .models import (
     Contactmoment,
+    Kandidaat,
     NazorgMoment,
     Plaatsing,
     Vacature,
@@ -39,33 +40,13 @@ from .models import (
 from .models.vacatures import werklijst_volgorde
 
 
-def werkgevers_voor(*, user: Medewerker, filters: dict | None = None) -> QuerySet[Werkgever]:
-    qs = Werkgever.objects.voor(user).select_related("sector__cluster", "accounthouder")
-    f = filters or {}
-    if zoek := f.get("zoek"):
-        qs = qs.filter(Q(naam__icontains=zoek) | Q(kvk_nummer__startswith=zoek))
-    if kvk := f.get("kvk_nummer"):
-        qs = qs.filter(kvk_nummer=kvk)
-    if cluster := f.get("cluster"):
-        qs = qs.filter(sector__cluster=cluster)
-    if gemeente := f.get("gemeente"):
-        qs = qs.filter(vestigingen__gemeente=gemeente).distinct()
-    if accounthouder := f.get("accounthouder"):
-        qs = qs.filter(_accounthouder_heet(accounthouder))
-    if f.get("alleen_mijn"):
-        qs = qs.filter(Q(accounthouder=user) | Q(accountteam=user)).distinct()
-    return qs.order_by("naam", "pk")
-
-
-def _accounthouder_heet(zoek: str) -> Q:
-    """Every word of `zoek` in the accounthouder's first or last name ("jan vries" finds
-    Jan de Vries)."""
-    q = Q()
-    for woord in zoek.split():
-        q &= Q(accounthouder__first_name__icontains=woord) | Q(
-            accounthouder__last_name__icontains=woord
-        )
-    return q
+def werkgevers_voor(*, user: Medewerker) -> QuerySet[Werkgever]:
+    """The werkgevers list (wsp.filters.WerkgeverFilter filters it)."""
+    return (
+        Werkgever.objects.voor(user)
+        .select_related("sector__cluster", "accounthouder")
+        .order_by("naam", "pk")
+    )
 
 
 def werkgever_detail(*, user: Medewerker, pk: int) -> Werkgever:
@@ -161,10 +142,9 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
     ]
 
 
-def vacatures_voor(
-    *, user: Medewerker, status: str | None = None, zoek: str = ""
-) -> QuerySet[Vacature]:
-    """The staff list of vacatures, with the number of voordrachten per row."""
+def vacatures_voor(*, user: Medewerker) -> QuerySet[Vacature]:
+    """The staff list of vacatures, with the number of voordrachten per row
+    (wsp.filters.VacatureFilter filters it)."""
     per_vacature = (
         Voordracht.objects.filter(vacature=OuterRef("pk"))
         .order_by()
@@ -172,19 +152,30 @@ def vacatures_voor(
         .annotate(n=Count("pk"))
         .values("n")
     )
-    qs = (
+    return (
         Vacature.objects.voor(user)
         .select_related("werkgever", "gemeente")
         # The list shows these; the omschrijving and the werkgever's details stay behind.
         .only("functie", "sluitingsdatum", "status", "werkgever__naam", "gemeente__naam")
         # A correlated count per row of the page, not a GROUP BY over every vacature.
         .annotate(aantal_voordrachten=Coalesce(Subquery(per_vacature), 0))
+        .order_by(*werklijst_volgorde())
     )
-    if status in Vacature.Status.values:
-        qs = qs.filter(status=status)
-    if zoek:
-        qs = qs.filter(Q(functie__icontains=zoek) | Q(werkgever__naam__icontains=zoek))
-    return qs.order_by(*werklijst_volgorde())
+
+
+def kandidaten_voor(*, user: Medewerker) -> QuerySet[Kandidaat]:
+    """The kandidaten list (wsp.filters.KandidaatFilter filters it)."""
+    return (
+        Kandidaat.objects.voor(user)
+        .select_related("woongemeente", "overgedragen_door")
+        .order_by("achternaam", "voornaam", "pk")
+    )
+
+
+def plaatsingen_voor(*, user: Medewerker) -> QuerySet[Plaatsing]:
+    """The plaatsingen list, newest first, with `duurzaam` (wsp.filters.PlaatsingFilter)."""
+    qs = Plaatsing.objects.voor(user).select_related("werkgever", "kandidaat")
+    return met_duurzaam(qs).order_by("-startdatum", "-pk")
 
 
 def mijn_opvolgingen(*, user: Medewerker) -> QuerySet[Contactmoment]:
@@ -257,22 +248,14 @@ def met_duurzaam(qs: QuerySet[Plaatsing]) -> QuerySet[Plaatsing]:
     return qs.annotate(duurzaam=_duurzaam())
 
 
-def openbare_vacatures(*, regio, filters: dict | None = None, vandaag: date | None = None):
+def openbare_vacatures(*, regio, vandaag: date | None = None) -> QuerySet[Vacature]:
+    """The public vacaturekrant of `regio` (wsp.filters.VacaturekrantFilter filters it)."""
     qs = (
         Vacature.objects.in_regio(regio)
         .filter(is_openbaar=True, status=Vacature.Status.OPEN)
         .select_related("werkgever", "gemeente", "sector__cluster")
         .prefetch_related("skills")
     )
-    f = filters or {}
-    if zoek := f.get("zoek"):
-        qs = qs.filter(Q(functie__icontains=zoek) | Q(omschrijving__icontains=zoek))
-    if gemeente := f.get("gemeente"):
-        qs = qs.filter(gemeente=gemeente)
-    if cluster := f.get("cluster"):
-        qs = qs.filter(sector__cluster=cluster)
-    if f.get("opleidingsniveau"):
-        qs = qs.filter(opleidingsniveau=f["opleidingsniveau"])
     if vandaag:
         qs = qs.filter(sluitingsdatum__gte=vandaag)
     return qs.order_by("sluitingsdatum", "pk")

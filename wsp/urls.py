@@ -9,6 +9,8 @@ app_name = "wsp"
 
 urlpatterns = [
     path("werkgevers/", v.werkgevers, name="werkgevers"),
+    path("zoeken/werkgevers/", v.werkgevers_zoeken, name="werkgevers_zoeken"),
+    path("zoeken/kandidaten/", v.kandidaten_zoeken, name="kandidaten_zoeken"),
     path("werkgevers/nieuw/", v.werkgever_nieuw, name="werkgever_nieuw"),
     path("werkgevers/<int:pk>/", v.werkgever, name="werkgever"),
     path("werkgevers/<int:pk>/bewerken/", v.werkgever_bewerken, name="werkgever_bewerken"),

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from werkcentrum import paginering, versies
+from werkcentrum.autocomplete import suggestions
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.forms import run_service
-from werkcentrum.paginering import pagina
-from werkcentrum.rijen import lijst, lijstpagina
+from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, forms, matching, selectors, services
+from . import audit, filters, forms, matching, selectors, services
 from .models import (
+    Kandidaat,
     Vacature,
     Voordracht,
     Werkgever,
@@ -32,13 +29,7 @@ from .models import (
 )
 
 WSP = ("wsp_adviseur", "wsp_manager")
-# A kept werkgever page shows a write without signals (QuerySet.update) within this time.
-WERKGEVER_SECONDEN = 60
 PAGINA = 25
-
-
-def _pagina(request: HttpRequest, qs):
-    return pagina(request, qs, PAGINA)
 
 
 def _formulier(request, form, titel: str, terug: str, status: int = 200, **extra) -> HttpResponse:
@@ -58,13 +49,9 @@ def _werkgever_bewerkbaar(request, pk: int) -> Werkgever:
 
 @rol_vereist(*WSP)
 def werkgevers(request: HttpRequest) -> HttpResponse:
-    def maken():
-        form = forms.WerkgeverFilterForm(request.GET or None, user=request.user)
-        filters = form.cleaned_data if form.is_valid() else {}
-        return selectors.werkgevers_voor(user=request.user, filters=filters), form
-
-    getoond = lijst(request, maken, "wsp/_werkgevers_tabel.html", grootte=PAGINA)
-    return lijstpagina(request, "wsp/werkgevers.html", getoond)
+    qs = selectors.werkgevers_voor(user=request.user)
+    context = list_context(request, qs, filters.WerkgeverFilter, page_size=PAGINA)
+    return render(request, "wsp/werkgevers.html", context)
 
 
 @rol_vereist(*WSP)
@@ -120,41 +107,15 @@ def _werkgever_personen_gelogd(request, pk: int, kandidaten, contactpersonen) ->
 
 @rol_vereist(*WSP)
 def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
-    def berekenen() -> dict:
-        obj = selectors.werkgever_detail(user=request.user, pk=pk)
-        tijdlijn = selectors.tijdlijn(obj)
-        mag_bewerken = services.mag_werkgever_bewerken(request.user, obj)
-        gegevens = {"werkgever": obj, "mag_bewerken": mag_bewerken}
-        return {
-            "pk": obj.pk,
-            "naam": obj.naam,
-            "mag_bewerken": mag_bewerken,
-            "gegevens": str(render_to_string("wsp/_werkgever_gegevens.html", gegevens)),
-            "tijdlijn": str(
-                render_to_string("wsp/_werkgever_tijdlijn.html", {"tijdlijn": tijdlijn})
-            ),
-            "kandidaten": [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]],
-            "contactpersonen": [c.pk for c in obj.contactpersonen.all()],
-        }
-
-    # Kept per user (the edit right is theirs) while every table the page read is unchanged:
-    # the page was the slowest an adviser opens all day. A user who may not see the
-    # werkgever gets the 404 from the first computation, and nothing is kept for them.
-    invoer = paginering.invoer(request)
-    if invoer is None:
-        getoond = berekenen()
-    else:
-        getoond = versies.gemeten_onthouden(
-            versies.sleutel("wsp-werkgever", invoer), berekenen, WERKGEVER_SECONDEN,
-            controleren=getattr(settings, "WERKCENTRUM_LIJSTEN_CONTROLEREN", False),
-        )  # fmt: skip
-    _werkgever_personen_gelogd(request, pk, getoond["kandidaten"], getoond["contactpersonen"])
+    obj = selectors.werkgever_detail(user=request.user, pk=pk)
+    tijdlijn = selectors.tijdlijn(obj)
+    kandidaten = [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]
+    contactpersonen = [c.pk for c in obj.contactpersonen.all()]
+    _werkgever_personen_gelogd(request, pk, kandidaten, contactpersonen)
     context = {
-        "werkgever": {
-            **getoond,
-            "gegevens": mark_safe(getoond["gegevens"]),  # noqa: S308 - our own template
-            "tijdlijn": mark_safe(getoond["tijdlijn"]),  # noqa: S308 - our own template
-        },
+        "werkgever": obj,
+        "tijdlijn": tijdlijn,
+        "mag_bewerken": services.mag_werkgever_bewerken(request.user, obj),
         "contactmoment_form": forms.ContactmomentForm(initial={"datum": timezone.localdate()}),
     }
     return render(request, "wsp/werkgever.html", context)
@@ -211,10 +172,8 @@ def contactpersoon_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def opvolgingen(request: HttpRequest) -> HttpResponse:
-    pagina = _pagina(request, selectors.mijn_opvolgingen(user=request.user))
-    return render(
-        request, "wsp/opvolgingen.html", {"pagina": pagina, "vandaag": timezone.localdate()}
-    )
+    context = list_context(request, selectors.mijn_opvolgingen(user=request.user), page_size=PAGINA)
+    return render(request, "wsp/opvolgingen.html", {**context, "vandaag": timezone.localdate()})
 
 
 @rol_vereist(*WSP)
@@ -223,6 +182,28 @@ def opvolging_afronden(request: HttpRequest, pk: int) -> HttpResponse:
     moment = get_scoped_or_404(selectors.mijn_opvolgingen(user=request.user), request.user, pk=pk)
     services.opvolging_afronden(contactmoment=moment, door=request.user)
     return redirect("wsp:opvolgingen")
+
+
+@rol_vereist(*WSP)
+@require_GET
+def werkgevers_zoeken(request: HttpRequest) -> JsonResponse:
+    """Werkgevers of the regio for a search field (autocomplete)."""
+    qs = Werkgever.objects.voor(request.user).order_by("naam", "pk")
+    _found, response = suggestions(request, qs, ("naam", "kvk_nummer"))
+    return response
+
+
+@rol_vereist(*WSP)
+@require_GET
+def kandidaten_zoeken(request: HttpRequest) -> JsonResponse:
+    """Active kandidaten of the regio for a search field; the names shown are logged."""
+    qs = Kandidaat.objects.voor(request.user).filter(actief=True).order_by("achternaam", "pk")
+    found, response = suggestions(request, qs, ("voornaam", "achternaam"))
+    if found:
+        audit.kandidatenlijst_ingezien(
+            user=request.user, ids=[k.pk for k in found], context="zoeken"
+        )
+    return response
 
 
 # --- werkgeversverzoeken ------------------------------------------------------------------
@@ -302,16 +283,9 @@ def verzoek_oppakken(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def vacatures(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status")
-
-    def maken():
-        zoek = request.GET.get("zoek", "").strip()
-        return selectors.vacatures_voor(user=request.user, status=status, zoek=zoek)
-
-    getoond = lijst(request, maken, "wsp/_vacatures_tabel.html", grootte=PAGINA)
-    return lijstpagina(
-        request, "wsp/vacatures.html", getoond, statussen=Vacature.Status.choices, status=status
-    )
+    qs = selectors.vacatures_voor(user=request.user)
+    context = list_context(request, qs, filters.VacatureFilter, page_size=PAGINA)
+    return render(request, "wsp/vacatures.html", context)
 
 
 @rol_vereist(*WSP)

@@ -11,46 +11,28 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkcentrum import versies
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.forms import run_service
-from werkcentrum.rijen import Bijlage, lijst, lijstpagina
+from werkcentrum.lists import filtered, list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, forms, matching, selectors, selectors_dashboard, services
+from . import audit, filters, forms, matching, selectors, selectors_dashboard, services
 from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
-from .views import PAGINA, WSP, _formulier, _pagina
+from .views import PAGINA, WSP, _formulier
 
 # --- kandidaten ---------------------------------------------------------------------------
 
 
 @rol_vereist(*WSP)
 def kandidaten(request: HttpRequest) -> HttpResponse:
-    doelgroep = request.GET.get("doelgroep", "")
-
-    def maken():
-        qs = Kandidaat.objects.voor(request.user).select_related(
-            "woongemeente", "overgedragen_door"
-        )
-        if doelgroep:
-            qs = qs.filter(doelgroep=doelgroep)
-        if zoek := request.GET.get("zoek", "").strip():
-            qs = qs.filter(achternaam__icontains=zoek) | qs.filter(voornaam__icontains=zoek)
-        return qs.order_by("achternaam", "voornaam", "pk")
-
-    getoond = lijst(request, maken, "wsp/_kandidaten_tabel.html", grootte=PAGINA)
+    qs = selectors.kandidaten_voor(user=request.user)
+    context = list_context(request, qs, filters.KandidaatFilter, page_size=PAGINA)
     audit.kandidatenlijst_ingezien(
-        user=request.user, ids=list(getoond.rijen.ids), context="kandidatenlijst"
+        user=request.user, ids=[k.pk for k in context["rows"]], context="kandidatenlijst"
     )
-    return lijstpagina(
-        request,
-        "wsp/kandidaten.html",
-        getoond,
-        doelgroepen=Doelgroep.choices,
-        doelgroep=doelgroep,
-    )
+    return render(request, "wsp/kandidaten.html", context)
 
 
 def _kandidaat_data(form) -> tuple[dict, dict]:
@@ -128,27 +110,18 @@ OPEN_NAZORG_OP_OVERZICHT = 25
 
 @rol_vereist(*WSP)
 def plaatsingen(request: HttpRequest) -> HttpResponse:
-    def maken():
-        qs = Plaatsing.objects.voor(request.user).select_related("werkgever", "kandidaat")
-        return selectors.met_duurzaam(qs).order_by("-startdatum", "-pk")
-
-    nazorg = Bijlage(
-        # The first due; one more is read only to know whether there are more.
-        lambda: selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1],
-        "wsp/_nazorg_open.html",
-        {"nazorg_max": OPEN_NAZORG_OP_OVERZICHT, "vandaag": timezone.localdate()},
-        ids="plaatsing.kandidaat_id",
-    )
-    geplaatst = lijst(
-        request, maken, "wsp/_plaatsingen_tabel.html", grootte=PAGINA, ids="kandidaat_id",
-        bijlagen={"nazorg": nazorg},
-    )  # fmt: skip
-    nazorg = geplaatst.bijlagen["nazorg"]
-    if getoond := {*geplaatst.rijen.ids, *nazorg.ids[:OPEN_NAZORG_OP_OVERZICHT]}:
+    qs = selectors.plaatsingen_voor(user=request.user)
+    context = list_context(request, qs, filters.PlaatsingFilter, page_size=PAGINA)
+    # The first due; one more is read only to know whether there are more.
+    nazorg = list(selectors.nazorg_open(user=request.user)[: OPEN_NAZORG_OP_OVERZICHT + 1])
+    getoond = {p.kandidaat_id for p in context["rows"]}
+    getoond |= {m.plaatsing.kandidaat_id for m in nazorg[:OPEN_NAZORG_OP_OVERZICHT]}
+    if getoond:
         audit.kandidatenlijst_ingezien(
             user=request.user, ids=sorted(getoond), context="plaatsingen"
         )
-    return lijstpagina(request, "wsp/plaatsingen.html", geplaatst)
+    context.update(nazorg=nazorg, nazorg_max=OPEN_NAZORG_OP_OVERZICHT, vandaag=timezone.localdate())
+    return render(request, "wsp/plaatsingen.html", context)
 
 
 @rol_vereist(*WSP)
@@ -285,17 +258,6 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
 # --- doelstellingen and activiteiten ------------------------------------------------------
 
 
-DOELSTELLINGEN_BRONNEN = (
-    "wsp.Plaatsing",
-    "wsp.NazorgMoment",
-    "wsp.Doelstelling",
-    "wsp.Werkgever",
-    "wsp.Sector",
-    "wsp.Cluster",
-    "werkcentrum.Gemeente",
-)
-
-
 @rol_vereist(*WSP)
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = forms.DashboardForm(request.GET or None)
@@ -304,14 +266,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         form.cleaned_data["jaar"] if form.is_valid() else None,
         timezone.localdate(),
     )
-    # The regio's figures, shared by everyone who asks for the same year and kept until the
-    # data they are counted from changes: a year of plaatsingen is too much to count per visit.
-    data, berekend = versies.onthouden(
-        versies.sleutel("doelstellingen", user.regio_id, user.is_superuser, jaar, vandaag),
-        DOELSTELLINGEN_BRONNEN,
-        lambda: selectors_dashboard.doelstellingen_dashboard(user=user, jaar=jaar, vandaag=vandaag),
-        10 * 60,
-    )
+    # Counted live, in SQL: a manager who records a target sees it at once.
+    data = selectors_dashboard.doelstellingen_dashboard(user=user, jaar=jaar, vandaag=vandaag)
+    berekend = timezone.now()
     if not form.is_bound:
         form = forms.DashboardForm({"jaar": data["jaar"]})  # show the year the page opened on
     context = {
@@ -365,7 +322,7 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "wsp/activiteiten.html",
-        {"pagina": _pagina(request, qs), "form": form},
+        {**list_context(request, qs, page_size=PAGINA), "form": form},
         status=status,
     )
 
@@ -401,6 +358,15 @@ def importeren(request: HttpRequest) -> HttpResponse:
     return render(request, "wsp/importeren.html", context, status=status)
 
 
+# The FilterSet of the list page each export belongs to.
+EXPORT_FILTERS = {
+    "werkgevers": filters.WerkgeverFilter,
+    "vacatures": filters.VacatureFilter,
+    "kandidaten": filters.KandidaatFilter,
+    "plaatsingen": filters.PlaatsingFilter,
+}
+
+
 @rol_vereist(*WSP)
 def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
     from django.http import Http404
@@ -411,6 +377,9 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
         raise Http404
     resource = RESOURCES[soort][1](regio=request.user.regio, user=request.user)
     queryset = resource.get_queryset()
+    if filterset_class := EXPORT_FILTERS.get(soort):
+        # The list's own filters: the export holds what the page shows, on every page.
+        queryset = filtered(request, queryset, filterset_class).qs
     if request.user.is_superuser:
         raise PermissionDenied  # a platform user has no regio to export
     dataset = resource.export(queryset)

@@ -12,12 +12,13 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from werkcentrum import paginering
 from werkcentrum.formulierbescherming import honeypot_gevuld, te_vaak
+from werkcentrum.lists import filtered, list_context
 from werkcentrum.publiek import publieke_regio, regio_van_request
 
 from . import selectors, services
-from .forms import VacaturekrantFilterForm, VerzoekPubliekForm
+from .filters import VacaturekrantFilter
+from .forms import VerzoekPubliekForm
 from .models import Werkgeversverzoek
 
 # Enough for an employer who corrects a typo and sends again; settable per installation.
@@ -25,24 +26,14 @@ VERZOEKEN_PER_UUR_PER_ADRES = 5
 
 
 def _vacatures(request: HttpRequest):
-    form = VacaturekrantFilterForm(request.GET or None, regio=request.regio)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.openbare_vacatures(
-        regio=request.regio, filters=filters, vandaag=timezone.localdate()
-    )
-    return form, qs
+    return selectors.openbare_vacatures(regio=request.regio, vandaag=timezone.localdate())
 
 
 @require_GET
 @publieke_regio
 def vacaturekrant(request: HttpRequest) -> HttpResponse:
-    form, qs = _vacatures(request)
-    pagina = paginering.pagina(request, qs, 20)
-    return render(
-        request,
-        "wsp/vacaturekrant.html",
-        {"form": form, "pagina": pagina, "regio": request.regio},
-    )
+    context = list_context(request, _vacatures(request), VacaturekrantFilter, page_size=20)
+    return render(request, "wsp/vacaturekrant.html", {**context, "regio": request.regio})
 
 
 @require_GET
@@ -81,7 +72,7 @@ def _als_dict(request, v) -> dict:
 @require_GET
 @publieke_regio
 def vacaturekrant_json(request: HttpRequest) -> JsonResponse:
-    _form, qs = _vacatures(request)
+    qs = filtered(request, _vacatures(request), VacaturekrantFilter).qs
     vacatures = [_als_dict(request, v) for v in qs[:500]]
     return JsonResponse(
         {"regio": request.regio.code, "aantal": len(vacatures), "vacatures": vacatures}

@@ -103,3 +103,33 @@ def test_secretariaat_journey_to_the_public_besluitenlijst(
     ).is_visible()
     assert ernstige_schendingen(publiek) == []
     publiek.context.close()
+
+
+def test_secretariaat_sees_an_actie_carried_over_on_the_next_meeting(
+    page, live_server, secretariaat
+):
+    """Issue 22 point 1: the actielijst of a meeting shows the open acties of earlier ones."""
+    from rba import services
+    from rba.models import Overlegorgaan
+    from tests.rba.factories import ActieFactory, VergaderingFactory
+
+    orgaan = Overlegorgaan.objects.get(regio=secretariaat.regio)
+    vandaag = timezone.localdate()
+    vorige = VergaderingFactory(orgaan=orgaan, datum=vandaag - timedelta(days=30))
+    volgende = VergaderingFactory(orgaan=orgaan, datum=vandaag + timedelta(days=14))
+    ActieFactory(orgaan=orgaan, vergadering=vorige, omschrijving="Notitie jeugdwerkloosheid")
+    services.open_acties_doorschuiven(orgaan=orgaan)
+
+    url = live_server.url
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label(re.compile("e-mail", re.I)).fill(secretariaat.email)
+    page.get_by_label(re.compile("wachtwoord", re.I)).first.fill(WACHTWOORD)
+    page.get_by_role("button", name=re.compile("inloggen|aanmelden", re.I)).click()
+    page.wait_for_url(re.compile(r"/werkplek/$"))
+    page.goto(f"{url}/rba/vergaderingen/{volgende.pk}/")
+    tabel = page.get_by_role("table", name="Openstaande acties uit eerdere vergaderingen")
+    assert tabel.get_by_role("cell", name="Notitie jeugdwerkloosheid").is_visible()
+    assert page.get_by_text("Geen acties gevonden").count() == 1  # none recorded here yet
+    assert ernstige_schendingen(page) == []
+    page.goto(f"{url}/rba/acties/")
+    assert page.get_by_role("cell", name="Notitie jeugdwerkloosheid").is_visible()

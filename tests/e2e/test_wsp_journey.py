@@ -55,7 +55,13 @@ def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     page.get_by_label("Naam", exact=True).fill("Bakkerij De Korenbloem")
     page.get_by_label("KvK-nummer").fill("1234")
     page.get_by_label("Sector").select_option(label="Horeca en Schoonmaak")
-    page.get_by_label("Accounthouder").select_option(label="Lotte Mulder")
+    # A search field, not a list of every medewerker: typing offers the names (datalist).
+    accounthouder = page.get_by_label("Accounthouder")
+    accounthouder.press_sequentially("Lott")
+    page.locator("#id_accounthouder-keuzes option[value^='Lotte Mulder']").wait_for(
+        state="attached"
+    )
+    accounthouder.fill("Lotte Mulder")
     page.get_by_role("button", name="Nieuwe werkgever").click()
     page.get_by_text(re.compile("precies 8 cijfers")).first.wait_for()
     assert page.get_by_label("Naam", exact=True).input_value() == "Bakkerij De Korenbloem"

@@ -185,21 +185,27 @@ def test_dashboard_query_count_does_not_grow_with_the_data(
 QUERIES_DASHBOARD = 10
 
 
-def test_the_page_counts_again_as_soon_as_a_gesprek_is_added(client, coordinator, regio_a):
-    """The figures are kept between visits (werkcentrum.versies), but never past a change."""
+def test_the_figures_are_counted_again_after_a_few_minutes_and_say_when(
+    client, coordinator, regio_a, time_machine
+):
+    """The figures are kept DASHBOARD_SECONDEN per regio, period and day; the page says when
+    they were counted."""
+    from loket.dashboard import DASHBOARD_SECONDEN
+
+    time_machine.move_to("2026-04-01 10:00 +0200", tick=False)
     client.force_login(coordinator)
     url = reverse("loket:dashboard") + "?van=2026-01-01&tot=2026-03-31"
     GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 5))
     eerst = client.get(url)
-    assert "Cijfers van" in eerst.content.decode()
-    assert client.get(url).context["tabellen"] == eerst.context["tabellen"]
+    assert "Cijfers van 1 april 2026, 10:00." in eerst.content.decode()
     GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 1, 6))
     cel = '<td class="utrecht-table__cell">2</td>'
     assert cel not in eerst.content.decode()
+    time_machine.move_to(f"2026-04-01 10:{DASHBOARD_SECONDEN // 60 + 1:02d} +0200", tick=False)
     opnieuw = client.get(url)
+    assert "Cijfers van 1 april 2026, 10:0" in opnieuw.content.decode()
     maand = next(t for t in opnieuw.context["tabellen"] if t["code"] == "maand")
     assert sum(rij[1] for rij in maand["rijen"]) == 2
-    # The kept tables' HTML shows the new count as well.
     assert cel in opnieuw.content.decode()
 
 

@@ -93,20 +93,22 @@ def test_plaatsing_via_api_plans_nazorg_and_refuses_without_consent(api, adviseu
     assert PlaatsingFactory  # factory import used elsewhere
 
 
-def test_a_polled_list_shows_a_save_at_once(api, adviseur, regio_a):
+def test_a_polled_list_shows_a_save_at_once_and_filters(api, adviseur, regio_a):
     WerkgeverFactory(regio=regio_a, naam="Korenbloem")
     api.force_authenticate(adviseur)
-    assert [w["naam"] for w in api.get("/api/v1/wsp/werkgevers/").json()["results"]] == [
-        "Korenbloem"
-    ]
+    namen = [w["naam"] for w in api.get("/api/v1/wsp/werkgevers/").json()["results"]]
+    assert namen == ["Korenbloem"]
     WerkgeverFactory(regio=regio_a, naam="Duinrand")
     namen = [w["naam"] for w in api.get("/api/v1/wsp/werkgevers/").json()["results"]]
     assert namen == ["Duinrand", "Korenbloem"]
     r = api.get("/api/v1/wsp/werkgevers/", {"naam": "koren"}).json()
     assert [w["naam"] for w in r["results"]] == ["Korenbloem"]
+    # The page's filters work on the API too (one FilterSet): search and accounthouder by id.
+    r = api.get("/api/v1/wsp/werkgevers/", {"zoek": "duin"}).json()
+    assert [w["naam"] for w in r["results"]] == ["Duinrand"]
 
 
-def test_every_kandidaat_list_read_is_audited(api, adviseur, regio_a):
+def test_a_polled_kandidaat_list_is_audited_each_time(api, adviseur, regio_a):
     kandidaat = KandidaatFactory(regio=regio_a)
     api.force_authenticate(adviseur)
     for _ in range(3):

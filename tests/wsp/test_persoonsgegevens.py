@@ -232,7 +232,6 @@ def _lijst_van(werkgever, event: str) -> AuditEvent:
 def test_the_kept_werkgever_page_logs_every_showing_and_shows_a_new_contact_at_once(
     client, adviseur, regio_a, settings
 ):
-    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False  # really served from the kept page
     werkgever = _werkgever_met_personen(regio_a, plaatsingen=1, contactpersonen=1)
     client.force_login(adviseur)
     for _ in range(3):
@@ -254,7 +253,6 @@ def test_the_kept_werkgever_page_logs_every_showing_and_shows_a_new_contact_at_o
 def test_the_kept_werkgever_page_is_never_shown_outside_the_regio(
     client, maak_gebruiker, regio_a, regio_b, settings
 ):
-    settings.WERKCENTRUM_LIJSTEN_CONTROLEREN = False
     werkgever = _werkgever_met_personen(regio_a, plaatsingen=1, contactpersonen=1)
     eigen = maak_gebruiker("wsp_adviseur")
     client.force_login(eigen)

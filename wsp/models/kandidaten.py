@@ -108,6 +108,7 @@ class Kandidaat(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["regio", "actief"], name="kandidaat_actief_idx"),
             models.Index(fields=["regio", "doelgroep"], name="kandidaat_doelgroep_idx"),
             # The paged lists (staff page and API) by name: read a page, do not sort them all.
             models.Index(

@@ -1,0 +1,114 @@
+"""The filters of the loket's lists (werkcentrum.lists): one FilterSet per list serves the page
+and its API list. Each filters a queryset the selector already scoped; choice lists are
+scoped too."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.models import Locatie
+
+from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
+
+
+def _locaties(request):
+    if request is None:
+        return Locatie.objects.none()
+    return Locatie.objects.voor(request.user).order_by("naam")
+
+
+class VraagFilter(filters.FilterSet):
+    # The list opens on the open vragen (VRAAG_STANDAARD).
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    status = filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("open", _("Open")), *Vraag.Status.choices],
+        empty_label=_("Alle"),
+        method="met_status",
+    )
+    thema = filters.ModelChoiceFilter(
+        label=_("Thema"), queryset=Thema.objects.all(), empty_label=_("Alle thema's")
+    )
+
+    class Meta:
+        model = Vraag
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(Q(referentie__icontains=value) | Q(tekst__icontains=value))
+
+    def met_status(self, queryset, _name, value):
+        if value == "open":
+            return queryset.filter(status__in=["nieuw", "toegewezen"])
+        return queryset.filter(status=value)
+
+
+VRAAG_STANDAARD = {"status": "open"}
+
+
+class DoorverwijzingFilter(filters.FilterSet):
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Doorverwijzing.Status.choices, empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Doorverwijzing
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            Q(dienst__naam__icontains=value) | Q(organisatie__naam__icontains=value)
+        )
+
+
+class GesprekFilter(filters.FilterSet):
+    kanaal = filters.ChoiceFilter(
+        label=_("Kanaal"), choices=Gesprek.Kanaal.choices, empty_label=_("Alle")
+    )
+    locatie = filters.ModelChoiceFilter(
+        label=_("Locatie"), queryset=_locaties, empty_label=_("Alle locaties")
+    )
+
+    class Meta:
+        model = Gesprek
+        fields: list[str] = []
+
+
+class DienstFilter(filters.FilterSet):
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    thema = filters.ModelChoiceFilter(
+        label=_("Thema"),
+        field_name="themas",
+        queryset=Thema.objects.all(),
+        empty_label=_("Alle thema's"),
+    )
+    doelgroep = filters.ModelChoiceFilter(
+        label=_("Doelgroep"),
+        field_name="doelgroepen",
+        queryset=Doelgroep.objects.all(),
+        empty_label=_("Alle doelgroepen"),
+    )
+
+    class Meta:
+        model = Dienst
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            Q(naam__icontains=value)
+            | Q(omschrijving__icontains=value)
+            | Q(organisatie__naam__icontains=value)
+        )
+
+
+class TrajectFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Traject.Status.choices, empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Traject
+        fields: list[str] = []

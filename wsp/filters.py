@@ -1,0 +1,233 @@
+"""The filters of the WSP's lists (werkcentrum.lists): one FilterSet per list serves the page,
+its export and its API list. Each filters a queryset the selector already scoped to the regio;
+choice lists are scoped too. Every filter and ordering offered has an index (models' Meta)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from werkcentrum.autocomplete import SearchInput, words_in
+from werkcentrum.models import Gemeente
+
+from .keuzes import Doelgroep, Opleidingsniveau
+from .models import (
+    Cluster,
+    Doelstelling,
+    Kandidaat,
+    NazorgMoment,
+    Plaatsing,
+    Vacature,
+    Voordracht,
+    Werkgever,
+)
+
+JA_NEE = [("true", _("ja")), ("false", _("nee"))]
+
+
+def _gemeenten(request) -> QuerySet[Gemeente]:
+    if request is None:
+        return Gemeente.objects.none()
+    return Gemeente.objects.voor(request.user).order_by("naam")
+
+
+def _ja_nee(veld: str, **kwargs) -> filters.ChoiceFilter:
+    """ "true"/"false" as the API documents; anything else is a 400 naming the parameter."""
+
+    def filteren(queryset, _name, value):
+        return queryset.filter(**{veld: value == "true"})
+
+    return filters.ChoiceFilter(choices=JA_NEE, method=filteren, **kwargs)
+
+
+def _jaar(field_name: str, **kwargs) -> filters.NumberFilter:
+    """A calendar year as a date range (the (regio, date) index serves it)."""
+
+    def tussen(queryset, _name, value):
+        jaar = int(value)
+        return queryset.filter(
+            **{f"{field_name}__gte": date(jaar, 1, 1), f"{field_name}__lte": date(jaar, 12, 31)}
+        )
+
+    return filters.NumberFilter(
+        method=tussen, min_value=1, max_value=9999, decimal_places=0, **kwargs
+    )
+
+
+class WerkgeverFilter(filters.FilterSet):
+    zoek = filters.CharFilter(label=_("Naam of KvK-nummer"), method="zoeken", max_length=100)
+    cluster = filters.ModelChoiceFilter(
+        label=_("Cluster"),
+        field_name="sector__cluster",
+        queryset=Cluster.objects.order_by("naam"),
+        to_field_name="code",
+        empty_label=_("Alle clusters"),
+    )
+    gemeente = filters.ModelChoiceFilter(
+        label=_("Gemeente (vestiging)"),
+        field_name="vestigingen__gemeente",
+        queryset=_gemeenten,
+        empty_label=_("Alle gemeenten"),
+        distinct=True,
+    )
+    # A search field, not a select of every medewerker (werkcentrum.autocomplete offers the
+    # names as the user types); a number (the API) picks one accounthouder.
+    accounthouder = filters.CharFilter(
+        label=_("Accounthouder"),
+        method="accounthouder_heet",
+        max_length=100,
+        help_text=_("Voornaam of achternaam, of een deel ervan."),
+    )
+    alleen_mijn = filters.BooleanFilter(
+        label=_("Alleen mijn accounts"), method="mijn_accounts", widget=forms.CheckboxInput
+    )
+
+    class Meta:
+        model = Werkgever
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["accounthouder"].widget = SearchInput("medewerkers_zoeken")
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(Q(naam__icontains=value) | Q(kvk_nummer__startswith=value))
+
+    def accounthouder_heet(self, queryset, _name, value):
+        if value.isascii() and value.isdigit():
+            return queryset.filter(accounthouder_id=int(value))
+        return queryset.filter(
+            words_in(("accounthouder__first_name", "accounthouder__last_name"), value)
+        )
+
+    def mijn_accounts(self, queryset, _name, value):
+        if not value or self.request is None:
+            return queryset
+        user = self.request.user
+        return queryset.filter(Q(accounthouder=user) | Q(accountteam=user)).distinct()
+
+
+class WerkgeverApiFilter(WerkgeverFilter):
+    """The API's werkgevers: the page's filters and the exact ones its clients use."""
+
+    naam = filters.CharFilter(field_name="naam", lookup_expr="icontains", max_length=100)
+    kvk_nummer = filters.CharFilter(field_name="kvk_nummer", max_length=8)
+
+
+class VacatureFilter(filters.FilterSet):
+    zoek = filters.CharFilter(label=_("Functie of werkgever"), method="zoeken", max_length=100)
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Vacature.Status.choices, empty_label=_("Alle statussen")
+    )
+    werkgever = filters.NumberFilter(field_name="werkgever_id", widget=forms.HiddenInput)
+    gemeente = filters.NumberFilter(field_name="gemeente_id", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Vacature
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(Q(functie__icontains=value) | Q(werkgever__naam__icontains=value))
+
+
+class KandidaatFilter(filters.FilterSet):
+    zoek = filters.CharFilter(label=_("Naam"), method="zoeken", max_length=100)
+    doelgroep = filters.ChoiceFilter(
+        label=_("Doelgroep"), choices=Doelgroep.choices, empty_label=_("Alle doelgroepen")
+    )
+    actief = _ja_nee("actief", label=_("Actief"), empty_label=_("Actief en niet actief"))
+
+    class Meta:
+        model = Kandidaat
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(words_in(("voornaam", "achternaam"), value))
+
+
+class PlaatsingFilter(filters.FilterSet):
+    """Issue 22 point 9: the plaatsingen list with search and filters."""
+
+    zoek = filters.CharFilter(label=_("Kandidaat of werkgever"), method="zoeken", max_length=100)
+    doelgroep = filters.ChoiceFilter(
+        label=_("Doelgroep"), choices=Doelgroep.choices, empty_label=_("Alle doelgroepen")
+    )
+    jaar = _jaar("startdatum", label=_("Jaar van de startdatum"))
+    werkgever = filters.NumberFilter(field_name="werkgever_id", widget=forms.HiddenInput)
+
+    class Meta:
+        model = Plaatsing
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            words_in(("kandidaat__voornaam", "kandidaat__achternaam", "werkgever__naam"), value)
+        )
+
+
+class VoordrachtFilter(filters.FilterSet):
+    class Meta:
+        model = Voordracht
+        fields = ["vacature", "kandidaat", "status"]
+
+
+class NazorgMomentFilter(filters.FilterSet):
+    open = filters.CharFilter(method="alleen_open")
+
+    class Meta:
+        model = NazorgMoment
+        fields = ["plaatsing"]
+
+    def alleen_open(self, queryset, _name, value):
+        return queryset.filter(afgerond_op=None) if value == "true" else queryset
+
+
+class DoelstellingFilter(filters.FilterSet):
+    regio = filters.CharFilter(method="alleen_regio")
+
+    class Meta:
+        model = Doelstelling
+        fields = ["jaar", "doelgroep", "gemeente"]
+
+    def alleen_regio(self, queryset, _name, value):
+        return queryset.filter(gemeente__isnull=True) if value == "true" else queryset
+
+
+class VacaturekrantFilter(filters.FilterSet):
+    """The public vacaturekrant of one regio (request.regio)."""
+
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    gemeente = filters.ModelChoiceFilter(
+        label=_("Gemeente"),
+        queryset=lambda request: _regio_gemeenten(request),
+        empty_label=_("Alle gemeenten"),
+    )
+    cluster = filters.ModelChoiceFilter(
+        label=_("Sector"),
+        field_name="sector__cluster",
+        queryset=Cluster.objects.order_by("naam"),
+        empty_label=_("Alle sectoren"),
+    )
+    opleidingsniveau = filters.ChoiceFilter(
+        label=_("Opleidingsniveau"),
+        choices=Opleidingsniveau.choices,
+        empty_label=_("Alle niveaus"),
+    )
+
+    class Meta:
+        model = Vacature
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(Q(functie__icontains=value) | Q(omschrijving__icontains=value))
+
+
+def _regio_gemeenten(request) -> QuerySet[Gemeente]:
+    regio = getattr(request, "regio", None)
+    if regio is None:
+        return Gemeente.objects.none()
+    return Gemeente.objects.in_regio(regio).order_by("naam")
