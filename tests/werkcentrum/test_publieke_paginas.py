@@ -60,7 +60,7 @@ def _in_another_connection(schrijven) -> None:
 
 # serialized_rollback: another transactional test may have emptied the reference data
 # (sectoren) that migrations load and the factories read.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_vacature_published_in_another_connection_shows_at_once(werkgever):
     client = Client()
     vacature = _vacature(werkgever, "Slager", is_openbaar=False)
@@ -84,7 +84,7 @@ def _openbaar(pk: int, waarde: bool) -> None:
 
 # serialized_rollback: another transactional test may have emptied the reference data
 # (sectoren) that migrations load and the factories read.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_besluit_published_in_another_connection_shows_at_once(regio_a):
     client = Client()
     assert client.get(BESLUITEN).status_code == 200
