@@ -178,3 +178,29 @@ def test_no_yaml_at_all_is_a_clear_message():
         regiodefinitie.lezen("code: [zkij")
     with pytest.raises(regiodefinitie.DefinitieFout, match="moet beginnen"):
         regiodefinitie.lezen("- alleen een lijst")
+
+
+def test_the_answer_days_of_the_file_are_what_an_inwoner_is_promised():
+    """A regio defined with 3 answer days promises 3 Dutch working days, another regio its own:
+    a question on Friday 19 December 2025 is due Wednesday 24th (3) or Tuesday 23rd (2)."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from loket.models import Thema
+    from loket.services import vraag_stellen
+
+    data = zkij()
+    data["termijnen"]["antwoord_werkdagen"] = 3
+    regiodefinitie.laden(regiodefinitie.lezen(yaml.safe_dump(data)))
+    call_command("seed_regio", "amf", stdout=StringIO())
+    vrijdag = datetime(2025, 12, 19, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    uiterlijk = {}
+    for code in ("zkij", "amf"):
+        regio = Arbeidsmarktregio.objects.get(code=code)
+        thema = Thema.objects.get_or_create(code="werk-zoeken", defaults={"naam": "Werk"})[0]
+        vraag = vraag_stellen(
+            regio=regio, thema=thema, tekst="Hoe vind ik werk?", nu=vrijdag, wil_antwoord=False
+        )
+        uiterlijk[code] = vraag.antwoord_uiterlijk
+    assert LoketInstelling.objects.get(regio__code="amf").antwoordtermijn_werkdagen == 2
+    assert uiterlijk == {"zkij": date(2025, 12, 24), "amf": date(2025, 12, 23)}
