@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from werkcentrum.demo import DEMO_DOMEIN, DemoContext, registreer
+from werkcentrum.demo import DEMO_DOMEIN, DemoContext, lokaal, registreer
 
 GELDSTROMEN = [
     {
@@ -247,7 +247,7 @@ BOEKINGEN = [
 def _besluit(ctx: DemoContext, sleutel: str, door):
     from rba.models import Besluit
 
-    titel, datum, bedrag = BESLUITEN[sleutel]
+    titel, datum, bedrag = lokaal(ctx.regio, BESLUITEN[sleutel])
     bestaand = Besluit.objects.filter(
         regio=ctx.regio, titel=titel, type=Besluit.Type.INZET_REGIONALE_MIDDELEN
     ).first()
@@ -281,7 +281,7 @@ def _stamgegevens(ctx: DemoContext, door) -> tuple[list, dict]:
         Geldstroom.objects.update_or_create(
             regio=ctx.regio, naam=g["naam"], defaults={k: v for k, v in g.items() if k != "naam"}
         )[0]
-        for g in GELDSTROMEN
+        for g in lokaal(ctx.regio, GELDSTROMEN)
     ]
     posten = {
         code: Begrotingspost.objects.update_or_create(
@@ -307,7 +307,7 @@ def reserve(ctx: DemoContext) -> None:
         .first()
     )
     fondsen, posten = _stamgegevens(ctx, door)
-    for kenmerk, soort, datum, bedrag, f, post, ref, tekst in BOEKINGEN:
+    for kenmerk, soort, datum, bedrag, f, post, ref, tekst in lokaal(ctx.regio, BOEKINGEN):
         if Mutatie.objects.filter(regio=ctx.regio, kenmerk=kenmerk).exists():
             continue
         gemeen = {

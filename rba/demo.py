@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db.models import Q
 
-from werkcentrum.demo import DEMO_DOMEIN, DemoContext, registreer
+from werkcentrum.demo import DEMO_DOMEIN, DemoContext, lokaal, registreer
 from werkcentrum.models import Medewerker, Organisatie
 
 from .models import (
@@ -56,14 +56,8 @@ ORGANEN = [
     ("AGA", "Adviesgroep Arbeidsmarkt", "Ambtelijke adviesgroep die het RBA voorbereidt."),
 ]
 
-RBA_LEDEN = [
-    ("voorzitter", "Wethouder Werk en Inkomen", "Gemeente Haarlem"),
-    ("lid", "Wethouder", "Gemeente Zandvoort"),
-    ("lid", "Wethouder", "Gemeente Heemstede"),
-    ("lid", "Wethouder", "Gemeente Bloemendaal"),
-    ("lid", "Wethouder", "Gemeente Velsen"),
-    ("lid", "Wethouder", "Gemeente Beverwijk"),
-    ("lid", "Wethouder", "Gemeente Heemskerk"),
+# The partners beside the gemeenten' wethouders (who come from the regio's own gemeenten).
+PARTNER_LEDEN = [
     ("lid", "Directeur", "UWV"),
     ("lid", "Bestuurder", "Nova College"),
     ("lid", "Regiomanager", "SBB"),
@@ -547,9 +541,18 @@ def governance(ctx: DemoContext) -> None:
 
 def _leden(ctx: DemoContext, organen: dict) -> None:
     orgs = {o.naam.lower(): o for o in Organisatie.objects.filter(regio=ctx.regio)}
+    # Each gemeente of the regio sends a wethouder; the centrumgemeente's chairs.
+    gemeenten = ctx.regio.gemeenten.order_by("-is_centrumgemeente", "naam")
+    bestuur = [
+        ("voorzitter", "Wethouder Werk en Inkomen", f"Gemeente {g.naam}")
+        if g.is_centrumgemeente
+        else ("lid", "Wethouder", f"Gemeente {g.naam}")
+        for g in gemeenten
+    ]
+    partners = lokaal(ctx.regio, PARTNER_LEDEN)
     for orgaan, leden in (
-        (organen["RBA"], RBA_LEDEN),
-        (organen["KMT"], RBA_LEDEN[7:9] + RBA_LEDEN[12:]),
+        (organen["RBA"], bestuur + partners),
+        (organen["KMT"], partners[:2] + partners[-2:]),
     ):
         for i, (rol, functie, organisatie) in enumerate(leden, start=1):
             voornaam, achternaam = ctx.naam()
@@ -572,7 +575,7 @@ def _leden(ctx: DemoContext, organen: dict) -> None:
         email=f"rba.oud1@{ctx.regio.code}.{DEMO_DOMEIN}",
         defaults={
             "naam": f"{voornaam} {achternaam}",
-            "functie": "Wethouder, Gemeente Velsen",
+            "functie": lokaal(ctx.regio, "Wethouder, Gemeente Velsen"),
             "rol": Lid.Rol.LID,
             "van": date(2023, 1, 1),
             "tot": date(2026, 3, 31),
@@ -582,7 +585,7 @@ def _leden(ctx: DemoContext, organen: dict) -> None:
 
 def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
     punten = {}
-    for afk, datum, status, agenda in VERGADERINGEN:
+    for afk, datum, status, agenda in lokaal(regio, VERGADERINGEN):
         v, _ = Vergadering.objects.update_or_create(
             orgaan=organen[afk],
             datum=datum,
@@ -590,9 +593,10 @@ def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
                 "regio": regio,
                 "aanvang": time(15, 30) if afk == "RBA" else time(10, 0),
                 "einde": time(17, 30) if afk == "RBA" else time(12, 0),
-                "locatie": "Stadhuis Haarlem, Grote Markt 2"
-                if afk == "RBA"
-                else "WSP ZKIJ, Velsen",
+                "locatie": lokaal(
+                    regio,
+                    "Stadhuis Haarlem, Grote Markt 2" if afk == "RBA" else "WSP ZKIJ, Velsen",
+                ),
                 "online_link": "https://vergaderen.example.nl/rba" if afk == "RBA" else "",
                 "status": status,
                 "verslag": "Het verslag is ongewijzigd vastgesteld."
@@ -617,7 +621,9 @@ def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
             punten[(afk, datum, volgorde)] = punt
     punt = punten[("RBA", date(2025, 3, 19), 2)]
     stuk, _ = Stuk.objects.get_or_create(
-        agendapunt=punt, titel="Uitvoeringsplan WSP ZKIJ 2025", defaults={"openbaar": True}
+        agendapunt=punt,
+        titel=lokaal(regio, "Uitvoeringsplan WSP ZKIJ 2025"),
+        defaults={"openbaar": True},
     )
     if not StukVersie.objects.filter(stuk=stuk, versie=1).exists():
         versie = StukVersie(
@@ -652,7 +658,7 @@ def _besluiten(regio, organen: dict, punten: dict, dossiers: dict) -> None:
         fonds,
         openbaar,
         vervangt,
-    ) in BESLUITEN:
+    ) in lokaal(regio, BESLUITEN):
         if Besluit.objects.filter(regio=regio, nummer=nummer).exists():
             continue  # a taken besluit is never rewritten
         punt = punten[(afk, datum, volgorde)]
@@ -689,7 +695,7 @@ def _acties(ctx: DemoContext, organen: dict) -> None:
         .order_by("email")
         .first()
     )
-    for afk, datum, omschrijving, deadline, status in ACTIES:
+    for afk, datum, omschrijving, deadline, status in lokaal(ctx.regio, ACTIES):
         vergadering = Vergadering.objects.get(orgaan=organen[afk], datum=datum)
         Actie.objects.update_or_create(
             regio=ctx.regio,
@@ -720,7 +726,7 @@ def _acties(ctx: DemoContext, organen: dict) -> None:
 def _agenda(regio, dossiers: dict) -> None:
     agenda, _ = StrategischeAgenda.objects.update_or_create(
         regio=regio,
-        titel="Strategische arbeidsmarktagenda ZKIJ 2023-2027",
+        titel=lokaal(regio, "Strategische arbeidsmarktagenda ZKIJ 2023-2027"),
         defaults={
             "startjaar": 2023,
             "eindjaar": 2027,
@@ -733,7 +739,9 @@ def _agenda(regio, dossiers: dict) -> None:
         )[0]
         for i, (naam, oms) in enumerate(AGENDA_PIJLERS, start=1)
     ]
-    for i, (p, thema, voor_wie, schaal, actie, status, trekkers, financiering) in enumerate(REGELS):
+    for i, (p, thema, voor_wie, schaal, actie, status, trekkers, financiering) in enumerate(
+        lokaal(regio, REGELS)
+    ):
         regel, _ = AgendaRegel.objects.update_or_create(
             regio=regio,
             pijler=pijlers[p],

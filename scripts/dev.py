@@ -73,14 +73,19 @@ def run_env(environ: dict[str, str]) -> tuple[dict[str, str], str]:
     return env, port
 
 
+REGIOS = {"zkij": "ZKIJ", "amf": "Amersfoort"}
+
+
 def run() -> None:
     install()
     env, port = run_env(dict(os.environ))
     (ROOT / "var").mkdir(exist_ok=True)
     say("database bijwerken en demogegevens laden")
     manage("migrate", "--noinput", env=env)
-    manage("seed_regio", "zkij", env=env)
-    manage("demo_data", "--seed", "1", env=env)
+    # Two regio's on one installation: Zuid-Kennemerland en IJmond and Amersfoort.
+    for code in REGIOS:
+        manage("seed_regio", code, env=env)
+        manage("demo_data", "--regio", code, "--seed", "1", env=env)
     say("Celery worker met beat starten (filesystem-broker in var/celery)")
     worker = subprocess.Popen(
         [
@@ -102,7 +107,11 @@ def run() -> None:
     )
     time.sleep(2)
     print(
-        f"\n  Portaal:      http://127.0.0.1:{port}/\n  Inloggen:     http://127.0.0.1:{port}/accounts/login/"
+        f"\n  Portaal:      http://127.0.0.1:{port}/"
+        + "".join(
+            f"\n  {naam + ':':<13} http://127.0.0.1:{port}/{code}/" for code, naam in REGIOS.items()
+        )
+        + f"\n  Inloggen:     http://127.0.0.1:{port}/accounts/login/"
         f"\n  Gezondheid:   http://127.0.0.1:{port}/health/  (de hartslag van de worker elke 30 s)"
         "\n  Demo-logins staan hierboven; stoppen met Ctrl-C.\n",
         flush=True,

@@ -85,6 +85,43 @@ class DemoContext:
         return self.rng.choice(VOORNAMEN), self.rng.choice(ACHTERNAMEN)
 
 
+# The demo's stories (meetings, projects, funds) are written for the first regio, Zuid-Kennemerland
+# en IJmond. Another regio gets the same stories with its own names: the regio, its
+# centrumgemeente and another of its gemeenten take the places of ZKIJ's.
+THUISREGIO = "zkij"
+
+
+def lokaal(regio, waarde):
+    """`waarde` (a string, or lists, tuples and dicts of them) with ZKIJ's place names replaced
+    by the regio's own; unchanged for ZKIJ itself."""
+    if regio.code == THUISREGIO:
+        return waarde
+    namen = sorted(regio.gemeenten.values_list("naam", "is_centrumgemeente"), key=lambda g: g[0])
+    centrum = next((naam for naam, is_centrum in namen if is_centrum), regio.naam)
+    ander = next((naam for naam, is_centrum in namen if not is_centrum), centrum)
+    vervangingen = [
+        ("Zuid-Kennemerland en IJmond", regio.naam),
+        ("ZKIJ", regio.code.upper()),
+        ("in de IJmond", f"in de regio {regio.naam}"),
+        ("IJmond", f"regio {regio.naam}"),
+        ("Haarlem", centrum),
+        ("Velsen", ander),
+    ]
+
+    def vervang(x):
+        if isinstance(x, str):
+            for oud, nieuw in vervangingen:
+                x = x.replace(oud, nieuw)
+            return x
+        if isinstance(x, (list, tuple)):
+            return type(x)(vervang(y) for y in x)
+        if isinstance(x, dict):
+            return {k: vervang(v) for k, v in x.items()}
+        return x
+
+    return vervang(waarde)
+
+
 Generator = Callable[[DemoContext], None]
 _GENERATOREN: list[tuple[str, Generator]] = []
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from werkcentrum.demo import DemoContext, registreer
+from werkcentrum.demo import DemoContext, lokaal, registreer
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
 from .keuzes import Doelgroep, Instrument
@@ -42,6 +42,14 @@ INWONERS = {
     "Velsen": 69_500,
     "Beverwijk": 42_500,
     "Heemskerk": 39_700,
+    # Amersfoort's demo (CBS, 1 January 2024, rounded).
+    "Amersfoort": 160_000,
+    "Baarn": 25_000,
+    "Bunschoten": 22_000,
+    "Eemnes": 9_500,
+    "Leusden": 30_500,
+    "Soest": 47_500,
+    "Woudenberg": 14_000,
 }
 SKILLS = [
     "klantgericht",
@@ -436,7 +444,7 @@ def _activiteiten(ctx) -> None:
         ("oekrainebalie", "Oekraïnebalie spreekuren", date(JAAR, 6, 30), ""),
         ("communicatie", "Nieuwsbrief werkgevers", date(JAAR, 10, 1), "nieuwsbrief"),
     ]
-    for soort, naam, datum, type_ in rijen:
+    for soort, naam, datum, type_ in lokaal(regio, rijen):
         Activiteit.objects.update_or_create(
             regio=regio,
             naam=naam,

@@ -85,3 +85,25 @@ def test_demo_data_scale_grows_the_staff():
     klein = Medewerker.objects.filter(groups__name="gids").count()
     call_command("demo_data", "--scale", "2", stdout=StringIO())
     assert Medewerker.objects.filter(groups__name="gids").count() == 2 * klein
+
+
+@pytest.mark.django_db
+def test_amersfoort_demo_tells_its_stories_with_its_own_places():
+    """`demo_data --regio amf` beside ZKIJ: Amersfoort's meetings, members, funds and events
+    name Amersfoort's gemeenten, never ZKIJ's."""
+    from financien.models import Geldstroom
+    from rba.models import Lid, Vergadering
+    from wsp.models import Activiteit
+
+    call_command("demo_data", "--regio", "amf", "--seed", "3", stdout=StringIO())
+    teksten = [
+        *Lid.objects.filter(orgaan__regio__code="amf").values_list("functie", flat=True),
+        *Vergadering.objects.filter(regio__code="amf").values_list("locatie", flat=True),
+        *Geldstroom.objects.filter(regio__code="amf").values_list("naam", "voorwaarden"),
+        *Activiteit.objects.filter(regio__code="amf").values_list("naam", flat=True),
+    ]
+    tekst = " ".join(t if isinstance(t, str) else " ".join(t) for t in teksten)
+    for zkij in ("Haarlem", "Velsen", "IJmond", "ZKIJ", "Zandvoort", "Heemskerk"):
+        assert zkij not in tekst, zkij
+    assert "Wethouder Werk en Inkomen, Gemeente Amersfoort" in tekst
+    assert "Wethouder, Gemeente Woudenberg" in tekst
