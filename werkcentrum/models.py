@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .huisstijl import kleur_validator
 from .tenancy import RegioManager, RegioQuerySet
 from .validators import (
     cbs_code_validator,
@@ -31,6 +32,16 @@ class Arbeidsmarktregio(models.Model):
         blank=True,
         help_text=_("De publieke website van deze regio, bijv. werkcentrum-zkij.nl."),
         validators=[enkele_regel_validator],
+    )
+    huisstijl_kleur = models.CharField(
+        _("huisstijlkleur"),
+        max_length=7,
+        blank=True,
+        validators=[kleur_validator],
+        help_text=_(
+            "De hoofdkleur van de regio (#rrggbb) voor kop, knoppen en voet; leeg: de "
+            "standaardkleur. Witte tekst erop moet goed leesbaar zijn (contrast 4,5:1)."
+        ),
     )
 
     # A regio "belongs" to itself: a beheerder sees only their own.

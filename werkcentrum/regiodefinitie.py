@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
+
+from .huisstijl import kleur_validator
 
 MAP = Path(__file__).resolve().parent / "regios"
 CBS_CODE = re.compile(r"^GM\d{4}$")
@@ -94,6 +97,7 @@ class Definitie:
     buren: dict[str, frozenset[str]]  # CBS code -> CBS codes, both directions
     # The app sections (termijnen, doelen, ...), as written; checked by their app.
     onderdelen: dict[str, Any] = field(default_factory=dict)
+    huisstijl_kleur: str = ""
 
     @property
     def centrumgemeente(self) -> GemeenteDef:
@@ -203,6 +207,22 @@ class _Lezer:
             return []
         return waarde
 
+    def huisstijl(self) -> str:
+        """huisstijl: {kleur: "#rrggbb"}; the regio's brand colour, checked for contrast."""
+        waarde = self.data.get("huisstijl")
+        if waarde is None:
+            return ""
+        if not isinstance(waarde, dict) or set(waarde) - {"kleur"}:
+            self.fout("huisstijl: alleen 'kleur' (#rrggbb) kan worden ingesteld.")
+            return ""
+        kleur = self.tekst(waarde, "kleur", "huisstijl")
+        try:
+            kleur_validator(kleur)
+        except ValidationError as fout:
+            self.fout(f"huisstijl: kleur '{kleur}': {' '.join(fout.messages)}")
+            return ""
+        return kleur.lower()
+
     def definitie(self) -> Definitie:
         code = self.tekst(self.data, "code", "regio")
         if code and not CODE.match(code):
@@ -222,7 +242,17 @@ class _Lezer:
         for sectie in _ONDERDELEN:
             if sectie in self.data:
                 onderdelen[sectie] = self.data[sectie]
-        bekend = {"code", "naam", "bron", "gemeenten", "organisaties", "locaties", "buren"}
+        huisstijl_kleur = self.huisstijl()
+        bekend = {
+            "code",
+            "naam",
+            "bron",
+            "huisstijl",
+            "gemeenten",
+            "organisaties",
+            "locaties",
+            "buren",
+        }
         for sleutel in self.data:
             if sleutel not in bekend | set(_ONDERDELEN):
                 self.fout(f"Onbekend onderdeel '{sleutel}'.")
@@ -235,6 +265,7 @@ class _Lezer:
             locaties=tuple(locaties),
             buren=buren,
             onderdelen=onderdelen,
+            huisstijl_kleur=huisstijl_kleur,
         )
         if not self.fouten:
             for sectie, waarde in onderdelen.items():
@@ -440,7 +471,11 @@ def laden(definitie: Definitie) -> Samenvatting:
         raise DefinitieFout(fouten)
     s = Samenvatting()
     regio = _bijwerken(
-        s, "regio", Arbeidsmarktregio.objects, {"code": definitie.code}, {"naam": definitie.naam}
+        s,
+        "regio",
+        Arbeidsmarktregio.objects,
+        {"code": definitie.code},
+        {"naam": definitie.naam, "huisstijl_kleur": definitie.huisstijl_kleur},
     )
     gemeenten = _gemeenten_laden(s, regio, definitie)
     _organisaties_laden(s, regio, definitie, gemeenten)

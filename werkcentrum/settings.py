@@ -89,10 +89,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "werkcentrum.context_processors.portaal",
+                "werkcentrum.context_processors.huisstijl",
             ],
-            # Only for {% vast %} and {% formvelden %}, which go with issue 19 point 2; then
-            # this line goes too (templates that use |keuze already {% load portaal %}).
-            "builtins": ["werkcentrum.templatetags.portaal"],
         },
     },
 ]

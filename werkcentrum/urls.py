@@ -16,6 +16,8 @@ admin.site.site_title = "Werkcentrum-portaal"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    path("huisstijl/<slug:regio>.css", views.huisstijl, name="huisstijl"),
+    path("huisstijl/id/<int:regio_id>.css", views.huisstijl, name="huisstijl_id"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/signup/", RedirectView.as_view(pattern_name="account_login")),
     path("accounts/", include("allauth.urls")),

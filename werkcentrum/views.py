@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .autocomplete import suggestions
 from .filters import LocatieFilter, OrganisatieFilter
+from .huisstijl import tokens as huisstijl_tokens
 from .lists import list_context
 from .models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd, Organisatie
 from .rollen import ROLLEN
@@ -77,3 +78,19 @@ def health(request: HttpRequest) -> JsonResponse:
     ok = all(c.ok for c in controles.values())
     body = {"status": "ok" if ok else "storing", **{k: c.als_dict() for k, c in controles.items()}}
     return JsonResponse(body, status=200 if ok else 503)
+
+
+@require_GET
+def huisstijl(request: HttpRequest, regio: str = "", regio_id: int = 0) -> HttpResponse:
+    """The regio's design tokens as a stylesheet (werkcentrum/huisstijl.py); public, since the
+    public site and the login page use it too. Browsers keep it five minutes."""
+    kleur = (
+        Arbeidsmarktregio.objects.filter(**({"code": regio} if regio else {"pk": regio_id}))
+        .values_list("huisstijl_kleur", flat=True)
+        .first()
+    )
+    if kleur is None:
+        raise Http404
+    response = HttpResponse(huisstijl_tokens(kleur), content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
