@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .huisstijl import kleur_validator
+from .modules import alle_modules, modules_validator
 from .tenancy import RegioManager, RegioQuerySet
 from .validators import (
     cbs_code_validator,
@@ -32,6 +33,15 @@ class Arbeidsmarktregio(models.Model):
         blank=True,
         help_text=_("De publieke website van deze regio, bijv. werkcentrum-zkij.nl."),
         validators=[enkele_regel_validator],
+    )
+    modules = models.JSONField(
+        _("modules"),
+        default=alle_modules,
+        validators=[modules_validator],
+        help_text=_(
+            "Welke onderdelen deze regio in het portaal gebruikt, naast het loket: wsp, rba, "
+            "financien. Een regio die zijn reserve elders beheert, laat financien weg."
+        ),
     )
     huisstijl_kleur = models.CharField(
         _("huisstijlkleur"),

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .huisstijl import kleur_validator
+from .modules import MODULES
 
 MAP = Path(__file__).resolve().parent / "regios"
 CBS_CODE = re.compile(r"^GM\d{4}$")
@@ -98,6 +99,7 @@ class Definitie:
     # The app sections (termijnen, doelen, ...), as written; checked by their app.
     onderdelen: dict[str, Any] = field(default_factory=dict)
     huisstijl_kleur: str = ""
+    modules: tuple[str, ...] = tuple(MODULES)
 
     @property
     def centrumgemeente(self) -> GemeenteDef:
@@ -223,6 +225,16 @@ class _Lezer:
             return ""
         return kleur.lower()
 
+    def modules(self) -> tuple[str, ...]:
+        """modules: [wsp, rba, financien]; which parts the regio uses beside the loket."""
+        waarde = self.data.get("modules")
+        if waarde is None:
+            return tuple(MODULES)
+        if not isinstance(waarde, list) or not set(map(str, waarde)) <= set(MODULES):
+            self.fout(f"modules: kies uit {', '.join(MODULES)} (het loket is er altijd).")
+            return tuple(MODULES)
+        return tuple(m for m in MODULES if m in waarde)
+
     def definitie(self) -> Definitie:
         code = self.tekst(self.data, "code", "regio")
         if code and not CODE.match(code):
@@ -243,11 +255,13 @@ class _Lezer:
             if sectie in self.data:
                 onderdelen[sectie] = self.data[sectie]
         huisstijl_kleur = self.huisstijl()
+        modules = self.modules()
         bekend = {
             "code",
             "naam",
             "bron",
             "huisstijl",
+            "modules",
             "gemeenten",
             "organisaties",
             "locaties",
@@ -266,6 +280,7 @@ class _Lezer:
             buren=buren,
             onderdelen=onderdelen,
             huisstijl_kleur=huisstijl_kleur,
+            modules=modules,
         )
         if not self.fouten:
             for sectie, waarde in onderdelen.items():
@@ -475,7 +490,11 @@ def laden(definitie: Definitie) -> Samenvatting:
         "regio",
         Arbeidsmarktregio.objects,
         {"code": definitie.code},
-        {"naam": definitie.naam, "huisstijl_kleur": definitie.huisstijl_kleur},
+        {
+            "naam": definitie.naam,
+            "huisstijl_kleur": definitie.huisstijl_kleur,
+            "modules": list(definitie.modules),
+        },
     )
     gemeenten = _gemeenten_laden(s, regio, definitie)
     _organisaties_laden(s, regio, definitie, gemeenten)

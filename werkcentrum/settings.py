@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "werkcentrum.middleware.CspMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "werkcentrum.middleware.MfaVerplichtMiddleware",
+    "werkcentrum.modules.ModuleMiddleware",
 ]
 
 ROOT_URLCONF = "werkcentrum.urls"

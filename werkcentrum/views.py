@@ -14,7 +14,7 @@ from .huisstijl import tokens as huisstijl_tokens
 from .lists import list_context
 from .models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd, Organisatie
 from .rollen import ROLLEN
-from .werkplek import items_voor
+from .werkplek import items_voor, uitgeschakeld
 
 PAGINA_GROOTTE = 25
 
@@ -35,7 +35,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def werkplek(request: HttpRequest) -> HttpResponse:
     user = request.user
     codes = sorted(ROLLEN) if user.is_superuser else [c for c in ROLLEN if c in user.rollen]
-    rollen = [{"rol": ROLLEN[c], "items": items_voor(user, c)} for c in codes]
+    uit = uitgeschakeld(user)
+    rollen = [{"rol": ROLLEN[c], "items": items_voor(user, c, uit)} for c in codes]
     return render(request, "werkcentrum/werkplek.html", {"rollen": rollen})
 
 

@@ -36,12 +36,24 @@ def registreer(
         _ITEMS.append(item)
 
 
-def items_voor(user, rol: str) -> list[WerkplekItem]:
+def items_voor(user, rol: str, uit: frozenset[str] | set[str] = frozenset()) -> list[WerkplekItem]:
     """The entries of one role that `user` may really open (the view checks again)."""
     return [
         item
         for item in _ITEMS
         if rol in item.rollen
+        and item.url_naam.split(":")[0] not in uit
         and item.url is not None
         and (item.permissie is None or user.has_perm(item.permissie))
     ]
+
+
+def uitgeschakeld(user) -> set[str]:
+    """The modules the user's regio does not use (werkcentrum/modules.py)."""
+    from .models import Arbeidsmarktregio
+    from .modules import MODULES
+
+    if not getattr(user, "regio_id", None):
+        return set()
+    modules = Arbeidsmarktregio.objects.filter(pk=user.regio_id).values_list("modules", flat=True)
+    return set(MODULES) - set(modules.first() or ())
