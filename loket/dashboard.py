@@ -76,11 +76,14 @@ def _tabellen(request: HttpRequest):
             ),
         )
     )
-    data, berekend = cache.get_or_set(
-        sleutel,
-        lambda: (selectors.dashboard(user=user, van=van, tot=tot), timezone.now()),
-        DASHBOARD_SECONDEN,
-    )
+    nu = timezone.now()
+    bewaard = cache.get(sleutel)
+    # The figures' own time decides their age too, not only the cache's expiry, so they are
+    # never older than DASHBOARD_SECONDEN by the portal's clock.
+    if bewaard is None or (nu - bewaard[1]).total_seconds() >= DASHBOARD_SECONDEN:
+        bewaard = (selectors.dashboard(user=user, van=van, tot=tot), nu)
+        cache.set(sleutel, bewaard, DASHBOARD_SECONDEN)
+    data, berekend = bewaard
     return form, van, tot, data, berekend
 
 

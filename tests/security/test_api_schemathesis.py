@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,6 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance
 
 from tests.factories import MedewerkerFactory
 from werkcentrum.rollen import ROLLEN
-from werkcentrum.wsgi import application
 
 CHECKS = [not_a_server_error, response_schema_conformance]
 HTTP_METHODES = ("get", "post", "put", "patch", "delete")
@@ -72,7 +72,9 @@ def wsgi_app():
     signalen = (request_started, request_finished)
     for signaal in signalen:
         signaal.disconnect(close_old_connections)
-    yield application
+    # A new handler, so its middleware read the test settings (plain HTTP), not those of the
+    # moment werkcentrum.wsgi was first imported.
+    yield WSGIHandler()
     for signaal in signalen:
         signaal.connect(close_old_connections)
 

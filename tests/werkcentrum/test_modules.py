@@ -48,9 +48,7 @@ def test_a_switched_off_module_is_gone_for_that_regio_only(regios):
     for regio, zichtbaar in ((zkij, True), (amf, False)):
         client = _ingelogd(regio, "financieel_beheerder")
         assert client.get("/financien/reserve/").status_code == (200 if zichtbaar else 404)
-        assert client.get("/api/v1/financien/mutaties/").status_code == (
-            200 if zichtbaar else 404
-        )
+        assert client.get("/api/v1/financien/mutaties/").status_code == (200 if zichtbaar else 404)
         werkplek = client.get("/werkplek/").content.decode()
         assert ('href="/financien/' in werkplek) is zichtbaar
 
