@@ -94,8 +94,13 @@ class LoketInstelling(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
+    # Generous: a library computer or a spreekuurlocatie's Wi-Fi is one address for many
+    # people; only stored questions count, floods are guarded per regio.
     vragen_per_uur_per_adres = models.PositiveSmallIntegerField(
-        _("vragen per uur per IP-adres"), default=5, validators=[MinValueValidator(1)]
+        _("vragen per uur per IP-adres"),
+        default=30,
+        validators=[MinValueValidator(1)],
+        help_text=_("Opgeslagen vragen per uur vanaf één adres (een bibliotheek telt als één)."),
     )
     # Trajecten are paid from the regional reserve under one standing RBA besluit; with both
     # set, a traject's cost is booked there as verplichting and settled when it ends.

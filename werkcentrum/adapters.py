@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .clientadres import client_adres
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
@@ -27,6 +29,10 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_client_ip(self, request) -> str:
+        # One definition of the client address for every limit (werkcentrum/clientadres.py).
+        return client_adres(request)
 
     def validation_error(self, code, *args) -> ValidationError:
         # allauth's "try again later" does not say for how long; a locked-out user should know.

@@ -492,3 +492,33 @@ class UitgaandeTaak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taak} #{self.pk}"
+
+
+class Formulieralarm(models.Model):
+    """A public form of a regio hit its flood limit in one window (werkcentrum/
+    formulierbescherming.py). The row is the marker that the regio's beheerder is mailed once
+    per form and window: created by the request that reached the limit, claimed by the task
+    that sends the mail."""
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.CASCADE, related_name="+", verbose_name=_("regio")
+    )
+    formulier = models.CharField(_("formulier"), max_length=40)
+    venster = models.DateTimeField(_("begin van het uur"))
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("formulieralarm")
+        verbose_name_plural = _("formulieralarmen")
+        ordering = ["-venster"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regio", "formulier", "venster"], name="formulieralarm_eenmaal_per_uur"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.formulier} {self.venster:%Y-%m-%d %H:%M}"

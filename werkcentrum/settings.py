@@ -184,10 +184,17 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
-# The client address for the per-address limits: the n-th entry from the right of
-# X-Forwarded-For when n trusted proxies append to it, else REMOTE_ADDR. The default 0 ignores
-# the header, which a client can forge; set 1 behind the TLS proxy of docker-compose.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The client address for every per-address limit (logins, API throttles, public forms) comes
+# from werkcentrum/clientadres.py: the n-th entry from the right of X-Forwarded-For when n
+# trusted proxies append to it, else REMOTE_ADDR. The default 0 ignores the header, which a
+# client can forge; set 1 behind the TLS proxy of docker-compose. allauth asks the adapter
+# (AccountAdapter.get_client_ip), DRF the throttle classes below; both also get the count.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Flood guard of the public forms ("Stel je vraag", "Ik ben werkgever"): stored submissions
+# per regio per form per hour; the one that reaches it mails the regio's beheerders, and the
+# form refuses more until the hour is over (werkcentrum/formulierbescherming.py).
+FORMULIEREN_PER_REGIO_PER_UUR = env.int("FORMULIEREN_PER_REGIO_PER_UUR", default=300)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Werkcentrum-portaal"
 # Every staff user needs TOTP before anything else; only the embedded demo switches it off so
@@ -287,9 +294,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "werkcentrum.clientadres.AnoniemThrottle",
+        "werkcentrum.clientadres.GebruikerThrottle",
     ],
+    # The throttles key on werkcentrum.clientadres; NUM_PROXIES is set to the same count for
+    # any DRF code that still calls the stock get_ident.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
     # A service's ValidationError or PermissionError is a 400 or 403 in every API view.
     "EXCEPTION_HANDLER": "werkcentrum.api.exception_handler",

@@ -84,7 +84,7 @@ def _per_adres_volmaken(maak_gebruiker, **extra_per_poging) -> list:
 def test_zonder_vertrouwde_proxy_ontwijkt_een_vervalst_x_forwarded_for_de_limiet_niet(
     maak_gebruiker, settings
 ):
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
     gebruikers = _per_adres_volmaken(
         maak_gebruiker,
         REMOTE_ADDR="203.0.113.5",
@@ -97,7 +97,7 @@ def test_zonder_vertrouwde_proxy_ontwijkt_een_vervalst_x_forwarded_for_de_limiet
 
 
 def test_achter_een_proxy_telt_het_adres_dat_de_proxy_toevoegde(maak_gebruiker, settings):
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
     # The client forges the first entry; the proxy appends the address it really saw.
     gebruikers = _per_adres_volmaken(
@@ -123,7 +123,7 @@ def test_achter_een_proxy_telt_het_adres_dat_de_proxy_toevoegde(maak_gebruiker, 
     ],
 )
 def test_het_client_adres_komt_uit_de_vertrouwde_proxyketen(settings, aantal, xff, verwacht):
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = aantal
+    settings.TRUSTED_PROXY_COUNT = aantal
     extra = {"HTTP_X_FORWARDED_FOR": xff} if xff else {}
     request = RequestFactory().post("/accounts/login/", REMOTE_ADDR="203.0.113.5", **extra)
     assert get_adapter(request).get_client_ip(request) == verwacht
