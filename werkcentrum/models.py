@@ -379,6 +379,7 @@ class AuditEvent(models.Model):
         VERWIJDERD = "verwijderd", _("verwijderd")
         GEEXPORTEERD = "geexporteerd", _("geëxporteerd")
         INGELOGD = "ingelogd", _("ingelogd")
+        GEBLOKKEERD = "geblokkeerd", _("inloggen geblokkeerd")
 
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     gebruiker = models.ForeignKey(

@@ -174,13 +174,21 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Werkcentrum] "
-# Lockout: after LOGIN_MAX_MISLUKT failed logins for one account within LOGIN_BLOKKADE_SECONDEN,
-# every login for it (even with the right password) is refused until the oldest failure has
-# aged out of that window; besides, at most 10 failed logins per minute per client address.
+# Lockout, in two parts (werkcentrum/adapters.py): after LOGIN_MAX_MISLUKT failed logins for
+# one account from one client address within LOGIN_BLOKKADE_SECONDEN, that address cannot log
+# in to that account (even with the right password) until the oldest failure has aged out;
+# other addresses still can, so nobody can lock a colleague out by typing their name. After
+# LOGIN_MAX_MISLUKT_ACCOUNT failures for the account from anywhere within
+# LOGIN_BLOKKADE_ACCOUNT_SECONDEN, the account is locked for every address (a guess from many
+# addresses). Besides, at most 10 failed logins per minute per client address. Each lock
+# writes one audit event "inlog_geblokkeerd" that the regio's beheerder sees in the logboek.
 LOGIN_MAX_MISLUKT = 5
 LOGIN_BLOKKADE_SECONDEN = 5 * 60
+LOGIN_MAX_MISLUKT_ACCOUNT = env.int("LOGIN_MAX_MISLUKT_ACCOUNT", default=50)
+LOGIN_BLOKKADE_ACCOUNT_SECONDEN = 60 * 60
 ACCOUNT_RATE_LIMITS = {
     "login_failed": f"10/m/ip,{LOGIN_MAX_MISLUKT}/{LOGIN_BLOKKADE_SECONDEN}s/key",
+    "login_failed_account": f"{LOGIN_MAX_MISLUKT_ACCOUNT}/{LOGIN_BLOKKADE_ACCOUNT_SECONDEN}s/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
