@@ -408,8 +408,14 @@ for _app in ("loket", "wsp", "rba", "financien"):
         if _exc.name != f"{_app}.schedules":
             raise
 
-# /health/ reports the worker as down when its last heartbeat is older than this.
+# /health/ reports the worker as down when its last heartbeat is older than this (and says
+# "starting" instead during this long after the web process started).
 HARTSLAG_MAX_LEEFTIJD = env.int("HARTSLAG_MAX_LEEFTIJD", default=180)
+# /health/ shows anyone its status and HTTP code; the details (database engine, broker,
+# worker heartbeat) only to a request with "Authorization: Bearer <HEALTH_MONITORING_TOKEN>"
+# or from a client address in HEALTH_INTERNE_NETWERKEN (the container's own health check).
+HEALTH_MONITORING_TOKEN = env.str("HEALTH_MONITORING_TOKEN", default="")
+HEALTH_INTERNE_NETWERKEN = env.list("HEALTH_INTERNE_NETWERKEN", default=["127.0.0.0/8", "::1/128"])
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
