@@ -53,8 +53,8 @@ class HoneypotWidget(forms.TextInput):
 
 
 class HoneypotField(forms.CharField):
-    """Empty for people. What a filled one means is the view's choice: refuse visibly
-    (loket) or pretend success and save nothing (WSP), see `honeypot_gevuld`."""
+    """Empty for people. What a filled (or missing) one means is the view's choice: refuse
+    visibly (loket) or pretend success and save nothing (WSP), see `honeypot_gevuld`."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Laat dit veld leeg"))
@@ -62,10 +62,11 @@ class HoneypotField(forms.CharField):
 
 
 def honeypot_gevuld(data, veld: str = "website") -> bool:
-    """True when a bot filled in the honeypot."""
+    """True when a bot touched the honeypot: filled it in, or left it out of the POST (a
+    browser always sends the empty field; a script that skips it is no person)."""
     if isinstance(data, HttpRequest):
         data = data.POST
-    return bool(str(data.get(veld, "")).strip())
+    return veld not in data or bool(str(data.get(veld, "")).strip())
 
 
 def _per_regio() -> int:

@@ -134,6 +134,13 @@ def test_honeypot_is_hidden_by_class_and_refuses_bots(client, regio_a):
     assert Vraag.objects.count() == 0
 
 
+def test_a_missing_honeypot_counts_as_filled(client, regio_a):
+    """Issue 20 point 11: leaving the field out does not skip the honeypot."""
+    zonder = {k: v for k, v in vraag_data().items() if k != "website"}
+    assert client.post("/zkij/vraag/", zonder).status_code == 400
+    assert Vraag.objects.count() == 0
+
+
 def test_rate_limit_per_ip_address(client, regio_a):
     from loket.models import LoketInstelling
 

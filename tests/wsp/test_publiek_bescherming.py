@@ -18,6 +18,7 @@ def _data(**extra) -> dict:
         "contactnaam": "Sem",
         "email": "sem@korenbloem.example",
         "vraag": "Wij zoeken een bakker.",
+        "website": "",  # a browser sends the empty honeypot
         **extra,
     }
 
@@ -96,3 +97,12 @@ def test_invalid_input_keeps_what_was_typed(client, regio_a):
     assert "precies 8 cijfers" in html
     assert 'value="Sem de Bakker"' in html and 'value="12"' in html
     assert not Werkgeversverzoek.objects.exists()
+
+
+def test_a_missing_honeypot_counts_as_filled(client, regio_a):
+    """Issue 20 point 11: a script that leaves the field out is still a bot."""
+    zonder = {k: v for k, v in _data().items() if k != "website"}
+    r = client.post(URL, zonder)
+    assert r.status_code == 302  # the same pretended success as a filled honeypot
+    assert not Werkgeversverzoek.objects.exists()
+    assert mail.outbox == []
