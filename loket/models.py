@@ -609,9 +609,17 @@ class Doorverwijzing(Persoonsgegevens):
     )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
-    tevredenheid_token = models.CharField(
-        max_length=64, null=True, blank=True, unique=True, validators=[enkele_regel_validator]
+    # The single-use satisfaction link: only the SHA-256 of its token is stored, and it
+    # expires (werkcentrum/tokens.py, as the factsheet links).
+    tevredenheid_token_hash = models.CharField(
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        validators=[enkele_regel_validator],
     )
+    tevredenheid_geldig_tot = models.DateTimeField(null=True, blank=True, editable=False)
     tevredenheid_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
     tevreden = models.BooleanField(_("tevreden"), null=True, blank=True)
     tevredenheid_beantwoord_op = models.DateTimeField(null=True, blank=True)

@@ -15,7 +15,7 @@ from werkcentrum.publiek import publieke_regio
 
 from . import selectors, services
 from .forms import VraagForm, WegwijzerForm
-from .models import Doorverwijzing, Informatiepagina, Vraag
+from .models import Informatiepagina, Vraag
 
 
 @publieke_regio
@@ -134,9 +134,7 @@ def vraag_ontvangen(request: HttpRequest) -> HttpResponse:
 @publieke_regio
 def tevredenheid(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows the question (mail scanners follow links); the POST uses the link up."""
-    bestaat = (
-        Doorverwijzing.objects.in_regio(request.regio).filter(tevredenheid_token=token).exists()
-    )
+    bestaat = services.tevredenheid_link(regio=request.regio, token=token) is not None
     if request.method == "POST" and bestaat and request.POST.get("tevreden") in ("ja", "nee"):
         services.tevredenheid_beantwoorden(token=token, tevreden=request.POST["tevreden"] == "ja")
         return render(

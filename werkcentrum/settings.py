@@ -456,3 +456,5 @@ WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zk
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # How long a recipient's personal link to a published factsheet opens it (days).
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
+# Days an inwoner's single-use "Bent u geholpen?" link stays valid (only its hash is stored).
+LOKET_TEVREDENHEID_LINK_DAGEN = env.int("LOKET_TEVREDENHEID_LINK_DAGEN", default=30)

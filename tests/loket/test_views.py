@@ -157,12 +157,25 @@ def test_rate_limit_per_ip_address(client, regio_a):
 
 
 def test_satisfaction_link_get_does_not_use_it_post_does(client, regio_a):
-    dv = DoorverwijzingFactory(regio=regio_a, status=S.AFGEROND, tevredenheid_token="abc123")
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from werkcentrum.tokens import token_hash
+
+    dv = DoorverwijzingFactory(
+        regio=regio_a,
+        status=S.AFGEROND,
+        tevredenheid_token_hash=token_hash("abc123"),
+        tevredenheid_geldig_tot=timezone.now() + timedelta(days=1),
+    )
     url = "/zkij/tevredenheid/abc123/"
+    # The stored hash itself is no token.
+    assert client.get(f"/zkij/tevredenheid/{token_hash('abc123')}/").status_code == 404
     assert client.get(url).status_code == 200
     client.post(url, {"tevreden": "nee"})
     dv.refresh_from_db()
-    assert dv.status == S.HEROPEND and dv.tevredenheid_token is None
+    assert dv.status == S.HEROPEND and dv.tevredenheid_token_hash is None
     assert client.get(url).status_code == 404
 
 
