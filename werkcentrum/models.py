@@ -504,7 +504,7 @@ class Formulieralarm(models.Model):
     regio = models.ForeignKey(
         Arbeidsmarktregio, on_delete=models.CASCADE, related_name="+", verbose_name=_("regio")
     )
-    formulier = models.CharField(_("formulier"), max_length=40)
+    formulier = models.CharField(_("formulier"), max_length=40, validators=[enkele_regel_validator])
     venster = models.DateTimeField(_("begin van het uur"))
     aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
