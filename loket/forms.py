@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.formulierbescherming import HoneypotField
+from werkcentrum.formulierbescherming import HoneypotField, honeypot_gevuld
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
@@ -58,7 +58,8 @@ class VraagForm(forms.Form):
         self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
 
     def clean_website(self) -> str:
-        if self.cleaned_data.get("website"):
+        # Missing counts as filled: a bot that leaves the field out is still a bot.
+        if honeypot_gevuld(self.data):
             raise forms.ValidationError(_("Dit veld moet leeg blijven."), code="honeypot")
         return ""
 

@@ -134,10 +134,11 @@ def doorverwijzing_heropend(doorverwijzing) -> int:
     )
 
 
-def tevredenheidsvraag(doorverwijzing) -> int:
+def tevredenheidsvraag(doorverwijzing, token: str) -> int:
+    """The e-mail is the one place the token is written (only its hash is stored)."""
     url = site_url(doorverwijzing.regio) + reverse(
         "loket_publiek:tevredenheid",
-        kwargs={"regio": doorverwijzing.regio.code, "token": doorverwijzing.tevredenheid_token},
+        kwargs={"regio": doorverwijzing.regio.code, "token": token},
     )
     tekst = _(
         "Beste %(naam)s,\n\nHet Werkcentrum heeft u doorverwezen. Bent u geholpen?\n"

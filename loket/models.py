@@ -94,8 +94,13 @@ class LoketInstelling(models.Model):
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
+    # Generous: a library computer or a spreekuurlocatie's Wi-Fi is one address for many
+    # people; only stored questions count, floods are guarded per regio.
     vragen_per_uur_per_adres = models.PositiveSmallIntegerField(
-        _("vragen per uur per IP-adres"), default=5, validators=[MinValueValidator(1)]
+        _("vragen per uur per IP-adres"),
+        default=30,
+        validators=[MinValueValidator(1)],
+        help_text=_("Opgeslagen vragen per uur vanaf één adres (een bibliotheek telt als één)."),
     )
     # Trajecten are paid from the regional reserve under one standing RBA besluit; with both
     # set, a traject's cost is booked there as verplichting and settled when it ends.
@@ -604,9 +609,17 @@ class Doorverwijzing(Persoonsgegevens):
     )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
-    tevredenheid_token = models.CharField(
-        max_length=64, null=True, blank=True, unique=True, validators=[enkele_regel_validator]
+    # The single-use satisfaction link: only the SHA-256 of its token is stored, and it
+    # expires (werkcentrum/tokens.py, as the factsheet links).
+    tevredenheid_token_hash = models.CharField(
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        validators=[enkele_regel_validator],
     )
+    tevredenheid_geldig_tot = models.DateTimeField(null=True, blank=True, editable=False)
     tevredenheid_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
     tevreden = models.BooleanField(_("tevreden"), null=True, blank=True)
     tevredenheid_beantwoord_op = models.DateTimeField(null=True, blank=True)

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from werkcentrum.forms import add_service_errors
-from werkcentrum.formulierbescherming import te_vaak
+from werkcentrum.formulierbescherming import ADRES, ander_kanaal, opgeslagen, te_vaak
 from werkcentrum.publiek import publieke_regio
 
 from . import selectors, services
 from .forms import VraagForm, WegwijzerForm
-from .models import Doorverwijzing, Informatiepagina, Vraag
+from .models import Informatiepagina, Vraag
 
 
 @publieke_regio
@@ -91,21 +91,29 @@ def vraag_stellen(request: HttpRequest) -> HttpResponse:
     }
     if request.method != "POST":
         return render(request, "loket/publiek/vraag.html", context)
-    limiet = services.instelling_voor(regio).vragen_per_uur_per_adres
-    if te_vaak(request, soort="loket:vraag", limiet=limiet):
-        form.is_valid()
-        form.add_error(
-            None,
-            _("U heeft veel vragen kort na elkaar gesteld. Probeer het over een uur opnieuw."),
-        )
-        return render(request, "loket/publiek/vraag.html", context, status=429)
     if form.is_valid():
+        # Only a stored question counts against the limits (werkcentrum/formulierbescherming).
+        per_adres = services.instelling_voor(regio).vragen_per_uur_per_adres
+        geweigerd = te_vaak(request, regio=regio, formulier="loket:vraag", per_adres=per_adres)
+        if geweigerd:
+            form.add_error(
+                None,
+                _("Vanaf dit adres zijn het afgelopen uur veel vragen gesteld.")
+                if geweigerd == ADRES
+                else _(
+                    "Er komen op dit moment erg veel vragen binnen; dit formulier neemt even "
+                    "geen nieuwe aan."
+                ),
+            )
+            context["kanaal"] = ander_kanaal(regio, "werkcentrum", "gemeente")
+            return render(request, "loket/publiek/vraag.html", context, status=429)
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         try:
             vraag = services.vraag_stellen(regio=regio, **data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            opgeslagen(request, regio=regio, formulier="loket:vraag")
             request.session["loket_vraag"] = vraag.pk
             return redirect("loket_publiek:vraag_ontvangen", regio=regio.code)
     return render(request, "loket/publiek/vraag.html", context, status=400)
@@ -126,9 +134,7 @@ def vraag_ontvangen(request: HttpRequest) -> HttpResponse:
 @publieke_regio
 def tevredenheid(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows the question (mail scanners follow links); the POST uses the link up."""
-    bestaat = (
-        Doorverwijzing.objects.in_regio(request.regio).filter(tevredenheid_token=token).exists()
-    )
+    bestaat = services.tevredenheid_link(regio=request.regio, token=token) is not None
     if request.method == "POST" and bestaat and request.POST.get("tevreden") in ("ja", "nee"):
         services.tevredenheid_beantwoorden(token=token, tevreden=request.POST["tevreden"] == "ja")
         return render(

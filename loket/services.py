@@ -7,6 +7,7 @@ import secrets
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from werkcentrum.isolation import isolated
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker, Organisatie
+from werkcentrum.tokens import nieuw_token, token_hash
 from werkcentrum.werkdagen import werkdagen_na, werkdagen_tussen
 
 from . import audit, mail, reserve
@@ -529,32 +531,59 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
 
 def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:
     """Mail the single-use satisfaction link once: the claim (conditional UPDATE) and the mail
-    share a transaction, so a failed or killed send is retried instead of lost."""
-    token = secrets.token_urlsafe(32)
+    share a transaction, so a failed or killed send is retried instead of lost. Only the
+    token's hash is stored, with an expiry (LOKET_TEVREDENHEID_LINK_DAGEN)."""
+    token = nieuw_token()
+    nu = timezone.now()
     with transaction.atomic():
         if (
             Doorverwijzing.objects.filter(pk=doorverwijzing_pk, tevredenheid_verstuurd_op=None)
             .exclude(email="")
-            .update(tevredenheid_verstuurd_op=timezone.now(), tevredenheid_token=token)
+            .update(
+                tevredenheid_verstuurd_op=nu,
+                tevredenheid_token_hash=token_hash(token),
+                tevredenheid_geldig_tot=nu + timedelta(days=settings.LOKET_TEVREDENHEID_LINK_DAGEN),
+            )
             != 1
         ):
             return False
         dv = Doorverwijzing.objects.select_related("regio").get(pk=doorverwijzing_pk)
-        mail.tevredenheidsvraag(dv)  # inside the claim: a failed send rolls it back
+        mail.tevredenheidsvraag(dv, token)  # inside the claim: a failed send rolls it back
     return True
+
+
+def tevredenheid_link(*, regio, token: str) -> Doorverwijzing | None:
+    """The referral whose open, unexpired satisfaction link `token` is, in `regio`."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Doorverwijzing.objects.in_regio(regio)
+        .filter(
+            tevredenheid_token_hash=token_hash(token), tevredenheid_geldig_tot__gt=timezone.now()
+        )
+        .first()
+    )
 
 
 @transaction.atomic
 def tevredenheid_beantwoorden(*, token: str, tevreden: bool) -> Doorverwijzing | None:
     """Single use: the token is cleared as the answer is stored. A 'no' reopens the referral
-    for the gids. Returns None for an unknown or used link."""
-    dv = Doorverwijzing.objects.select_for_update().filter(tevredenheid_token=token).first()
-    if dv is None or not token:
+    for the gids. Returns None for an unknown, used or expired link."""
+    if not token or len(token) > 100:
         return None
-    dv.tevredenheid_token = None
+    dv = (
+        Doorverwijzing.objects.select_for_update()
+        .filter(
+            tevredenheid_token_hash=token_hash(token), tevredenheid_geldig_tot__gt=timezone.now()
+        )
+        .first()
+    )
+    if dv is None:
+        return None
+    dv.tevredenheid_token_hash = None
     dv.tevreden = tevreden
     dv.tevredenheid_beantwoord_op = timezone.now()
-    velden = ["tevredenheid_token", "tevreden", "tevredenheid_beantwoord_op"]
+    velden = ["tevredenheid_token_hash", "tevreden", "tevredenheid_beantwoord_op"]
     if not tevreden and dv.status in Doorverwijzing.GESLOTEN:
         dv.status = S.HEROPEND
         dv.afgesloten_op = None
@@ -677,7 +706,7 @@ def _opschonen(qs, nu: datetime) -> int:
 _LEEG = {"naam": "", "email": "", "telefoon": ""}
 WISSEN: dict[type, dict[str, object]] = {
     Vraag: {**_LEEG, "tekst": "", "antwoord": ""},
-    Doorverwijzing: {**_LEEG, "samenvatting": "", "tevredenheid_token": None},
+    Doorverwijzing: {**_LEEG, "samenvatting": "", "tevredenheid_token_hash": None},
     Traject: {**_LEEG, "resultaat": ""},
 }
 

@@ -2,9 +2,20 @@ import math
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
+from allauth.core.internal import ratelimit
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from .clientadres import client_adres, limiet_sleutel
+
+# The two lockouts of a named account (settings.ACCOUNT_RATE_LIMITS): "login_failed" per
+# account AND client address (short), "login_failed_account" per account alone (long, many
+# more attempts). So an attacker at one address who types a colleague's name five times
+# locks only themselves out, while guessing from many addresses still hits a ceiling.
+PER_ACCOUNT_EN_ADRES = "login_failed"
+PER_ACCOUNT = "login_failed_account"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,6 +38,74 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_client_ip(self, request) -> str:
+        # One definition of the client address for every limit (werkcentrum/clientadres.py).
+        return client_adres(request)
+
+    def _sleutels(self, request, credentials) -> list[tuple[str, str]]:
+        account = self._get_login_attempts_cache_key(request, **credentials)
+        return [
+            (PER_ACCOUNT_EN_ADRES, f"{account}|{limiet_sleutel(request)}"),
+            (PER_ACCOUNT, account),
+        ]
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        """allauth's check before a password is tried, keyed per account and address plus
+        per account alone (see PER_ACCOUNT_EN_ADRES). A successful login rolls back this
+        attempt's consumption of both (allauth's `authenticate` does, not a wipe)."""
+        gebruikt = ratelimit.RateLimitUsage(usage=[])
+        for actie, sleutel in self._sleutels(request, credentials):
+            verbruik = ratelimit.consume(request, app="allauth.account", action=actie, key=sleutel)
+            if not verbruik:
+                gebruikt.rollback()
+                self._login_failed_rl_usage = None
+                self._blokkade_vastleggen(request, credentials, actie)
+                raise self._blokkade_fout(actie)
+            gebruikt.usage.extend(verbruik.usage)
+        self._login_failed_rl_usage = gebruikt
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        # A successful password reset lifts both locks (the reset itself is rate limited).
+        for actie, sleutel in self._sleutels(request, credentials):
+            ratelimit.clear(request, app="allauth.account", action=actie, key=sleutel)
+
+    def _blokkade_fout(self, actie: str) -> ValidationError:
+        if actie == PER_ACCOUNT:
+            return ValidationError(
+                _(
+                    "Te veel mislukte inlogpogingen voor dit account. Inloggen is daarom "
+                    "tijdelijk geblokkeerd: probeer het over %(minuten)s minuten opnieuw of "
+                    "neem contact op met de beheerder."
+                )
+                % {"minuten": math.ceil(settings.LOGIN_BLOKKADE_ACCOUNT_SECONDEN / 60)},
+                code="too_many_login_attempts",
+            )
+        return self.validation_error("too_many_login_attempts")
+
+    def _blokkade_vastleggen(self, request, credentials, actie: str) -> None:
+        """An audit event the regio's beheerder sees (admin, logboek: event
+        "inlog_geblokkeerd"), once per lock rather than for every refused attempt."""
+        from . import audit
+        from .models import Medewerker
+
+        email = (credentials.get("email") or credentials.get("username") or "").lower()
+        medewerker = Medewerker.objects.filter(email=email).first() if email else None
+        if medewerker is None:
+            return
+        adres = client_adres(request)
+        duur = (
+            settings.LOGIN_BLOKKADE_ACCOUNT_SECONDEN
+            if actie == PER_ACCOUNT
+            else settings.LOGIN_BLOKKADE_SECONDEN
+        )
+        merk = f"inlogblokkade:{actie}:{medewerker.pk}"
+        if actie == PER_ACCOUNT_EN_ADRES:
+            merk += f":{limiet_sleutel(request)}"
+        if cache.add(merk, 1, duur):
+            audit.inlog_geblokkeerd(
+                medewerker, per_adres=actie == PER_ACCOUNT_EN_ADRES, adres=adres, seconden=duur
+            )
 
     def validation_error(self, code, *args) -> ValidationError:
         # allauth's "try again later" does not say for how long; a locked-out user should know.

@@ -216,6 +216,26 @@ def ingelogd(user: Medewerker) -> AuditEvent:
     return vastleggen(actie=AuditEvent.Actie.INGELOGD, event="ingelogd", user=user, obj=user)
 
 
+def inlog_geblokkeerd(
+    medewerker: Medewerker, *, per_adres: bool, adres: str, seconden: int
+) -> AuditEvent:
+    """Logins to `medewerker` are refused after too many failures: from `adres` only, or from
+    everywhere. No user caused it knowingly, so the event names the account as its object;
+    it lands in the account's regio, where the beheerder reads it."""
+    return vastleggen(
+        actie=AuditEvent.Actie.GEBLOKKEERD,
+        event="inlog_geblokkeerd",
+        user=None,
+        obj=medewerker,
+        doel="beveiliging",
+        details={
+            "soort": "account en adres" if per_adres else "account",
+            "adres": adres,
+            "seconden": seconden,
+        },
+    )
+
+
 # --- The privacy officer's own work is logged too -----------------------------------------
 
 

@@ -113,6 +113,21 @@ class MfaVerplichtMiddleware:
         )
 
 
+class PermissionsPolicyMiddleware:
+    """Sets settings.PERMISSIONS_POLICY on every response (pages, API, static files, errors):
+    the portal uses no camera, microphone, location, payment or USB, so no page, nor anything
+    injected into one, may ask the browser for them. Placed before whitenoise, so static
+    files get it too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
 class NulTekenMiddleware:
     """Refuses a query string with a NUL character (400). No parameter can mean one, and
     PostgreSQL refuses it in any text comparison: a view filtering on it would answer 500.

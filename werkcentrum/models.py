@@ -400,6 +400,7 @@ class AuditEvent(models.Model):
         VERWIJDERD = "verwijderd", _("verwijderd")
         GEEXPORTEERD = "geexporteerd", _("geëxporteerd")
         INGELOGD = "ingelogd", _("ingelogd")
+        GEBLOKKEERD = "geblokkeerd", _("inloggen geblokkeerd")
 
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     gebruiker = models.ForeignKey(
@@ -513,3 +514,33 @@ class UitgaandeTaak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taak} #{self.pk}"
+
+
+class Formulieralarm(models.Model):
+    """A public form of a regio hit its flood limit in one window (werkcentrum/
+    formulierbescherming.py). The row is the marker that the regio's beheerder is mailed once
+    per form and window: created by the request that reached the limit, claimed by the task
+    that sends the mail."""
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.CASCADE, related_name="+", verbose_name=_("regio")
+    )
+    formulier = models.CharField(_("formulier"), max_length=40, validators=[enkele_regel_validator])
+    venster = models.DateTimeField(_("begin van het uur"))
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("formulieralarm")
+        verbose_name_plural = _("formulieralarmen")
+        ordering = ["-venster"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regio", "formulier", "venster"], name="formulieralarm_eenmaal_per_uur"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.formulier} {self.venster:%Y-%m-%d %H:%M}"

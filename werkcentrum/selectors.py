@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,16 @@ def worker_controle() -> Controle:
             "aantal": hartslag.aantal,
         },
     )
+
+
+# When this process started: /health/ gives the worker until its first heartbeat is due.
+GESTART = time.monotonic()
+
+
+def nog_aan_het_starten(worker: Controle) -> bool:
+    """The worker is not (yet) beating, but this process started less than
+    HARTSLAG_MAX_LEEFTIJD ago, so its first heartbeat is not overdue."""
+    return not worker.ok and time.monotonic() - GESTART < settings.HARTSLAG_MAX_LEEFTIJD
 
 
 def gezondheid() -> dict[str, Controle]:

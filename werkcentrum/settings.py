@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "werkcentrum.middleware.PermissionsPolicyMiddleware",
     "werkcentrum.middleware.NulTekenMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "werkcentrum.middleware.SessieMiddleware",
@@ -173,20 +174,35 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Werkcentrum] "
-# Lockout: after LOGIN_MAX_MISLUKT failed logins for one account within LOGIN_BLOKKADE_SECONDEN,
-# every login for it (even with the right password) is refused until the oldest failure has
-# aged out of that window; besides, at most 10 failed logins per minute per client address.
+# Lockout, in two parts (werkcentrum/adapters.py): after LOGIN_MAX_MISLUKT failed logins for
+# one account from one client address within LOGIN_BLOKKADE_SECONDEN, that address cannot log
+# in to that account (even with the right password) until the oldest failure has aged out;
+# other addresses still can, so nobody can lock a colleague out by typing their name. After
+# LOGIN_MAX_MISLUKT_ACCOUNT failures for the account from anywhere within
+# LOGIN_BLOKKADE_ACCOUNT_SECONDEN, the account is locked for every address (a guess from many
+# addresses). Besides, at most 10 failed logins per minute per client address. Each lock
+# writes one audit event "inlog_geblokkeerd" that the regio's beheerder sees in the logboek.
 LOGIN_MAX_MISLUKT = 5
 LOGIN_BLOKKADE_SECONDEN = 5 * 60
+LOGIN_MAX_MISLUKT_ACCOUNT = env.int("LOGIN_MAX_MISLUKT_ACCOUNT", default=50)
+LOGIN_BLOKKADE_ACCOUNT_SECONDEN = 60 * 60
 ACCOUNT_RATE_LIMITS = {
     "login_failed": f"10/m/ip,{LOGIN_MAX_MISLUKT}/{LOGIN_BLOKKADE_SECONDEN}s/key",
+    "login_failed_account": f"{LOGIN_MAX_MISLUKT_ACCOUNT}/{LOGIN_BLOKKADE_ACCOUNT_SECONDEN}s/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
-# The client address for the per-address limits: the n-th entry from the right of
-# X-Forwarded-For when n trusted proxies append to it, else REMOTE_ADDR. The default 0 ignores
-# the header, which a client can forge; set 1 behind the TLS proxy of docker-compose.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The client address for every per-address limit (logins, API throttles, public forms) comes
+# from werkcentrum/clientadres.py: the n-th entry from the right of X-Forwarded-For when n
+# trusted proxies append to it, else REMOTE_ADDR. The default 0 ignores the header, which a
+# client can forge; set 1 behind the TLS proxy of docker-compose. allauth asks the adapter
+# (AccountAdapter.get_client_ip), DRF the throttle classes below; both also get the count.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Flood guard of the public forms ("Stel je vraag", "Ik ben werkgever"): stored submissions
+# per regio per form per hour; the one that reaches it mails the regio's beheerders, and the
+# form refuses more until the hour is over (werkcentrum/formulierbescherming.py).
+FORMULIEREN_PER_REGIO_PER_UUR = env.int("FORMULIEREN_PER_REGIO_PER_UUR", default=300)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Werkcentrum-portaal"
 # Every staff user needs TOTP before anything else; only the embedded demo switches it off so
@@ -246,6 +262,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page of the portal uses, switched off for every response
+# (werkcentrum.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+        "browsing-topics",
+    )
+)
 if not EMBEDDED:
     # TLS ends at the proxy in front of gunicorn; it tells us with X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -290,9 +328,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "werkcentrum.clientadres.AnoniemThrottle",
+        "werkcentrum.clientadres.GebruikerThrottle",
     ],
+    # The throttles key on werkcentrum.clientadres; NUM_PROXIES is set to the same count for
+    # any DRF code that still calls the stock get_ident.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_THROTTLE_RATES": {"anon": "60/minute", "user": "600/minute"},
     # A service's ValidationError or PermissionError is a 400 or 403 in every API view.
     "EXCEPTION_HANDLER": "werkcentrum.api.exception_handler",
@@ -393,8 +434,14 @@ for _app in ("loket", "wsp", "rba", "financien"):
         if _exc.name != f"{_app}.schedules":
             raise
 
-# /health/ reports the worker as down when its last heartbeat is older than this.
+# /health/ reports the worker as down when its last heartbeat is older than this (and says
+# "starting" instead during this long after the web process started).
 HARTSLAG_MAX_LEEFTIJD = env.int("HARTSLAG_MAX_LEEFTIJD", default=180)
+# /health/ shows anyone its status and HTTP code; the details (database engine, broker,
+# worker heartbeat) only to a request with "Authorization: Bearer <HEALTH_MONITORING_TOKEN>"
+# or from a client address in HEALTH_INTERNE_NETWERKEN (the container's own health check).
+HEALTH_MONITORING_TOKEN = env.str("HEALTH_MONITORING_TOKEN", default="")
+HEALTH_INTERNE_NETWERKEN = env.list("HEALTH_INTERNE_NETWERKEN", default=["127.0.0.0/8", "::1/128"])
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
@@ -412,3 +459,5 @@ WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zk
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # How long a recipient's personal link to a published factsheet opens it (days).
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
+# Days an inwoner's single-use "Bent u geholpen?" link stays valid (only its hash is stored).
+LOKET_TEVREDENHEID_LINK_DAGEN = env.int("LOKET_TEVREDENHEID_LINK_DAGEN", default=30)

@@ -23,3 +23,22 @@ def uitgaande_taken_doorsturen() -> dict[str, int]:
     from . import outbox
 
     return outbox.alles_doorsturen()
+
+
+@shared_task
+def formulieralarm_mailen(alarm_id: int) -> int:
+    """Mail the regio's beheerders that a public form hit its flood limit. The claim on the
+    alarm row and the mail share one transaction: a failed send rolls the claim back for the
+    retry, a second run finds it claimed and sends nothing."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from .models import Formulieralarm
+
+    with transaction.atomic():
+        geclaimd = Formulieralarm.objects.filter(pk=alarm_id, gemaild_op__isnull=True).update(
+            gemaild_op=timezone.now()
+        )
+        if not geclaimd:
+            return 0
+        return services.formulieralarm_mailen(Formulieralarm.objects.get(pk=alarm_id))

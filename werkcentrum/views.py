@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import hmac
+import ipaddress
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -9,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .autocomplete import suggestions
+from .clientadres import client_adres
 from .filters import LocatieFilter, OrganisatieFilter
 from .huisstijl import tokens as huisstijl_tokens
 from .lists import list_context
@@ -72,13 +77,53 @@ def medewerkers_zoeken(request: HttpRequest) -> JsonResponse:
     return response
 
 
+def _details_toegestaan(request: HttpRequest) -> bool:
+    """The checks' details (database engine, broker transport, heartbeat) are for monitoring:
+    with the token of HEALTH_MONITORING_TOKEN (Authorization: Bearer, compared in constant
+    time) or from an address in HEALTH_INTERNE_NETWERKEN. The address is the client address
+    behind the trusted proxies (werkcentrum/clientadres.py): REMOTE_ADDR alone would make every
+    visitor coming through the proxy look internal."""
+    token = settings.HEALTH_MONITORING_TOKEN
+    schema, _, aangeboden = request.headers.get("Authorization", "").partition(" ")
+    if (
+        token
+        and schema.lower() == "bearer"
+        and hmac.compare_digest(aangeboden.strip().encode(), token.encode())
+    ):
+        return True
+    try:
+        adres = ipaddress.ip_address(client_adres(request))
+    except ValueError:
+        return False
+    return any(
+        adres in ipaddress.ip_network(netwerk, strict=False)
+        for netwerk in settings.HEALTH_INTERNE_NETWERKEN
+    )
+
+
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
+    """200 "ok", 503 "storing", or 200 "starting": database and broker are up and the worker
+    has not yet beaten since this web process started, while its first heartbeat is not yet
+    overdue (HARTSLAG_MAX_LEEFTIJD after start). A fresh install is then not reported broken;
+    a worker that never comes gives 503 once that time has passed."""
     controles = selectors.gezondheid()
     ok = all(c.ok for c in controles.values())
-    body = {"status": "ok" if ok else "storing", **{k: c.als_dict() for k, c in controles.items()}}
-    return JsonResponse(body, status=200 if ok else 503)
+    if ok:
+        status, code = "ok", 200
+    elif (
+        controles["database"].ok
+        and controles["broker"].ok
+        and selectors.nog_aan_het_starten(controles["worker"])
+    ):
+        status, code = "starting", 200
+    else:
+        status, code = "storing", 503
+    body = {"status": status}
+    if _details_toegestaan(request):
+        body.update({k: c.als_dict() for k, c in controles.items()})
+    return JsonResponse(body, status=code)
 
 
 @require_GET

@@ -57,9 +57,9 @@ class WerkgeverAdmin(ExportMixin, RegioAdmin):
         return {"regio": request.user.regio, "user": request.user}
 
     def get_export_resource_classes(self, request):
-        from .resources import WerkgeverResource
+        from .resources import WerkgeverExportResource
 
-        return [WerkgeverResource]
+        return [WerkgeverExportResource]
 
 
 @admin.register(Werkgeversverzoek)

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchInput, words_in
+from werkcentrum.filters import RegioFilterSet
 from werkcentrum.models import Gemeente
 
 from .keuzes import Doelgroep, Opleidingsniveau
@@ -169,13 +170,13 @@ class PlaatsingFilter(filters.FilterSet):
         )
 
 
-class VoordrachtFilter(filters.FilterSet):
+class VoordrachtFilter(RegioFilterSet):
     class Meta:
         model = Voordracht
         fields = ["vacature", "kandidaat", "status"]
 
 
-class NazorgMomentFilter(filters.FilterSet):
+class NazorgMomentFilter(RegioFilterSet):
     open = filters.CharFilter(method="alleen_open")
 
     class Meta:
@@ -186,7 +187,7 @@ class NazorgMomentFilter(filters.FilterSet):
         return queryset.filter(afgerond_op=None) if value == "true" else queryset
 
 
-class DoelstellingFilter(filters.FilterSet):
+class DoelstellingFilter(RegioFilterSet):
     regio = filters.CharFilter(method="alleen_regio")
 
     class Meta:

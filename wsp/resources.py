@@ -106,6 +106,16 @@ class WerkgeverResource(RegioResource):
         report_skipped = True
 
 
+class WerkgeverExportResource(WerkgeverResource):
+    """The admin's export of werkgevers. django-import-export's export form builds its column
+    checkboxes from `resource()` without arguments, which RegioResource refused (the admin's
+    export page answered 500). Exporting needs no regio: the rows are the admin's own
+    regio-scoped changelist, and a foreign key renders without a look-up."""
+
+    def __init__(self, *, regio=None, user=None) -> None:
+        super().__init__(regio=regio, user=user)
+
+
 class ContactpersoonResource(RegioResource):
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
 

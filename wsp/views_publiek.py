@@ -12,7 +12,13 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from werkcentrum.formulierbescherming import honeypot_gevuld, te_vaak
+from werkcentrum.formulierbescherming import (
+    ADRES,
+    ander_kanaal,
+    honeypot_gevuld,
+    opgeslagen,
+    te_vaak,
+)
 from werkcentrum.lists import filtered, list_context
 from werkcentrum.publiek import publieke_regio, regio_van_request
 
@@ -21,8 +27,9 @@ from .filters import VacaturekrantFilter
 from .forms import VerzoekPubliekForm
 from .models import Werkgeversverzoek
 
-# Enough for an employer who corrects a typo and sends again; settable per installation.
-VERZOEKEN_PER_UUR_PER_ADRES = 5
+# Stored requests per address per hour: generous, as one address can be many employers (a
+# business park's network, a library); floods are guarded per regio. Settable per installation.
+VERZOEKEN_PER_UUR_PER_ADRES = 30
 
 
 def _vacatures(request: HttpRequest):
@@ -120,22 +127,29 @@ def ik_ben_werkgever(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "regio": request.regio}
     if request.method != "POST":
         return render(request, "wsp/ik_ben_werkgever.html", context)
-    if te_vaak(request, soort="wsp:verzoek", limiet=_verzoeken_per_uur()):
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Er zijn vanaf uw adres veel verzoeken kort na elkaar verstuurd. "
-                "Probeer het over een uur opnieuw of bel het Werkgeversservicepunt."
-            ),
-        )
-        return render(request, "wsp/ik_ben_werkgever.html", context, status=429)
     if honeypot_gevuld(request):
-        # Look like success to the bot, so it has no reason to try again differently.
+        # Look like success to the bot, so it has no reason to try again differently. Nothing
+        # is stored, so nothing counts against the limits.
         return redirect("wsp_publiek:verzoek_ontvangen", regio=request.regio.code)
     if form.is_valid():
+        geweigerd = te_vaak(
+            request, regio=request.regio, formulier="wsp:verzoek", per_adres=_verzoeken_per_uur()
+        )
+        if geweigerd:
+            form.add_error(
+                None,
+                _("Er zijn vanaf uw adres veel verzoeken kort na elkaar verstuurd.")
+                if geweigerd == ADRES
+                else _(
+                    "Er komen op dit moment erg veel verzoeken binnen; dit formulier neemt "
+                    "even geen nieuwe aan."
+                ),
+            )
+            context["kanaal"] = ander_kanaal(request.regio, "wsp", "werkcentrum")
+            return render(request, "wsp/ik_ben_werkgever.html", context, status=429)
         data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
         services.verzoek_ontvangen(regio=request.regio, bron=Werkgeversverzoek.Bron.WEBSITE, **data)
+        opgeslagen(request, regio=request.regio, formulier="wsp:verzoek")
         return redirect("wsp_publiek:verzoek_ontvangen", regio=request.regio.code)
     return render(request, "wsp/ik_ben_werkgever.html", context, status=400)
 

@@ -295,6 +295,41 @@ def test_no_gids_signal_once_contact_is_made(
         assert services.doorverwijzingen_opvolgen(nu=datetime(2026, 3, 20, 9, tzinfo=UTC)) == (0, 0)
 
 
+def _token_uit_mail(tekst: str) -> str:
+    import re
+
+    return re.search(r"/tevredenheid/([^/\s]+)/", tekst).group(1)
+
+
+def test_satisfaction_token_is_stored_hashed_and_expires(
+    regio_a, maak_gebruiker, django_capture_on_commit_callbacks, settings
+):
+    """Issue 20 point 11: the database holds the token's SHA-256 only, and the link expires
+    after LOKET_TEVREDENHEID_LINK_DAGEN (as the factsheet links)."""
+    import hashlib
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    settings.LOKET_TEVREDENHEID_LINK_DAGEN = 10
+    dv = DoorverwijzingFactory(regio=regio_a, status=S.CONTACT_GELEGD)
+    partner = maak_gebruiker("partnermedewerker", organisatie=dv.organisatie)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.doorverwijzing_status_wijzigen(doorverwijzing=dv, status=S.AFGEROND, door=partner)
+    token = _token_uit_mail(mail.outbox[0].body)
+    dv.refresh_from_db()
+    assert token not in str(dv.__dict__.values())
+    assert dv.tevredenheid_token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert dv.tevredenheid_geldig_tot - dv.tevredenheid_verstuurd_op == timedelta(days=10)
+    assert services.tevredenheid_link(regio=regio_a, token=token) == dv
+    with time_machine.travel(timezone.now() + timedelta(days=10, minutes=1)):
+        assert services.tevredenheid_link(regio=regio_a, token=token) is None
+        assert services.tevredenheid_beantwoorden(token=token, tevreden=False) is None
+    dv.refresh_from_db()
+    assert dv.tevreden is None and dv.status == S.AFGEROND
+
+
 def test_satisfaction_link_is_single_use_and_no_reopens(
     regio_a, maak_gebruiker, django_capture_on_commit_callbacks
 ):
@@ -305,11 +340,10 @@ def test_satisfaction_link_is_single_use_and_no_reopens(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.tevredenheid_versturen(doorverwijzing_pk=dv.pk) is False  # already sent
     assert [m.to for m in mail.outbox] == [[dv.email]]
-    dv.refresh_from_db()
-    assert dv.tevredenheid_token in mail.outbox[0].body
+    token = _token_uit_mail(mail.outbox[0].body)
     with django_capture_on_commit_callbacks(execute=True):
-        services.tevredenheid_beantwoorden(token=dv.tevredenheid_token, tevreden=False)
-    assert services.tevredenheid_beantwoorden(token=dv.tevredenheid_token, tevreden=True) is None
+        services.tevredenheid_beantwoorden(token=token, tevreden=False)
+    assert services.tevredenheid_beantwoorden(token=token, tevreden=True) is None
     dv.refresh_from_db()
     assert dv.status == S.HEROPEND and dv.tevreden is False
     assert mail.outbox[-1].to == [dv.verwezen_door.email]

@@ -134,25 +134,48 @@ def test_honeypot_is_hidden_by_class_and_refuses_bots(client, regio_a):
     assert Vraag.objects.count() == 0
 
 
+def test_a_missing_honeypot_counts_as_filled(client, regio_a):
+    """Issue 20 point 11: leaving the field out does not skip the honeypot."""
+    zonder = {k: v for k, v in vraag_data().items() if k != "website"}
+    assert client.post("/zkij/vraag/", zonder).status_code == 400
+    assert Vraag.objects.count() == 0
+
+
 def test_rate_limit_per_ip_address(client, regio_a):
-    for _i in range(5):
+    from loket.models import LoketInstelling
+
+    LoketInstelling.objects.create(regio=regio_a, vragen_per_uur_per_adres=3)
+    for _i in range(3):
         assert client.post("/zkij/vraag/", vraag_data(), REMOTE_ADDR="10.0.0.1").status_code == 302
     response = client.post("/zkij/vraag/", vraag_data(), REMOTE_ADDR="10.0.0.1")
-    assert (
-        response.status_code == 429
-        and "Probeer het over een uur opnieuw" in response.content.decode()
-    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Vanaf dit adres zijn het afgelopen uur veel vragen gesteld." in html
+    assert "Hoe kom ik aan werk?" in html  # the input is kept
     assert client.post("/zkij/vraag/", vraag_data(), REMOTE_ADDR="10.0.0.2").status_code == 302
-    assert Vraag.objects.count() == 6
+    assert Vraag.objects.count() == 4
 
 
 def test_satisfaction_link_get_does_not_use_it_post_does(client, regio_a):
-    dv = DoorverwijzingFactory(regio=regio_a, status=S.AFGEROND, tevredenheid_token="abc123")
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from werkcentrum.tokens import token_hash
+
+    dv = DoorverwijzingFactory(
+        regio=regio_a,
+        status=S.AFGEROND,
+        tevredenheid_token_hash=token_hash("abc123"),
+        tevredenheid_geldig_tot=timezone.now() + timedelta(days=1),
+    )
     url = "/zkij/tevredenheid/abc123/"
+    # The stored hash itself is no token.
+    assert client.get(f"/zkij/tevredenheid/{token_hash('abc123')}/").status_code == 404
     assert client.get(url).status_code == 200
     client.post(url, {"tevreden": "nee"})
     dv.refresh_from_db()
-    assert dv.status == S.HEROPEND and dv.tevredenheid_token is None
+    assert dv.status == S.HEROPEND and dv.tevredenheid_token_hash is None
     assert client.get(url).status_code == 404
 
 

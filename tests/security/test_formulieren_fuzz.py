@@ -68,6 +68,7 @@ def test_vraagformulier(
         "email": email,
         "telefoon": telefoon,
         "toestemming": toestemming,
+        "website": "",
     }
     response = Client().post(reverse("loket_publiek:vraag", kwargs={"regio": regio_a.code}), data)
     _uitkomst_klopt(response, voor, Vraag.objects.count())
@@ -105,6 +106,7 @@ def test_werkgeversverzoekformulier(
         "telefoon": telefoon,
         "sector": sector,
         "vraag": vraag,
+        "website": "",
     }
     response = Client().post(
         reverse("wsp_publiek:ik_ben_werkgever", kwargs={"regio": regio_a.code}), data

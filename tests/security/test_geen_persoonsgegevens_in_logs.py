@@ -65,6 +65,7 @@ def test_reis_laat_geen_persoonsgegevens_in_de_logs(db, regio_a, caplog, _zonder
             "naam": naam,
             "email": email,
             "toestemming": "on",
+            "website": "",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -100,15 +100,8 @@ def _rubriek(wereld):
 
 
 def _token(wereld):
-    from loket.models import Doorverwijzing
-
-    doorverwijzing = (
-        Doorverwijzing.objects.in_regio(wereld.regio_a)
-        .exclude(tevredenheid_token="")
-        .order_by("pk")
-        .first()
-    )
-    return {"token": doorverwijzing.tevredenheid_token if doorverwijzing else "onbekend"}
+    # Only a token's hash is stored (issue 20 point 11), so no valid token can be read back.
+    return {"token": "onbekend"}
 
 
 def _openbare_vacature(wereld):

@@ -109,9 +109,16 @@ def test_the_socket_timeouts_are_short_by_default():
 def test_public_form_rate_limit_stays_open_while_redis_is_away(weg, rf, monkeypatch):
     # The loket's "Stel je vraag" and the WSP's "Ik ben werkgever" share this limiter.
     from werkcentrum import formulierbescherming
+    from werkcentrum.models import Arbeidsmarktregio
 
     monkeypatch.setattr(formulierbescherming, "cache", weg)
-    assert formulierbescherming.te_vaak(rf.post("/"), soort="loket:vraag", limiet=5) is False
+    regio = Arbeidsmarktregio(pk=1, code="zkij")
+    request = rf.post("/")
+    formulierbescherming.opgeslagen(request, regio=regio, formulier="loket:vraag")
+    assert (
+        formulierbescherming.te_vaak(request, regio=regio, formulier="loket:vraag", per_adres=1)
+        is None
+    )
 
 
 def test_settings_use_the_resilient_backend_for_a_redis_cache_url(monkeypatch):

@@ -84,6 +84,7 @@ def test_ik_ben_werkgever_form_creates_verzoek_routed_to_accounthouder(
                 "contactnaam": "Sem",
                 "email": "sem@korenbloem.example",
                 "vraag": "Wij zoeken een bakker.",
+                "website": "",
             },
         )
     assert r.status_code == 302
@@ -101,6 +102,7 @@ def test_ik_ben_werkgever_form_errors_in_dutch(client, regio_a):
             "contactnaam": "Sem",
             "email": "geen-mail",
             "vraag": "x",
+            "website": "",
         },
     )
     assert r.status_code == 400

@@ -1,4 +1,4 @@
-"""The public "Ik ben werkgever" form against bots: honeypot and rate limit per address
+"""The public "Ik ben werkgever" form against bots: honeypot and limits on stored requests
 (the same helper as the loket's "Stel je vraag", werkcentrum/formulierbescherming.py)."""
 
 import pytest
@@ -18,6 +18,7 @@ def _data(**extra) -> dict:
         "contactnaam": "Sem",
         "email": "sem@korenbloem.example",
         "vraag": "Wij zoeken een bakker.",
+        "website": "",  # a browser sends the empty honeypot
         **extra,
     }
 
@@ -60,23 +61,30 @@ def test_too_many_requests_from_one_address_are_refused(client, regio_a, setting
     assert Werkgeversverzoek.objects.count() == 4
 
 
-def test_bot_posts_count_against_the_limit_too(client, regio_a, settings):
+def test_bot_and_invalid_posts_do_not_use_up_the_limit(client, regio_a, settings):
     settings.WSP_VERZOEKEN_PER_UUR_PER_ADRES = 2
-    for _i in range(2):
+    for _i in range(5):
         client.post(URL, _data(website="x"), REMOTE_ADDR="192.0.2.9")
-    assert client.post(URL, _data(), REMOTE_ADDR="192.0.2.9").status_code == 429
+        client.post(URL, _data(kvk_nummer="12"), REMOTE_ADDR="192.0.2.9")
+        client.post(URL, {}, REMOTE_ADDR="192.0.2.9")
     assert not Werkgeversverzoek.objects.exists()
     assert mail.outbox == []
+    # A person at the same address still gets through (twice: the limit counts stored ones).
+    assert client.post(URL, _data(), REMOTE_ADDR="192.0.2.9").status_code == 302
+    assert client.post(URL, _data(), REMOTE_ADDR="192.0.2.9").status_code == 302
+    assert client.post(URL, _data(), REMOTE_ADDR="192.0.2.9").status_code == 429
 
 
 def test_the_loket_and_the_wsp_count_separately(client, regio_a, settings):
     from django.test import RequestFactory
 
-    from werkcentrum.formulierbescherming import te_vaak
+    from werkcentrum.formulierbescherming import ADRES, opgeslagen, te_vaak
 
     request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.10")
-    assert [te_vaak(request, soort="wsp:verzoek", limiet=1) for _ in range(2)] == [False, True]
-    assert te_vaak(request, soort="loket:vraag", limiet=1) is False
+    assert te_vaak(request, regio=regio_a, formulier="wsp:verzoek", per_adres=1) is None
+    opgeslagen(request, regio=regio_a, formulier="wsp:verzoek")
+    assert te_vaak(request, regio=regio_a, formulier="wsp:verzoek", per_adres=1) == ADRES
+    assert te_vaak(request, regio=regio_a, formulier="loket:vraag", per_adres=1) is None
 
 
 def test_invalid_input_keeps_what_was_typed(client, regio_a):
@@ -89,3 +97,12 @@ def test_invalid_input_keeps_what_was_typed(client, regio_a):
     assert "precies 8 cijfers" in html
     assert 'value="Sem de Bakker"' in html and 'value="12"' in html
     assert not Werkgeversverzoek.objects.exists()
+
+
+def test_a_missing_honeypot_counts_as_filled(client, regio_a):
+    """Issue 20 point 11: a script that leaves the field out is still a bot."""
+    zonder = {k: v for k, v in _data().items() if k != "website"}
+    r = client.post(URL, zonder)
+    assert r.status_code == 302  # the same pretended success as a filled honeypot
+    assert not Werkgeversverzoek.objects.exists()
+    assert mail.outbox == []

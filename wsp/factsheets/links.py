@@ -9,8 +9,6 @@ depend on SECRET_KEY (rotating the key does not break or revive links).
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 from werkcentrum import audit
 from werkcentrum.models import AuditEvent
 from werkcentrum.site import site_url
+from werkcentrum.tokens import nieuw_token, token_hash
 
 from ..factsheet_models import Factsheet, FactsheetLink, FactsheetOntvanger
 
@@ -46,8 +45,7 @@ class LinkOngeldig(Exception):
         self.reden = reden
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+_hash = token_hash
 
 
 def link_url(token: str) -> str:
@@ -65,7 +63,7 @@ def link_aanmaken(
     if not factsheet.gepubliceerd:
         raise ValidationError(_("Alleen een gepubliceerde factsheet krijgt links."))
     nu = nu or timezone.now()
-    token = secrets.token_urlsafe(32)
+    token = nieuw_token()
     link = FactsheetLink.objects.create(
         regio_id=factsheet.regio_id,
         factsheet=factsheet,
