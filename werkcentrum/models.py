@@ -492,3 +492,58 @@ class UitgaandeTaak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taak} #{self.pk}"
+
+
+class ImportTaak(models.Model):
+    """One uploaded import file and its run in the worker (issue 20, point 6).
+
+    The request only stores the file and queues the work; the worker checks every row (the
+    preview) and, once the user confirmed, imports all-or-nothing. `status` is the claim
+    marker: the worker acts only on WACHTRIJ (preview) or BEVESTIGD (import) under a row lock,
+    so a re-run or a second confirm imports nothing twice. The file is emptied once the
+    taak is finished (it may hold personal data).
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("wordt gecontroleerd")
+        GECONTROLEERD = "gecontroleerd", _("gecontroleerd, wacht op bevestiging")
+        BEVESTIGD = "bevestigd", _("wordt geïmporteerd")
+        GEIMPORTEERD = "geimporteerd", _("geïmporteerd")
+        AFGEKEURD = "afgekeurd", _("niets opgeslagen")
+
+    LOPEND = (Status.WACHTRIJ, Status.BEVESTIGD)
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
+    )
+    gebruiker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", verbose_name=_("medewerker")
+    )
+    soort = models.CharField(_("soort"), max_length=50, validators=[enkele_regel_validator])
+    bestandsnaam = models.CharField(
+        _("bestandsnaam"), max_length=255, validators=[enkele_regel_validator]
+    )
+    inhoud = models.BinaryField(_("inhoud"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTRIJ
+    )
+    totaal = models.PositiveIntegerField(_("regels"), default=0)
+    verwerkt = models.PositiveIntegerField(_("verwerkt"), default=0)
+    fouten = models.JSONField(_("fouten"), default=list, blank=True)
+    samenvatting = models.JSONField(_("samenvatting"), default=dict, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.bestandsnaam} ({self.get_status_display()})"
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in self.LOPEND

@@ -409,3 +409,6 @@ WERKCENTRUM_STANDAARD_REGIO = env.str("WERKCENTRUM_STANDAARD_REGIO", default="zk
 SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', default='8000')}")
 # How long a recipient's personal link to a published factsheet opens it (days).
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
+# The most data rows one import file may have (financien and wsp imports). A bigger file is
+# refused before it is stored, with a message to split it; each import runs in the worker.
+WERKCENTRUM_IMPORT_MAX_REGELS = env.int("WERKCENTRUM_IMPORT_MAX_REGELS", default=5000)

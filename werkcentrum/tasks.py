@@ -23,3 +23,11 @@ def uitgaande_taken_doorsturen() -> dict[str, int]:
     from . import outbox
 
     return outbox.alles_doorsturen()
+
+
+@shared_task
+def importtaak_uitvoeren(taak_pk: int) -> str:
+    """Check or import one uploaded file; a re-run of a finished taak does nothing."""
+    from . import importtaken
+
+    return importtaken.importtaak_uitvoeren(pk=taak_pk)
