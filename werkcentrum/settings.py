@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_celery_beat",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -279,8 +279,10 @@ CONTENT_SECURITY_POLICY = {
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Staff in the browser: the session (with its MFA). Integrations: a hashed, expiring,
+        # scoped token of a service account (werkcentrum/api_tokens.py).
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "werkcentrum.api_tokens.ServiceTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["werkcentrum.api_permissions.RegioModelPermissions"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -412,3 +414,7 @@ WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", d
 # The most data rows one import file may have (financien and wsp imports). A bigger file is
 # refused before it is stored, with a message to split it; each import runs in the worker.
 WERKCENTRUM_IMPORT_MAX_REGELS = env.int("WERKCENTRUM_IMPORT_MAX_REGELS", default=5000)
+# knox's own token model (its migrations ask for the setting); expiry is set per token.
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name)
+# The longest an API token of a service account may be valid (days).
+WERKCENTRUM_API_TOKEN_MAX_DAGEN = env.int("WERKCENTRUM_API_TOKEN_MAX_DAGEN", default=365)
