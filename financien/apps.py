@@ -12,6 +12,9 @@ class FinancienConfig(AppConfig):
         from werkcentrum.werkplek import registreer
 
         from . import demo  # noqa: F401  (registers the demo generator)
+        from .importeren import registreren as importen_registreren
+
+        importen_registreren()
 
         samenvatting = (
             "financien.view_geldstroom",

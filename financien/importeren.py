@@ -11,14 +11,11 @@ names the kenmerk of the mutatie it reverses in the column `verplichting`.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +26,9 @@ from import_export.formats.base_formats import XLSX
 
 from rba.models import Besluit
 from werkcentrum.decorators import rol_vereist
+from werkcentrum.forms import run_service
+from werkcentrum.importtaken import Importsoort, Uitslag, Voortgang, importtaak_aanmaken
+from werkcentrum.importtaken import registreren as _registreren
 
 from . import audit, services
 from .forms import ImportForm
@@ -46,7 +46,7 @@ KOLOMMEN = [
     "bedrag",
     "omschrijving",
 ]
-SESSIE_SLEUTEL = "financien_import"
+SOORT = "financien.mutaties"
 
 
 @dataclass
@@ -55,6 +55,8 @@ class Regel:
     waarden: dict[str, Any]
     mutatie: Mutatie | None = None
     fouten: list[str] = field(default_factory=list)
+    # (column, message) for the progress page; `fouten` holds the same messages.
+    kolomfouten: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -149,9 +151,24 @@ def _regel_boeken(w: dict[str, Any], *, user: Any) -> Mutatie:
     raise ValidationError({"soort": _("Onbekende soort '%(s)s'.") % {"s": soort}})
 
 
-def import_uitvoeren(*, inhoud: bytes, user: Any, bevestigd: bool, bestand: str = "") -> Uitkomst:
+def regels_tellen(inhoud: bytes, bestandsnaam: str = "") -> int:
+    """The data rows of the sheet (blank rows do not count)."""
+    return sum(
+        1 for rij in dataset_lezen(inhoud).dict if any(v not in (None, "") for v in rij.values())
+    )
+
+
+def import_uitvoeren(
+    *,
+    inhoud: bytes,
+    user: Any,
+    bevestigd: bool,
+    bestand: str = "",
+    voortgang: Voortgang | None = None,
+) -> Uitkomst:
     """Book every row through the services in one transaction. Unless `bevestigd` and every
-    row is valid, the transaction is rolled back: nothing is written."""
+    row is valid, the transaction is rolled back: nothing is written. `voortgang` hears
+    (rows done, rows with an error) after each row."""
     try:
         dataset = dataset_lezen(inhoud)
     except Exception:  # a corrupt or non-xlsx file: any parser error means "unreadable"
@@ -171,7 +188,16 @@ def import_uitvoeren(*, inhoud: bytes, user: Any, bevestigd: bool, bestand: str 
                         regel.mutatie = _regel_boeken(regel.waarden, user=user)
                 except ValidationError as exc:
                     regel.fouten = exc.messages
+                    regel.kolomfouten = [
+                        (kolom, melding)
+                        for kolom, meldingen in getattr(
+                            exc, "message_dict", {"": exc.messages}
+                        ).items()
+                        for melding in meldingen
+                    ]
                 uitkomst.regels.append(regel)
+                if voortgang:
+                    voortgang(len(uitkomst.regels), sum(1 for r in uitkomst.regels if r.fouten))
             if not uitkomst.regels:
                 uitkomst.fouten.append(_("Het bestand bevat geen regels."))
             if not (bevestigd and uitkomst.geldig):
@@ -185,40 +211,52 @@ def import_uitvoeren(*, inhoud: bytes, user: Any, bevestigd: bool, bestand: str 
 @rol_vereist(*SCHRIJVERS)
 @require_http_methods(["GET", "POST"])
 def importeren(request: HttpRequest) -> HttpResponse:
-    """Step 1: upload -> preview (dry run). Step 2: confirm -> the same file, for real."""
-    if request.method == "POST" and "bevestigen" in request.POST:
-        opgeslagen = request.session.get(SESSIE_SLEUTEL) or {}
-        if opgeslagen.get("hash") != request.POST.get("bevestigen"):
-            messages.error(request, _("Deze import is verlopen; laad het bestand opnieuw."))
-            return redirect("financien:importeren")
-        inhoud = base64.b64decode(opgeslagen["inhoud"])
-        uitkomst = import_uitvoeren(
-            inhoud=inhoud, user=request.user, bevestigd=True, bestand=opgeslagen["naam"]
-        )
-        del request.session[SESSIE_SLEUTEL]
-        if uitkomst.geldig:
-            messages.success(
-                request, _("%(n)s mutaties geïmporteerd.") % {"n": len(uitkomst.regels)}
-            )
-            return redirect("financien:mutaties")
-        return _pagina(request, ImportForm(), uitkomst, status=400)
+    """Upload: the worker previews the file; the progress page offers the confirmation,
+    after which the worker books it all, or nothing."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if not form.is_valid():
-            return _pagina(request, form, None, status=400)
-        inhoud = form.cleaned_data["bestand"].read()
-        uitkomst = import_uitvoeren(inhoud=inhoud, user=request.user, bevestigd=False)
-        sleutel = hashlib.sha256(inhoud).hexdigest()
-        if uitkomst.geldig:
-            request.session[SESSIE_SLEUTEL] = {
-                "hash": sleutel,
-                "naam": form.cleaned_data["bestand"].name,
-                "inhoud": base64.b64encode(inhoud).decode(),
-            }
-        return _pagina(
-            request, form, uitkomst, sleutel=sleutel, status=200 if uitkomst.geldig else 400
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        taak = run_service(
+            form,
+            lambda: importtaak_aanmaken(
+                soort=SOORT, inhoud=bestand.read(), bestandsnaam=bestand.name, user=request.user
+            ),
         )
-    return _pagina(request, form, None)
+        if taak:
+            return redirect("importtaak", pk=taak.pk)
+    return _pagina(request, form, status=400 if form.errors else 200)
+
+
+def _uitvoeren(
+    *, inhoud: bytes, bestandsnaam: str, user: Any, regio: Any, bevestigen: bool, voortgang
+) -> Uitslag:
+    uitkomst = import_uitvoeren(
+        inhoud=inhoud, user=user, bevestigd=bevestigen, bestand=bestandsnaam, voortgang=voortgang
+    )
+    fouten = [{"rij": 0, "kolom": "", "melding": str(f)} for f in uitkomst.fouten]
+    fouten += [
+        {"rij": r.nummer, "kolom": kolom if kolom != "__all__" else "", "melding": str(m)}
+        for r in uitkomst.regels
+        for kolom, m in r.kolomfouten
+    ]
+    return Uitslag(
+        fouten=fouten,
+        samenvatting={"regels": len(uitkomst.regels)},
+        geschreven=bevestigen and uitkomst.geldig,
+    )
+
+
+def registreren() -> None:
+    _registreren(
+        Importsoort(
+            code=SOORT,
+            uitvoeren=_uitvoeren,
+            tellen=regels_tellen,
+            pagina="financien:importeren",
+            rollen=SCHRIJVERS,
+            klaar="financien:mutaties",
+        )
+    )
 
 
 @rol_vereist(*SCHRIJVERS)
@@ -269,16 +307,17 @@ def voorbeeld(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _pagina(request, form, uitkomst, sleutel: str = "", status: int = 200) -> HttpResponse:
+def _pagina(request, form, status: int = 200) -> HttpResponse:
+    from werkcentrum.importtaken import max_regels
+
     return render(
         request,
         "financien/importeren.html",
         {
             "form": form,
-            "uitkomst": uitkomst,
-            "sleutel": sleutel,
             "kolommen": KOLOMMEN,
             "mag_boeken": True,
+            "max_regels": max_regels(),
         },
         status=status,
     )

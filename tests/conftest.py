@@ -38,6 +38,33 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         session.exitstatus = 1
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_may_truncate_the_audit_log():
+    """The test flush (transactional tests) empties every table with one TRUNCATE on
+    PostgreSQL; the audit log refuses TRUNCATE unless the transaction allows it
+    (werkcentrum migration 0008). Only the flush's SQL gets that permission, so a TRUNCATE
+    anywhere else in a test is still refused, as in production."""
+    from django.db import connections
+
+    patched = []
+    for connection in connections.all():
+        ops_class = type(connection.ops)
+        if connection.vendor != "postgresql" or ops_class in patched:
+            continue
+        original = ops_class.sql_flush
+
+        def sql_flush(self, style, tables, *args, _original=original, **kwargs):
+            sql = _original(self, style, tables, *args, **kwargs)
+            # SET LOCAL holds for the flush's own transaction (execute_sql_flush is atomic).
+            return ["SET LOCAL werkcentrum.audit_truncate = 'toegestaan'", *sql] if sql else sql
+
+        ops_class.sql_flush = sql_flush
+        patched.append((ops_class, original))
+    yield
+    for ops_class, original in patched:
+        ops_class.sql_flush = original
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,6 +23,16 @@ class AccountAdapter(DefaultAccountAdapter):
         # Staff accounts are created by the regio's beheerder, never by sign-up.
         return False
 
+    def authenticate(self, request, **credentials):
+        # A service account (an integration, werkcentrum.api_tokens) never logs in with a
+        # password. allauth hands back a user its backend refused (to show "inactive"), so
+        # the refusal has to happen here too, counted as a failed attempt.
+        user = super().authenticate(request, **credentials)
+        if user is not None and getattr(user, "serviceaccount", False):
+            self.authentication_failed(request, **credentials)
+            return None
+        return user
+
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         # The forced first TOTP set-up comes right after the password was typed; asking for
         # it again adds nothing. Changing an existing second factor still needs it.

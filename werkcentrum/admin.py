@@ -1,12 +1,18 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 
 from . import audit
 from .admin_scoping import RegioAdmin, RegioInline
+from .api_tokens import api_token_intrekken, api_token_uitgeven, mag_tokens_uitgeven
+from .forms import run_service
 from .models import (
+    ApiToken,
     Arbeidsmarktregio,
     AuditEvent,
     Gemeente,
@@ -18,7 +24,7 @@ from .models import (
 )
 from .resources import GemeenteResource, LocatieResource, OrganisatieResource
 from .rollen import ROLLEN
-from .tenancy import ziet_alle_regios
+from .tenancy import scope, ziet_alle_regios
 
 
 @admin.register(Arbeidsmarktregio)
@@ -70,14 +76,14 @@ class LocatieAdmin(ExportMixin, RegioAdmin):
 class MedewerkerAdmin(RegioAdmin, UserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "organisatie", "is_active", "regio"]
-    list_filter = ["is_active", "groups"]
+    list_filter = ["is_active", "serviceaccount", "groups"]
     search_fields = ["email", "first_name", "last_name"]
     list_select_related = ["regio", "organisatie"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Persoon"), {"fields": ["first_name", "last_name"]}),
         (_("Werk"), {"fields": ["regio", "organisatie", "groups"]}),
-        (_("Toegang"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Toegang"), {"fields": ["is_active", "serviceaccount", "is_staff", "is_superuser"]}),
         (_("Datums"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
@@ -114,6 +120,8 @@ class MedewerkerAdmin(RegioAdmin, UserAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
+        if obj.serviceaccount:
+            obj.set_unusable_password()  # a service account never logs in with a password
         super().save_model(request, obj, form, change)
         if change:
             audit.medewerker_gewijzigd(obj, user=request.user, velden=list(form.changed_data))
@@ -146,3 +154,112 @@ class HartslagAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return ziet_alle_regios(request.user)
+
+
+class ApiTokenUitgevenForm(forms.ModelForm):
+    """Issue a token: the service account, a name, the scope and the validity in days."""
+
+    geldig_dagen = forms.IntegerField(
+        label=_("geldig (dagen)"),
+        min_value=1,
+        initial=90,
+        help_text=_("Daarna werkt het niet meer."),
+    )
+    apps = forms.MultipleChoiceField(
+        label=_("onderdelen"),
+        choices=ApiToken.Apps.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Niets aangevinkt: alle onderdelen."),
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["serviceaccount", "naam", "alleen_lezen", "apps"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(RegioAdmin):
+    """Listed and revoked by the regio's beheerder; issued here with the plaintext shown
+    once. Nothing of a token can be changed: revoke it and issue a new one."""
+
+    list_display = [
+        "naam",
+        "serviceaccount",
+        "alleen_lezen",
+        "apps",
+        "geldig_tot",
+        "ingetrokken_op",
+        "aangemaakt_door",
+    ]
+    list_filter = ["alleen_lezen", "ingetrokken_op"]
+    list_select_related = ["serviceaccount", "aangemaakt_door"]
+    actions = ["intrekken"]
+    form = ApiTokenUitgevenForm
+
+    def _beheerder(self, request) -> bool:
+        return mag_tokens_uitgeven(request.user)
+
+    def has_module_permission(self, request):
+        return self._beheerder(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._beheerder(request)
+
+    def has_add_permission(self, request):
+        return self._beheerder(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "serviceaccount":
+            formfield.queryset = formfield.queryset.filter(serviceaccount=True, is_active=True)
+        return formfield
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ApiTokenUitgevenForm(request.POST or None)
+        form.fields["serviceaccount"].queryset = scope(
+            Medewerker.objects.filter(serviceaccount=True, is_active=True), request.user
+        )
+        if request.method == "POST" and form.is_valid():
+            uitgegeven = run_service(
+                form,
+                lambda: api_token_uitgeven(
+                    door=request.user,
+                    **{k: form.cleaned_data[k] for k in ApiTokenUitgevenForm.base_fields},
+                ),
+            )
+            if uitgegeven:
+                record, tekst = uitgegeven
+                # Rendered, not redirected: the plaintext must not pass through a message
+                # cookie or the session. It is never shown again.
+                context = {**self.admin_site.each_context(request), "record": record}
+                context.update({"tekst": tekst, "opts": self.model._meta, "title": record.naam})
+                return TemplateResponse(
+                    request, "admin/werkcentrum/apitoken/uitgegeven.html", context
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": _("API-token uitgeven"),
+        }
+        return TemplateResponse(
+            request,
+            "admin/werkcentrum/apitoken/uitgeven.html",
+            context,
+            status=400 if form.errors else 200,
+        )
+
+    @admin.action(description=_("Geselecteerde tokens intrekken"))
+    def intrekken(self, request, queryset):
+        for record in queryset:
+            api_token_intrekken(api_token=record, door=request.user)
+        self.message_user(request, _("%(n)s token(s) ingetrokken.") % {"n": queryset.count()})

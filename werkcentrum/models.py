@@ -335,6 +335,14 @@ class Medewerker(AbstractUser):
         related_name="medewerkers",
         verbose_name=_("organisatie"),
     )
+    serviceaccount = models.BooleanField(
+        _("serviceaccount"),
+        default=False,
+        help_text=_(
+            "Een koppeling, geen persoon: logt nooit in met een wachtwoord en gebruikt de API "
+            "alleen met een API-token dat de beheerder uitgeeft."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -544,3 +552,114 @@ class Formulieralarm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.formulier} {self.venster:%Y-%m-%d %H:%M}"
+
+
+class ImportTaak(models.Model):
+    """One uploaded import file and its run in the worker (issue 20, point 6).
+
+    The request only stores the file and queues the work; the worker checks every row (the
+    preview) and, once the user confirmed, imports all-or-nothing. `status` is the claim
+    marker: the worker acts only on WACHTRIJ (preview) or BEVESTIGD (import) under a row lock,
+    so a re-run or a second confirm imports nothing twice. The file is emptied once the
+    taak is finished (it may hold personal data).
+    """
+
+    class Status(models.TextChoices):
+        WACHTRIJ = "wachtrij", _("wordt gecontroleerd")
+        GECONTROLEERD = "gecontroleerd", _("gecontroleerd, wacht op bevestiging")
+        BEVESTIGD = "bevestigd", _("wordt geïmporteerd")
+        GEIMPORTEERD = "geimporteerd", _("geïmporteerd")
+        AFGEKEURD = "afgekeurd", _("niets opgeslagen")
+
+    LOPEND = (Status.WACHTRIJ, Status.BEVESTIGD)
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
+    )
+    gebruiker = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", verbose_name=_("medewerker")
+    )
+    soort = models.CharField(_("soort"), max_length=50, validators=[enkele_regel_validator])
+    bestandsnaam = models.CharField(
+        _("bestandsnaam"), max_length=255, validators=[enkele_regel_validator]
+    )
+    inhoud = models.BinaryField(_("inhoud"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTRIJ
+    )
+    totaal = models.PositiveIntegerField(_("regels"), default=0)
+    verwerkt = models.PositiveIntegerField(_("verwerkt"), default=0)
+    fouten = models.JSONField(_("fouten"), default=list, blank=True)
+    samenvatting = models.JSONField(_("samenvatting"), default=dict, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.bestandsnaam} ({self.get_status_display()})"
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in self.LOPEND
+
+
+class ApiToken(models.Model):
+    """An API token of a service account: its scope, expiry and who issued it (issue 20,
+    point 9). The secret itself lives only as a hash in knox's AuthToken; revoking deletes
+    that and keeps this row as the record."""
+
+    class Apps(models.TextChoices):
+        WERKCENTRUM = "werkcentrum", _("Kern (regio, organisaties, locaties)")
+        LOKET = "loket", _("Loket")
+        WSP = "wsp", _("Werkgeversservicepunt")
+        RBA = "rba", _("RBA")
+        FINANCIEN = "financien", _("Regionale reserve")
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+", verbose_name=_("regio")
+    )
+    serviceaccount = models.ForeignKey(
+        Medewerker,
+        on_delete=models.PROTECT,
+        related_name="api_tokens",
+        verbose_name=_("serviceaccount"),
+    )
+    token = models.OneToOneField(
+        "knox.AuthToken",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="scope",
+        editable=False,
+    )
+    naam = models.CharField(_("naam"), max_length=100, validators=[enkele_regel_validator])
+    alleen_lezen = models.BooleanField(_("alleen lezen"), default=True)
+    apps = models.JSONField(
+        _("onderdelen"), default=list, blank=True, help_text=_("Leeg: alle onderdelen.")
+    )
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", verbose_name=_("uitgegeven door")
+    )
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.serviceaccount})"
+
+    @property
+    def geldig(self) -> bool:
+        return self.token_id is not None and self.geldig_tot > timezone.now()

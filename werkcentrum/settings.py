@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_celery_beat",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -316,8 +316,10 @@ CONTENT_SECURITY_POLICY = {
 # --- REST API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Staff in the browser: the session (with its MFA). Integrations: a hashed, expiring,
+        # scoped token of a service account (werkcentrum/api_tokens.py).
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "werkcentrum.api_tokens.ServiceTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["werkcentrum.api_permissions.RegioModelPermissions"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -461,3 +463,10 @@ SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.str('PORT', defau
 WERKCENTRUM_FACTSHEET_LINK_DAGEN = env.int("WERKCENTRUM_FACTSHEET_LINK_DAGEN", default=180)
 # Days an inwoner's single-use "Bent u geholpen?" link stays valid (only its hash is stored).
 LOKET_TEVREDENHEID_LINK_DAGEN = env.int("LOKET_TEVREDENHEID_LINK_DAGEN", default=30)
+# The most data rows one import file may have (financien and wsp imports). A bigger file is
+# refused before it is stored, with a message to split it; each import runs in the worker.
+WERKCENTRUM_IMPORT_MAX_REGELS = env.int("WERKCENTRUM_IMPORT_MAX_REGELS", default=5000)
+# knox's own token model (its migrations ask for the setting); expiry is set per token.
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # noqa: S105 (a model name)
+# The longest an API token of a service account may be valid (days).
+WERKCENTRUM_API_TOKEN_MAX_DAGEN = env.int("WERKCENTRUM_API_TOKEN_MAX_DAGEN", default=365)

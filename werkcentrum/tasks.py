@@ -42,3 +42,11 @@ def formulieralarm_mailen(alarm_id: int) -> int:
         if not geclaimd:
             return 0
         return services.formulieralarm_mailen(Formulieralarm.objects.get(pk=alarm_id))
+
+
+@shared_task
+def importtaak_uitvoeren(taak_pk: int) -> str:
+    """Check or import one uploaded file; a re-run of a finished taak does nothing."""
+    from . import importtaken
+
+    return importtaken.importtaak_uitvoeren(pk=taak_pk)

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import importtaak_views, views
 from .api_urls import router
 
 # The admin logs in through allauth: same throttling, same two-factor.
@@ -25,6 +25,12 @@ urlpatterns = [
     path("werkplek/", views.werkplek, name="werkplek"),
     path("locaties/", views.locaties, name="locaties"),
     path("organisaties/", views.organisaties, name="organisaties"),
+    path("importen/<int:pk>/", importtaak_views.importtaak, name="importtaak"),
+    path(
+        "importen/<int:pk>/bevestigen/",
+        importtaak_views.importtaak_bevestigen,
+        name="importtaak_bevestigen",
+    ),
     path("zoeken/medewerkers/", views.medewerkers_zoeken, name="medewerkers_zoeken"),
     # Staff pages of the apps.
     path("loket/", include("loket.urls")),

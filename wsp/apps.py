@@ -31,10 +31,12 @@ class WspConfig(AppConfig):
         )
         from .factsheets import admin as _factsheet_admin  # noqa: F401
         from .factsheets import demo as _factsheet_demo  # noqa: F401
+        from .importeren import registreren as importen_registreren
         from .privacy import registreren
 
         registreren()
         regiodefinitie.registreren()
+        importen_registreren()
 
         werk = [f"wsp.{p}_{m}" for m in _MODELLEN for p in ("view", "add", "change")]
         referentie = ["wsp.view_cluster", "wsp.view_sector", "wsp.view_skill", "wsp.add_skill"]

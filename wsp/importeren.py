@@ -1,12 +1,20 @@
-"""Reading a CSV or XLSX file with a preview: nothing is written unless every row is valid."""
+"""Reading a CSV or XLSX file with a preview: nothing is written unless every row is valid.
+
+Runs in the worker as an `ImportTaak` (werkcentrum/importtaken.py); `registreren` makes every
+kind of sheet known there.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import partial
 
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from werkcentrum.importtaken import Importsoort, Uitslag, Voortgang
+from werkcentrum.importtaken import registreren as _registreren
 
 from . import audit
 from .resources import RESOURCES
@@ -49,12 +57,26 @@ def _ontbrekende_sleutelkolommen(resource, dataset: tablib.Dataset) -> list[str]
     return [naam for naam in namen if naam not in koppen]
 
 
+def regels_tellen(inhoud: bytes, bestandsnaam: str) -> int:
+    """The data rows of the file (blank rows do not count)."""
+    dataset = dataset_lezen(inhoud, bestandsnaam)
+    return sum(1 for rij in dataset if any(v not in (None, "") for v in rij))
+
+
 def importeren(
-    *, soort: str, inhoud: bytes, bestandsnaam: str, regio, user, bevestigen: bool
+    *,
+    soort: str,
+    inhoud: bytes,
+    bestandsnaam: str,
+    regio,
+    user,
+    bevestigen: bool,
+    voortgang: Voortgang | None = None,
 ) -> Importresultaat:
     """Preview (bevestigen=False) or import all-or-nothing. Row numbers count the header as
-    row 1, as in a spreadsheet."""
+    row 1, as in a spreadsheet. `voortgang` hears about each checked row."""
     resource = RESOURCES[soort][1](regio=regio, user=user)
+    resource.voortgang = voortgang
     try:
         dataset = dataset_lezen(inhoud, bestandsnaam)
     except Exception:
@@ -90,3 +112,32 @@ def importeren(
         uitkomst.geschreven = True
     uitkomst.fouten.sort(key=lambda f: (f.rij, f.kolom))
     return uitkomst
+
+
+def _uitvoeren(*, soort: str, voortgang: Voortgang, **kwargs) -> Uitslag:
+    resultaat = importeren(soort=soort, voortgang=voortgang, **kwargs)
+    return Uitslag(
+        fouten=[asdict(f) for f in resultaat.fouten],
+        samenvatting={
+            "nieuw": resultaat.nieuw,
+            "gewijzigd": resultaat.gewijzigd,
+            "ongewijzigd": resultaat.ongewijzigd,
+        },
+        geschreven=resultaat.geschreven,
+    )
+
+
+def registreren() -> None:
+    for code in RESOURCES:
+        _registreren(
+            Importsoort(
+                code=f"wsp.{code}",
+                uitvoeren=partial(_uitvoeren, soort=code),
+                tellen=regels_tellen,
+                pagina="wsp:importeren",
+                # Targets are the managers' to set, by import as by hand.
+                rollen=("wsp_manager",)
+                if code == "doelstellingen"
+                else ("wsp_adviseur", "wsp_manager"),
+            )
+        )

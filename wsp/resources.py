@@ -61,12 +61,23 @@ class RegioResource(resources.ModelResource):
         super().__init__()
         self.regio = regio
         self.user = user
+        self.voortgang = None  # (rows checked, rows with an error) -> None, see importeren
+        self._met_fout = 0
         for veld in self.fields.values():
             if isinstance(veld.widget, RegioFK):
                 veld.widget.regio = regio
 
     def get_queryset(self):
         return super().get_queryset().in_regio(self.regio)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        uitkomst = super().import_row(row, instance_loader, **kwargs)
+        # Progress is reported while checking; the confirmed pass repeats the same rows.
+        if self.voortgang and kwargs.get("dry_run"):
+            if uitkomst.errors or uitkomst.validation_error:
+                self._met_fout += 1
+            self.voortgang(kwargs.get("row_number", 0), self._met_fout)
+        return uitkomst
 
     def init_instance(self, row=None):
         instance = super().init_instance(row)

@@ -332,7 +332,10 @@ def activiteiten(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def importeren(request: HttpRequest) -> HttpResponse:
-    from .importeren import importeren as uitvoeren
+    """Upload: the file is stored and checked (and, ticked, imported) by the worker; the
+    progress page follows it (werkcentrum/importtaken.py)."""
+    from werkcentrum.importtaken import importtaak_aanmaken, max_regels
+
     from .resources import RESOURCES
 
     soorten = [
@@ -342,19 +345,22 @@ def importeren(request: HttpRequest) -> HttpResponse:
         if k != "doelstellingen" or services.mag_doelstellingen_beheren(request.user)
     ]
     form = forms.ImportForm(request.POST or None, request.FILES or None, soorten=soorten)
-    resultaat = None
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
-        resultaat = uitvoeren(
-            soort=form.cleaned_data["soort"],
-            inhoud=bestand.read(),
-            bestandsnaam=bestand.name,
-            regio=request.user.regio,
-            user=request.user,
-            bevestigen=form.cleaned_data["bevestigen"],
+        taak = run_service(
+            form,
+            lambda: importtaak_aanmaken(
+                soort=f"wsp.{form.cleaned_data['soort']}",
+                inhoud=bestand.read(),
+                bestandsnaam=bestand.name,
+                user=request.user,
+                bevestigd=form.cleaned_data["bevestigen"],
+            ),
         )
-    status = 400 if form.errors or (resultaat and not resultaat.ok) else 200
-    context = {"form": form, "resultaat": resultaat, "soorten": soorten}
+        if taak:
+            return redirect("importtaak", pk=taak.pk)
+    status = 400 if form.errors else 200
+    context = {"form": form, "soorten": soorten, "max_regels": max_regels()}
     return render(request, "wsp/importeren.html", context, status=status)
 
 

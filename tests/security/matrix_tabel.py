@@ -62,6 +62,9 @@ MATRIX: dict[str, dict[str, str]] = {
     "financien:geldstroom_wijzigen":    _rij(LG, NO, NO, NO, NO, NO, NO, NO, OK, NO, NO, OK, NF),
     "financien:import_voorbeeld":       _rij(LG, NO, NO, NO, NO, NO, NO, NO, OK, NO, NO, OK, OK),
     "financien:importeren":             _rij(LG, NO, NO, NO, NO, NO, NO, NO, OK, NO, NO, OK, OK),
+    # An import's progress page: its uploader's only (the file may hold personal data).
+    "importtaak":                       _rij(LG, NF, NF, NF, NF, NF, NF, NF, OK, NF, NF, NF, NF),
+    "importtaak_bevestigen":            _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "financien:mutatie":                _rij(LG, NO, NO, NO, NO, NO, NO, NO, OK, NO, NO, OK, NF),
     "financien:mutaties":               _rij(LG, NO, NO, NO, NO, NO, NO, NO, OK, NO, NO, OK, OK),
     "financien:overzicht":              _rij(LG, NO, NO, NO, NO, OK, NO, OK, OK, NO, NO, OK, OK),

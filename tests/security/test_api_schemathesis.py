@@ -16,7 +16,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
@@ -54,15 +53,28 @@ OPERATIES = _operaties()
 
 @pytest.fixture
 def api_token(wereld, db):
-    from allauth.mfa.models import Authenticator
+    from werkcentrum.api_tokens import api_token_uitgeven
 
+    # A service account with every role and a read-write token for every part of the API
+    # (tokens are for integrations; staff use the session with its second factor).
     user = MedewerkerFactory(
-        regio=wereld.regio_a, rollen=list(ROLLEN), email="api.fuzz@test.werkcentrum.nl"
+        regio=wereld.regio_a,
+        rollen=list(ROLLEN),
+        email="api.fuzz@test.werkcentrum.nl",
+        serviceaccount=True,
     )
-    # WERKCENTRUM_MFA_VERPLICHT stays on (other API tests switch it off): the user has a TOTP
-    # authenticator like every production user.
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return Token.objects.create(user=user).key
+    beheerder = MedewerkerFactory(
+        regio=wereld.regio_a, rollen=["beheerder"], email="api.beheer@test.werkcentrum.nl"
+    )
+    _record, token = api_token_uitgeven(
+        serviceaccount=user,
+        naam="Fuzzing",
+        alleen_lezen=False,
+        apps=[],
+        geldig_dagen=1,
+        door=beheerder,
+    )
+    return token
 
 
 @pytest.fixture

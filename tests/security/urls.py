@@ -132,6 +132,20 @@ def _factsheet_token(wereld):
     return {"token": token}
 
 
+def _importtaak(wereld):
+    """A finished import of the matrix's financieel beheerder: only its uploader sees it."""
+    from werkcentrum.models import ImportTaak
+
+    taak = ImportTaak.objects.create(
+        regio=wereld.regio_a,
+        gebruiker=wereld.gebruikers["financieel_beheerder"],
+        soort="financien.mutaties",
+        bestandsnaam="reserve.xlsx",
+        status=ImportTaak.Status.GEIMPORTEERD,
+    )
+    return {"pk": taak.pk}
+
+
 # A factsheet version that does not exist: these rows prove login and role checks come first.
 GEEN_VERSIE = {"pk": 999999}
 
@@ -147,6 +161,8 @@ KWARGS: dict[str, Callable] = {
     "loket:dienst_bewerken": _pk("loket.Dienst"),
     "loket:traject": _pk("loket.Traject"),
     "loket:dashboard_export": lambda w: {"tabel": "locatie", "formaat": "csv"},
+    "importtaak": _importtaak,
+    "importtaak_bevestigen": _importtaak,
     # wsp
     "platform:regio": lambda w: {"code": w.regio_a.code},
     "wsp:werkgever": _pk("wsp.Werkgever"),

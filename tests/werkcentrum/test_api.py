@@ -1,5 +1,4 @@
 import pytest
-from rest_framework.authtoken.models import Token
 
 from tests.factories import LocatieFactory, OpeningstijdFactory
 
@@ -33,12 +32,21 @@ def test_schema_needs_login(client, db):
 
 
 def test_token_authentication_gives_the_same_scope(client, maak_gebruiker, regio_a, regio_b):
-    user = maak_gebruiker("gids")
+    from werkcentrum.api_tokens import api_token_uitgeven
+
+    user = maak_gebruiker("gids", serviceaccount=True)
     eigen = LocatieFactory(regio=regio_a)
     OpeningstijdFactory(locatie=eigen)
     LocatieFactory(regio=regio_b)
-    token = Token.objects.create(user=user)
-    response = client.get("/api/v1/locaties/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _record, token = api_token_uitgeven(
+        serviceaccount=user,
+        naam="Koppeling",
+        alleen_lezen=True,
+        apps=[],
+        geldig_dagen=30,
+        door=maak_gebruiker("beheerder"),
+    )
+    response = client.get("/api/v1/locaties/", HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
     body = response.json()
     assert [loc["id"] for loc in body["results"]] == [eigen.pk]

@@ -110,6 +110,34 @@ def test_raw_sql_delete_is_refused_by_postgresql(event):
 
 
 @pytest.mark.postgres
+def test_truncate_is_refused_by_postgresql(event):
+    if connection.vendor != "postgresql":
+        pytest.skip("the TRUNCATE trigger exists on PostgreSQL only")
+    # The event's deferred foreign-key checks must run first, or PostgreSQL refuses the
+    # TRUNCATE for pending trigger events, not for our trigger.
+    with (
+        pytest.raises(DatabaseError, match="TRUNCATE refused"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE werkcentrum_auditevent")
+    assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.postgres
+def test_truncate_is_allowed_only_when_the_transaction_says_so(event):
+    # How the test flush and a deliberate operator reset the log; nothing else sets this.
+    if connection.vendor != "postgresql":
+        pytest.skip("the TRUNCATE trigger exists on PostgreSQL only")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET LOCAL werkcentrum.audit_truncate = 'toegestaan'")
+        cursor.execute("TRUNCATE werkcentrum_auditevent")
+    assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.postgres
 def test_the_list_lookup_is_served_by_the_gin_index_on_postgresql(db):
     if connection.vendor != "postgresql":
         pytest.skip("the GIN index on details exists on PostgreSQL only")

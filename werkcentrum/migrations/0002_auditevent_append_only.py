@@ -1,7 +1,7 @@
 """Make the audit log append-only in the database itself, not only in Python.
 
-PostgreSQL: a trigger refuses UPDATE and DELETE (TRUNCATE, used only by test flushes and by a
-deliberate operator, is left alone). SQLite (embedded demo): a trigger refuses UPDATE; DELETE
+PostgreSQL: a trigger refuses UPDATE and DELETE (TRUNCATE: see 0008, refused unless the
+transaction allows it, as the test flush does). SQLite (embedded demo): a trigger refuses UPDATE; DELETE
 stays possible there because Django's test flush deletes row by row.
 """
 
