@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportMixin
 
 from . import audit
 from .admin_scoping import RegioAdmin, RegioInline
+from .bestanden import VeiligeExportMixin
 from .models import (
     Arbeidsmarktregio,
     AuditEvent,
@@ -34,7 +34,7 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(ExportMixin, RegioAdmin):
+class GemeenteAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [GemeenteResource]
     list_display = ["naam", "cbs_code", "subregio", "is_centrumgemeente", "regio"]
     list_filter = ["subregio", "is_centrumgemeente"]
@@ -43,7 +43,7 @@ class GemeenteAdmin(ExportMixin, RegioAdmin):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(ExportMixin, RegioAdmin):
+class OrganisatieAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [OrganisatieResource]
     list_display = ["naam", "type", "gemeente", "actief", "regio"]
     list_filter = ["type", "actief"]
@@ -57,7 +57,7 @@ class OpeningstijdInline(RegioInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(ExportMixin, RegioAdmin):
+class LocatieAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [LocatieResource]
     list_display = ["naam", "gemeente", "plaats", "actief"]
     list_filter = ["actief", "gemeente"]

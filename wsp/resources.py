@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
+from werkcentrum.bestanden import VeiligeResource
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
 from . import services
@@ -54,7 +55,7 @@ class LijstWidget(widgets.Widget):
         return ",".join(value or [])
 
 
-class RegioResource(resources.ModelResource):
+class RegioResource(VeiligeResource):
     """Base: scoped to `regio`; `user` is recorded as the importer."""
 
     def __init__(self, *, regio, user=None) -> None:

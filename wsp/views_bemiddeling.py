@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.bestanden import dataset_export
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.forms import run_service
@@ -385,12 +386,4 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
     dataset = resource.export(queryset)
     if soort in ("kandidaten", "plaatsingen"):
         audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
-    inhoud = dataset.export(formaat)
-    soort_mime = (
-        "text/csv; charset=utf-8"
-        if formaat == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response = HttpResponse(inhoud, content_type=soort_mime)
-    response["Content-Disposition"] = f'attachment; filename="{soort}.{formaat}"'
-    return response
+    return dataset_export(dataset, formaat=formaat, naam=soort)
