@@ -58,7 +58,8 @@ class LijstWidget(widgets.Widget):
 class RegioResource(VeiligeResource):
     """Base: scoped to `regio`; `user` is recorded as the importer."""
 
-    def __init__(self, *, regio, user=None) -> None:
+    # `regio` may be left out only to read the columns (the admin's export form does).
+    def __init__(self, *, regio=None, user=None) -> None:
         super().__init__()
         self.regio = regio
         self.user = user
