@@ -294,6 +294,42 @@ class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         return super().retrieve(request, *args, **kwargs)
 
 
+class KandidaatGegevensMixin:
+    """Voordrachten, plaatsingen and nazorgmomenten are about one kandidaat (who was proposed,
+    placed, still employed): every list and detail read names those kandidaten in the
+    logboek, one event per request. `kandidaat_pad`: the lookup from the row to its kandidaat."""
+
+    kandidaat_pad = "kandidaat_id"
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        data = response.data
+        rijen = data.get("results", []) if isinstance(data, dict) else data
+        self._gelogd(request, [r["id"] for r in rijen], context="api lijst")
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self._gelogd(request, [response.data["id"]], context="api detail")
+        return response
+
+    def _gelogd(self, request, ids: list[int], *, context: str) -> None:
+        if not ids:
+            return
+        model = self.get_queryset().model
+        kandidaten = (
+            model.objects.filter(pk__in=ids)
+            .values_list(self.kandidaat_pad, flat=True)
+            .distinct()
+            .order_by()
+        )
+        audit.kandidatenlijst_ingezien(
+            user=request.user,
+            ids=sorted(kandidaten),
+            context=f"{context} {model._meta.label_lower}",
+        )
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -303,7 +339,9 @@ class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         ]
     )
 )
-class VoordrachtViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class VoordrachtViewSet(
+    KandidaatGegevensMixin, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet
+):
     queryset = Voordracht.objects.order_by("-voorgesteld_op", "pk")
     serializer_class = VoordrachtSerializer
     filter_backends = [DjangoFilterBackend]
@@ -320,7 +358,10 @@ class VoordrachtViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     )
 )
 class PlaatsingViewSet(
-    RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+    KandidaatGegevensMixin,
+    RegioScopedViewSetMixin,
+    mixins.CreateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "-pk")
     serializer_class = PlaatsingSerializer
@@ -342,7 +383,11 @@ class PlaatsingViewSet(
         ]
     )
 )
-class NazorgMomentViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class NazorgMomentViewSet(
+    KandidaatGegevensMixin, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet
+):
+    kandidaat_pad = "plaatsing__kandidaat_id"
+
     queryset = NazorgMoment.objects.order_by("vervaldatum", "pk")
     serializer_class = NazorgMomentSerializer
     filter_backends = [DjangoFilterBackend]

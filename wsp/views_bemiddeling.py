@@ -386,4 +386,6 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
     dataset = resource.export(queryset)
     if soort in ("kandidaten", "plaatsingen"):
         audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
+    elif soort == "contactpersonen":
+        audit.contactpersonen_geexporteerd(user=request.user, aantal=len(dataset))
     return dataset_export(dataset, formaat=formaat, naam=soort)
