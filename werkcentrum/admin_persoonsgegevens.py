@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.db import models, router
 
 from . import audit
@@ -66,6 +67,7 @@ class PersoonsgegevensAdmin(admin.ModelAdmin):
             verzamelaar = NestedObjects(using=router.db_for_write(type(obj)))
             verzamelaar.collect([obj])
             getoond = [o for objs in verzamelaar.data.values() for o in objs]
+            getoond += list(verzamelaar.protected)  # named as what blocks the delete
             audit.personen_getoond(
                 getoond,
                 user=request.user,
@@ -76,9 +78,26 @@ class PersoonsgegevensAdmin(admin.ModelAdmin):
             )
         return response
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A select of every kandidaat (or other person) would show them all by name: the
+        # admin asks for the id instead and shows only the one chosen.
+        if bron_van(db_field.related_model) and "widget" not in kwargs:
+            kwargs["widget"] = ForeignKeyRawIdWidget(db_field.remote_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def _ingezien(self, request, obj: models.Model, inlines) -> None:
         if bron_van(type(obj)):
             audit.persoonsgegevens_ingezien(obj, user=request.user, doel=BEHEER)
+        else:
+            # A record pointing at a person (a plaatsing's kandidaat) shows that person.
+            audit.personen_getoond(
+                [obj],
+                user=request.user,
+                doel=BEHEER,
+                context=f"beheer {obj._meta.label_lower} {obj.pk}",
+                event="beheer_personenlijst_ingezien",
+                obj=obj,
+            )
         for inline in inlines:
             bron = bron_van(inline.formset.model)
             getoond = [f.instance for f in inline.formset.initial_forms]

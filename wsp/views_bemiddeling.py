@@ -230,6 +230,7 @@ def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     moment = get_scoped_or_404(
         NazorgMoment.objects.select_related("plaatsing__werkgever", "plaatsing__kandidaat"),
@@ -238,6 +239,9 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not services.mag_werkgever_bewerken(request.user, moment.plaatsing.werkgever):
         raise PermissionDenied
+    # The page names the kandidaat placed: a read of their data, as on the plaatsing.
+    kandidaat = moment.plaatsing.kandidaat
+    audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel_voor(request, kandidaat))
     form = forms.NazorgForm(request.POST or None, initial={"afgerond_op": timezone.localdate()})
     if (
         request.method == "POST"
