@@ -5,6 +5,7 @@ so the API cannot bypass a rule (KvK, consent, duplicates, object rights)."""
 
 from __future__ import annotations
 
+from django.db.models import F
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -297,37 +298,42 @@ class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 class KandidaatGegevensMixin:
     """Voordrachten, plaatsingen and nazorgmomenten are about one kandidaat (who was proposed,
     placed, still employed): every list and detail read names those kandidaten in the
-    logboek, one event per request. `kandidaat_pad`: the lookup from the row to its kandidaat."""
+    logboek, one event per request. `kandidaat_pad`: the lookup from the row to its kandidaat,
+    read along with the rows (no extra query)."""
 
     kandidaat_pad = "kandidaat_id"
+    _getoond: list = []
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(gelezen_kandidaat=F(self.kandidaat_pad))
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)
+        self._getoond = list(pagina if pagina is not None else queryset)
+        return pagina
+
+    def get_object(self):
+        obj = super().get_object()
+        self._getoond = [obj]
+        return obj
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        data = response.data
-        rijen = data.get("results", []) if isinstance(data, dict) else data
-        self._gelogd(request, [r["id"] for r in rijen], context="api lijst")
+        self._gelogd(request, context="api lijst")
         return response
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
-        self._gelogd(request, [response.data["id"]], context="api detail")
+        self._gelogd(request, context="api detail")
         return response
 
-    def _gelogd(self, request, ids: list[int], *, context: str) -> None:
-        if not ids:
-            return
-        model = self.get_queryset().model
-        kandidaten = (
-            model.objects.filter(pk__in=ids)
-            .values_list(self.kandidaat_pad, flat=True)
-            .distinct()
-            .order_by()
-        )
-        audit.kandidatenlijst_ingezien(
-            user=request.user,
-            ids=sorted(kandidaten),
-            context=f"{context} {model._meta.label_lower}",
-        )
+    def _gelogd(self, request, *, context: str) -> None:
+        ids = sorted({o.gelezen_kandidaat for o in self._getoond})
+        if ids:
+            model = self.queryset.model
+            audit.kandidatenlijst_ingezien(
+                user=request.user, ids=ids, context=f"{context} {model._meta.label_lower}"
+            )
 
 
 @extend_schema_view(
