@@ -155,3 +155,43 @@ def test_api_plaatsingen_voordrachten_nazorg_gelogd(wereld, _gemarkeerd):
             assert len(events) == 1, f"{url}: {len(events)} events, one per request expected"
             assert events[0].doel and events[0].details.get("kandidaten"), url
             assert verwacht is None or verwacht in events[0].details["kandidaten"], url
+
+
+def _tekst(response) -> str:
+    """The text of a download: the cells of an XLSX (compressed, so not searchable as
+    bytes), else the body."""
+    inhoud = response.content
+    if inhoud.startswith(b"PK"):
+        import io
+
+        from openpyxl import load_workbook
+
+        boek = load_workbook(io.BytesIO(inhoud))
+        return " ".join(
+            str(c)
+            for blad in boek.worksheets
+            for rij in blad.iter_rows(values_only=True)
+            for c in rij
+        )
+    return inhoud.decode("utf-8", errors="replace")
+
+
+def test_exports_loggen_getoonde_personen(wereld, _gemarkeerd):
+    """Every CSV/XLSX export of the central list (tests/security/test_export_formules.py),
+    the contactpersonen export among them: persons in the file, a doel in the logboek."""
+    from .test_export_formules import EXPORTS, _url
+
+    fouten = []
+    for export in EXPORTS:
+        if export.admin or export.kwargs.get("tabel") == "*":
+            continue  # the admin pages are walked above; the factsheet tables hold counts
+        client = wereld.clients[export.wie]
+        url, query = _url(export, client, wereld)
+        voor = _laatste_event()
+        response = client.get(url, query)
+        assert response.status_code == 200, url
+        getoond = MARKER.findall(_tekst(response))
+        met_doel = AuditEvent.objects.filter(pk__gt=voor).exclude(doel="").exists()
+        if getoond and not met_doel:
+            fouten.append(f"{url} {export.kwargs}: {len(getoond)} person fields, no doel logged")
+    assert not fouten, "\n".join(fouten)
