@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from rba.models import Besluit
+from werkcentrum.bestanden import bijlage, xlsx_blad, xlsx_boek, xlsx_inhoud, xlsx_regel
 
 from . import audit, selectors
 from .models import Geldstroom, Mutatie
@@ -29,19 +28,12 @@ VET = Font(bold=True)
 
 
 def _blad(wb: Workbook, titel: str, kop: list[str], eerste: bool = False):
-    ws = wb.active if eerste else wb.create_sheet()
-    ws.title = titel[:31]
-    ws.append(kop)
-    for cel in ws[1]:
-        cel.font = VET
-    ws.freeze_panes = "A2"
-    for i, k in enumerate(kop, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(12, min(45, len(k) + 4))
-    return ws
+    # Every cell through the export home: names and omschrijvingen are typed by users.
+    return xlsx_blad(wb, titel, kop)
 
 
 def _regel(ws, waarden: list[Any], vet: bool = False) -> None:
-    ws.append([float(w) if isinstance(w, Decimal) else w for w in waarden])
+    xlsx_regel(ws, [float(w) if isinstance(w, Decimal) else w for w in waarden])
     for cel in ws[ws.max_row]:
         if isinstance(cel.value, float):
             cel.number_format = EURO
@@ -238,23 +230,16 @@ def _mutaties(wb: Workbook, user: Any, jaar: int) -> int:
 def pc_werkboek(*, user: Any, jaar: int) -> tuple[bytes, int]:
     """The workbook bytes and the number of mutaties in it."""
     tot = date(jaar, 12, 31)
-    wb = Workbook()
+    wb = xlsx_boek()
     _verloop(wb, user, jaar)
     _geldstromen(wb, user, tot)
     _begroting(wb, user, jaar)
     _besluiten(wb, user, tot)
     aantal = _mutaties(wb, user, jaar)
-    uit = BytesIO()
-    wb.save(uit)
-    return uit.getvalue(), aantal
+    return xlsx_inhoud(wb), aantal
 
 
 def pc_export_response(*, user: Any, jaar: int) -> HttpResponse:
     inhoud, aantal = pc_werkboek(user=user, jaar=jaar)
     audit.geexporteerd(user=user, wat="pc_export", details={"jaar": jaar, "mutaties": aantal})
-    response = HttpResponse(
-        inhoud,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="regionale-reserve-{jaar}.xlsx"'
-    return response
+    return bijlage(inhoud, formaat="xlsx", naam=f"regionale-reserve-{jaar}")

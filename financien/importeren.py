@@ -262,15 +262,9 @@ def registreren() -> None:
 @rol_vereist(*SCHRIJVERS)
 def voorbeeld(request: HttpRequest) -> HttpResponse:
     """An empty import sheet with the header row and one example line per soort."""
-    from io import BytesIO
+    from werkcentrum.bestanden import bijlage, xlsx_bytes
 
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Mutaties"
-    ws.append(KOLOMMEN)
-    ws.append(
+    rijen = [
         [
             "BEGIN-2024",
             "2024-01-01",
@@ -281,9 +275,7 @@ def voorbeeld(request: HttpRequest) -> HttpResponse:
             "",
             10000,
             "Beginsaldo 1 januari 2024",
-        ]
-    )
-    ws.append(
+        ],
         [
             "V-1",
             "2024-02-01",
@@ -294,17 +286,11 @@ def voorbeeld(request: HttpRequest) -> HttpResponse:
             "",
             2500,
             "Opdracht",
-        ]
-    )
-    ws.append(["R-1", "2024-03-01", "realisatie", "", "", "", "V-1", 1250.5, "Factuur"])
-    uit = BytesIO()
-    wb.save(uit)
-    response = HttpResponse(
-        uit.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="import-regionale-reserve.xlsx"'
-    return response
+        ],
+        ["R-1", "2024-03-01", "realisatie", "", "", "", "V-1", 1250.5, "Factuur"],
+    ]
+    inhoud = xlsx_bytes({"Mutaties": (KOLOMMEN, rijen)})
+    return bijlage(inhoud, formaat="xlsx", naam="import-regionale-reserve")
 
 
 def _pagina(request, form, status: int = 200) -> HttpResponse:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
-from openpyxl import Workbook
 
+from werkcentrum.bestanden import tabel_export
 from werkcentrum.decorators import rol_vereist
 
 from . import selectors
@@ -118,25 +115,5 @@ def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResp
     _form, van, tot, data, _berekend = _tabellen(request)
     kop = [str(label) for _veld, label in KOLOMMEN[tabel]]
     rijen = [[rij.get(veld) for veld, _label in KOLOMMEN[tabel]] for rij in data[tabel]]
-    naam = f"loket-{tabel}-{van:%Y%m%d}-{tot:%Y%m%d}.{formaat}"
-    if formaat == "csv":
-        buffer = io.StringIO()
-        schrijver = csv.writer(buffer, delimiter=";")
-        schrijver.writerow(kop)
-        schrijver.writerows(rijen)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        boek = Workbook()
-        blad = boek.active
-        blad.title = tabel[:31]
-        blad.append(kop)
-        for rij in rijen:
-            blad.append(rij)
-        buffer = io.BytesIO()
-        boek.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    naam = f"loket-{tabel}-{van:%Y%m%d}-{tot:%Y%m%d}"
+    return tabel_export(kop, rijen, formaat=formaat, naam=naam, titel=tabel)

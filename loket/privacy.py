@@ -76,6 +76,7 @@ def registreren() -> None:
             _vraag,
             _wissen,
             _nog_niet_gewist,
+            lijstsoort="vragen",
             bewaarplicht=telt_mee,
             kenmerken=_kenmerken,
         )
@@ -87,6 +88,7 @@ def registreren() -> None:
             _doorverwijzing,
             _wissen,
             _nog_niet_gewist,
+            lijstsoort="doorverwijzingen",
             bewaarplicht=telt_mee,
             kenmerken=_kenmerken,
         )
@@ -98,6 +100,7 @@ def registreren() -> None:
             _traject,
             _wissen,
             _nog_niet_gewist,
+            lijstsoort="trajecten",
             bewaarplicht=_(
                 "De kosten van een traject staan in de regionale reserve en moeten voor de "
                 "financiële verantwoording bewaard blijven."

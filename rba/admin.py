@@ -2,9 +2,9 @@
 secretariaat's pages, which go through the services (numbering, immutability)."""
 
 from django.contrib import admin
-from import_export.admin import ExportMixin
 
 from werkcentrum.admin_scoping import RegioAdmin, RegioInline
+from werkcentrum.bestanden import VeiligeExportMixin
 
 from .models import AgendaRegel, Besluit, Lid, Onderwerp, Overlegorgaan, Pijler, StrategischeAgenda
 
@@ -28,7 +28,7 @@ class OnderwerpAdmin(RegioAdmin):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(ExportMixin, RegioAdmin):
+class BesluitAdmin(VeiligeExportMixin, RegioAdmin):
     """Read-only: besluiten are numbered and taken through rba.services only."""
 
     list_display = ["nummer", "datum", "titel", "orgaan", "type", "status", "openbaar"]
@@ -58,7 +58,7 @@ class StrategischeAgendaAdmin(RegioAdmin):
 
 
 @admin.register(AgendaRegel)
-class AgendaRegelAdmin(ExportMixin, RegioAdmin):
+class AgendaRegelAdmin(VeiligeExportMixin, RegioAdmin):
     list_display = ["thema", "pijler", "status", "trekkers"]
     list_filter = ["status", "pijler"]
     search_fields = ["thema", "actie", "trekkers"]

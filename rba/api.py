@@ -202,17 +202,19 @@ class ActieViewSet(
     # the actielijst.
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
+        # The answer holds eigenaar_naam and eigenaar_email as stored, whoever the owner.
         ids = [
             r["id"]
             for r in response.data.get("results", [])
-            if not r["eigenaar"] and r["eigenaar_naam"]
+            if r.get("eigenaar_naam") or r.get("eigenaar_email")
         ]
         audit.actie_ids_ingezien(ids, user=request.user, context="api")
         return response
 
     def retrieve(self, request, *args, **kwargs):
         actie = self.get_object()
-        audit.actie_ids_ingezien([actie.genoemde_eigenaar_id], user=request.user, context="api")
+        ids = [actie.pk] if actie.noemt_persoon else []
+        audit.actie_ids_ingezien(ids, user=request.user, context="api")
         return super().retrieve(request, *args, **kwargs)
 
     def perform_create(self, serializer) -> None:

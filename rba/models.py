@@ -688,6 +688,12 @@ class Actie(models.Model):
         return self.pk if not self.eigenaar_id and self.eigenaar_naam else None
 
     @property
+    def noemt_persoon(self) -> bool:
+        """Whether the record holds a name or e-mail address of its own (as the form and the
+        API show them, whoever the owner)."""
+        return bool(self.eigenaar_naam or self.eigenaar_email)
+
+    @property
     def eigenaar_adres(self) -> str:
         return self.eigenaar.email if self.eigenaar_id else self.eigenaar_email
 

@@ -392,9 +392,9 @@ def acties(request: HttpRequest) -> HttpResponse:
 @doel_gevraagd
 def actie_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     obj = get_scoped_or_404(Actie.objects.all(), request.user, pk=pk) if pk else None
-    # An actie naming an owner from outside the portal shows their name and e-mail: say why
-    # first. One owned by a medewerker, or a new one, holds nobody's data.
-    doel = doel_voor(request, obj) if obj is not None and obj.genoemde_eigenaar_id else None
+    # The form shows the owner's name and e-mail fields as stored (also beside a medewerker
+    # as owner): say why first. A new actie, or one without them, holds nobody's data.
+    doel = doel_voor(request, obj) if obj is not None and obj.noemt_persoon else None
     initial = {
         k: request.GET[k]
         for k in ("vergadering", "besluit", "orgaan", "onderwerp")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.bestanden import bijlage, xlsx_blad, xlsx_boek, xlsx_inhoud, xlsx_regel
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_voor
 from werkcentrum.forms import add_service_errors
@@ -163,8 +162,6 @@ def monitoring(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def monitoring_export(request: HttpRequest) -> HttpResponse:
-    from openpyxl import Workbook
-
     agenda = _agenda(request)
     if agenda is None:
         raise Http404
@@ -174,10 +171,10 @@ def monitoring_export(request: HttpRequest) -> HttpResponse:
         filters.MonitoringFilter,
         agenda=agenda,
     ).qs
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Doe-agenda"
-    ws.append(
+    wb = xlsx_boek()
+    ws = xlsx_blad(
+        wb,
+        "Doe-agenda",
         [
             _("Pijler"),
             _("Thema"),
@@ -190,11 +187,12 @@ def monitoring_export(request: HttpRequest) -> HttpResponse:
             _("Laatste voortgang"),
             _("Datum voortgang"),
             _("Gewijzigd op"),
-        ]
+        ],
     )
     for r in regels:
         laatste = max(r.voortgangsrapportages.all(), key=lambda v: (v.datum, v.pk), default=None)
-        ws.append(
+        xlsx_regel(
+            ws,
             [
                 r.pijler.naam,
                 r.thema,
@@ -207,22 +205,18 @@ def monitoring_export(request: HttpRequest) -> HttpResponse:
                 laatste.tekst if laatste else "",
                 laatste.datum if laatste else None,
                 timezone.localtime(r.gewijzigd_op).replace(tzinfo=None),
-            ]
+            ],
         )
-    ws2 = wb.create_sheet("Per pijler")
-    ws2.append([_("Pijler"), _("Totaal"), *(str(label) for label in AgendaRegel.Status.labels)])
+    ws2 = xlsx_blad(
+        wb,
+        "Per pijler",
+        [_("Pijler"), _("Totaal"), *(str(label) for label in AgendaRegel.Status.labels)],
+    )
     for rij in selectors.monitoring_matrix(user=request.user, agenda=agenda):
-        ws2.append([rij["pijler"].naam, rij["totaal"], *rij["per_status"]])
-    buf = BytesIO()
-    wb.save(buf)
+        xlsx_regel(ws2, [rij["pijler"].naam, rij["totaal"], *rij["per_status"]])
     audit.vastleggen_export(agenda, user=request.user)
-    response = HttpResponse(
-        buf.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="monitoring-{agenda.startjaar}-{agenda.eindjaar}.xlsx"'
-    )
+    naam = f"monitoring-{agenda.startjaar}-{agenda.eindjaar}"
+    response = bijlage(xlsx_inhoud(wb), formaat="xlsx", naam=naam)
     return response
 
 

@@ -5,11 +5,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportMixin
 
 from . import audit
 from .admin_scoping import RegioAdmin, RegioInline
 from .api_tokens import api_token_intrekken, api_token_uitgeven, mag_tokens_uitgeven
+from .bestanden import VeiligeExportMixin
 from .forms import run_service
 from .models import (
     ApiToken,
@@ -40,7 +40,7 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(ExportMixin, RegioAdmin):
+class GemeenteAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [GemeenteResource]
     list_display = ["naam", "cbs_code", "subregio", "is_centrumgemeente", "regio"]
     list_filter = ["subregio", "is_centrumgemeente"]
@@ -49,7 +49,7 @@ class GemeenteAdmin(ExportMixin, RegioAdmin):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(ExportMixin, RegioAdmin):
+class OrganisatieAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [OrganisatieResource]
     list_display = ["naam", "type", "gemeente", "actief", "regio"]
     list_filter = ["type", "actief"]
@@ -63,7 +63,7 @@ class OpeningstijdInline(RegioInline):
 
 
 @admin.register(Locatie)
-class LocatieAdmin(ExportMixin, RegioAdmin):
+class LocatieAdmin(VeiligeExportMixin, RegioAdmin):
     resource_classes = [LocatieResource]
     list_display = ["naam", "gemeente", "plaats", "actief"]
     list_filter = ["actief", "gemeente"]

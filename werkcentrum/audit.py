@@ -156,6 +156,33 @@ class _InLijst(Func):
         raise NotSupportedError("in_lijst() kent alleen PostgreSQL en SQLite.")
 
 
+def personen_getoond(
+    objs: Iterable[models.Model],
+    *,
+    user: Medewerker,
+    doel: str,
+    context: str,
+    event: str = "personen_ingezien",
+    obj: models.Model | None = None,
+) -> AuditEvent | None:
+    """The persons a page or an API answer shows through `objs` (records of a registered
+    PersoonsBron, or records pointing at one): ONE event for the request, naming them by id
+    per lijstsoort, whatever the number of rows. None when no person was shown."""
+    from .personen import personen_in  # personen imports this module
+
+    per_soort = personen_in(objs)
+    if not per_soort:
+        return None
+    return vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event=event,
+        user=user,
+        obj=obj,
+        doel=doel,
+        details={"context": context, **per_soort},
+    )
+
+
 def persoonsgegevens_gewijzigd(
     obj: models.Model, *, user: Medewerker, doel: str, velden: list[str] | None = None
 ) -> AuditEvent:

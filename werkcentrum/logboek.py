@@ -5,15 +5,12 @@ regio's events never show, in the page or in an export."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, time, timedelta
 
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
 from .doelen import doel_naam
 from .models import AuditEvent, Medewerker
@@ -21,7 +18,6 @@ from .personen import PersoonsBron, bronnen, is_nummer, over, waarde
 from .validators import enkele_regel_validator
 
 MAX_PERIODE_DAGEN = 3 * 366
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_EXPORT_REGELS = 50_000
 
 
@@ -150,24 +146,3 @@ def rij(event: AuditEvent, details: dict | None = None) -> list:
         doel_naam(event.doel),
         json.dumps(details, ensure_ascii=False, sort_keys=True) if details else "",
     ]
-
-
-def als_csv(kop: list, rijen: list[list]) -> bytes:
-    buffer = io.StringIO()
-    schrijver = csv.writer(buffer, delimiter=";")
-    schrijver.writerow([str(k) for k in kop])
-    schrijver.writerows(rijen)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM lets Excel read the accents
-
-
-def als_xlsx(bladen: dict[str, tuple[list, list[list]]]) -> bytes:
-    boek = Workbook()
-    boek.remove(boek.active)
-    for titel, (kop, rijen) in bladen.items():
-        blad = boek.create_sheet(titel[:31])
-        blad.append([str(k) for k in kop])
-        for r in rijen:
-            blad.append(r)
-    buffer = io.BytesIO()
-    boek.save(buffer)
-    return buffer.getvalue()

@@ -145,6 +145,31 @@ def lijstsoorten() -> dict[str, PersoonsBron]:
     return {b.lijstsoort: b for b in _BRONNEN.values() if b.lijstsoort}
 
 
+def personen_in(objs: Iterable[models.Model]) -> dict[str, list[int]]:
+    """{lijstsoort: ids} of the persons `objs` show: each object that is a registered source
+    itself, and the sources its foreign keys point at (a plaatsing names its kandidaat). Read
+    from the key columns, so it costs no query."""
+    per_soort: dict[str, dict[int, None]] = {}
+    for obj in objs:
+        bron = bron_van(type(obj))
+        if bron and bron.lijstsoort and obj.pk is not None:
+            per_soort.setdefault(bron.lijstsoort, {})[int(obj.pk)] = None
+        for veld in _persoon_fks(type(obj)):
+            pk = getattr(obj, veld.attname)
+            if pk is not None:
+                soort = bron_van(veld.related_model).lijstsoort
+                per_soort.setdefault(soort, {})[int(pk)] = None
+    return {soort: list(ids) for soort, ids in per_soort.items()}
+
+
+def _persoon_fks(model: type[models.Model]) -> list[models.Field]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.many_to_one and (bron := bron_van(f.related_model)) is not None and bron.lijstsoort
+    ]
+
+
 def over(bron: PersoonsBron, pk: int) -> Q:
     """Filter on AuditEvent: every logboek line about one record, its own events and the list
     events that named it."""

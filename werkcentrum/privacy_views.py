@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import audit, logboek, personen
+from . import audit, bestanden, logboek, personen
 from .decorators import rol_vereist
 from .doelen import doel_naam
 from .forms import add_service_errors
@@ -23,13 +23,10 @@ from .validators import enkele_regel_validator
 
 PRIVACY = ("privacy_officer",)
 PAGINA_GROOTTE = 50
-FORMATEN = {"csv": "text/csv; charset=utf-8", "xlsx": logboek.XLSX, "json": "application/json"}
 
 
 def _bijlage(inhoud: bytes, formaat: str, naam: str) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type=FORMATEN[formaat])
-    response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
-    return response
+    return bestanden.bijlage(inhoud, formaat=formaat, naam=naam)
 
 
 # --- Logboek ----------------------------------------------------------------------------------
@@ -70,9 +67,9 @@ def logboek_export(request: HttpRequest, formaat: str) -> HttpResponse:
     )
     naam = f"logboek-{timezone.localdate():%Y%m%d}"
     if formaat == "csv":
-        return _bijlage(logboek.als_csv(logboek.KOLOMMEN, rijen), formaat, naam)
+        return _bijlage(bestanden.csv_bytes(logboek.KOLOMMEN, rijen), formaat, naam)
     bladen = {str(_("Logboek")): (logboek.KOLOMMEN, rijen)}
-    return _bijlage(logboek.als_xlsx(bladen), formaat, naam)
+    return _bijlage(bestanden.xlsx_bytes(bladen), formaat, naam)
 
 
 # --- Inzage- en verwijderverzoeken ----------------------------------------------------------
@@ -184,7 +181,7 @@ def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
         for i, d in enumerate(dossiers)
     }
     bladen[str(_("Logboek"))] = (logboek.KOLOMMEN, trail)
-    return _bijlage(logboek.als_xlsx(bladen), formaat, naam)
+    return _bijlage(bestanden.xlsx_bytes(bladen), formaat, naam)
 
 
 def _als_regels(gegevens: dict, scheiding: str = "; ") -> list[list]:

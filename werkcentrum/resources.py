@@ -1,12 +1,13 @@
 """Spreadsheet export of the reference data (django-import-export). The rows come from the
 admin's scoped queryset, so a beheerder exports only their own regio."""
 
-from import_export import fields, resources
+from import_export import fields
 
+from .bestanden import VeiligeResource
 from .models import Gemeente, Locatie, Organisatie
 
 
-class GemeenteResource(resources.ModelResource):
+class GemeenteResource(VeiligeResource):
     class Meta:
         model = Gemeente
         fields = ["naam", "cbs_code", "subregio", "is_centrumgemeente"]
@@ -14,7 +15,7 @@ class GemeenteResource(resources.ModelResource):
         clean_model_instances = True  # an import runs the model's validators
 
 
-class OrganisatieResource(resources.ModelResource):
+class OrganisatieResource(VeiligeResource):
     type = fields.Field(attribute="get_type_display", column_name="type")
     gemeente = fields.Field(attribute="gemeente__naam", column_name="gemeente")
 
@@ -25,7 +26,7 @@ class OrganisatieResource(resources.ModelResource):
         clean_model_instances = True  # an import runs the model's validators
 
 
-class LocatieResource(resources.ModelResource):
+class LocatieResource(VeiligeResource):
     gemeente = fields.Field(attribute="gemeente__naam", column_name="gemeente")
 
     class Meta:

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
-from import_export.admin import ExportMixin
 
 from werkcentrum.admin_scoping import RegioAdmin, RegioInline
+from werkcentrum.bestanden import VeiligeExportMixin
 
 from .models import (
     Activiteit,
@@ -47,7 +47,7 @@ class ContactpersoonInline(RegioInline):
 
 
 @admin.register(Werkgever)
-class WerkgeverAdmin(ExportMixin, RegioAdmin):
+class WerkgeverAdmin(VeiligeExportMixin, RegioAdmin):
     list_display = ["naam", "kvk_nummer", "sector", "partnerschap", "accounthouder"]
     search_fields = ["naam", "kvk_nummer"]
     list_filter = ["partnerschap", "sector__cluster"]

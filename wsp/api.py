@@ -5,6 +5,7 @@ so the API cannot bypass a rule (KvK, consent, duplicates, object rights)."""
 
 from __future__ import annotations
 
+from django.db.models import F
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -294,6 +295,47 @@ class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         return super().retrieve(request, *args, **kwargs)
 
 
+class KandidaatGegevensMixin:
+    """Voordrachten, plaatsingen and nazorgmomenten are about one kandidaat (who was proposed,
+    placed, still employed): every list and detail read names those kandidaten in the
+    logboek, one event per request. `kandidaat_pad`: the lookup from the row to its kandidaat,
+    read along with the rows (no extra query)."""
+
+    kandidaat_pad = "kandidaat_id"
+    _getoond: list = []
+
+    def get_queryset(self):
+        return super().get_queryset().annotate(gelezen_kandidaat=F(self.kandidaat_pad))
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)
+        self._getoond = list(pagina if pagina is not None else queryset)
+        return pagina
+
+    def get_object(self):
+        obj = super().get_object()
+        self._getoond = [obj]
+        return obj
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        self._gelogd(request, context="api lijst")
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        self._gelogd(request, context="api detail")
+        return response
+
+    def _gelogd(self, request, *, context: str) -> None:
+        ids = sorted({o.gelezen_kandidaat for o in self._getoond})
+        if ids:
+            model = self.queryset.model
+            audit.kandidatenlijst_ingezien(
+                user=request.user, ids=ids, context=f"{context} {model._meta.label_lower}"
+            )
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -303,7 +345,9 @@ class KandidaatViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
         ]
     )
 )
-class VoordrachtViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class VoordrachtViewSet(
+    KandidaatGegevensMixin, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet
+):
     queryset = Voordracht.objects.order_by("-voorgesteld_op", "pk")
     serializer_class = VoordrachtSerializer
     filter_backends = [DjangoFilterBackend]
@@ -320,7 +364,10 @@ class VoordrachtViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     )
 )
 class PlaatsingViewSet(
-    RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+    KandidaatGegevensMixin,
+    RegioScopedViewSetMixin,
+    mixins.CreateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     queryset = Plaatsing.objects.prefetch_related("nazorgmomenten").order_by("-startdatum", "-pk")
     serializer_class = PlaatsingSerializer
@@ -342,7 +389,11 @@ class PlaatsingViewSet(
         ]
     )
 )
-class NazorgMomentViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class NazorgMomentViewSet(
+    KandidaatGegevensMixin, RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet
+):
+    kandidaat_pad = "plaatsing__kandidaat_id"
+
     queryset = NazorgMoment.objects.order_by("vervaldatum", "pk")
     serializer_class = NazorgMomentSerializer
     filter_backends = [DjangoFilterBackend]

@@ -31,6 +31,14 @@ def kandidaten_geexporteerd(model, *, user, aantal: int) -> AuditEvent:
     return audit.persoonsgegevens_geexporteerd(model, user=user, doel=DOEL, aantal=aantal)
 
 
+def contactpersonen_geexporteerd(*, user, aantal: int) -> AuditEvent:
+    from .models import Contactpersoon
+
+    return audit.persoonsgegevens_geexporteerd(
+        Contactpersoon, user=user, doel=DOEL_WERKGEVERS, aantal=aantal
+    )
+
+
 def plaatsing_geregistreerd(obj: models.Model, *, user) -> AuditEvent:
     return audit.vastleggen(
         actie=AuditEvent.Actie.AANGEMAAKT,

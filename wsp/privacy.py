@@ -135,6 +135,7 @@ def registreren() -> None:
             _verzoek,
             _verzoek_wissen,
             lambda qs: qs.exclude(contactnaam=ANONIEM),
+            lijstsoort="verzoeken",
             bewaarplicht=_(
                 "De reactietijd telt mee in de cijfers van het WSP: het verzoek blijft bestaan "
                 "zonder contactgegevens."

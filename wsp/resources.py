@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 
+from werkcentrum.bestanden import VeiligeResource
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
 from . import services
@@ -54,10 +55,11 @@ class LijstWidget(widgets.Widget):
         return ",".join(value or [])
 
 
-class RegioResource(resources.ModelResource):
+class RegioResource(VeiligeResource):
     """Base: scoped to `regio`; `user` is recorded as the importer."""
 
-    def __init__(self, *, regio, user=None) -> None:
+    # `regio` may be left out only to read the columns (the admin's export form does).
+    def __init__(self, *, regio=None, user=None) -> None:
         super().__init__()
         self.regio = regio
         self.user = user

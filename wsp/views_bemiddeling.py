@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkcentrum.bestanden import dataset_export
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.doelbinding import doel_gevraagd, doel_onthouden, doel_voor
 from werkcentrum.forms import run_service
@@ -229,6 +230,7 @@ def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+@doel_gevraagd
 def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     moment = get_scoped_or_404(
         NazorgMoment.objects.select_related("plaatsing__werkgever", "plaatsing__kandidaat"),
@@ -237,6 +239,9 @@ def nazorg_vastleggen(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not services.mag_werkgever_bewerken(request.user, moment.plaatsing.werkgever):
         raise PermissionDenied
+    # The page names the kandidaat placed: a read of their data, as on the plaatsing.
+    kandidaat = moment.plaatsing.kandidaat
+    audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel_voor(request, kandidaat))
     form = forms.NazorgForm(request.POST or None, initial={"afgerond_op": timezone.localdate()})
     if (
         request.method == "POST"
@@ -391,12 +396,6 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
     dataset = resource.export(queryset)
     if soort in ("kandidaten", "plaatsingen"):
         audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
-    inhoud = dataset.export(formaat)
-    soort_mime = (
-        "text/csv; charset=utf-8"
-        if formaat == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response = HttpResponse(inhoud, content_type=soort_mime)
-    response["Content-Disposition"] = f'attachment; filename="{soort}.{formaat}"'
-    return response
+    elif soort == "contactpersonen":
+        audit.contactpersonen_geexporteerd(user=request.user, aantal=len(dataset))
+    return dataset_export(dataset, formaat=formaat, naam=soort)

@@ -155,7 +155,7 @@ def test_dashboard_filters_en_exports(
     assert "Gemeente: Haarlem" in r.content.decode()
     q = {"periode": "2025-H1", "gemeente": gemeente}
     r = client.get(reverse("wsp:factsheet_export", args=["doelgroep", "csv"]), q)
-    regels = r.content.decode().splitlines()
+    regels = r.content.decode("utf-8-sig").splitlines()
     assert regels[0].startswith("Onderdeel;Dit halfjaar") and "WW;2;1;0" in regels
     r = client.get(
         reverse("wsp:factsheet_export", args=["doelgroep_jaar", "xlsx"]), {"periode": "2025-H1"}

@@ -64,13 +64,19 @@ def test_opening_a_verzoek_in_the_admin_logs_one_read_for_beheer_in_its_regio(
     assert event.regio == regio_a  # the superuser has none of its own
 
 
-def test_the_changelist_and_a_record_without_personal_data_log_nothing(client, beheer, regio_a):
-    VerzoekFactory(regio=regio_a)
+def test_the_changelist_logs_its_persons_once_and_a_record_without_them_nothing(
+    client, beheer, regio_a
+):
+    verzoeken = [VerzoekFactory(regio=regio_a) for _ in range(3)]
     gemeente = GemeenteFactory(regio=regio_a)
     assert client.get(reverse("admin:wsp_werkgeversverzoek_changelist")).status_code == 200
+    # One event for the whole page (not one per row), naming every verzoek shown.
+    [event] = _gelogd()
+    assert event.doel == "beheer"
+    assert sorted(event.details["verzoeken"]) == sorted(v.pk for v in verzoeken)
     url = reverse("admin:werkcentrum_gemeente_change", args=[gemeente.pk])
     assert client.get(url).status_code == 200
-    assert _gelogd() == []
+    assert _gelogd() == [event]
 
 
 def test_the_leden_inline_of_an_orgaan_is_logged_as_a_list_read(client, beheer, regio_a):

@@ -102,8 +102,9 @@ def test_api_lists_the_own_regios_moments_in_a_few_queries(
     eigen = [_plaatsing(regio_a) for _ in range(3)]
     _plaatsing(regio_b)
     client.force_login(adviseur)
-    # Session, user, roles, permissions, count, page: none per moment.
-    with django_assert_max_num_queries(6):
+    # Session, user, roles, permissions, count, page, and the one logboek event naming the
+    # kandidaten shown: none per moment.
+    with django_assert_max_num_queries(7):
         lijst = client.get("/api/v1/wsp/nazorgmomenten/").json()
     assert lijst["count"] == 6
     assert {m["plaatsing"] for m in lijst["results"]} == {p.pk for p in eigen}

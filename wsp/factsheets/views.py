@@ -3,8 +3,6 @@ publishing, and the live dashboard with CSV/XLSX export. Views are thin."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from django import forms
@@ -16,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
+from werkcentrum.bestanden import tabel_export
 from werkcentrum.decorators import rol_vereist
 from werkcentrum.forms import add_service_errors
 from werkcentrum.models import Gemeente
@@ -364,28 +362,10 @@ def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResp
         velden = velden[:4]
     kop = [label for _v, label in velden]
     rijen = [[r.get(v) for v, _l in velden] for r in gevonden["rijen"]]
-    naam = f"factsheet-{tabel}-{cijfers['periode']}.{formaat}"
-    if formaat == "csv":
-        buffer = io.StringIO()
-        schrijver = csv.writer(buffer, delimiter=";")
-        schrijver.writerow(kop)
-        schrijver.writerows(rijen)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        boek = Workbook()
-        blad = boek.active
-        blad.title = tabel[:31]
-        blad.append(kop)
-        for rij in rijen:
-            blad.append([_cel(c) for c in rij])
-        uit = io.BytesIO()
-        boek.save(uit)
-        response = HttpResponse(
-            uit.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    naam = f"factsheet-{tabel}-{cijfers['periode']}"
+    if formaat == "xlsx":
+        rijen = [[_cel(c) for c in rij] for rij in rijen]
+    return tabel_export(kop, rijen, formaat=formaat, naam=naam, titel=tabel)
 
 
 def _cel(waarde):
