@@ -620,33 +620,25 @@ class Besluit(models.Model):
     def _genomen_fouten(self) -> dict[str, str]:
         """A besluit is genomen only in a held vergadering, or by schriftelijke besluitvorming
         on a date not in the future; before that it stays a voorstel (issue 22 point 2)."""
-        vandaag = timezone.localdate()
-        if self.datum and self.datum > vandaag:
-            return {
-                "datum": _(
-                    "Een besluit met een datum in de toekomst is nog niet genomen; leg het "
-                    "vast als voorstel."
-                )
-            }
+        fouten: dict[str, str] = {}
+        if self.datum and self.datum > timezone.localdate():
+            fouten["datum"] = _(
+                "Een besluit met een datum in de toekomst is nog niet genomen; leg het vast "
+                "als voorstel."
+            )
         if self.besluitvorming == self.Besluitvorming.SCHRIFTELIJK:
-            return {}
+            return fouten
         if not self.agendapunt_id:
-            return {
-                "agendapunt": _(
-                    "Een besluit in een vergadering hoort bij een agendapunt van een gehouden "
-                    "vergadering; kies het agendapunt of kies schriftelijke besluitvorming."
-                )
-            }
-        vergadering = self.agendapunt.vergadering
-        if not vergadering.is_gehouden:
-            return {
-                "agendapunt": _(
-                    "De vergadering van %(datum)s is nog niet gehouden; tot dan is dit besluit "
-                    "een voorstel."
-                )
-                % {"datum": formats.date_format(vergadering.datum, "j F Y")}
-            }
-        return {}
+            fouten["agendapunt"] = _(
+                "Een besluit in een vergadering hoort bij een agendapunt van een gehouden "
+                "vergadering; kies het agendapunt of kies schriftelijke besluitvorming."
+            )
+        elif not self.agendapunt.vergadering.is_gehouden:
+            fouten["agendapunt"] = _(
+                "De vergadering van %(datum)s is nog niet gehouden; tot dan is dit besluit een "
+                "voorstel."
+            ) % {"datum": formats.date_format(self.agendapunt.vergadering.datum, "j F Y")}
+        return fouten
 
 
 class Actie(models.Model):
