@@ -61,7 +61,7 @@ def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:
 def verzoek_waarschuwing(verzoek, ontvangers: Iterable[str]) -> None:
     gegevens = _verzoek_gegevens(verzoek)
     _versturen(
-        _("Bijna verlopen: werkgeversverzoek van %(naam)s") % gegevens,
+        _("Nog 4 uur: werkgeversverzoek van %(naam)s") % gegevens,
         _(
             "Het verzoek van %(naam)s heeft nog geen reactie. De belofte van %(uren)s uur "
             "verloopt op %(deadline)s.\n\n%(link)s"
