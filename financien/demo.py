@@ -259,6 +259,8 @@ def _besluit(ctx: DemoContext, sleutel: str, door):
         "titel": titel,
         "besluittekst": f"Het RBA besluit tot {titel[0].lower()}{titel[1:]}.",
         "type": Besluit.Type.INZET_REGIONALE_MIDDELEN,
+        # No vergadering of the demo holds these, so they are taken in writing.
+        "besluitvorming": Besluit.Besluitvorming.SCHRIFTELIJK,
         "bedrag": Decimal(bedrag),
     }
     from rba.models import Overlegorgaan

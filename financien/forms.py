@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rba.models import Besluit
 from werkcentrum.bestanden import bestand_controleren
 from werkcentrum.validators import enkele_regel_validator
 
@@ -110,7 +111,15 @@ class VerplichtingForm(StortingForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["besluit"].queryset = selectors.bruikbare_besluiten(user=user)
+        # Offer only the usable besluiten, but accept any besluit of the regio so that a
+        # replaced, withdrawn or not yet taken one (a stale page, a typed id) gets the
+        # service's message naming why, next to this field, rather than "invalid choice".
+        veld = self.fields["besluit"]
+        veld.queryset = Besluit.objects.voor(user)
+        veld.choices = [("", veld.empty_label)] + [
+            (b.pk, veld.label_from_instance(b))
+            for b in selectors.bruikbare_besluiten(user=user).order_by("-datum", "-nummer")
+        ]
         self.fields["begrotingspost"].queryset = Begrotingspost.objects.voor(user).filter(
             actief=True
         )

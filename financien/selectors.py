@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from rba.models import Besluit
+from rba.models import Besluit, genomen_q
 
 from .models import Begrotingspost, Begrotingsregel, Geldstroom, Mutatie, Signaal
 from .saldi import NUL, SOMMEN, Saldi, saldi, saldi_per
@@ -150,10 +150,13 @@ def besluiten_overzicht(*, user: Any) -> list[Rij]:
 
 
 def bruikbare_besluiten(*, user: Any) -> QuerySet[Besluit]:
+    # Genomen by the rule (not a voorstel) and still in force (not replaced), as
+    # services.besluit_bruikbaar checks on booking (issue 22 points 2 and 3).
     return Besluit.objects.voor(user).filter(
+        genomen_q(),
         type=Besluit.Type.INZET_REGIONALE_MIDDELEN,
-        status=Besluit.Status.GENOMEN,
         bedrag__isnull=False,
+        vervangen_door__isnull=True,
     )
 
 

@@ -231,12 +231,13 @@ def verplichting_nieuw(request: HttpRequest) -> HttpResponse:
         user=request.user,
         initial={"geldstroom": request.GET.get("fonds"), "besluit": request.GET.get("besluit")},
     )
+    # The room shown beside the form: only besluiten one may book on (not a voorstel, not
+    # replaced or withdrawn), as the form offers them.
+    bruikbaar = set(selectors.bruikbare_besluiten(user=request.user).values_list("pk", flat=True))
     extra = {
         "fondsen": selectors.geldstromen_overzicht(user=request.user),
         "besluiten": [
-            r
-            for r in selectors.besluiten_overzicht(user=request.user)
-            if r.obj.status == "genomen" and r.bedrag is not None
+            r for r in selectors.besluiten_overzicht(user=request.user) if r.obj.pk in bruikbaar
         ],
     }
     return _boeken(request, form, services.verplichting_boeken, _("Verplichting aangaan"), extra)

@@ -86,6 +86,7 @@ class BesluitSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
             "titel",
             "besluittekst",
             "type",
+            "besluitvorming",
             "status",
             "bedrag",
             "fonds",

@@ -128,6 +128,7 @@ _BESLUIT_VELDEN = [
     "titel",
     "besluittekst",
     "type",
+    "besluitvorming",
     "bedrag",
     "fonds",
     "openbaar",
@@ -141,7 +142,11 @@ class BesluitForm(_Scoped, forms.ModelForm):
             (Besluit.Status.VOORGESTELD, Besluit.Status.VOORGESTELD.label),
             (Besluit.Status.GENOMEN, Besluit.Status.GENOMEN.label),
         ],
-        help_text=_("Een genomen besluit is daarna niet meer te wijzigen."),
+        help_text=_(
+            "Genomen kan alleen in een gehouden vergadering of schriftelijk op een datum die "
+            "niet in de toekomst ligt; anders is het een voorstel. Een genomen besluit is "
+            "daarna niet meer te wijzigen."
+        ),
     )
 
     class Meta:

@@ -17,7 +17,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Arbeidsmarktregio, Organisatie
@@ -231,6 +231,15 @@ class Vergadering(models.Model):
     def agenda_is_openbaar(self) -> bool:
         return self.status != self.Status.GEPLAND
 
+    @property
+    def is_gehouden(self) -> bool:
+        """Reported as held (or its verslag set) and its date reached: only then can a besluit
+        on its agenda be genomen (issue 22 point 2)."""
+        return (
+            self.status in (self.Status.GEHOUDEN, self.Status.VERSLAG_VASTGESTELD)
+            and self.datum <= timezone.localdate()
+        )
+
 
 class Agendapunt(models.Model):
     class Type(models.TextChoices):
@@ -413,6 +422,21 @@ class BesluitNietWijzigbaar(ValidationError):
     pass
 
 
+def genomen_q(prefix: str = "") -> Q:
+    """The besluiten that count as genomen today: status genomen with a date not in the
+    future and, when taken at a vergadering, that vergadering's date reached. The status
+    alone is not enough for rows written before the rule existed (a genomen row is immutable,
+    so they are filtered here rather than migrated); public lists, feeds and financien use
+    this."""
+    vandaag = timezone.localdate()
+    return Q(
+        **{f"{prefix}status": "genomen", f"{prefix}datum__lte": vandaag},
+    ) & (
+        Q(**{f"{prefix}agendapunt__isnull": True})
+        | Q(**{f"{prefix}agendapunt__vergadering__datum__lte": vandaag})
+    )
+
+
 class Besluit(models.Model):
     class Type(models.TextChoices):
         VASTSTELLING_UITVOERINGSPLAN = (
@@ -429,6 +453,10 @@ class Besluit(models.Model):
         AANGEHOUDEN = "aangehouden", _("aangehouden")
         VERWORPEN = "verworpen", _("verworpen")
         INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+    class Besluitvorming(models.TextChoices):
+        VERGADERING = "vergadering", _("in een vergadering")
+        SCHRIFTELIJK = "schriftelijk", _("schriftelijke besluitvorming")
 
     regio = models.ForeignKey(Arbeidsmarktregio, on_delete=models.PROTECT, related_name="+")
     orgaan = models.ForeignKey(
@@ -462,6 +490,16 @@ class Besluit(models.Model):
     titel = models.CharField(_("titel"), max_length=250, validators=[enkele_regel_validator])
     besluittekst = models.TextField(_("besluittekst"))
     type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.OVERIG)
+    besluitvorming = models.CharField(
+        _("besluitvorming"),
+        max_length=15,
+        choices=Besluitvorming.choices,
+        default=Besluitvorming.VERGADERING,
+        help_text=_(
+            "In een vergadering: genomen zodra die vergadering is gehouden. Schriftelijk: "
+            "genomen op de datum van het besluit, niet eerder."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.VOORGESTELD
     )
@@ -554,6 +592,14 @@ class Besluit(models.Model):
         return self.status == self.Status.GENOMEN
 
     @property
+    def telt_als_genomen(self) -> bool:
+        """genomen_q for one row: genomen and its date (and its vergadering's) reached."""
+        vandaag = timezone.localdate()
+        if not self.is_genomen or (self.datum and self.datum > vandaag):
+            return False
+        return not self.agendapunt_id or self.agendapunt.vergadering.datum <= vandaag
+
+    @property
     def vergadering(self) -> Vergadering | None:
         return self.agendapunt.vergadering if self.agendapunt_id else None
 
@@ -566,8 +612,33 @@ class Besluit(models.Model):
             fouten["orgaan"] = _("Dit orgaan hoort bij een andere regio.")
         if self.vervangt_id and self.vervangt.regio_id != self.regio_id:
             fouten["vervangt"] = _("Dit besluit hoort bij een andere regio.")
+        if self.status == self.Status.GENOMEN:
+            fouten.update(self._genomen_fouten())
         if fouten:
             raise ValidationError(fouten)
+
+    def _genomen_fouten(self) -> dict[str, str]:
+        """A besluit is genomen only in a held vergadering, or by schriftelijke besluitvorming
+        on a date not in the future; before that it stays a voorstel (issue 22 point 2)."""
+        fouten: dict[str, str] = {}
+        if self.datum and self.datum > timezone.localdate():
+            fouten["datum"] = _(
+                "Een besluit met een datum in de toekomst is nog niet genomen; leg het vast "
+                "als voorstel."
+            )
+        if self.besluitvorming == self.Besluitvorming.SCHRIFTELIJK:
+            return fouten
+        if not self.agendapunt_id:
+            fouten["agendapunt"] = _(
+                "Een besluit in een vergadering hoort bij een agendapunt van een gehouden "
+                "vergadering; kies het agendapunt of kies schriftelijke besluitvorming."
+            )
+        elif not self.agendapunt.vergadering.is_gehouden:
+            fouten["agendapunt"] = _(
+                "De vergadering van %(datum)s is nog niet gehouden; tot dan is dit besluit een "
+                "voorstel."
+            ) % {"datum": formats.date_format(self.agendapunt.vergadering.datum, "j F Y")}
+        return fouten
 
 
 class Actie(models.Model):

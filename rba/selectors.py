@@ -29,6 +29,7 @@ from .models import (
     Stuk,
     StukVersie,
     Vergadering,
+    genomen_q,
 )
 
 SECRETARIAAT = "rba_secretariaat"
@@ -118,7 +119,8 @@ def stukversie_voor(*, user, pk: int) -> StukVersie:
 def besluiten_voor(*, user) -> QuerySet[Besluit]:
     qs = Besluit.objects.voor(user)
     if not is_lezer(user):
-        qs = qs.filter(openbaar=True, status=Besluit.Status.GENOMEN)
+        # A voorstel (or a row marked genomen before its vergadering) is not theirs to see.
+        qs = qs.filter(genomen_q(), openbaar=True)
     return qs
 
 
@@ -138,7 +140,8 @@ def besluit_detail(*, user, pk: int) -> Besluit:
 def openbare_besluiten(regio) -> QuerySet[Besluit]:
     return (
         Besluit.objects.in_regio(regio)
-        .filter(openbaar=True, status=Besluit.Status.GENOMEN)
+        # Genomen by the rule (issue 22 point 2): a voorstel never reaches the public list/RSS.
+        .filter(genomen_q(), openbaar=True)
         .select_related("orgaan", "vervangt", "vervangen_door")
     )
 

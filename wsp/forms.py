@@ -354,11 +354,17 @@ class PlaatsingForm(forms.ModelForm):
             "werkgever",
             "kandidaat",
             "startdatum",
+            "einddatum",
             "contractvorm",
             "uren_per_week",
             "instrumenten",
+            "reden_overlap",
         ]
-        widgets = {"startdatum": DATUM}
+        widgets = {
+            "startdatum": DATUM,
+            "einddatum": DATUM,
+            "reden_overlap": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,9 +13,12 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.mail import send_mass_mail
+from werkcentrum.site import site_url
 
 
 def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=False) -> None:
@@ -31,30 +34,53 @@ def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=
         transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False), robust=True)
 
 
+def _verzoek_gegevens(verzoek) -> dict[str, object]:
+    """What every verzoek mail names: the firm, the promise, its deadline (Dutch local time)
+    and the link to the request (issue 22 point 6)."""
+    return {
+        "naam": verzoek.bedrijfsnaam,
+        "uren": verzoek.belofte_uren,
+        "deadline": formats.date_format(timezone.localtime(verzoek.deadline), "j F Y H:i"),
+        "link": site_url(verzoek.regio) + reverse("wsp:verzoek", args=[verzoek.pk]),
+    }
+
+
 def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:
+    gegevens = _verzoek_gegevens(verzoek)
     _versturen(
-        _("Nieuw werkgeversverzoek: %(naam)s") % {"naam": verzoek.bedrijfsnaam},
-        _("Er is een nieuw verzoek van %(naam)s. Reageer binnen 24 uur.")
-        % {"naam": verzoek.bedrijfsnaam},
+        _("Nieuw werkgeversverzoek: %(naam)s") % gegevens,
+        _(
+            "Er is een nieuw verzoek van %(naam)s. Reageer binnen %(uren)s uur, uiterlijk "
+            "%(deadline)s.\n\n%(link)s"
+        )
+        % gegevens,
         ontvangers,
     )
 
 
 def verzoek_waarschuwing(verzoek, ontvangers: Iterable[str]) -> None:
+    gegevens = _verzoek_gegevens(verzoek)
     _versturen(
-        _("Nog 4 uur: werkgeversverzoek van %(naam)s") % {"naam": verzoek.bedrijfsnaam},
-        _("Het verzoek van %(naam)s is 20 uur oud en heeft nog geen reactie.")
-        % {"naam": verzoek.bedrijfsnaam},
+        _("Nog 4 uur: werkgeversverzoek van %(naam)s") % gegevens,
+        _(
+            "Het verzoek van %(naam)s heeft nog geen reactie. De belofte van %(uren)s uur "
+            "verloopt op %(deadline)s.\n\n%(link)s"
+        )
+        % gegevens,
         ontvangers,
         direct=True,
     )
 
 
 def verzoek_escalatie(verzoek, ontvangers: Iterable[str]) -> None:
+    gegevens = _verzoek_gegevens(verzoek)
     _versturen(
-        _("24-uursbelofte niet gehaald: %(naam)s") % {"naam": verzoek.bedrijfsnaam},
-        _("Het verzoek van %(naam)s heeft na 24 uur nog geen reactie.")
-        % {"naam": verzoek.bedrijfsnaam},
+        _("%(uren)s-uursbelofte niet gehaald: %(naam)s") % gegevens,
+        _(
+            "Het verzoek van %(naam)s heeft na %(uren)s uur nog geen reactie; de termijn "
+            "verliep op %(deadline)s.\n\n%(link)s"
+        )
+        % gegevens,
         ontvangers,
         direct=True,
     )

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from .models import Kandidaat, Vacature
+from .models import Kandidaat, NazorgMoment, Plaatsing, Vacature
 
 
 @dataclass
@@ -30,6 +31,11 @@ class Match:
     @property
     def score(self) -> int:
         return sum(o.punten for o in self.onderdelen)
+
+    @property
+    def geplaatst(self) -> bool:
+        """The kandidaat has a running (or agreed, later starting) plaatsing."""
+        return bool(getattr(self.kandidaat, "is_geplaatst", False))
 
 
 def _grenzen_aan(van, naar) -> bool:
@@ -103,16 +109,31 @@ def score(vacature: Vacature, kandidaat: Kandidaat) -> Match:
     return match
 
 
+def geplaatst_subquery(op=None) -> Exists:
+    """A plaatsing of the kandidaat (OuterRef) not ended on `op`: no einddatum before it and
+    no nazorg that recorded the person left (issue 22 point 7)."""
+    op = op or timezone.localdate()
+    uitgevallen = NazorgMoment.objects.filter(plaatsing=OuterRef("pk"), nog_in_dienst=False)
+    return Exists(
+        Plaatsing.objects.filter(kandidaat=OuterRef("pk"))
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=op))
+        .exclude(Exists(uitgevallen))
+    )
+
+
 def _kandidaten(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     return (
         qs.filter(actief=True, toestemming=True, werkfit=True)
+        .annotate(is_geplaatst=geplaatst_subquery())
         .select_related("woongemeente")
         .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")
     )
 
 
 def kandidaten_voor_vacature(vacature: Vacature, *, limiet: int = 25) -> list[Match]:
-    """Ranked by score, then name, so equal scores keep a stable order."""
+    """Available kandidaten first, those already placed after them (marked, not hidden: a
+    part-timer may take a second job); within each, by score, then name, so equal scores
+    keep a stable order."""
     vacature = (
         Vacature.objects.select_related("gemeente", "sector")
         .prefetch_related("skills", "gemeente__buren")
@@ -121,7 +142,7 @@ def kandidaten_voor_vacature(vacature: Vacature, *, limiet: int = 25) -> list[Ma
     matches = [
         score(vacature, k) for k in _kandidaten(Kandidaat.objects.filter(regio=vacature.regio_id))
     ]
-    matches.sort(key=lambda m: (-m.score, m.kandidaat.achternaam, m.kandidaat.pk))
+    matches.sort(key=lambda m: (m.geplaatst, -m.score, m.kandidaat.achternaam, m.kandidaat.pk))
     return matches[:limiet]
 
 
@@ -129,7 +150,8 @@ def vacatures_voor_kandidaat(kandidaat: Kandidaat, *, limiet: int = 25) -> list[
     kandidaat = _kandidaten(Kandidaat.objects.filter(pk=kandidaat.pk)).prefetch_related(
         "woongemeente__buren"
     ).first() or (
-        Kandidaat.objects.select_related("woongemeente")
+        Kandidaat.objects.annotate(is_geplaatst=geplaatst_subquery())
+        .select_related("woongemeente")
         .prefetch_related(
             "skills", "gewenste_gemeenten", "gewenste_sectoren", "woongemeente__buren"
         )

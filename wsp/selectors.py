@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate, TruncMonth
 from django.urls import reverse
+from django.utils import timezone
 
 from werkcentrum.models import Medewerker
 from werkcentrum.tenancy import get_scoped_or_404
@@ -37,6 +38,7 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from .models.instelling import belofte_uren
 from .models.vacatures import werklijst_volgorde
 
 
@@ -196,16 +198,31 @@ def open_verzoeken(*, user: Medewerker) -> QuerySet[Werkgeversverzoek]:
     )
 
 
+def met_belofte(verzoeken, *, user: Medewerker) -> list[Werkgeversverzoek]:
+    """The rows with the regio's promise set once (deadline and time left without a query
+    per row)."""
+    rijen = list(verzoeken)
+    uren = belofte_uren(user.regio_id)
+    for verzoek in rijen:
+        verzoek.belofte_uren = uren
+    return rijen
+
+
 def verzoeken_per_maand(*, user: Medewerker, nu=None) -> list[dict]:
-    """Per month: requests, answered within 24 hours and the share, counted in SQL. A request
-    still unanswered after 24 hours counts as missed."""
+    """Per month: requests, answered within the promise (24 hours unless the regio promises
+    otherwise) and the share, counted in SQL. Only decided requests count: answered, or past
+    their deadline (then unanswered counts as missed); one still inside its time counts
+    nowhere yet instead of as 0% (issue 22 point 6)."""
+    belofte = timedelta(hours=belofte_uren(user.regio_id))
+    nu = nu or timezone.now()
     qs = (
         Werkgeversverzoek.objects.voor(user)
+        .filter(Q(eerste_reactie_op__isnull=False) | Q(ontvangen_op__lte=nu - belofte))
         .annotate(maand=TruncMonth("ontvangen_op"))
         .values("maand")
         .annotate(
             totaal=Count("pk"),
-            binnen=Count("pk", filter=Q(reactietijd__lte=timedelta(hours=24))),
+            binnen=Count("pk", filter=Q(reactietijd__lte=belofte)),
         )
         .annotate(aandeel=Cast(F("binnen"), FloatField()) * 100.0 / Cast(F("totaal"), FloatField()))
         .order_by("-maand")

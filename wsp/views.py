@@ -27,6 +27,7 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from .models.instelling import belofte_uren
 
 WSP = ("wsp_adviseur", "wsp_manager")
 PAGINA = 25
@@ -212,8 +213,11 @@ def kandidaten_zoeken(request: HttpRequest) -> JsonResponse:
 @rol_vereist(*WSP)
 def verzoeken(request: HttpRequest) -> HttpResponse:
     context = {
-        "open": selectors.open_verzoeken(user=request.user)[:100],
+        "open": selectors.met_belofte(
+            selectors.open_verzoeken(user=request.user)[:100], user=request.user
+        ),
         "per_maand": selectors.verzoeken_per_maand(user=request.user)[:12],
+        "uren": belofte_uren(request.user.regio_id),
         "nu": timezone.now(),
     }
     return render(request, "wsp/verzoeken.html", context)
@@ -265,7 +269,12 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("wsp:verzoeken")
     status = 400 if form.errors else 200
     audit.verzoek_ingezien(obj, user=request.user, doel=doel)
-    return render(request, "wsp/verzoek.html", {"verzoek": obj, "form": form}, status=status)
+    return render(
+        request,
+        "wsp/verzoek.html",
+        {"verzoek": obj, "form": form, "nu": timezone.now()},
+        status=status,
+    )
 
 
 @rol_vereist(*WSP)

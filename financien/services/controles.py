@@ -70,8 +70,48 @@ def _zelfde_regio(regio_id: int, **objecten: Any) -> None:
         raise ValidationError(fouten)
 
 
+def _opvolgers(besluit: Besluit) -> list[Besluit]:
+    """The besluiten that replaced this one, oldest first (a correction chain is short)."""
+    reeks: list[Besluit] = []
+    if besluit.pk is None:
+        return reeks
+    huidig = besluit
+    while (volgende := Besluit.objects.filter(vervangt=huidig).first()) is not None:
+        reeks.append(volgende)
+        huidig = volgende
+    return reeks
+
+
 def besluit_bruikbaar(besluit: Besluit) -> None:
-    """A verplichting needs a genomen RBA besluit about inzet regionale middelen with an amount."""
+    """A verplichting needs a genomen RBA besluit about inzet regionale middelen with an amount,
+    that is still in force: not a voorstel (issue 22 point 2), not replaced or withdrawn
+    (point 3; a replaced besluit keeps showing its full room, so booking on it would count the
+    same money twice)."""
+    opvolgers = _opvolgers(besluit)
+    if opvolgers:
+        door, geldend = opvolgers[0], opvolgers[-1]
+        if door == geldend:
+            melding = _("Besluit %(nummer)s is vervangen door %(door)s; boek op dat besluit.")
+        else:
+            melding = _(
+                "Besluit %(nummer)s is vervangen door %(door)s, en dat weer door %(geldend)s; "
+                "boek op %(geldend)s."
+            )
+        raise ValidationError(
+            {
+                "besluit": melding
+                % {"nummer": besluit.nummer, "door": door.nummer, "geldend": geldend.nummer}
+            }
+        )
+    if besluit.status == Besluit.Status.INGETROKKEN:
+        raise ValidationError(
+            {
+                "besluit": _(
+                    "Besluit %(nummer)s is ingetrokken; daarop wordt geen verplichting geboekt."
+                )
+                % {"nummer": besluit.nummer}
+            }
+        )
     if besluit.status != Besluit.Status.GENOMEN:
         raise ValidationError(
             {
@@ -80,6 +120,16 @@ def besluit_bruikbaar(besluit: Besluit) -> None:
                     "besluit geen verplichting."
                 )
                 % {"nummer": besluit.nummer, "status": besluit.get_status_display()}
+            }
+        )
+    if not besluit.telt_als_genomen:
+        raise ValidationError(
+            {
+                "besluit": _(
+                    "Besluit %(nummer)s is nog een voorstel: de vergadering of de datum van het "
+                    "besluit ligt in de toekomst. Zonder genomen besluit geen verplichting."
+                )
+                % {"nummer": besluit.nummer}
             }
         )
     if besluit.type != Besluit.Type.INZET_REGIONALE_MIDDELEN:

@@ -45,6 +45,7 @@ _BESLUIT_VELDEN = {
     "titel",
     "besluittekst",
     "type",
+    "besluitvorming",
     "bedrag",
     "fonds",
     "openbaar",
@@ -70,6 +71,7 @@ def _nieuw_besluit(
     onderwerp,
     vervangt: Besluit | None,
     door: Medewerker | None,
+    besluitvorming: str = Besluit.Besluitvorming.VERGADERING,
 ) -> Besluit:
     if agendapunt is not None and orgaan is None:
         orgaan = agendapunt.vergadering.orgaan
@@ -88,6 +90,7 @@ def _nieuw_besluit(
         titel=titel,
         besluittekst=besluittekst,
         type=type,
+        besluitvorming=besluitvorming,
         status=status,
         bedrag=bedrag,
         fonds=fonds,
@@ -115,6 +118,7 @@ def besluit_vastleggen(
     titel: str,
     besluittekst: str,
     type: str = Besluit.Type.OVERIG,
+    besluitvorming: str = Besluit.Besluitvorming.VERGADERING,
     status: str = Besluit.Status.VOORGESTELD,
     bedrag: Decimal | None = None,
     fonds: str = "",
@@ -124,7 +128,8 @@ def besluit_vastleggen(
     regio=None,
     door: Medewerker | None,
 ) -> Besluit:
-    """Record a besluit with the next number of its orgaan and year (gap-free)."""
+    """Record a besluit with the next number of its orgaan and year (gap-free). As genomen
+    only in a held vergadering or by schriftelijke besluitvorming (Besluit.clean)."""
     besluit = _nieuw_besluit(
         orgaan=orgaan,
         regio=regio,
@@ -132,6 +137,7 @@ def besluit_vastleggen(
         titel=titel,
         besluittekst=besluittekst,
         type=type,
+        besluitvorming=besluitvorming,
         status=status,
         bedrag=bedrag,
         fonds=fonds,
@@ -263,8 +269,12 @@ def besluit_corrigeren(
         "openbaar": oud.openbaar,
         "onderwerp": oud.onderwerp,
         "agendapunt": None,
+        # Recorded outside a meeting unless an agendapunt of a held vergadering is given.
+        "besluitvorming": Besluit.Besluitvorming.SCHRIFTELIJK,
     }
     gegevens.update(velden)
+    if "besluitvorming" not in velden and gegevens["agendapunt"] is not None:
+        gegevens["besluitvorming"] = Besluit.Besluitvorming.VERGADERING
     nieuw = _nieuw_besluit(
         orgaan=oud.orgaan,
         regio=oud.regio,

@@ -63,6 +63,7 @@ def test_secretariaat_records_a_besluit_via_the_api_and_cannot_change_it(api, se
             "besluittekst": "x",
             "type": "inzet_regionale_middelen",
             "status": "genomen",
+            "besluitvorming": "schriftelijk",
             "bedrag": "200000.00",
         },
         format="json",

@@ -18,6 +18,7 @@ def _besluit(orgaan, door=None, **kw):
         "datum": date(2025, 3, 19),
         "titel": "Vaststelling uitvoeringsplan",
         "besluittekst": "Het RBA stelt het uitvoeringsplan vast.",
+        "besluitvorming": Besluit.Besluitvorming.SCHRIFTELIJK,
     }
     gegevens.update(kw)
     return services.besluit_vastleggen(door=door, **gegevens)
@@ -79,6 +80,7 @@ def test_besluit_nemen_with_new_fields_gives_a_taken_numbered_besluit(rba, secre
         type=Besluit.Type.INZET_REGIONALE_MIDDELEN,
         bedrag=Decimal("200000.00"),
         fonds="Dichterbij dan je Denkt",
+        besluitvorming=Besluit.Besluitvorming.SCHRIFTELIJK,
         door=secretariaat,
     )
     assert besluit.status == Besluit.Status.GENOMEN and besluit.genomen_op

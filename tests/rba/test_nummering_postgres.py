@@ -63,7 +63,12 @@ def test_postgresql_trigger_refuses_raw_update_and_delete_of_a_taken_besluit():
     regio = RegioFactory(code="trigger", naam="Trigger")
     orgaan = OverlegorgaanFactory(regio=regio, afkorting="RBA", naam="RBA")
     besluit = services.besluit_nemen(
-        orgaan=orgaan, datum=date(2025, 1, 8), titel="t", besluittekst="b", door=None
+        orgaan=orgaan,
+        datum=date(2025, 1, 8),
+        titel="t",
+        besluittekst="b",
+        besluitvorming=Besluit.Besluitvorming.SCHRIFTELIJK,
+        door=None,
     )
     for sql in (
         "UPDATE rba_besluit SET titel = 'x' WHERE id = %s",

@@ -233,7 +233,12 @@ def test_upload_view_refuses_a_disguised_file(als, secretariaat, rba):
 
 def test_genomen_besluit_edit_is_refused_in_the_ui(als, secretariaat, rba):
     b = services.besluit_nemen(
-        orgaan=rba, datum=date(2025, 3, 19), titel="t", besluittekst="b", door=None
+        orgaan=rba,
+        datum=date(2025, 3, 19),
+        titel="t",
+        besluittekst="b",
+        besluitvorming=Besluit.Besluitvorming.SCHRIFTELIJK,
+        door=None,
     )
     c = als(secretariaat)
     r = c.post(reverse("rba:besluit_wijzigen", args=[b.pk]), {"titel": "x"})

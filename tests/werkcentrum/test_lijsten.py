@@ -217,7 +217,8 @@ def test_the_public_lists_show_their_rows(regio_a):
             is_openbaar=True,
             sluitingsdatum=date(2025, 4, 30),
         )
-        BesluitFactory(orgaan=_orgaan(regio_a), titel="Openbaar besluit")
+        # Dated before "today": a besluit dated later is still a voorstel (issue 22 point 2).
+        BesluitFactory(orgaan=_orgaan(regio_a), titel="Openbaar besluit", datum=date(2025, 3, 5))
         client = Client()
         assert "Openbare bakker" in client.get("/zkij/vacatures/").content.decode()
         html = client.get(reverse("rba_publiek:besluiten", kwargs={"regio": "zkij"}))

@@ -95,6 +95,20 @@ class Plaatsing(models.Model):
         verbose_name=_("voordracht"),
     )
     startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(
+        _("einddatum"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg zolang de plaatsing loopt of het einde niet bekend is."),
+    )
+    reden_overlap = models.TextField(
+        _("reden voor overlap"),
+        blank=True,
+        help_text=_(
+            "Alleen nodig als de kandidaat in dezelfde periode ook elders geplaatst is, "
+            "bijvoorbeeld bij twee deeltijdbanen."
+        ),
+    )
     contractvorm = models.CharField(_("contractvorm"), max_length=20, choices=Contractvorm.choices)
     uren_per_week = models.PositiveSmallIntegerField(
         _("uren per week"), validators=[MaxValueValidator(60)]
@@ -156,6 +170,43 @@ class Plaatsing(models.Model):
         onbekend = set(self.instrumenten or []) - set(Instrument.values)
         if onbekend:
             raise ValidationError({"instrumenten": _("Onbekend instrument.")})
+        if self.einddatum and self.startdatum and self.einddatum < self.startdatum:
+            raise ValidationError({"einddatum": _("De einddatum ligt voor de startdatum.")})
+        if not (self.reden_overlap or "").strip() and (andere := self.overlappende()):
+            eerste = andere[0]
+            raise ValidationError(
+                {
+                    "reden_overlap": _(
+                        "Deze kandidaat is in dezelfde periode al geplaatst bij %(werkgever)s "
+                        "(vanaf %(start)s%(eind)s). Leg de reden voor de overlap vast, "
+                        "bijvoorbeeld twee deeltijdbanen, of vul de einddatum van die "
+                        "plaatsing in."
+                    )
+                    % {
+                        "werkgever": eerste.werkgever,
+                        "start": f"{eerste.startdatum:%d-%m-%Y}",
+                        "eind": f" tot {eerste.einddatum:%d-%m-%Y}" if eerste.einddatum else "",
+                    }
+                }
+            )
+
+    def overlappende(self) -> list[Plaatsing]:
+        """Other plaatsingen of this kandidaat in the same period (issue 22 point 7). One
+        without einddatum runs on, unless its nazorg recorded the person had left by then."""
+        if not self.kandidaat_id or not self.startdatum:
+            return []
+        qs = (
+            Plaatsing.objects.filter(kandidaat_id=self.kandidaat_id)
+            .exclude(pk=self.pk)
+            .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=self.startdatum))
+            .exclude(
+                nazorgmomenten__nog_in_dienst=False,
+                nazorgmomenten__afgerond_op__lte=self.startdatum,
+            )
+        )
+        if self.einddatum:
+            qs = qs.filter(startdatum__lte=self.einddatum)
+        return list(qs.select_related("werkgever").order_by("startdatum", "pk"))
 
     @property
     def is_duurzaam(self) -> bool:

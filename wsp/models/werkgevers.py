@@ -3,7 +3,7 @@ werkgeversverzoek with the 24-hour promise."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Q
@@ -285,8 +285,34 @@ class Werkgeversverzoek(models.Model):
     def __str__(self) -> str:
         return f"{self.bedrijfsnaam} ({self.ontvangen_op:%d-%m-%Y %H:%M})"
 
+    # --- the promise (issue 22 point 6): its length is the regio's setting, 24 by default --
+
+    @property
+    def belofte_uren(self) -> int:
+        """Hours promised; a list sets `_belofte_uren` once for all rows (one query)."""
+        if "_belofte_uren" not in self.__dict__:
+            from .instelling import belofte_uren
+
+            self._belofte_uren = belofte_uren(self.regio_id)
+        return self._belofte_uren
+
+    @belofte_uren.setter
+    def belofte_uren(self, uren: int) -> None:
+        self._belofte_uren = uren
+
+    @property
+    def deadline(self):
+        return self.ontvangen_op + timedelta(hours=self.belofte_uren)
+
+    @property
+    def is_te_laat(self) -> bool:
+        """Answered after the deadline, or still unanswered past it."""
+        moment = self.eerste_reactie_op or timezone.now()
+        return moment > self.deadline
+
     @property
     def binnen_24_uur(self) -> bool | None:
+        """Answered within the promise (24 hours unless the regio promises otherwise)."""
         if self.reactietijd is None:
             return None
-        return self.reactietijd.total_seconds() <= 24 * 3600
+        return self.reactietijd <= timedelta(hours=self.belofte_uren)

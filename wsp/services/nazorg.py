@@ -122,6 +122,18 @@ def nazorg_vastleggen(
     _vereist_bewerkrecht(door, plaatsing.werkgever)
     if not moment.is_open:
         raise ValidationError(_("Dit nazorgmoment is al vastgelegd."))
+    afgerond_op = afgerond_op or timezone.localdate()
+    if afgerond_op < plaatsing.startdatum:
+        # Nazorg is about how the work goes; before the start there is nothing to record.
+        raise ValidationError(
+            {
+                "afgerond_op": _(
+                    "De plaatsing begint op %(start)s; nazorg kan pas vanaf die datum worden "
+                    "vastgelegd."
+                )
+                % {"start": f"{plaatsing.startdatum:%d-%m-%Y}"}
+            }
+        )
     if uitkomst == NazorgMoment.Uitkomst.UITGEVALLEN:
         nog_in_dienst = False
     _opslaan(
@@ -129,7 +141,7 @@ def nazorg_vastleggen(
         uitkomst=uitkomst,
         nog_in_dienst=nog_in_dienst,
         vervolg=vervolg,
-        afgerond_op=afgerond_op or timezone.localdate(),
+        afgerond_op=afgerond_op,
         afgerond_door=door,
     )
     if nazorg_niet_meer_nodig:

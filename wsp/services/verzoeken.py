@@ -18,10 +18,14 @@ from ..models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from ..models.instelling import belofte_uren
 from .rechten import _opslaan, wsp_managers
 
+# The defaults; a regio's own promise (WspInstelling) moves both: the warning comes
+# WAARSCHUWING_VOOR the deadline.
 WAARSCHUWING_NA = timedelta(hours=20)
 BELOFTE = timedelta(hours=24)
+WAARSCHUWING_VOOR = BELOFTE - WAARSCHUWING_NA
 
 
 @transaction.atomic
@@ -107,16 +111,33 @@ def verzoek_beantwoorden(
 
 
 def verzoeken_bewaken(*, nu: datetime | None = None) -> dict[str, int]:
-    """Warn the assignee at 20 hours and escalate to the wsp_managers at 24 hours without a
-    reaction. Each happens once, also when two workers run this at the same time: the
-    sent-marker is claimed with a conditional UPDATE in the transaction that sends. A request
-    whose mail fails is logged and retried on the next run; the others go on (isolated)."""
+    """Warn the assignee 4 hours before the deadline (at 20 hours of a 24-hour promise) and
+    escalate to the wsp_managers at the deadline without a reaction; the promise is the
+    regio's (belofte_uren). Each happens once, also when two workers run this at the same
+    time: the sent-marker is claimed with a conditional UPDATE in the transaction that sends.
+    A request whose mail fails is logged and retried on the next run; the others go on
+    (isolated)."""
     nu = nu or timezone.now()
     resultaat = {"gewaarschuwd": 0, "geescaleerd": 0}
-    open_ = Werkgeversverzoek.objects.filter(eerste_reactie_op=None).select_related(
-        "toegewezen_aan", "regio"
+    regio_ids = (
+        Werkgeversverzoek.objects.filter(eerste_reactie_op=None)
+        .values_list("regio_id", flat=True)
+        .distinct()
     )
-    for verzoek in open_.filter(ontvangen_op__lte=nu - BELOFTE, escalatie_op=None):
+    for regio_id in sorted(set(regio_ids)):
+        uren = belofte_uren(regio_id)
+        for sleutel, aantal in _bewaken(regio_id, timedelta(hours=uren), nu).items():
+            resultaat[sleutel] += aantal
+    return resultaat
+
+
+def _bewaken(regio_id: int, belofte: timedelta, nu: datetime) -> dict[str, int]:
+    resultaat = {"gewaarschuwd": 0, "geescaleerd": 0}
+    open_ = Werkgeversverzoek.objects.filter(
+        regio_id=regio_id, eerste_reactie_op=None
+    ).select_related("toegewezen_aan", "regio")
+    waarschuwing_na = max(belofte - WAARSCHUWING_VOOR, belofte / 2)
+    for verzoek in open_.filter(ontvangen_op__lte=nu - belofte, escalatie_op=None):
         with isolated("verzoeken_bewaken", verzoek):
             if Werkgeversverzoek.objects.filter(
                 pk=verzoek.pk, escalatie_op=None, eerste_reactie_op=None
@@ -124,7 +145,7 @@ def verzoeken_bewaken(*, nu: datetime | None = None) -> dict[str, int]:
                 managers = wsp_managers(verzoek.regio_id).values_list("email", flat=True)
                 mail.verzoek_escalatie(verzoek, managers)
                 resultaat["geescaleerd"] += 1
-    for verzoek in open_.filter(ontvangen_op__lte=nu - WAARSCHUWING_NA, waarschuwing_op=None):
+    for verzoek in open_.filter(ontvangen_op__lte=nu - waarschuwing_na, waarschuwing_op=None):
         with isolated("verzoeken_bewaken", verzoek):
             if Werkgeversverzoek.objects.filter(
                 pk=verzoek.pk, waarschuwing_op=None, eerste_reactie_op=None
