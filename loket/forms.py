@@ -10,6 +10,7 @@ from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
+from .contactroute import contactroutes
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
 
@@ -211,8 +212,26 @@ class DoorverwijzingForm(forms.Form):
     def __init__(self, *args, user: Medewerker, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dienst"].queryset = (
-            Dienst.objects.voor(user).filter(actief=True).select_related("organisatie")
+            Dienst.objects.voor(user)
+            .filter(actief=True, organisatie__actief=True)
+            .select_related("organisatie")
         )
+        # Each choice says where it will go, so the gids sees it before sending.
+        self.routes = contactroutes(Organisatie.objects.voor(user).filter(actief=True))
+        self.fields["dienst"].label_from_instance = lambda d: f"{d} - {self.route_van(d)}"
+
+    def route_van(self, dienst: Dienst) -> str:
+        route = self.routes.get(dienst.organisatie_id)
+        return route.omschrijving if route else ""
+
+    def gekozen_route(self):
+        """The route of the dienst chosen (bound) or preselected (initial), for the page."""
+        waarde = self["dienst"].value()
+        try:
+            dienst = self.fields["dienst"].to_python(waarde)
+        except forms.ValidationError:
+            return None
+        return self.routes.get(dienst.organisatie_id) if dienst else None
 
     def clean(self):
         data = super().clean()
@@ -231,6 +250,22 @@ class DoorverwijzingForm(forms.Form):
                 _("Vul een telefoonnummer of e-mailadres in, zodat de partner kan bellen."),
             )
         return data
+
+
+class DoorsturenForm(forms.Form):
+    dienst = forms.ModelChoiceField(label=_("Naar welke dienst"), queryset=Dienst.objects.none())
+    toestemming = forms.BooleanField(
+        label=_("De persoon gaf toestemming om de gegevens met deze organisatie te delen"),
+        required=False,
+    )
+
+    def __init__(self, *args, user: Medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dienst"].queryset = (
+            Dienst.objects.voor(user)
+            .filter(actief=True, organisatie__actief=True)
+            .select_related("organisatie")
+        )
 
 
 class StatusForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.mail import send_mail
@@ -144,3 +145,31 @@ def tevredenheidsvraag(doorverwijzing) -> int:
         "Laat het ons weten met één klik: %(url)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
     ) % {"naam": doorverwijzing.naam or _("inwoner"), "url": url}
     return _versturen(onderwerp=_("Bent u geholpen?"), tekst=tekst, aan=[doorverwijzing.email])
+
+
+def doorverwijzing_via_mailbox(
+    doorverwijzing, *, token: str, link, herinnering: bool = False
+) -> int:
+    """To an organisation's functional mailbox: the single-use link, never personal data (a
+    shared mailbox is read by many; the person's details are behind the link)."""
+    url = site_url(doorverwijzing.regio) + reverse(
+        "loket_publiek:doorverwijzing_link",
+        kwargs={"regio": doorverwijzing.regio.code, "token": token},
+    )
+    tekst = _(
+        "%(org)s heeft een warme doorverwijzing van het Werkcentrum ontvangen voor de dienst "
+        "'%(dienst)s' (nummer %(nr)s).\n\n"
+        "Bevestig de ontvangst en werk de status bij via deze persoonlijke link. De link werkt "
+        "één keer en is geldig tot %(tot)s; na elke stap krijgt u een nieuwe link.\n%(url)s\n\n"
+        "Deze e-mail bevat bewust geen persoonsgegevens."
+    ) % {
+        "org": doorverwijzing.organisatie.naam,
+        "dienst": doorverwijzing.dienst.naam,
+        "nr": doorverwijzing.pk,
+        "tot": timezone.localtime(link.geldig_tot).strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    onderwerp = (
+        _("Herinnering: doorverwijzing %(nr)s") if herinnering else _("Warme doorverwijzing %(nr)s")
+    )
+    return _versturen(onderwerp=onderwerp % {"nr": doorverwijzing.pk}, tekst=tekst, aan=[link.aan])

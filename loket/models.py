@@ -241,7 +241,11 @@ class Dienst(models.Model):
     )
     hoe_doorverwijzen = models.TextField(_("hoe doorverwijzen"), blank=True)
     reactietermijn_werkdagen = models.PositiveSmallIntegerField(
-        _("verwachte reactietijd (werkdagen)"), default=5
+        _("verwachte reactietijd (werkdagen)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Leeg: de reactietermijn van de regio."),
     )
     contact = models.CharField(
         _("contact"), max_length=200, blank=True, validators=[enkele_regel_validator]
@@ -602,6 +606,16 @@ class Doorverwijzing(Persoonsgegevens):
     reden_niet_gelukt = models.CharField(
         _("reden niet gelukt"), max_length=300, blank=True, validators=[enkele_regel_validator]
     )
+    # The promise to the person: the organisation reacts (marks it received) by this date.
+    reactie_uiterlijk = models.DateField(_("reactie uiterlijk"), null=True, blank=True)
+    # Sent-marker of the notice to the organisation (claimed in the transaction that mails);
+    # empty while the referral has reached nobody.
+    melding_verstuurd_op = models.DateTimeField(
+        _("melding verstuurd op"), null=True, blank=True, editable=False
+    )
+    melding_aan = models.CharField(
+        _("melding verstuurd aan"), max_length=300, blank=True, editable=False
+    )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     tevredenheid_token = models.CharField(
@@ -639,6 +653,23 @@ class Doorverwijzing(Persoonsgegevens):
     def __str__(self) -> str:
         return f"{_('Doorverwijzing')} {self.pk} {_('naar')} {self.organisatie}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.GESLOTEN
+
+    @property
+    def is_niet_afgeleverd(self) -> bool:
+        return self.is_open and self.melding_verstuurd_op is None
+
+    @property
+    def is_te_laat(self) -> bool:
+        """No reaction (not even 'ontvangen') by the promised working day."""
+        return (
+            self.status == self.Status.VERSTUURD
+            and self.reactie_uiterlijk is not None
+            and self.reactie_uiterlijk < timezone.localdate()
+        )
+
     def clean(self) -> None:
         fouten: dict = {}
         if self.organisatie_id:
@@ -647,6 +678,36 @@ class Doorverwijzing(Persoonsgegevens):
             fouten.update(_zelfde_regio(self, "dienst"))
         if fouten:
             raise ValidationError(fouten)
+
+
+class DoorverwijzingLink(models.Model):
+    """A single-use, expiring link mailed to an organisation's functional mailbox, through which
+    it confirms and updates one referral without an account. Only the SHA-256 of the random
+    token is stored, as with the factsheet links (wsp/factsheets/links.py)."""
+
+    doorverwijzing = models.ForeignKey(
+        Doorverwijzing,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("doorverwijzing"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    aan = models.EmailField(_("verstuurd aan"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    regio_pad = "doorverwijzing__regio"
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("doorverwijzingslink")
+        verbose_name_plural = _("doorverwijzingslinks")
+        ordering = ["-aangemaakt_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Link')} {self.pk} ({self.doorverwijzing_id})"
 
 
 class DoorverwijzingStap(models.Model):

@@ -17,7 +17,7 @@ from werkcentrum.isolation import isolated
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.werkdagen import werkdagen_na, werkdagen_tussen
 
-from . import audit, mail, reserve
+from . import audit, contactroute, mail, reserve
 from .models import (
     Bezoekcode,
     Dienst,
@@ -376,8 +376,9 @@ def doorverwijzing_maken(
     gesprek: Gesprek | None = None,
     vraag: Vraag | None = None,
 ) -> Doorverwijzing:
-    """Refer a person to a partner's dienst. Refused without consent or outside the regio.
-    The partner's staff get an e-mail with a link only."""
+    """Refer a person to a partner's dienst. Refused without consent, outside the regio or
+    when the organisation has no contact route (loket.contactroute). The organisation gets an
+    e-mail with a link only."""
     if not toestemming or not toestemming_gegevens.strip():
         raise ValidationError(
             {
@@ -396,6 +397,8 @@ def doorverwijzing_maken(
     for bron in (gesprek, vraag):
         if bron is not None and bron.regio_id != door.regio_id:
             raise ValidationError(_("Dit gesprek of deze vraag hoort bij een andere regio."))
+    # Refused before anything is written: a referral that reaches nobody is no referral.
+    contactroute.route_vereist(dienst.organisatie)
     nu = timezone.now()
     dv = Doorverwijzing(
         regio_id=door.regio_id,
@@ -412,6 +415,7 @@ def doorverwijzing_maken(
         toestemming_door=door,
         verwezen_door=door,
         verstuurd_op=nu,
+        reactie_uiterlijk=contactroute.reactie_uiterlijk(dienst=dienst, verstuurd_op=nu),
     )
     dv.full_clean()
     dv.save()
@@ -429,6 +433,8 @@ def mag_status_zetten(user: Medewerker, dv: Doorverwijzing, status: str) -> bool
         return False
     if dv.status == S.HEROPEND:
         return user.pk == dv.verwezen_door_id or user.heeft_rol("coordinator")
+    if status == S.NIET_GELUKT and user.heeft_rol("coordinator"):
+        return True  # the coordinator closes a referral that is stuck
     return user.heeft_rol("partnermedewerker") and user.organisatie_id == dv.organisatie_id
 
 
@@ -491,7 +497,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
     partners = gidsen = 0
     for dv in Doorverwijzing.objects.filter(
         status=S.VERSTUURD, partner_herinnerd_op=None, verstuurd_op__date__lte=grens_partner
-    ).select_related("regio"):
+    ).select_related("regio", "organisatie", "dienst"):
         if (
             werkdagen_tussen(timezone.localdate(dv.verstuurd_op), vandaag)
             < PARTNER_HERINNERING_WERKDAGEN
@@ -505,7 +511,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
                 != 1
             ):
                 continue
-            mail.doorverwijzing_herinnering_partner(dv)
+            _partner_herinneren(dv)
             partners += 1
     for dv in Doorverwijzing.objects.filter(
         status__in=[S.VERSTUURD, S.ONTVANGEN],
@@ -525,6 +531,17 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
             mail.doorverwijzing_zonder_contact(dv)
             gidsen += 1
     return partners, gidsen
+
+
+def _partner_herinneren(dv: Doorverwijzing) -> None:
+    """Partnermedewerkers get the reminder behind the login; an organisation reached through
+    its functional mailbox gets a fresh link (the earlier one is revoked)."""
+    route = contactroute.contactroute(dv.organisatie)
+    if route.medewerkers or not route.mailbox:
+        mail.doorverwijzing_herinnering_partner(dv)
+        return
+    link, token = contactroute.link_aanmaken(doorverwijzing=dv, aan=route.mailbox)
+    mail.doorverwijzing_via_mailbox(dv, token=token, link=link, herinnering=True)
 
 
 def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:

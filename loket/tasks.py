@@ -3,8 +3,8 @@ sent-marker before mailing)."""
 
 from celery import shared_task
 
-from . import mail, services
-from .models import Doorverwijzing, Vraag
+from . import contactroute, mail, services
+from .models import Vraag
 
 
 @shared_task
@@ -15,12 +15,7 @@ def vraag_antwoord_mailen(vraag_pk: int) -> int:
 
 @shared_task
 def doorverwijzing_melden(doorverwijzing_pk: int) -> int:
-    dv = (
-        Doorverwijzing.objects.select_related("regio", "organisatie")
-        .filter(pk=doorverwijzing_pk)
-        .first()
-    )
-    return mail.nieuwe_doorverwijzing(dv) if dv else 0
+    return contactroute.melding_versturen(doorverwijzing_pk=doorverwijzing_pk)
 
 
 @shared_task

@@ -19,6 +19,21 @@ urlpatterns = [
     path("doorverwijzingen/", views.doorverwijzingen, name="doorverwijzingen"),
     path("doorverwijzingen/nieuw/", views.doorverwijzing_nieuw, name="doorverwijzing_nieuw"),
     path("doorverwijzingen/<int:pk>/", views.doorverwijzing, name="doorverwijzing"),
+    path(
+        "doorverwijzingen/bewaken/",
+        views.doorverwijzingen_bewaken,
+        name="doorverwijzingen_bewaken",
+    ),
+    path(
+        "doorverwijzingen/<int:pk>/opnieuw/",
+        views.doorverwijzing_opnieuw,
+        name="doorverwijzing_opnieuw",
+    ),
+    path(
+        "doorverwijzingen/<int:pk>/doorsturen/",
+        views.doorverwijzing_doorsturen,
+        name="doorverwijzing_doorsturen",
+    ),
     path("sociale-kaart/", views.sociale_kaart, name="sociale_kaart"),
     path("sociale-kaart/nieuw/", views.dienst_bewerken, name="dienst_nieuw"),
     path("sociale-kaart/<int:pk>/", views.dienst_bewerken, name="dienst_bewerken"),

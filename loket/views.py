@@ -15,10 +15,11 @@ from werkcentrum.forms import add_service_errors
 from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, filters, selectors, services
+from . import audit, bewaking, filters, selectors, services
 from .forms import (
     AntwoordForm,
     DienstForm,
+    DoorsturenForm,
     DoorverwijzingForm,
     GesprekForm,
     StatusForm,
@@ -228,8 +229,17 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
                 doel_onthouden(request, dv, "doorverwijzen")
                 messages.success(request, _("De warme doorverwijzing is verstuurd."))
                 return redirect("loket:doorverwijzing", pk=dv.pk)
-        return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron}, status=400)
-    return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron})
+        return render(
+            request,
+            "loket/doorverwijzing_form.html",
+            {"form": form, "route": form.gekozen_route(), **bron},
+            status=400,
+        )
+    return render(
+        request,
+        "loket/doorverwijzing_form.html",
+        {"form": form, "route": form.gekozen_route(), **bron},
+    )
 
 
 @rol_vereist(*GIDSEN, "partnermedewerker")
@@ -274,7 +284,50 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     elif request.method == "POST":
         raise PermissionDenied
-    return render(request, "loket/doorverwijzing.html", {"dv": dv, "form": form}, status=status)
+    context = {"dv": dv, "form": form}
+    if dv.is_open and request.user.heeft_rol("coordinator"):
+        context["doorsturen_form"] = DoorsturenForm(user=request.user)
+    return render(request, "loket/doorverwijzing.html", context, status=status)
+
+
+@rol_vereist("coordinator")
+def doorverwijzingen_bewaken(request: HttpRequest) -> HttpResponse:
+    """Referrals that reached nobody or got no reaction in time."""
+    qs = bewaking.te_bewaken(user=request.user)
+    context = list_context(request, qs, filters.DoorverwijzingFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "loket/doorverwijzingen_bewaken.html", context)
+
+
+@require_POST
+@rol_vereist("coordinator")
+def doorverwijzing_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
+    try:
+        bewaking.opnieuw_versturen(doorverwijzing=dv, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De doorverwijzing is opnieuw verstuurd."))
+    return redirect("loket:doorverwijzing", pk=dv.pk)
+
+
+@require_POST
+@rol_vereist("coordinator")
+@doel_gevraagd
+def doorverwijzing_doorsturen(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
+    form = DoorsturenForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            bewaking.doorsturen(doorverwijzing=dv, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De doorverwijzing is doorgestuurd."))
+            return redirect("loket:doorverwijzing", pk=dv.pk)
+    audit.ingezien(dv, user=request.user, doel=doel_voor(request, dv))
+    context = {"dv": dv, "form": None, "doorsturen_form": form}
+    return render(request, "loket/doorverwijzing.html", context, status=400)
 
 
 # --- Sociale kaart -------------------------------------------------------------------------
