@@ -199,6 +199,15 @@ def link_zoeken(token: str, *, regio) -> DoorverwijzingLink | None:
     return link
 
 
+def link_bestaat(token: str, *, regio) -> bool:
+    """Whether `token` was ever a link of this regio (a dead link answers 410, not 404)."""
+    if not token or len(token) > 100:
+        return False
+    return DoorverwijzingLink.objects.filter(
+        token_hash=_hash(token), doorverwijzing__regio=regio
+    ).exists()
+
+
 def link_keuzes(dv: Doorverwijzing) -> list[tuple[str, str]]:
     """The steps the organisation may take through its link (a reopened referral is the
     gids' to handle)."""

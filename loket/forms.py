@@ -301,6 +301,19 @@ class AntwoordForm(forms.Form):
     )
 
 
+class SluitenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van sluiten zonder antwoord"),
+        required=False,
+        max_length=300,
+        validators=[enkele_regel_validator],
+        help_text=_("Bijvoorbeeld: dubbele vraag, of de inwoner is telefonisch geholpen."),
+    )
+    bevestigd = forms.BooleanField(
+        label=_("Ja, sluit deze vraag zonder antwoord aan de inwoner"), required=False
+    )
+
+
 class ToeleidingForm(forms.Form):
     thema = forms.ModelChoiceField(label=_("Thema"), queryset=Thema.objects.all())
     gemeente = forms.ModelChoiceField(

@@ -39,16 +39,59 @@ def partnermedewerkers(organisatie_id: int) -> list[Medewerker]:
     )
 
 
+def antwoord_mail(vraag, antwoord: str | None = None) -> tuple[str, str]:
+    """(subject, text) of the answer as the inwoner gets it, for the mail and its preview. The
+    gids' text goes as written (with its own salutation and closing): only the reference is
+    added below it."""
+    antwoord = vraag.antwoord if antwoord is None else antwoord
+    tekst = _("%(antwoord)s\n\n--\nAntwoord van het Werkcentrum op je vraag %(ref)s.") % {
+        "antwoord": antwoord.strip(),
+        "ref": vraag.referentie,
+    }
+    return _("Antwoord op je vraag %(ref)s") % {"ref": vraag.referentie}, tekst
+
+
 def antwoord_op_vraag(vraag) -> int:
     """To the inwoner: the answer to their own question (their own data, their own address)."""
+    onderwerp, tekst = antwoord_mail(vraag)
+    return _versturen(onderwerp=onderwerp, tekst=tekst, aan=[vraag.email])
+
+
+def vraag_ontvangen(vraag) -> int:
+    """To the inwoner: receipt with the reference and the promised answer date."""
+    from django.utils.formats import date_format
+
     tekst = _(
-        "Beste %(naam)s,\n\nU stelde het Werkcentrum een vraag (referentie %(ref)s).\n"
-        "Ons antwoord:\n\n%(antwoord)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
-    ) % {"naam": vraag.naam or _("inwoner"), "ref": vraag.referentie, "antwoord": vraag.antwoord}
+        "Beste %(naam)s,\n\nWe hebben je vraag ontvangen. Je referentie is %(ref)s.\n"
+        "Je krijgt uiterlijk %(datum)s antwoord.\n\nMet vriendelijke groet,\nhet Werkcentrum"
+    ) % {
+        "naam": vraag.naam or _("inwoner"),
+        "ref": vraag.referentie,
+        "datum": date_format(vraag.antwoord_uiterlijk, "l j F Y"),
+    }
     return _versturen(
-        onderwerp=_("Antwoord op uw vraag %(ref)s") % {"ref": vraag.referentie},
+        onderwerp=_("We hebben je vraag ontvangen (%(ref)s)") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=[vraag.email],
+    )
+
+
+def vraag_toegewezen(vraag, *, aan: Medewerker, door: Medewerker) -> int:
+    """To the gids a question was assigned to: a link, no personal data."""
+    url = site_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    tekst = _(
+        "%(door)s heeft de vraag %(ref)s aan je toegewezen. Beantwoord hem uiterlijk "
+        "%(datum)s.\nOpenen: %(url)s"
+    ) % {
+        "door": door.get_full_name() or door.email,
+        "ref": vraag.referentie,
+        "datum": vraag.antwoord_uiterlijk.strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    return _versturen(
+        onderwerp=_("Vraag %(ref)s is aan je toegewezen") % {"ref": vraag.referentie},
+        tekst=tekst,
+        aan=_adressen([aan]),
     )
 
 

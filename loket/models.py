@@ -480,6 +480,12 @@ class Vraag(Persoonsgegevens):
         verbose_name=_("beantwoord door"),
     )
     gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    # Closing without an answer breaks the promise to the inwoner: it needs a reason, and the
+    # status before closing is kept so it can be undone.
+    sluitreden = models.CharField(
+        _("reden van sluiten"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
+    status_voor_sluiten = models.CharField(max_length=20, blank=True, editable=False)
     # Toeleiding: who sent it in on behalf of which organisation (they recorded the consent).
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -500,6 +506,7 @@ class Vraag(Persoonsgegevens):
     # Sent-markers of the deadline task (claimed with a conditional UPDATE).
     waarschuwing_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
     verlopen_gemeld_op = models.DateTimeField(null=True, blank=True, editable=False)
+    ontvangst_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegioManager()
 
@@ -527,6 +534,11 @@ class Vraag(Persoonsgegevens):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.NIEUW, self.Status.TOEGEWEZEN)
+
+    @property
+    def is_te_laat(self) -> bool:
+        """Still open after the promised answer date."""
+        return self.is_open and self.antwoord_uiterlijk < timezone.localdate()
 
     @property
     def op_tijd_beantwoord(self) -> bool | None:

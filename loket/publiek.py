@@ -147,11 +147,13 @@ def tevredenheid(request: HttpRequest, token: str) -> HttpResponse:
 def doorverwijzing_link(request: HttpRequest, token: str) -> HttpResponse:
     """An organisation without portal accounts confirms and updates a referral through the
     single-use link mailed to its functional mailbox. GET only shows (mail scanners follow
-    links); the POST uses the link up. A dead link answers 410 without saying why."""
+    links); the POST uses the link up. A used, revoked or expired link answers 410, an
+    unknown one 404."""
     link = contactroute.link_zoeken(token, regio=request.regio)
     context = {"regio": request.regio, "link": link}
     if link is None:
-        return render(request, "loket/publiek/doorverwijzing_link.html", context, status=410)
+        status = 410 if contactroute.link_bestaat(token, regio=request.regio) else 404
+        return render(request, "loket/publiek/doorverwijzing_link.html", context, status=status)
     keuzes = contactroute.link_keuzes(link.doorverwijzing)
     form = StatusForm(request.POST or None, keuzes=keuzes) if keuzes else None
     context["form"] = form

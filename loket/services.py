@@ -121,7 +121,26 @@ def vraag_stellen(
     )
     vraag.full_clean()
     vraag.save()
+    if vraag.email:
+        from .tasks import vraag_ontvangst_mailen
+
+        vraag_ontvangst_mailen.delay_on_commit(vraag.pk)
     return vraag
+
+
+def vraag_ontvangst_versturen(*, vraag_pk: int) -> bool:
+    """Confirm receipt to the inwoner once (reference and promised date): the sent-marker is
+    claimed in the transaction that mails, so a retried task sends nothing twice."""
+    with transaction.atomic():
+        if (
+            Vraag.objects.filter(pk=vraag_pk, ontvangst_verstuurd_op=None)
+            .exclude(email="")
+            .update(ontvangst_verstuurd_op=timezone.now())
+            != 1
+        ):
+            return False
+        mail.vraag_ontvangen(Vraag.objects.get(pk=vraag_pk))
+    return True
 
 
 @transaction.atomic
@@ -182,6 +201,8 @@ def vraag_toewijzen(*, vraag: Vraag, aan: Medewerker, door: Medewerker) -> Vraag
     vraag.toegewezen_aan = aan
     vraag.status = Vraag.Status.TOEGEWEZEN
     vraag.save(update_fields=["toegewezen_aan", "status"])
+    if aan.pk != door.pk:
+        transaction.on_commit(lambda: mail.vraag_toegewezen(vraag, aan=aan, door=door))
     return vraag
 
 
@@ -206,13 +227,42 @@ def vraag_beantwoorden(*, vraag: Vraag, antwoord: str, door: Medewerker) -> Vraa
 
 
 @transaction.atomic
-def vraag_sluiten(*, vraag: Vraag, door: Medewerker) -> Vraag:
+def vraag_sluiten(
+    *, vraag: Vraag, door: Medewerker, reden: str = "", bevestigd: bool = False
+) -> Vraag:
+    """Close a question. Without an answer the inwoner's promise is broken: that needs a
+    reason and an explicit confirmation, and can be undone (vraag_heropenen)."""
     vraag = Vraag.objects.select_for_update().get(pk=vraag.pk)
     if vraag.status == Vraag.Status.GESLOTEN:
         raise ValidationError(_("Deze vraag is al gesloten."))
+    if vraag.is_open:
+        fouten = {}
+        if not reden.strip():
+            fouten["reden"] = _("Geef de reden waarom deze vraag zonder antwoord sluit.")
+        if not bevestigd:
+            fouten["bevestigd"] = _("Bevestig dat je deze vraag zonder antwoord wilt sluiten.")
+        if fouten:
+            raise ValidationError(fouten)
+        vraag.status_voor_sluiten = vraag.status
+    vraag.sluitreden = reden.strip()
     vraag.status = Vraag.Status.GESLOTEN
     vraag.gesloten_op = timezone.now()
-    vraag.save(update_fields=["status", "gesloten_op"])
+    vraag.full_clean()
+    vraag.save(update_fields=["status", "gesloten_op", "sluitreden", "status_voor_sluiten"])
+    return vraag
+
+
+@transaction.atomic
+def vraag_heropenen(*, vraag: Vraag, door: Medewerker) -> Vraag:
+    """Undo closing a question without an answer: it is open again with its old status."""
+    vraag = Vraag.objects.select_for_update().get(pk=vraag.pk)
+    if vraag.status != Vraag.Status.GESLOTEN or not vraag.status_voor_sluiten:
+        raise ValidationError(_("Alleen een zonder antwoord gesloten vraag gaat weer open."))
+    vraag.status = vraag.status_voor_sluiten
+    vraag.status_voor_sluiten = ""
+    vraag.sluitreden = ""
+    vraag.gesloten_op = None
+    vraag.save(update_fields=["status", "status_voor_sluiten", "sluitreden", "gesloten_op"])
     return vraag
 
 

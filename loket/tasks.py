@@ -14,6 +14,11 @@ def vraag_antwoord_mailen(vraag_pk: int) -> int:
 
 
 @shared_task
+def vraag_ontvangst_mailen(vraag_pk: int) -> bool:
+    return services.vraag_ontvangst_versturen(vraag_pk=vraag_pk)
+
+
+@shared_task
 def doorverwijzing_melden(doorverwijzing_pk: int) -> int:
     return contactroute.melding_versturen(doorverwijzing_pk=doorverwijzing_pk)
 

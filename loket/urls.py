@@ -12,6 +12,7 @@ urlpatterns = [
     path("vragen/<int:pk>/toewijzen/", views.vraag_toewijzen, name="vraag_toewijzen"),
     path("vragen/<int:pk>/beantwoorden/", views.vraag_beantwoorden, name="vraag_beantwoorden"),
     path("vragen/<int:pk>/sluiten/", views.vraag_sluiten, name="vraag_sluiten"),
+    path("vragen/<int:pk>/heropenen/", views.vraag_heropenen, name="vraag_heropenen"),
     path("toeleiding/", views.toeleiding_nieuw, name="toeleiding_nieuw"),
     path("gesprekken/", views.gesprekken, name="gesprekken"),
     path("gesprekken/nieuw/", views.gesprek_nieuw, name="gesprek_nieuw"),

@@ -15,13 +15,14 @@ from werkcentrum.forms import add_service_errors
 from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, bewaking, filters, selectors, services
+from . import audit, bewaking, filters, mail, selectors, services
 from .forms import (
     AntwoordForm,
     DienstForm,
     DoorsturenForm,
     DoorverwijzingForm,
     GesprekForm,
+    SluitenForm,
     StatusForm,
     ToeleidingForm,
     ToewijzenForm,
@@ -53,16 +54,18 @@ def vraag(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
     if obj.naam or obj.email or obj.telefoon:
         audit.ingezien(obj, user=request.user, doel=doel_voor(request, obj))
-    return render(
-        request,
-        "loket/vraag.html",
-        {
-            "vraag": obj,
-            "toewijzen_form": ToewijzenForm(user=request.user, initial={"aan": request.user}),
-            "antwoord_form": AntwoordForm(),
-            "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie"),
-        },
-    )
+    return render(request, "loket/vraag.html", _vraag_context(request, obj))
+
+
+def _vraag_context(request: HttpRequest, obj, **forms) -> dict:
+    return {
+        "vraag": obj,
+        "toewijzen_form": ToewijzenForm(user=request.user, initial={"aan": request.user}),
+        "antwoord_form": AntwoordForm(),
+        "sluiten_form": SluitenForm(),
+        "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie"),
+        **forms,
+    }
 
 
 def _vraag_actie(request: HttpRequest, pk: int, form, actie) -> HttpResponse:
@@ -97,6 +100,13 @@ def vraag_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
 def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
     form = AntwoordForm(request.POST)
+    if form.is_valid() and "voorbeeld" in request.POST:
+        # The mail exactly as the inwoner will get it; the text stays in the form.
+        onderwerp, tekst = mail.antwoord_mail(obj, form.cleaned_data["antwoord"])
+        context = _vraag_context(
+            request, obj, antwoord_form=form, voorbeeld={"onderwerp": onderwerp, "tekst": tekst}
+        )
+        return render(request, "loket/vraag.html", context)
     if form.is_valid():
         try:
             services.vraag_beantwoorden(
@@ -107,24 +117,39 @@ def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Het antwoord is opgeslagen en verstuurd."))
             return redirect("loket:vraag", pk=obj.pk)
-    context = {
-        "vraag": obj,
-        "toewijzen_form": ToewijzenForm(user=request.user),
-        "antwoord_form": form,
-    }
-    return render(request, "loket/vraag.html", context, status=400)
+    return render(
+        request, "loket/vraag.html", _vraag_context(request, obj, antwoord_form=form), status=400
+    )
 
 
 @require_POST
 @rol_vereist(*GIDSEN)
 def vraag_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
+    form = SluitenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vraag_sluiten(vraag=obj, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De vraag is gesloten."))
+            return redirect("loket:vraag", pk=obj.pk)
+    return render(
+        request, "loket/vraag.html", _vraag_context(request, obj, sluiten_form=form), status=400
+    )
+
+
+@require_POST
+@rol_vereist(*GIDSEN)
+def vraag_heropenen(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
     try:
-        services.vraag_sluiten(vraag=obj, door=request.user)
+        services.vraag_heropenen(vraag=obj, door=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("De vraag is gesloten."))
+        messages.success(request, _("De vraag staat weer open."))
     return redirect("loket:vraag", pk=obj.pk)
 
 
