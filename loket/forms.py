@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.forms import DatumInput
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -378,13 +379,11 @@ class DienstForm(forms.ModelForm):
 class TrajectForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort traject"), choices=Traject.Soort.choices)
     aanbieder = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisatie.objects.none())
-    startdatum = forms.DateField(
-        label=_("Startdatum"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    startdatum = forms.DateField(label=_("Startdatum"), widget=DatumInput())
     einddatum = forms.DateField(
         label=_("Einddatum (verwacht)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInput(),
     )
     kosten = forms.DecimalField(
         label=_("Kosten in euro"), min_value=0, max_digits=14, decimal_places=2
@@ -429,9 +428,7 @@ class TrajectForm(forms.Form):
 
 class TrajectBijwerkenForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Traject.Status.choices)
-    einddatum = forms.DateField(
-        label=_("Einddatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DatumInput())
     kosten = forms.DecimalField(
         label=_("Kosten in euro"), min_value=0, max_digits=14, decimal_places=2
     )
@@ -498,12 +495,8 @@ class GesprekFilterForm(forms.Form):
 
 
 class PeriodeForm(forms.Form):
-    van = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
 
     def periode(self) -> tuple[date, date]:
         vandaag = timezone.localdate()

@@ -59,10 +59,19 @@ def spreekuren(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     locaties = list(selectors.spreekuurlocaties(regio=request.regio, vandaag=vandaag))
     sessies = selectors.komende_sessies(locaties, vandaag=vandaag)
+    vandaag_open = selectors.open_vandaag(sessies, vandaag=vandaag)
+    for locatie in locaties:
+        locatie.vandaag = vandaag_open.get(locatie.pk, [])
     return render(
         request,
         "loket/publiek/spreekuren.html",
-        {"regio": request.regio, "locaties": locaties, "sessies": sessies},
+        {
+            "regio": request.regio,
+            "locaties": locaties,
+            "sessies": sessies,
+            "vandaag": vandaag,
+            "open_vandaag": [loc for loc in locaties if loc.vandaag],
+        },
     )
 
 

@@ -15,7 +15,7 @@ from werkcentrum.forms import add_service_errors
 from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, bewaking, filters, mail, selectors, services
+from . import audit, bewaking, filters, mail, reserve, selectors, services
 from .forms import (
     AntwoordForm,
     DienstForm,
@@ -453,5 +453,8 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Het traject is bijgewerkt."))
                 return redirect("loket:traject", pk=obj.pk)
-        return render(request, "loket/traject.html", {"traject": obj, "form": form}, status=400)
-    return render(request, "loket/traject.html", {"traject": obj, "form": form})
+        status = 400
+    else:
+        status = 200
+    context = {"traject": obj, "form": form, "boeking": reserve.boeking(obj)}
+    return render(request, "loket/traject.html", context, status=status)
