@@ -485,7 +485,9 @@ class Vraag(Persoonsgegevens):
     sluitreden = models.CharField(
         _("reden van sluiten"), max_length=300, blank=True, validators=[enkele_regel_validator]
     )
-    status_voor_sluiten = models.CharField(max_length=20, blank=True, editable=False)
+    status_voor_sluiten = models.CharField(
+        max_length=20, blank=True, editable=False, validators=[enkele_regel_validator]
+    )
     # Toeleiding: who sent it in on behalf of which organisation (they recorded the consent).
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -626,7 +628,11 @@ class Doorverwijzing(Persoonsgegevens):
         _("melding verstuurd op"), null=True, blank=True, editable=False
     )
     melding_aan = models.CharField(
-        _("melding verstuurd aan"), max_length=300, blank=True, editable=False
+        _("melding verstuurd aan"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        validators=[enkele_regel_validator],
     )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
@@ -703,7 +709,9 @@ class DoorverwijzingLink(models.Model):
         related_name="links",
         verbose_name=_("doorverwijzing"),
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, validators=[enkele_regel_validator]
+    )
     aan = models.EmailField(_("verstuurd aan"))
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     geldig_tot = models.DateTimeField(_("geldig tot"))
