@@ -84,6 +84,12 @@ class LoketConfig(AppConfig):
                 {"gids", "coordinator", "partnermedewerker"},
             ),
             (
+                _("Doorverwijzingen bewaken"),
+                _("Niet afgeleverd of te laat: opnieuw versturen, doorsturen of afsluiten."),
+                "loket:doorverwijzingen_bewaken",
+                {"coordinator"},
+            ),
+            (
                 _("Warme toeleiding naar het Werkcentrum"),
                 _("Iemand aanmelden bij de gidsen."),
                 "loket:toeleiding_nieuw",

@@ -213,6 +213,14 @@ def _diensten(ctx: DemoContext) -> list[Dienst]:
     organisaties = {}
     for org in Organisatie.objects.filter(regio=ctx.regio, actief=True).order_by("naam"):
         organisaties.setdefault(org.type, org)
+    # Every organisation on the sociale kaart has a contact route (loket.contactroute); the
+    # ones without partnermedewerkers in the demo get a functional mailbox.
+    for org in organisaties.values():
+        if not org.functionele_mailbox:
+            org.functionele_mailbox = f"doorverwijzingen.{org.type}@{ctx.regio.code}.example.org"
+            Organisatie.objects.filter(pk=org.pk).update(
+                functionele_mailbox=org.functionele_mailbox
+            )
     themas = {t.code: t for t in Thema.objects.all()}
     doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
     diensten = []
@@ -309,6 +317,9 @@ def _doorverwijzing(ctx: DemoContext, gesprek: Gesprek, dienst: Dienst, n: int) 
             # Old demo referrals count as followed up already: no reminder mails on first run.
             "partner_herinnerd_op": verstuurd,
             "gids_geinformeerd_op": verstuurd,
+            "melding_verstuurd_op": verstuurd,
+            "melding_aan": dienst.organisatie.functionele_mailbox or dienst.organisatie.naam,
+            "reactie_uiterlijk": werkdagen_na(verstuurd, dienst.reactietermijn_werkdagen or 5),
         },
     )
     dv.stappen.all().delete()

@@ -6,10 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.forms import DatumInput
 from werkcentrum.formulierbescherming import HoneypotField, honeypot_gevuld
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
+from .contactroute import contactroutes
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 from .validators import geen_persoonsgegevens
 
@@ -212,8 +214,26 @@ class DoorverwijzingForm(forms.Form):
     def __init__(self, *args, user: Medewerker, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dienst"].queryset = (
-            Dienst.objects.voor(user).filter(actief=True).select_related("organisatie")
+            Dienst.objects.voor(user)
+            .filter(actief=True, organisatie__actief=True)
+            .select_related("organisatie")
         )
+        # Each choice says where it will go, so the gids sees it before sending.
+        self.routes = contactroutes(Organisatie.objects.voor(user).filter(actief=True))
+        self.fields["dienst"].label_from_instance = lambda d: f"{d} - {self.route_van(d)}"
+
+    def route_van(self, dienst: Dienst) -> str:
+        route = self.routes.get(dienst.organisatie_id)
+        return route.omschrijving if route else ""
+
+    def gekozen_route(self):
+        """The route of the dienst chosen (bound) or preselected (initial), for the page."""
+        waarde = self["dienst"].value()
+        try:
+            dienst = self.fields["dienst"].to_python(waarde)
+        except forms.ValidationError:
+            return None
+        return self.routes.get(dienst.organisatie_id) if dienst else None
 
     def clean(self):
         data = super().clean()
@@ -232,6 +252,22 @@ class DoorverwijzingForm(forms.Form):
                 _("Vul een telefoonnummer of e-mailadres in, zodat de partner kan bellen."),
             )
         return data
+
+
+class DoorsturenForm(forms.Form):
+    dienst = forms.ModelChoiceField(label=_("Naar welke dienst"), queryset=Dienst.objects.none())
+    toestemming = forms.BooleanField(
+        label=_("De persoon gaf toestemming om de gegevens met deze organisatie te delen"),
+        required=False,
+    )
+
+    def __init__(self, *args, user: Medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dienst"].queryset = (
+            Dienst.objects.voor(user)
+            .filter(actief=True, organisatie__actief=True)
+            .select_related("organisatie")
+        )
 
 
 class StatusForm(forms.Form):
@@ -264,6 +300,19 @@ class ToewijzenForm(forms.Form):
 class AntwoordForm(forms.Form):
     antwoord = forms.CharField(
         label=_("Antwoord"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
+
+
+class SluitenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden van sluiten zonder antwoord"),
+        required=False,
+        max_length=300,
+        validators=[enkele_regel_validator],
+        help_text=_("Bijvoorbeeld: dubbele vraag, of de inwoner is telefonisch geholpen."),
+    )
+    bevestigd = forms.BooleanField(
+        label=_("Ja, sluit deze vraag zonder antwoord aan de inwoner"), required=False
     )
 
 
@@ -331,13 +380,11 @@ class DienstForm(forms.ModelForm):
 class TrajectForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort traject"), choices=Traject.Soort.choices)
     aanbieder = forms.ModelChoiceField(label=_("Aanbieder"), queryset=Organisatie.objects.none())
-    startdatum = forms.DateField(
-        label=_("Startdatum"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    startdatum = forms.DateField(label=_("Startdatum"), widget=DatumInput())
     einddatum = forms.DateField(
         label=_("Einddatum (verwacht)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInput(),
     )
     kosten = forms.DecimalField(
         label=_("Kosten in euro"), min_value=0, max_digits=14, decimal_places=2
@@ -382,9 +429,7 @@ class TrajectForm(forms.Form):
 
 class TrajectBijwerkenForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Traject.Status.choices)
-    einddatum = forms.DateField(
-        label=_("Einddatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DatumInput())
     kosten = forms.DecimalField(
         label=_("Kosten in euro"), min_value=0, max_digits=14, decimal_places=2
     )
@@ -451,12 +496,8 @@ class GesprekFilterForm(forms.Form):
 
 
 class PeriodeForm(forms.Form):
-    van = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
 
     def periode(self) -> tuple[date, date]:
         vandaag = timezone.localdate()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.mail import send_mail
@@ -38,16 +39,59 @@ def partnermedewerkers(organisatie_id: int) -> list[Medewerker]:
     )
 
 
+def antwoord_mail(vraag, antwoord: str | None = None) -> tuple[str, str]:
+    """(subject, text) of the answer as the inwoner gets it, for the mail and its preview. The
+    gids' text goes as written (with its own salutation and closing): only the reference is
+    added below it."""
+    antwoord = vraag.antwoord if antwoord is None else antwoord
+    tekst = _("%(antwoord)s\n\n--\nAntwoord van het Werkcentrum op je vraag %(ref)s.") % {
+        "antwoord": antwoord.strip(),
+        "ref": vraag.referentie,
+    }
+    return _("Antwoord op je vraag %(ref)s") % {"ref": vraag.referentie}, tekst
+
+
 def antwoord_op_vraag(vraag) -> int:
     """To the inwoner: the answer to their own question (their own data, their own address)."""
+    onderwerp, tekst = antwoord_mail(vraag)
+    return _versturen(onderwerp=onderwerp, tekst=tekst, aan=[vraag.email])
+
+
+def vraag_ontvangen(vraag) -> int:
+    """To the inwoner: receipt with the reference and the promised answer date."""
+    from django.utils.formats import date_format
+
     tekst = _(
-        "Beste %(naam)s,\n\nU stelde het Werkcentrum een vraag (referentie %(ref)s).\n"
-        "Ons antwoord:\n\n%(antwoord)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
-    ) % {"naam": vraag.naam or _("inwoner"), "ref": vraag.referentie, "antwoord": vraag.antwoord}
+        "Beste %(naam)s,\n\nWe hebben je vraag ontvangen. Je referentie is %(ref)s.\n"
+        "Je krijgt uiterlijk %(datum)s antwoord.\n\nMet vriendelijke groet,\nhet Werkcentrum"
+    ) % {
+        "naam": vraag.naam or _("inwoner"),
+        "ref": vraag.referentie,
+        "datum": date_format(vraag.antwoord_uiterlijk, "l j F Y"),
+    }
     return _versturen(
-        onderwerp=_("Antwoord op uw vraag %(ref)s") % {"ref": vraag.referentie},
+        onderwerp=_("We hebben je vraag ontvangen (%(ref)s)") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=[vraag.email],
+    )
+
+
+def vraag_toegewezen(vraag, *, aan: Medewerker, door: Medewerker) -> int:
+    """To the gids a question was assigned to: a link, no personal data."""
+    url = site_url(vraag.regio) + reverse("loket:vraag", args=[vraag.pk])
+    tekst = _(
+        "%(door)s heeft de vraag %(ref)s aan je toegewezen. Beantwoord hem uiterlijk "
+        "%(datum)s.\nOpenen: %(url)s"
+    ) % {
+        "door": door.get_full_name() or door.email,
+        "ref": vraag.referentie,
+        "datum": vraag.antwoord_uiterlijk.strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    return _versturen(
+        onderwerp=_("Vraag %(ref)s is aan je toegewezen") % {"ref": vraag.referentie},
+        tekst=tekst,
+        aan=_adressen([aan]),
     )
 
 
@@ -145,3 +189,31 @@ def tevredenheidsvraag(doorverwijzing, token: str) -> int:
         "Laat het ons weten met één klik: %(url)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
     ) % {"naam": doorverwijzing.naam or _("inwoner"), "url": url}
     return _versturen(onderwerp=_("Bent u geholpen?"), tekst=tekst, aan=[doorverwijzing.email])
+
+
+def doorverwijzing_via_mailbox(
+    doorverwijzing, *, token: str, link, herinnering: bool = False
+) -> int:
+    """To an organisation's functional mailbox: the single-use link, never personal data (a
+    shared mailbox is read by many; the person's details are behind the link)."""
+    url = site_url(doorverwijzing.regio) + reverse(
+        "loket_publiek:doorverwijzing_link",
+        kwargs={"regio": doorverwijzing.regio.code, "token": token},
+    )
+    tekst = _(
+        "%(org)s heeft een warme doorverwijzing van het Werkcentrum ontvangen voor de dienst "
+        "'%(dienst)s' (nummer %(nr)s).\n\n"
+        "Bevestig de ontvangst en werk de status bij via deze persoonlijke link. De link werkt "
+        "één keer en is geldig tot %(tot)s; na elke stap krijgt u een nieuwe link.\n%(url)s\n\n"
+        "Deze e-mail bevat bewust geen persoonsgegevens."
+    ) % {
+        "org": doorverwijzing.organisatie.naam,
+        "dienst": doorverwijzing.dienst.naam,
+        "nr": doorverwijzing.pk,
+        "tot": timezone.localtime(link.geldig_tot).strftime("%d-%m-%Y"),
+        "url": url,
+    }
+    onderwerp = (
+        _("Herinnering: doorverwijzing %(nr)s") if herinnering else _("Warme doorverwijzing %(nr)s")
+    )
+    return _versturen(onderwerp=onderwerp % {"nr": doorverwijzing.pk}, tekst=tekst, aan=[link.aan])

@@ -246,7 +246,11 @@ class Dienst(models.Model):
     )
     hoe_doorverwijzen = models.TextField(_("hoe doorverwijzen"), blank=True)
     reactietermijn_werkdagen = models.PositiveSmallIntegerField(
-        _("verwachte reactietijd (werkdagen)"), default=5
+        _("verwachte reactietijd (werkdagen)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Leeg: de reactietermijn van de regio."),
     )
     contact = models.CharField(
         _("contact"), max_length=200, blank=True, validators=[enkele_regel_validator]
@@ -481,6 +485,14 @@ class Vraag(Persoonsgegevens):
         verbose_name=_("beantwoord door"),
     )
     gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+    # Closing without an answer breaks the promise to the inwoner: it needs a reason, and the
+    # status before closing is kept so it can be undone.
+    sluitreden = models.CharField(
+        _("reden van sluiten"), max_length=300, blank=True, validators=[enkele_regel_validator]
+    )
+    status_voor_sluiten = models.CharField(
+        max_length=20, blank=True, editable=False, validators=[enkele_regel_validator]
+    )
     # Toeleiding: who sent it in on behalf of which organisation (they recorded the consent).
     aangemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -501,6 +513,7 @@ class Vraag(Persoonsgegevens):
     # Sent-markers of the deadline task (claimed with a conditional UPDATE).
     waarschuwing_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
     verlopen_gemeld_op = models.DateTimeField(null=True, blank=True, editable=False)
+    ontvangst_verstuurd_op = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegioManager()
 
@@ -528,6 +541,11 @@ class Vraag(Persoonsgegevens):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.NIEUW, self.Status.TOEGEWEZEN)
+
+    @property
+    def is_te_laat(self) -> bool:
+        """Still open after the promised answer date."""
+        return self.is_open and self.antwoord_uiterlijk < timezone.localdate()
 
     @property
     def op_tijd_beantwoord(self) -> bool | None:
@@ -607,6 +625,20 @@ class Doorverwijzing(Persoonsgegevens):
     reden_niet_gelukt = models.CharField(
         _("reden niet gelukt"), max_length=300, blank=True, validators=[enkele_regel_validator]
     )
+    # The promise to the person: the organisation reacts (marks it received) by this date.
+    reactie_uiterlijk = models.DateField(_("reactie uiterlijk"), null=True, blank=True)
+    # Sent-marker of the notice to the organisation (claimed in the transaction that mails);
+    # empty while the referral has reached nobody.
+    melding_verstuurd_op = models.DateTimeField(
+        _("melding verstuurd op"), null=True, blank=True, editable=False
+    )
+    melding_aan = models.CharField(
+        _("melding verstuurd aan"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        validators=[enkele_regel_validator],
+    )
     partner_herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gids_geinformeerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     # The single-use satisfaction link: only the SHA-256 of its token is stored, and it
@@ -652,6 +684,23 @@ class Doorverwijzing(Persoonsgegevens):
     def __str__(self) -> str:
         return f"{_('Doorverwijzing')} {self.pk} {_('naar')} {self.organisatie}"
 
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.GESLOTEN
+
+    @property
+    def is_niet_afgeleverd(self) -> bool:
+        return self.is_open and self.melding_verstuurd_op is None
+
+    @property
+    def is_te_laat(self) -> bool:
+        """No reaction (not even 'ontvangen') by the promised working day."""
+        return (
+            self.status == self.Status.VERSTUURD
+            and self.reactie_uiterlijk is not None
+            and self.reactie_uiterlijk < timezone.localdate()
+        )
+
     def clean(self) -> None:
         fouten: dict = {}
         if self.organisatie_id:
@@ -660,6 +709,38 @@ class Doorverwijzing(Persoonsgegevens):
             fouten.update(_zelfde_regio(self, "dienst"))
         if fouten:
             raise ValidationError(fouten)
+
+
+class DoorverwijzingLink(models.Model):
+    """A single-use, expiring link mailed to an organisation's functional mailbox, through which
+    it confirms and updates one referral without an account. Only the SHA-256 of the random
+    token is stored, as with the factsheet links (wsp/factsheets/links.py)."""
+
+    doorverwijzing = models.ForeignKey(
+        Doorverwijzing,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("doorverwijzing"),
+    )
+    token_hash = models.CharField(
+        max_length=64, unique=True, editable=False, validators=[enkele_regel_validator]
+    )
+    aan = models.EmailField(_("verstuurd aan"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    regio_pad = "doorverwijzing__regio"
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("doorverwijzingslink")
+        verbose_name_plural = _("doorverwijzingslinks")
+        ordering = ["-aangemaakt_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{_('Link')} {self.pk} ({self.doorverwijzing_id})"
 
 
 class DoorverwijzingStap(models.Model):

@@ -15,4 +15,5 @@ urlpatterns = [
     path("vraag/", publiek.vraag_stellen, name="vraag"),
     path("vraag/ontvangen/", publiek.vraag_ontvangen, name="vraag_ontvangen"),
     path("tevredenheid/<str:token>/", publiek.tevredenheid, name="tevredenheid"),
+    path("doorverwijzing/<str:token>/", publiek.doorverwijzing_link, name="doorverwijzing_link"),
 ]

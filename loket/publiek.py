@@ -13,8 +13,8 @@ from werkcentrum.forms import add_service_errors
 from werkcentrum.formulierbescherming import ADRES, ander_kanaal, opgeslagen, te_vaak
 from werkcentrum.publiek import publieke_regio
 
-from . import selectors, services
-from .forms import VraagForm, WegwijzerForm
+from . import audit, contactroute, selectors, services
+from .forms import StatusForm, VraagForm, WegwijzerForm
 from .models import Informatiepagina, Vraag
 
 
@@ -59,10 +59,19 @@ def spreekuren(request: HttpRequest) -> HttpResponse:
     vandaag = timezone.localdate()
     locaties = list(selectors.spreekuurlocaties(regio=request.regio, vandaag=vandaag))
     sessies = selectors.komende_sessies(locaties, vandaag=vandaag)
+    vandaag_open = selectors.open_vandaag(sessies, vandaag=vandaag)
+    for locatie in locaties:
+        locatie.vandaag = vandaag_open.get(locatie.pk, [])
     return render(
         request,
         "loket/publiek/spreekuren.html",
-        {"regio": request.regio, "locaties": locaties, "sessies": sessies},
+        {
+            "regio": request.regio,
+            "locaties": locaties,
+            "sessies": sessies,
+            "vandaag": vandaag,
+            "open_vandaag": [loc for loc in locaties if loc.vandaag],
+        },
     )
 
 
@@ -146,3 +155,36 @@ def tevredenheid(request: HttpRequest, token: str) -> HttpResponse:
         {"regio": request.regio, "geldig": bestaat},
         status=200 if bestaat else 404,
     )
+
+
+@require_http_methods(["GET", "POST"])
+@publieke_regio
+def doorverwijzing_link(request: HttpRequest, token: str) -> HttpResponse:
+    """An organisation without portal accounts confirms and updates a referral through the
+    single-use link mailed to its functional mailbox. GET only shows (mail scanners follow
+    links); the POST uses the link up. A used, revoked or expired link answers 410, an
+    unknown one 404."""
+    link = contactroute.link_zoeken(token, regio=request.regio)
+    context = {"regio": request.regio, "link": link}
+    if link is None:
+        status = 410 if contactroute.link_bestaat(token, regio=request.regio) else 404
+        return render(request, "loket/publiek/doorverwijzing_link.html", context, status=status)
+    keuzes = contactroute.link_keuzes(link.doorverwijzing)
+    form = StatusForm(request.POST or None, keuzes=keuzes) if keuzes else None
+    context["form"] = form
+    if request.method == "POST" and form is not None:
+        if form.is_valid():
+            try:
+                dv = contactroute.link_gebruiken(
+                    token=token, regio=request.regio, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                context.update(bedankt=True, dv=dv)
+                return render(request, "loket/publiek/doorverwijzing_link.html", context)
+        return render(request, "loket/publiek/doorverwijzing_link.html", context, status=400)
+    audit.ingezien(
+        link.doorverwijzing, user=None, doel="warme doorverwijzing via functionele mailbox"
+    )
+    return render(request, "loket/publiek/doorverwijzing_link.html", context)

@@ -44,6 +44,42 @@ def kosten_vastleggen(*, traject: Traject, door) -> None:
     traject.reserve_kenmerk = kenmerk
 
 
+def boeking(traject: Traject) -> str:
+    """Whether and where the traject's cost is booked, in words for the traject page."""
+    instelling = (
+        LoketInstelling.objects.select_related("traject_besluit", "traject_begrotingspost")
+        .filter(regio_id=traject.regio_id)
+        .first()
+    )
+    if traject.reserve_kenmerk:
+        if instelling and instelling.traject_besluit_id:
+            return _(
+                "Verplichting op besluit %(besluit)s (%(titel)s), begrotingspost %(post)s, "
+                "kenmerk %(kenmerk)s."
+            ) % {
+                "besluit": instelling.traject_besluit.nummer,
+                "titel": instelling.traject_besluit.titel,
+                "post": instelling.traject_begrotingspost or "-",
+                "kenmerk": traject.reserve_kenmerk,
+            }
+        return _("Verplichting in de regionale reserve, kenmerk %(kenmerk)s.") % {
+            "kenmerk": traject.reserve_kenmerk
+        }
+    if instelling is None or not instelling.traject_besluit_id:
+        return _(
+            "Niet geboekt, omdat de regio geen RBA-besluit voor trajecten heeft ingesteld "
+            "(loketinstellingen)."
+        )
+    if not instelling.traject_begrotingspost_id:
+        return _(
+            "Niet geboekt, omdat de regio geen begrotingspost voor trajecten heeft ingesteld "
+            "(loketinstellingen)."
+        )
+    if traject.kosten <= 0:
+        return _("Niet geboekt, omdat het traject geen kosten heeft.")
+    return _("Niet geboekt.")
+
+
 def kosten_wijziging_toegestaan(*, traject: Traject, nieuwe_kosten) -> None:
     if traject.reserve_kenmerk and nieuwe_kosten != traject.kosten:
         raise ValidationError(

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from werkcentrum.models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd
 from werkcentrum.tenancy import get_scoped_or_404
+from werkcentrum.werkdagen import feestdagen
 
 from .models import (
     Dienst,
@@ -81,19 +82,29 @@ def spreekuurlocaties(*, regio: Arbeidsmarktregio, vandaag: date) -> QuerySet:
 
 
 def komende_sessies(locaties, *, vandaag: date, dagen: int = 28) -> list[Sessie]:
-    """Every weekly spreekuur in the coming `dagen` days, minus the locations' closed dates.
-    Works on the prefetched locaties of `spreekuurlocaties` (no extra queries)."""
+    """Every weekly spreekuur in the coming `dagen` days, minus the Dutch public holidays and
+    the locations' own closed dates. Works on the prefetched locaties of `spreekuurlocaties`
+    (no extra queries)."""
     sessies = []
     for locatie in locaties:
         gesloten = {s.datum for s in locatie.komende_sluitingen}
         for i in range(dagen):
             dag = vandaag + timedelta(days=i)
-            if dag in gesloten:
+            if dag in gesloten or dag in feestdagen(dag.year):
                 continue
             for tijd in locatie.openingstijden.all():
                 if tijd.weekdag == dag.isoweekday():
                     sessies.append(Sessie(locatie, dag, tijd.begintijd, tijd.eindtijd))
     return sorted(sessies, key=lambda s: (s.datum, s.begintijd, s.locatie.naam))
+
+
+def open_vandaag(sessies: list[Sessie], *, vandaag: date) -> dict[int, list[Sessie]]:
+    """Per locatie id, today's spreekuren (holidays and closures already left out)."""
+    vandaag_open: dict[int, list[Sessie]] = {}
+    for sessie in sessies:
+        if sessie.datum == vandaag:
+            vandaag_open.setdefault(sessie.locatie.pk, []).append(sessie)
+    return vandaag_open
 
 
 def publieke_diensten(

@@ -19,7 +19,7 @@ from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Medewerker,
 from werkcentrum.tokens import nieuw_token, token_hash
 from werkcentrum.werkdagen import werkdagen_na, werkdagen_tussen
 
-from . import audit, mail, reserve
+from . import audit, contactroute, mail, reserve
 from .models import (
     Bezoekcode,
     Dienst,
@@ -123,7 +123,26 @@ def vraag_stellen(
     )
     vraag.full_clean()
     vraag.save()
+    if vraag.email:
+        from .tasks import vraag_ontvangst_mailen
+
+        vraag_ontvangst_mailen.delay_on_commit(vraag.pk)
     return vraag
+
+
+def vraag_ontvangst_versturen(*, vraag_pk: int) -> bool:
+    """Confirm receipt to the inwoner once (reference and promised date): the sent-marker is
+    claimed in the transaction that mails, so a retried task sends nothing twice."""
+    with transaction.atomic():
+        if (
+            Vraag.objects.filter(pk=vraag_pk, ontvangst_verstuurd_op=None)
+            .exclude(email="")
+            .update(ontvangst_verstuurd_op=timezone.now())
+            != 1
+        ):
+            return False
+        mail.vraag_ontvangen(Vraag.objects.get(pk=vraag_pk))
+    return True
 
 
 @transaction.atomic
@@ -184,6 +203,8 @@ def vraag_toewijzen(*, vraag: Vraag, aan: Medewerker, door: Medewerker) -> Vraag
     vraag.toegewezen_aan = aan
     vraag.status = Vraag.Status.TOEGEWEZEN
     vraag.save(update_fields=["toegewezen_aan", "status"])
+    if aan.pk != door.pk:
+        transaction.on_commit(lambda: mail.vraag_toegewezen(vraag, aan=aan, door=door))
     return vraag
 
 
@@ -208,13 +229,42 @@ def vraag_beantwoorden(*, vraag: Vraag, antwoord: str, door: Medewerker) -> Vraa
 
 
 @transaction.atomic
-def vraag_sluiten(*, vraag: Vraag, door: Medewerker) -> Vraag:
+def vraag_sluiten(
+    *, vraag: Vraag, door: Medewerker, reden: str = "", bevestigd: bool = False
+) -> Vraag:
+    """Close a question. Without an answer the inwoner's promise is broken: that needs a
+    reason and an explicit confirmation, and can be undone (vraag_heropenen)."""
     vraag = Vraag.objects.select_for_update().get(pk=vraag.pk)
     if vraag.status == Vraag.Status.GESLOTEN:
         raise ValidationError(_("Deze vraag is al gesloten."))
+    if vraag.is_open:
+        fouten = {}
+        if not reden.strip():
+            fouten["reden"] = _("Geef de reden waarom deze vraag zonder antwoord sluit.")
+        if not bevestigd:
+            fouten["bevestigd"] = _("Bevestig dat je deze vraag zonder antwoord wilt sluiten.")
+        if fouten:
+            raise ValidationError(fouten)
+        vraag.status_voor_sluiten = vraag.status
+    vraag.sluitreden = reden.strip()
     vraag.status = Vraag.Status.GESLOTEN
     vraag.gesloten_op = timezone.now()
-    vraag.save(update_fields=["status", "gesloten_op"])
+    vraag.full_clean()
+    vraag.save(update_fields=["status", "gesloten_op", "sluitreden", "status_voor_sluiten"])
+    return vraag
+
+
+@transaction.atomic
+def vraag_heropenen(*, vraag: Vraag, door: Medewerker) -> Vraag:
+    """Undo closing a question without an answer: it is open again with its old status."""
+    vraag = Vraag.objects.select_for_update().get(pk=vraag.pk)
+    if vraag.status != Vraag.Status.GESLOTEN or not vraag.status_voor_sluiten:
+        raise ValidationError(_("Alleen een zonder antwoord gesloten vraag gaat weer open."))
+    vraag.status = vraag.status_voor_sluiten
+    vraag.status_voor_sluiten = ""
+    vraag.sluitreden = ""
+    vraag.gesloten_op = None
+    vraag.save(update_fields=["status", "status_voor_sluiten", "sluitreden", "gesloten_op"])
     return vraag
 
 
@@ -378,8 +428,9 @@ def doorverwijzing_maken(
     gesprek: Gesprek | None = None,
     vraag: Vraag | None = None,
 ) -> Doorverwijzing:
-    """Refer a person to a partner's dienst. Refused without consent or outside the regio.
-    The partner's staff get an e-mail with a link only."""
+    """Refer a person to a partner's dienst. Refused without consent, outside the regio or
+    when the organisation has no contact route (loket.contactroute). The organisation gets an
+    e-mail with a link only."""
     if not toestemming or not toestemming_gegevens.strip():
         raise ValidationError(
             {
@@ -398,6 +449,8 @@ def doorverwijzing_maken(
     for bron in (gesprek, vraag):
         if bron is not None and bron.regio_id != door.regio_id:
             raise ValidationError(_("Dit gesprek of deze vraag hoort bij een andere regio."))
+    # Refused before anything is written: a referral that reaches nobody is no referral.
+    contactroute.route_vereist(dienst.organisatie)
     nu = timezone.now()
     dv = Doorverwijzing(
         regio_id=door.regio_id,
@@ -414,6 +467,7 @@ def doorverwijzing_maken(
         toestemming_door=door,
         verwezen_door=door,
         verstuurd_op=nu,
+        reactie_uiterlijk=contactroute.reactie_uiterlijk(dienst=dienst, verstuurd_op=nu),
     )
     dv.full_clean()
     dv.save()
@@ -431,6 +485,8 @@ def mag_status_zetten(user: Medewerker, dv: Doorverwijzing, status: str) -> bool
         return False
     if dv.status == S.HEROPEND:
         return user.pk == dv.verwezen_door_id or user.heeft_rol("coordinator")
+    if status == S.NIET_GELUKT and user.heeft_rol("coordinator"):
+        return True  # the coordinator closes a referral that is stuck
     return user.heeft_rol("partnermedewerker") and user.organisatie_id == dv.organisatie_id
 
 
@@ -493,7 +549,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
     partners = gidsen = 0
     for dv in Doorverwijzing.objects.filter(
         status=S.VERSTUURD, partner_herinnerd_op=None, verstuurd_op__date__lte=grens_partner
-    ).select_related("regio"):
+    ).select_related("regio", "organisatie", "dienst"):
         if (
             werkdagen_tussen(timezone.localdate(dv.verstuurd_op), vandaag)
             < PARTNER_HERINNERING_WERKDAGEN
@@ -507,7 +563,7 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
                 != 1
             ):
                 continue
-            mail.doorverwijzing_herinnering_partner(dv)
+            _partner_herinneren(dv)
             partners += 1
     for dv in Doorverwijzing.objects.filter(
         status__in=[S.VERSTUURD, S.ONTVANGEN],
@@ -527,6 +583,17 @@ def doorverwijzingen_opvolgen(*, nu: datetime | None = None) -> tuple[int, int]:
             mail.doorverwijzing_zonder_contact(dv)
             gidsen += 1
     return partners, gidsen
+
+
+def _partner_herinneren(dv: Doorverwijzing) -> None:
+    """Partnermedewerkers get the reminder behind the login; an organisation reached through
+    its functional mailbox gets a fresh link (the earlier one is revoked)."""
+    route = contactroute.contactroute(dv.organisatie)
+    if route.medewerkers or not route.mailbox:
+        mail.doorverwijzing_herinnering_partner(dv)
+        return
+    link, token = contactroute.link_aanmaken(doorverwijzing=dv, aan=route.mailbox)
+    mail.doorverwijzing_via_mailbox(dv, token=token, link=link, herinnering=True)
 
 
 def tevredenheid_versturen(*, doorverwijzing_pk: int) -> bool:

@@ -3,8 +3,8 @@ sent-marker before mailing)."""
 
 from celery import shared_task
 
-from . import mail, services
-from .models import Doorverwijzing, Vraag
+from . import contactroute, mail, services
+from .models import Vraag
 
 
 @shared_task
@@ -14,13 +14,13 @@ def vraag_antwoord_mailen(vraag_pk: int) -> int:
 
 
 @shared_task
+def vraag_ontvangst_mailen(vraag_pk: int) -> bool:
+    return services.vraag_ontvangst_versturen(vraag_pk=vraag_pk)
+
+
+@shared_task
 def doorverwijzing_melden(doorverwijzing_pk: int) -> int:
-    dv = (
-        Doorverwijzing.objects.select_related("regio", "organisatie")
-        .filter(pk=doorverwijzing_pk)
-        .first()
-    )
-    return mail.nieuwe_doorverwijzing(dv) if dv else 0
+    return contactroute.melding_versturen(doorverwijzing_pk=doorverwijzing_pk)
 
 
 @shared_task

@@ -15,12 +15,14 @@ from werkcentrum.forms import add_service_errors
 from werkcentrum.lists import list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, filters, selectors, services
+from . import audit, bewaking, filters, mail, reserve, selectors, services
 from .forms import (
     AntwoordForm,
     DienstForm,
+    DoorsturenForm,
     DoorverwijzingForm,
     GesprekForm,
+    SluitenForm,
     StatusForm,
     ToeleidingForm,
     ToewijzenForm,
@@ -52,16 +54,18 @@ def vraag(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
     if obj.naam or obj.email or obj.telefoon:
         audit.ingezien(obj, user=request.user, doel=doel_voor(request, obj))
-    return render(
-        request,
-        "loket/vraag.html",
-        {
-            "vraag": obj,
-            "toewijzen_form": ToewijzenForm(user=request.user, initial={"aan": request.user}),
-            "antwoord_form": AntwoordForm(),
-            "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie"),
-        },
-    )
+    return render(request, "loket/vraag.html", _vraag_context(request, obj))
+
+
+def _vraag_context(request: HttpRequest, obj, **forms) -> dict:
+    return {
+        "vraag": obj,
+        "toewijzen_form": ToewijzenForm(user=request.user, initial={"aan": request.user}),
+        "antwoord_form": AntwoordForm(),
+        "sluiten_form": SluitenForm(),
+        "doorverwijzingen": obj.doorverwijzingen.select_related("organisatie"),
+        **forms,
+    }
 
 
 def _vraag_actie(request: HttpRequest, pk: int, form, actie) -> HttpResponse:
@@ -96,6 +100,13 @@ def vraag_toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
 def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
     form = AntwoordForm(request.POST)
+    if form.is_valid() and "voorbeeld" in request.POST:
+        # The mail exactly as the inwoner will get it; the text stays in the form.
+        onderwerp, tekst = mail.antwoord_mail(obj, form.cleaned_data["antwoord"])
+        context = _vraag_context(
+            request, obj, antwoord_form=form, voorbeeld={"onderwerp": onderwerp, "tekst": tekst}
+        )
+        return render(request, "loket/vraag.html", context)
     if form.is_valid():
         try:
             services.vraag_beantwoorden(
@@ -106,24 +117,39 @@ def vraag_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Het antwoord is opgeslagen en verstuurd."))
             return redirect("loket:vraag", pk=obj.pk)
-    context = {
-        "vraag": obj,
-        "toewijzen_form": ToewijzenForm(user=request.user),
-        "antwoord_form": form,
-    }
-    return render(request, "loket/vraag.html", context, status=400)
+    return render(
+        request, "loket/vraag.html", _vraag_context(request, obj, antwoord_form=form), status=400
+    )
 
 
 @require_POST
 @rol_vereist(*GIDSEN)
 def vraag_sluiten(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.vraag_voor(user=request.user, pk=pk)
+    form = SluitenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vraag_sluiten(vraag=obj, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De vraag is gesloten."))
+            return redirect("loket:vraag", pk=obj.pk)
+    return render(
+        request, "loket/vraag.html", _vraag_context(request, obj, sluiten_form=form), status=400
+    )
+
+
+@require_POST
+@rol_vereist(*GIDSEN)
+def vraag_heropenen(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = selectors.vraag_voor(user=request.user, pk=pk)
     try:
-        services.vraag_sluiten(vraag=obj, door=request.user)
+        services.vraag_heropenen(vraag=obj, door=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("De vraag is gesloten."))
+        messages.success(request, _("De vraag staat weer open."))
     return redirect("loket:vraag", pk=obj.pk)
 
 
@@ -228,8 +254,17 @@ def doorverwijzing_nieuw(request: HttpRequest) -> HttpResponse:
                 doel_onthouden(request, dv, "doorverwijzen")
                 messages.success(request, _("De warme doorverwijzing is verstuurd."))
                 return redirect("loket:doorverwijzing", pk=dv.pk)
-        return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron}, status=400)
-    return render(request, "loket/doorverwijzing_form.html", {"form": form, **bron})
+        return render(
+            request,
+            "loket/doorverwijzing_form.html",
+            {"form": form, "route": form.gekozen_route(), **bron},
+            status=400,
+        )
+    return render(
+        request,
+        "loket/doorverwijzing_form.html",
+        {"form": form, "route": form.gekozen_route(), **bron},
+    )
 
 
 @rol_vereist(*GIDSEN, "partnermedewerker")
@@ -274,7 +309,50 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     elif request.method == "POST":
         raise PermissionDenied
-    return render(request, "loket/doorverwijzing.html", {"dv": dv, "form": form}, status=status)
+    context = {"dv": dv, "form": form}
+    if dv.is_open and request.user.heeft_rol("coordinator"):
+        context["doorsturen_form"] = DoorsturenForm(user=request.user)
+    return render(request, "loket/doorverwijzing.html", context, status=status)
+
+
+@rol_vereist("coordinator")
+def doorverwijzingen_bewaken(request: HttpRequest) -> HttpResponse:
+    """Referrals that reached nobody or got no reaction in time."""
+    qs = bewaking.te_bewaken(user=request.user)
+    context = list_context(request, qs, filters.DoorverwijzingFilter, page_size=PAGINA_GROOTTE)
+    return render(request, "loket/doorverwijzingen_bewaken.html", context)
+
+
+@require_POST
+@rol_vereist("coordinator")
+def doorverwijzing_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
+    try:
+        bewaking.opnieuw_versturen(doorverwijzing=dv, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De doorverwijzing is opnieuw verstuurd."))
+    return redirect("loket:doorverwijzing", pk=dv.pk)
+
+
+@require_POST
+@rol_vereist("coordinator")
+@doel_gevraagd
+def doorverwijzing_doorsturen(request: HttpRequest, pk: int) -> HttpResponse:
+    dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
+    form = DoorsturenForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            bewaking.doorsturen(doorverwijzing=dv, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("De doorverwijzing is doorgestuurd."))
+            return redirect("loket:doorverwijzing", pk=dv.pk)
+    audit.ingezien(dv, user=request.user, doel=doel_voor(request, dv))
+    context = {"dv": dv, "form": None, "doorsturen_form": form}
+    return render(request, "loket/doorverwijzing.html", context, status=400)
 
 
 # --- Sociale kaart -------------------------------------------------------------------------
@@ -375,5 +453,8 @@ def traject(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Het traject is bijgewerkt."))
                 return redirect("loket:traject", pk=obj.pk)
-        return render(request, "loket/traject.html", {"traject": obj, "form": form}, status=400)
-    return render(request, "loket/traject.html", {"traject": obj, "form": form})
+        status = 400
+    else:
+        status = 200
+    context = {"traject": obj, "form": form, "boeking": reserve.boeking(obj)}
+    return render(request, "loket/traject.html", context, status=status)

@@ -9,6 +9,17 @@ from django.core.exceptions import ValidationError
 T = TypeVar("T")
 
 
+class DatumInput(forms.DateInput):
+    """The one date input of the portal: <input type="date"> always renders its value as ISO
+    (YYYY-MM-DD). A localised value (07-12-2026) is not a valid value for it: the browser shows
+    the field empty and the next save wipes the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None, format: str | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError on `form`, the one behaviour of every view: each message
     next to its field when the form has that field, every other message at the top."""

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .doelen import doel_naam
+from .forms import DatumInput
 from .models import AuditEvent, Medewerker
 from .personen import PersoonsBron, bronnen, is_nummer, over, waarde
 from .validators import enkele_regel_validator
@@ -35,12 +36,8 @@ class LogboekFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle medewerkers"),
     )
-    van = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
     actie = forms.ChoiceField(
         label=_("Soort gebeurtenis"),
         choices=[("", _("Alle soorten")), *AuditEvent.Actie.choices],

@@ -160,6 +160,16 @@ class Organisatie(models.Model):
         blank=True,
         validators=[telefoon_validator, enkele_regel_validator],
     )
+    # The contact route of an organisation without partnermedewerkers in the portal: warme
+    # doorverwijzingen reach it as a single-use link (loket), never with personal data.
+    functionele_mailbox = models.EmailField(
+        _("functionele mailbox voor doorverwijzingen"),
+        blank=True,
+        help_text=_(
+            "Voor organisaties zonder medewerkers in het portaal: dit adres krijgt bij een "
+            "warme doorverwijzing een persoonlijke, eenmalige link."
+        ),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     objects = RegioManager()

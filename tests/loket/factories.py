@@ -19,7 +19,12 @@ class DienstFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     regio = factory.SubFactory(RegioFactory)
-    organisatie = factory.SubFactory(OrganisatieFactory, regio=factory.SelfAttribute("..regio"))
+    # Every organisation on the sociale kaart has a contact route (loket.contactroute).
+    organisatie = factory.SubFactory(
+        OrganisatieFactory,
+        regio=factory.SelfAttribute("..regio"),
+        functionele_mailbox=factory.Sequence(lambda n: f"doorverwijzing{n}@partner.example.org"),
+    )
     naam = factory.Sequence(lambda n: f"Dienst {n}")
     omschrijving = "Hulp bij werk zoeken."
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from financien import services as financien
 from financien.models import Mutatie
@@ -122,3 +123,31 @@ def test_reserve_settings_accept_only_a_taken_inzet_besluit_of_the_regio(regio_a
         instelling.full_clean()
     instelling.traject_begrotingspost = BegrotingspostFactory(regio=regio_a)
     instelling.full_clean()
+
+
+@pytest.fixture
+def _geen_mfa(settings):
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+
+
+def test_the_traject_page_says_where_its_cost_was_booked(
+    _geen_mfa, reserve, client, regio_a, maak_gebruiker, kies_doel
+):
+    _fonds, besluit, _post = reserve
+    gids = maak_gebruiker("gids")
+    traject = registreer(gids, regio_a, "1200.00")
+    client.force_login(gids)
+    kies_doel(client, traject)
+    html = client.get(reverse("loket:traject", args=[traject.pk])).content.decode()
+    assert f"Verplichting op besluit {besluit.nummer}" in html and "TRAJ Trajecten" in html
+
+
+def test_the_traject_page_says_why_its_cost_was_not_booked(
+    _geen_mfa, client, regio_a, maak_gebruiker, kies_doel
+):
+    gids = maak_gebruiker("gids")
+    traject = registreer(gids, regio_a, "1200.00")
+    client.force_login(gids)
+    kies_doel(client, traject)
+    html = client.get(reverse("loket:traject", args=[traject.pk])).content.decode()
+    assert "Niet geboekt, omdat de regio geen RBA-besluit voor trajecten heeft ingesteld" in html

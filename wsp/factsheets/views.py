@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from werkcentrum.bestanden import tabel_export
 from werkcentrum.decorators import rol_vereist
-from werkcentrum.forms import add_service_errors
+from werkcentrum.forms import DatumInput, add_service_errors
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import get_scoped_or_404
 from werkcentrum.validators import enkele_regel_validator
@@ -96,12 +96,12 @@ class DashboardForm(forms.Form):
     van = forms.DateField(
         label=gettext_lazy("Of eigen periode: van"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInput(),
     )
     tot = forms.DateField(
         label=gettext_lazy("Tot en met"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInput(),
     )
 
     def __init__(self, *args, regio, vandaag: date, **kwargs):
