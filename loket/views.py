@@ -362,7 +362,15 @@ def doorverwijzing_doorsturen(request: HttpRequest, pk: int) -> HttpResponse:
 def sociale_kaart(request: HttpRequest) -> HttpResponse:
     qs = selectors.diensten_voor(user=request.user)
     context = list_context(request, qs, filters.DienstFilter, page_size=PAGINA_GROOTTE)
-    context["kan_bewerken"] = request.user.has_perm("loket.change_dienst")
+    # Who may edit which dienst, as services.mag_dienst_beheren decides (the list is already
+    # the user's regio), from the roles read once for the request.
+    user = request.user
+    alles = user.heeft_rol("beheerder", "coordinator")
+    eigen = user.organisatie_id if user.heeft_rol("partnermedewerker") else None
+    for dienst in context["rows"]:
+        dienst.bewerkbaar = alles or (eigen is not None and dienst.organisatie_id == eigen)
+    # As dienst_bewerken's rol_vereist: who may add a dienst.
+    context["kan_toevoegen"] = alles or eigen is not None
     return render(request, "loket/sociale_kaart.html", context)
 
 
