@@ -143,7 +143,7 @@ class LoketInstelling(models.Model):
         besluit = self.traject_besluit
         if besluit is not None and (
             besluit.regio_id != self.regio_id
-            or besluit.status != besluit.Status.GENOMEN
+            or not besluit.telt_als_genomen
             or besluit.type != besluit.Type.INZET_REGIONALE_MIDDELEN
         ):
             raise ValidationError(
