@@ -76,6 +76,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "gemeente-detail":                  _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, NF),
     "gemeente-list":                    _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "home":                             _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "huisstijl":                        _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "huisstijl_id":                     _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "locatie-detail":                   _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, NF),
     "locatie-list":                     _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "locaties":                         _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),

@@ -194,6 +194,9 @@ KWARGS: dict[str, Callable] = {
     "wsp:factsheet_teksten": lambda w: GEEN_VERSIE,
     "wsp:factsheet_publiceren": lambda w: GEEN_VERSIE,
     "wsp:factsheet_link_intrekken": lambda w: GEEN_VERSIE,
+    # A regio's stylesheet: public (the login page and public site use it too).
+    "huisstijl": _publiek(),
+    "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},
     "factsheet_publiek:factsheet": _factsheet_token,
     "factsheet_publiek:pdf": _factsheet_token,
     "wsp:factsheet": lambda w: {"periode": "2026-Q1"},
