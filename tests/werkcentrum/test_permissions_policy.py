@@ -16,8 +16,10 @@ def test_elk_antwoord_zet_browserfuncties_uit(client, regio_a, url):
         assert functie in beleid, (url, response.status_code, beleid)
 
 
-def test_ook_statische_bestanden(client):
-    # Whitenoise answers before the later middleware; the header is set outside it.
+def test_ook_statische_bestanden(client, settings):
+    # Whitenoise answers before the later middleware; the header is set outside it. Served from
+    # the source folders, as without collectstatic (CI runs with DEBUG off).
+    settings.WHITENOISE_USE_FINDERS = True
     response = client.get("/static/loket/loket.css")
     assert response.status_code == 200
     assert "camera=()" in response.headers.get("Permissions-Policy", "")
