@@ -65,6 +65,18 @@ def _flush_may_truncate_the_audit_log():
         ops_class.sql_flush = original
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http(django_test_environment):
+    """The live server of the browser journeys is a session fixture: its middleware is built
+    before any test's settings fixture runs, so plain HTTP is set for the whole session here
+    (transport security is proved by `check --deploy` in .ci/run)."""
+    from django.conf import settings as django_settings
+
+    django_settings.SECURE_SSL_REDIRECT = False
+    django_settings.SESSION_COOKIE_SECURE = False
+    django_settings.CSRF_COOKIE_SECURE = False
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -74,8 +74,9 @@ def _vraagtermijnen():
 def _doorverwijzingen():
     from loket import services
 
+    # The factory's organisation is reached through its functional mailbox (a fresh link).
     return Geval(
-        "loket.mail.doorverwijzing_herinnering_partner",
+        "loket.mail.doorverwijzing_via_mailbox",
         lambda regio: DoorverwijzingFactory(
             regio=regio, verstuurd_op=timezone.now() - timedelta(days=14)
         ),

@@ -132,7 +132,9 @@ def test_the_vacature_page_marks_a_placed_kandidaat(client, regio_a, adviseur, w
     assert "al geplaatst" in rij[: rij.index("</tr>")]
 
 
-def test_nazorg_is_not_recorded_before_the_plaatsing_starts(client, regio_a, adviseur, werkgever):
+def test_nazorg_is_not_recorded_before_the_plaatsing_starts(
+    client, regio_a, adviseur, werkgever, kies_doel
+):
     start = timezone.localdate() + timedelta(days=10)
     plaatsing = _plaatsen(KandidaatFactory(regio=regio_a), werkgever, start)
     moment = plaatsing.nazorgmomenten.get(soort=NazorgMoment.Soort.TWEE_MAANDEN)
@@ -142,6 +144,7 @@ def test_nazorg_is_not_recorded_before_the_plaatsing_starts(client, regio_a, adv
         )
     assert "pas vanaf die datum" in " ".join(fout.value.message_dict["afgerond_op"])
     client.force_login(adviseur)
+    kies_doel(client, plaatsing.kandidaat)
     r = client.post(
         reverse("wsp:nazorg_vastleggen", args=[moment.pk]),
         {
