@@ -47,7 +47,7 @@ class Arbeidsmarktregio(models.Model):
         _("huisstijlkleur"),
         max_length=7,
         blank=True,
-        validators=[kleur_validator],
+        validators=[enkele_regel_validator, kleur_validator],
         help_text=_(
             "De hoofdkleur van de regio (#rrggbb) voor kop, knoppen en voet; leeg: de "
             "standaardkleur. Witte tekst erop moet goed leesbaar zijn (contrast 4,5:1)."
