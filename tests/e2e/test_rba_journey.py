@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from rba.models import Besluit, Vergadering
 from tests.e2e.conftest import ernstige_schendingen
 from tests.factories import WACHTWOORD, MedewerkerFactory
 from tests.rba.bestanden import PDF
@@ -87,7 +88,18 @@ def test_secretariaat_journey_to_the_public_besluitenlijst(
     page.get_by_label("Status").select_option(label="genomen")
     assert ernstige_schendingen(page) == []
     page.get_by_role("button", name="Opslaan").click()
-    nummer = f"RBA-{datum.year}-001"
+    # The meeting has not been held yet: "genomen" is refused, the input kept.
+    assert page.get_by_text(re.compile("nog niet gehouden|datum in de toekomst")).first.is_visible()
+    assert page.get_by_label("Besluittekst").input_value().startswith("Het RBA keurt")
+    assert not Besluit.objects.exists()
+    # Ten days later the meeting was held; the besluit is recorded on its date.
+    vandaag = timezone.localdate()
+    Vergadering.objects.filter(datum=datum).update(
+        datum=vandaag, status=Vergadering.Status.GEHOUDEN
+    )
+    page.get_by_label("Datum", exact=True).fill(vandaag.isoformat())
+    page.get_by_role("button", name="Opslaan").click()
+    nummer = f"RBA-{vandaag.year}-001"
     assert page.get_by_role("heading", level=1, name=f"Besluit {nummer}").is_visible()
     assert page.get_by_role("link", name="Correctie vastleggen").is_visible()
 
