@@ -77,7 +77,9 @@ def test_worker_killed_mid_run_sends_every_reminder_exactly_once(
         POSTVAK_VERTRAGING="0.25",
         POSTVAK_SPOOR=str(var / "spoor"),
     )
-    data = json.loads(scenario(env, "herinneringen", "5", "3", "8"))
+    # Twelve mails per run at 0.25 s each: a kill after the second lands mid-run even when
+    # the machine is busy (five gave too small a window under a loaded CI).
+    data = json.loads(scenario(env, "herinneringen", "12", "6", "8"))
     worker = processen.start("worker-1", worker_cmd("w1"), env)
     runs = [
         ("wsp.tasks.nazorg_bewaken", {"vandaag": data["vandaag"]}, "Nazorg vandaag%", "nazorg"),
@@ -86,7 +88,12 @@ def test_worker_killed_mid_run_sends_every_reminder_exactly_once(
     for nummer, (taak, kwargs, patroon, soort) in enumerate(runs, start=2):
         verwacht = data[soort]
         scenario(env, "stuur", taak, json.dumps(kwargs))
-        wacht_tot(_aantal_post(db_url, patroon, 2), timeout=90, wat=f"{soort}: run begonnen")
+        wacht_tot(
+            _aantal_post(db_url, patroon, 2),
+            timeout=90,
+            interval=0.05,
+            wat=f"{soort}: run begonnen",
+        )
         worker.doden()  # SIGKILL, main process and pool child, in the middle of the run
         assert 2 <= len(_post(db_url, patroon)) < verwacht, f"{soort}: kill viel niet midden in"
         worker = processen.start(f"worker-{nummer}", worker_cmd(f"w{nummer}"), env)
