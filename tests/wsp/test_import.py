@@ -11,14 +11,19 @@ pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
 
 
-def _import(naam, regio, user, bevestigen=True):
+def _import(naam, regio, user, bevestigen=True, opties=None):
+    soort = naam.split(".")[0].split("_")[0]
+    if opties is None and soort == "werkgevers":
+        # The sample werkgevers name no accounthouder: the importer is the default.
+        opties = {"accounthouder": user.pk}
     return importeren(
-        soort=naam.split(".")[0].split("_")[0],
+        soort=soort,
         inhoud=(DATA / naam).read_bytes(),
         bestandsnaam=naam,
         regio=regio,
         user=user,
         bevestigen=bevestigen,
+        opties=opties,
     )
 
 

@@ -28,10 +28,12 @@ def _csv(aantal: int) -> bytes:
     return (KOP + "".join(rijen)).encode()
 
 
-def _upload(client, naam, inhoud, *, bevestigen=False, soort="werkgevers"):
+def _upload(client, naam, inhoud, *, bevestigen=False, soort="werkgevers", accounthouder=None):
     velden = {"soort": soort, "bestand": SimpleUploadedFile(naam, inhoud)}
     if bevestigen:
         velden["bevestigen"] = "on"
+    if accounthouder:
+        velden["accounthouder"] = accounthouder.pk
     return client.post(reverse("wsp:importeren"), velden)
 
 
@@ -50,7 +52,7 @@ def test_a_file_over_the_row_limit_is_refused_up_front_with_a_dutch_message(
     assert not taken and not ImportTaak.objects.exists() and not Werkgever.objects.exists()
     # At the limit the file is taken.
     with django_capture_on_commit_callbacks(execute=True):
-        response = _upload(client, "precies.csv", _csv(5), bevestigen=True)
+        response = _upload(client, "precies.csv", _csv(5), bevestigen=True, accounthouder=adviseur)
     assert response.status_code == 302
     assert Werkgever.objects.count() == 5
 
@@ -133,7 +135,8 @@ def test_a_crash_halfway_the_import_leaves_nothing_and_says_so(
     monkeypatch.setattr(RegioResource, "import_row", import_row)
     client.force_login(adviseur)
     with django_capture_on_commit_callbacks(execute=True):
-        _upload(client, "w.csv", (DATA / "werkgevers.csv").read_bytes(), bevestigen=True)
+        inhoud = (DATA / "werkgevers.csv").read_bytes()
+        _upload(client, "w.csv", inhoud, bevestigen=True, accounthouder=adviseur)
     taak = ImportTaak.objects.get()
     assert taak.status == ImportTaak.Status.AFGEKEURD
     assert taak.fouten[0]["melding"] == "Het verwerken is mislukt; er is niets opgeslagen."
@@ -167,13 +170,18 @@ def test_confirming_imports_once_however_often_it_is_confirmed_or_rerun(
     assert taak.status == ImportTaak.Status.GECONTROLEERD and not Werkgever.objects.exists()
     url = reverse("importtaak_bevestigen", args=[taak.pk])
     with django_capture_on_commit_callbacks(execute=True) as eerste:
-        client.post(url)
+        client.post(url, {"accounthouder": adviseur.pk})
     with django_capture_on_commit_callbacks(execute=True) as tweede:
-        response = client.post(url, follow=True)
+        response = client.post(url, {"accounthouder": adviseur.pk}, follow=True)
     assert len(eerste) == 1 and not tweede  # the second confirm queues nothing
     assert "al bevestigd" in response.content.decode()
     taak.refresh_from_db()
     assert taak.status == ImportTaak.Status.GEIMPORTEERD
-    assert taak.samenvatting == {"nieuw": 3, "gewijzigd": 0, "ongewijzigd": 0}
+    assert taak.samenvatting == {
+        "nieuw": 3,
+        "gewijzigd": 0,
+        "ongewijzigd": 0,
+        "zonder_accounthouder": 3,
+    }
     assert importtaak_uitvoeren.delay(taak.pk).get() == "al gedaan"  # a redelivered task
     assert Werkgever.objects.count() == 3
