@@ -185,3 +185,63 @@ def test_confirming_imports_once_however_often_it_is_confirmed_or_rerun(
     }
     assert importtaak_uitvoeren.delay(taak.pk).get() == "al gedaan"  # a redelivered task
     assert Werkgever.objects.count() == 3
+
+
+def test_the_preview_asks_for_the_accounthouder_of_werkgevers_without_one(
+    client, adviseur, manager, maak_gebruiker, regio_b, django_capture_on_commit_callbacks
+):
+    gids = maak_gebruiker("gids", first_name="Gerrit", last_name="Gids")
+    elders = maak_gebruiker("wsp_adviseur", regio=regio_b, first_name="Els", last_name="Elders")
+    client.force_login(adviseur)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, "w.csv", (DATA / "werkgevers.csv").read_bytes())
+    taak = ImportTaak.objects.get()
+    html = client.get(response["Location"]).content.decode()
+    assert "3 werkgevers hebben in het bestand geen accounthouder" in html
+    assert "Anouk Adviseur" in html and "Mila Manager" in html
+    assert "Gerrit Gids" not in html and "Els Elders" not in html
+    url = reverse("importtaak_bevestigen", args=[taak.pk])
+    for keuze, melding in (
+        ({}, "Kies de accounthouder van de werkgevers zonder accounthouder."),
+        ({"accounthouder": elders.pk}, "Kies een WSP-adviseur of -manager van jouw regio."),
+        ({"accounthouder": gids.pk}, "Kies een WSP-adviseur of -manager van jouw regio."),
+    ):
+        with django_capture_on_commit_callbacks(execute=True) as taken:
+            response = client.post(url, keuze)
+        assert response.status_code == 400 and not taken
+        assert response.context["form"].errors["accounthouder"] == [melding]
+        taak.refresh_from_db()
+        assert taak.status == ImportTaak.Status.GECONTROLEERD
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"accounthouder": manager.pk})
+    taak.refresh_from_db()
+    assert taak.status == ImportTaak.Status.GEIMPORTEERD
+    assert list(Werkgever.objects.values_list("accounthouder", flat=True)) == [manager.pk] * 3
+
+
+def test_a_default_chosen_on_upload_is_preselected_and_a_complete_file_asks_nothing(
+    client, adviseur, manager, django_capture_on_commit_callbacks
+):
+    client.force_login(adviseur)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(
+            client, "w.csv", (DATA / "werkgevers.csv").read_bytes(), accounthouder=manager
+        )
+    form = client.get(response["Location"]).context["form"]
+    assert form["accounthouder"].value() == manager.pk
+    compleet = (KOP + f"12340001,Een BV,Techniek,,{adviseur.email},,,,\n").encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, "compleet.csv", compleet)
+    taak = ImportTaak.objects.get(bestandsnaam="compleet.csv")
+    assert client.get(response["Location"]).context["form"] is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("importtaak_bevestigen", args=[taak.pk]))
+    assert Werkgever.objects.get().accounthouder == adviseur
+
+
+def test_contactmomenten_are_offered_on_the_import_page(client, adviseur):
+    client.force_login(adviseur)
+    response = client.get(reverse("wsp:importeren"))
+    assert ("contactmomenten", "Contactmomenten") in response.context["form"].fields[
+        "soort"
+    ].choices
