@@ -20,7 +20,7 @@ from werkcentrum.importtaken import registreren as _registreren
 
 from . import audit
 from .importwidgets import Importfout, wsp_medewerkers
-from .resources import RESOURCES, WerkgeverResource
+from .resources import RESOURCES, RegioResource, WerkgeverResource
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def _melding(fout: Exception) -> str:
     return _("Deze regel kon niet worden verwerkt.")
 
 
-def _resource(soort: str, *, regio, user, opties: dict) -> WerkgeverResource:
+def _resource(soort: str, *, regio, user, opties: dict) -> RegioResource:
     """The resource of `soort`; for werkgevers with the default accounthouder of `opties`,
     which must be an active WSP medewerker of the regio (ValidationError otherwise)."""
     klasse = RESOURCES[soort][1]
