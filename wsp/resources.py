@@ -64,6 +64,14 @@ class RegioResource(VeiligeResource):
         "NullBooleanField": JaNeeWidget,
     }
 
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        # A choice by its code or its Dutch label, as WBS/Sonar exports write it.
+        veld = super().field_from_django_field(field_name, django_field, readonly)
+        if django_field.choices and not django_field.is_relation:
+            veld.widget = KeuzeWidget(django_field.flatchoices)
+        return veld
+
     # `regio` may be left out only to read the columns (the admin's export form does).
     def __init__(self, *, regio=None, user=None) -> None:
         super().__init__()
@@ -234,9 +242,6 @@ class ContactmomentResource(RegioResource):
     importing the same history twice adds nothing."""
 
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
-    type = fields.Field(
-        attribute="type", column_name="type", widget=KeuzeWidget(Contactmoment.Type.choices)
-    )
     medewerker = fields.Field(
         attribute="medewerker", column_name="medewerker", widget=WspMedewerkerFK(actief=False)
     )

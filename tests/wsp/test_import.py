@@ -360,3 +360,25 @@ def test_contactmomenten_land_only_with_werkgevers_of_the_importing_regio(
         (4, "werkgever_kvk"),
     }
     assert not Contactmoment.objects.exists()
+
+
+def test_a_choice_is_read_by_its_dutch_label_and_an_unknown_one_lists_the_choices(
+    regio_a, adviseur
+):
+    resultaat = _werkgevers(
+        regio_a,
+        adviseur,
+        f"12340001,Een BV,Techniek,Strategisch,{adviseur.email},,,,\n",
+        f"12340002,Twee BV,Techniek,heel goed,{adviseur.email},,,,\n",
+    )
+    assert [(f.rij, f.kolom, f.melding) for f in resultaat.fouten] == [
+        (
+            3,
+            "partnerschap",
+            "'heel goed' is geen geldige keuze; kies uit: strategisch, tactisch, operationeel.",
+        )
+    ]
+    assert _werkgevers(
+        regio_a, adviseur, f"12340001,Een BV,Techniek,Strategisch,{adviseur.email},,,,\n"
+    ).ok
+    assert Werkgever.objects.get().partnerschap == "strategisch"
