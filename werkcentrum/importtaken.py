@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import ImportTaak
@@ -213,15 +214,11 @@ def importtaak_uitvoeren(*, pk: int) -> str:
 
 def _draaien(taak: ImportTaak) -> None:
     bevestigen = taak.status == ImportTaak.Status.BEVESTIGD
-    uitslag = _SOORTEN[taak.soort].uitvoeren(
-        inhoud=bytes(taak.inhoud),
-        bestandsnaam=taak.bestandsnaam,
-        user=taak.gebruiker,
-        regio=taak.regio,
-        bevestigen=bevestigen,
-        voortgang=_melder(taak.pk),
-        opties=taak.opties or {},
-    )
+    # Staff pages are Dutch: the row messages too, whatever an earlier task in this worker
+    # left active.
+    with translation.override(settings.LANGUAGE_CODE):
+        uitslag = _uitvoeren(taak, bevestigen)
+
     taak.fouten = uitslag.fouten
     taak.samenvatting = uitslag.samenvatting
     taak.verwerkt = taak.totaal
@@ -234,3 +231,15 @@ def _draaien(taak: ImportTaak) -> None:
     if taak.status != ImportTaak.Status.GECONTROLEERD:
         taak.inhoud = b""  # finished: the file is no longer needed
     taak.save()
+
+
+def _uitvoeren(taak: ImportTaak, bevestigen: bool) -> Uitslag:
+    return _SOORTEN[taak.soort].uitvoeren(
+        inhoud=bytes(taak.inhoud),
+        bestandsnaam=taak.bestandsnaam,
+        user=taak.gebruiker,
+        regio=taak.regio,
+        bevestigen=bevestigen,
+        voortgang=_melder(taak.pk),
+        opties=taak.opties or {},
+    )

@@ -12,7 +12,7 @@ from functools import partial
 
 import tablib
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils.translation import gettext as _
 
 from werkcentrum.importtaken import Importsoort, Uitslag, Voortgang
@@ -73,6 +73,8 @@ def regels_tellen(inhoud: bytes, bestandsnaam: str) -> int:
 def _melding(fout: Exception) -> str:
     """A Dutch sentence for an error the resource did not put on a column; the library's
     own (English) text never reaches the user."""
+    if isinstance(fout, OperationalError | InterfaceError):
+        raise fout  # not the row's fault: the task retries, or records that nothing was saved
     if isinstance(fout, Importfout):
         return str(fout)
     if isinstance(fout, ValidationError):
@@ -85,8 +87,6 @@ def _melding(fout: Exception) -> str:
         return _("Deze regel botst met een rij die al in het portaal staat.")
     if isinstance(fout, ValueError | TypeError | ArithmeticError | KeyError):
         return _("Een waarde in deze regel is niet te lezen.")
-    if isinstance(fout, DatabaseError):
-        raise fout  # not the row's fault: the task fails and records that nothing was saved
     logger.warning("importregel niet verwerkt: %r", fout)
     return _("Deze regel kon niet worden verwerkt.")
 

@@ -3,6 +3,7 @@ from decimal import ConversionSyntax, Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
+from django.db import IntegrityError, OperationalError
 
 from tests.factories import OrganisatieFactory
 from wsp.importeren import importeren
@@ -297,6 +298,12 @@ def test_an_error_without_a_column_is_told_in_dutch_too():
     assert _melding(InvalidOperation([ConversionSyntax])) == (
         "Een waarde in deze regel is niet te lezen."
     )
+    assert _melding(IntegrityError('duplicate key value violates unique constraint "x"')) == (
+        "Deze regel botst met een rij die al in het portaal staat."
+    )
+    assert _melding(RuntimeError("something else")) == "Deze regel kon niet worden verwerkt."
+    with pytest.raises(OperationalError):  # the database is away: the task retries
+        _melding(OperationalError("server closed the connection"))
 
 
 # --- contactmomenten history ----------------------------------------------------------------

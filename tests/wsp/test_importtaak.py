@@ -245,3 +245,21 @@ def test_contactmomenten_are_offered_on_the_import_page(client, adviseur):
     assert ("contactmomenten", "Contactmomenten") in response.context["form"].fields[
         "soort"
     ].choices
+
+
+def test_the_worker_reports_in_dutch_whatever_language_an_earlier_task_left_active(
+    adviseur, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    inhoud = (KOP + "12340001,Een BV,Techniek,,,,,geen-e-mailadres,\n").encode()
+    with django_capture_on_commit_callbacks(execute=False):
+        taak = importtaken.importtaak_aanmaken(
+            soort="wsp.werkgevers", inhoud=inhoud, bestandsnaam="w.csv", user=adviseur
+        )
+    with translation.override("en"):
+        importtaken.importtaak_uitvoeren(pk=taak.pk)
+    taak.refresh_from_db()
+    assert [(f["kolom"], f["melding"]) for f in taak.fouten] == [
+        ("email", "Voer een geldig e-mailadres in.")
+    ]
