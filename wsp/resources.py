@@ -266,6 +266,25 @@ class ContactmomentResource(RegioResource):
     def get_queryset(self):
         return Contactmoment.objects.in_regio(self.regio).select_related("werkgever", "medewerker")
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # The rule of a contactmoment entered by hand: an adviseur records them with their
+        # own accounts, a manager with every account of the regio.
+        fouten = dict(import_validation_errors or {})
+        werkgever = instance.werkgever if instance.werkgever_id else None
+        if (
+            werkgever is not None
+            and "werkgever" not in fouten
+            and (self.user is None or not services.mag_werkgever_bewerken(self.user, werkgever))
+        ):
+            fouten["werkgever"] = [
+                _(
+                    "Alleen de accounthouder, het accountteam of een WSP-manager legt "
+                    "contactmomenten van %(naam)s vast."
+                )
+                % {"naam": werkgever.naam}
+            ]
+        super().validate_instance(instance, fouten, validate_unique)
+
 
 class VacatureResource(RegioResource):
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")

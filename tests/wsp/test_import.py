@@ -389,3 +389,23 @@ def test_a_choice_is_read_by_its_dutch_label_and_an_unknown_one_lists_the_choice
         regio_a, adviseur, f"12340001,Een BV,Techniek,Strategisch,{adviseur.email},,,,\n"
     ).ok
     assert Werkgever.objects.get().partnerschap == "strategisch"
+
+
+def test_an_adviseur_imports_contactmomenten_of_own_accounts_only(
+    regio_a, adviseur, manager, anouk
+):
+    # Werkgever 12340002 is the manager's account; the adviseur holds the other two.
+    _import("werkgevers.csv", regio_a, adviseur)
+    Werkgever.objects.filter(kvk_nummer="12340002").update(accounthouder=manager)
+    resultaat = _import("contactmomenten.csv", regio_a, adviseur)
+    assert [(f.rij, f.kolom, f.melding) for f in resultaat.fouten] == [
+        (
+            3,
+            "werkgever_kvk",
+            "Alleen de accounthouder, het accountteam of een WSP-manager legt contactmomenten "
+            "van Zorggroep Duinrand vast.",
+        )
+    ]
+    assert not Contactmoment.objects.exists()
+    assert _import("contactmomenten.csv", regio_a, manager).geschreven
+    assert Contactmoment.objects.count() == 3
