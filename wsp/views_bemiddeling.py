@@ -401,4 +401,6 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
         audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
     elif soort == "contactpersonen":
         audit.contactpersonen_geexporteerd(user=request.user, aantal=len(dataset))
+    elif soort == "contactmomenten":
+        audit.contactmomenten_geexporteerd(user=request.user, aantal=len(dataset))
     return dataset_export(dataset, formaat=formaat, naam=soort)

@@ -263,3 +263,28 @@ def test_the_worker_reports_in_dutch_whatever_language_an_earlier_task_left_acti
     assert [(f["kolom"], f["melding"]) for f in taak.fouten] == [
         ("email", "Voer een geldig e-mailadres in.")
     ]
+
+
+def test_exporting_contactmomenten_gives_the_regios_rows_and_is_logged(
+    client, adviseur, regio_b, maak_gebruiker
+):
+    from tests.wsp.factories import WerkgeverFactory
+    from werkcentrum.models import AuditEvent
+    from wsp.models import Contactmoment
+
+    eigen = WerkgeverFactory(regio=adviseur.regio, naam="Eigen BV", kvk_nummer="12340001")
+    elders = WerkgeverFactory(regio=regio_b, naam="Elders BV", kvk_nummer="12340001")
+    for werkgever, wie in (
+        (eigen, adviseur),
+        (elders, maak_gebruiker("wsp_adviseur", regio=regio_b)),
+    ):
+        Contactmoment.objects.create(
+            werkgever=werkgever, type="bezoek", samenvatting=werkgever.naam, medewerker=wie
+        )
+    client.force_login(adviseur)
+    response = client.get(reverse("wsp:exporteren", args=["contactmomenten", "csv"]))
+    tekst = response.content.decode("utf-8-sig")
+    assert "Eigen BV" in tekst and "Elders BV" not in tekst
+    assert tekst.splitlines()[0].split(";")[:3] == ["werkgever_kvk", "datum", "type"]
+    event = AuditEvent.objects.get(event="persoonsgegevens_geexporteerd")
+    assert event.details == {"model": "wsp.Contactmoment", "aantal": 1}
