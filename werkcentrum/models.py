@@ -601,6 +601,9 @@ class ImportTaak(models.Model):
     verwerkt = models.PositiveIntegerField(_("verwerkt"), default=0)
     fouten = models.JSONField(_("fouten"), default=list, blank=True)
     samenvatting = models.JSONField(_("samenvatting"), default=dict, blank=True)
+    # Choices the uploader made on the upload page or the preview, for the import function
+    # (e.g. {"accounthouder": <pk>}, the default for werkgevers without one in the file).
+    opties = models.JSONField(_("opties"), default=dict, blank=True)
     aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
