@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchChoiceField
 from werkcentrum.bestanden import bestand_controleren
+from werkcentrum.forms import TelefoonInput
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -188,8 +189,8 @@ class VerzoekForm(forms.ModelForm):
         self.fields["sector"].required = False
         self.fields["sector"].empty_label = _("Weet ik niet")
         self.fields["sector"].queryset = Sector.objects.select_related("cluster")
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
+        self.fields["email"].widget.attrs.update(autocomplete="email", inputmode="email")
+        self.fields["telefoon"].widget = TelefoonInput(attrs=self.fields["telefoon"].widget.attrs)
         self.fields["contactnaam"].widget.attrs["autocomplete"] = "name"
         self.fields["bedrijfsnaam"].widget.attrs["autocomplete"] = "organization"
 
