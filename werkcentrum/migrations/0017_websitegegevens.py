@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werkcentrum', '0015_organisatie_functionele_mailbox'),
+        ('werkcentrum', '0016_importtaak_opties'),
     ]
 
     operations = [
