@@ -105,6 +105,18 @@ def _eager_celery():
 
 
 @pytest.fixture(autouse=True)
+def _nederlands():
+    # The test client leaves the language of its last request active in this thread (Django
+    # never deactivates it); every test starts in the portal's own language.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache(_test_settings):
     # Every test starts with an empty cache: rate-limit counters (forms, logins, the API) and
     # sessions must not leak from one test into the next. With CACHE_URL on Redis this

@@ -11,8 +11,10 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from werkcentrum.importtaken import Importsoort, Uitslag, Voortgang
@@ -107,6 +109,9 @@ def _resource(soort: str, *, regio, user, opties: dict) -> RegioResource:
     return klasse(regio=regio, user=user, standaard_accounthouder=standaard)
 
 
+# Files are read and answered in Dutch (labels, decimal commas, messages) whatever language
+# the caller's thread has active: a worker after an English task, a test after /en/ pages.
+@translation.override(settings.LANGUAGE_CODE)
 def importeren(
     *,
     soort: str,

@@ -197,6 +197,8 @@ KWARGS: dict[str, Callable] = {
     # A regio's stylesheet: public (the login page and public site use it too).
     "huisstijl": _publiek(),
     "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},
+    # A regio's privacy- or toegankelijkheidsverklaring: public.
+    "verklaring": _publiek(lambda w: {"soort": "privacyverklaring"}),
     "factsheet_publiek:factsheet": _factsheet_token,
     "factsheet_publiek:pdf": _factsheet_token,
     "wsp:factsheet": lambda w: {"periode": "2026-Q1"},
