@@ -441,3 +441,15 @@ def factsheets_voor(*, user, regio=None):
     if not user.heeft_rol("wsp_manager") and not user.is_superuser:
         qs = qs.filter(gepubliceerd=True)
     return qs
+
+
+def ontvangers_voor(*, user):
+    """The factsheet recipients of the user's regio: the regio's own (gemeente empty) first,
+    then per gemeente, by name."""
+    from ..factsheet_models import FactsheetOntvanger
+
+    return (
+        FactsheetOntvanger.objects.voor(user)
+        .select_related("gemeente")
+        .order_by(F("gemeente__naam").asc(nulls_first=True), "naam", "pk")
+    )
