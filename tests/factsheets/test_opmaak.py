@@ -91,3 +91,21 @@ def test_bedragen_in_de_grafiek_passen_rechts_naast_de_langste_balk():
         float(m) for m in re.findall(r'class="fs-getal" x="([\d.]+)"[^>]*>EUR 3\.060\.121', svg)
     ]
     assert x + len("EUR 3.060.121") * charts.GETAL_PT * charts.TEKEN_BREEDTE <= charts.BREEDTE
+
+
+def test_periode_in_de_kop_met_nederlandse_datums():
+    tekst = Template("{% include 'wsp/factsheet/_kop.html' %}").render(
+        Context(
+            {
+                "cijfers": {
+                    "periode_label": "eerste halfjaar 2025",
+                    "van": "2025-01-01",
+                    "tot": "2025-06-30",
+                    "doelstelling_jaar": 425,
+                    "jaar_verstreken_pct": 49.6,
+                }
+            }
+        )
+    )
+    assert "Eerste halfjaar 2025: 1 januari 2025 tot en met 30 juni 2025." in tekst
+    assert "49,6% van het jaar is verstreken" in tekst

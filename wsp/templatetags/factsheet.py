@@ -3,6 +3,8 @@ page and in the PDF (wsp/factsheets/opmaak.py). Django's own filters are not ove
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import template
 
 from wsp.factsheets import charts, opmaak
@@ -33,3 +35,13 @@ def cijfer_nl(waarde) -> str:
 def kleurvlak(code: str, label: str):
     """`{% kleurvlak "nu" label %}`: the legend's swatch in the colour of that chart series."""
     return charts.kleurvlak(code, str(label))
+
+
+@register.filter(name="iso_datum")
+def iso_datum(waarde):
+    """A date frozen as ISO text in the figures ("2025-06-30") as a date, for Django's own
+    `|date` filter: `{{ cijfers.tot|iso_datum|date:"j F Y" }}` -> "30 juni 2025"."""
+    try:
+        return date.fromisoformat(str(waarde))
+    except ValueError:
+        return waarde
