@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from datetime import date
 
 import pytest
@@ -42,6 +43,20 @@ def manager(browser, transactional_db, regio_a, settings):
     from wsp.models import FactsheetOntvanger
 
     FactsheetOntvanger.objects.create(regio=regio_a, naam="UWV (test)", email="uwv@example.org")
+    # The reserve's position at the end of 2025-H1: EUR 3.060.121 (whole euros, rounded).
+    from decimal import Decimal
+
+    from financien.models import Mutatie
+    from tests.financien.factories import GeldstroomFactory
+
+    Mutatie.objects.create(
+        regio=regio_a,
+        soort="storting",
+        rubriek="storting",
+        datum=date(2025, 2, 1),
+        bedrag=Decimal("3060120.75"),
+        geldstroom=GeldstroomFactory(regio=regio_a),
+    )
     fs, _n = services.factsheet_maken(regio=regio_a, periode=Periode(2025, 1), user=user)
     services.teksten_opslaan(
         factsheet=fs, user=user, tekst_samenvatting="Het eerste halfjaar liep volgens plan."
@@ -50,12 +65,16 @@ def manager(browser, transactional_db, regio_a, settings):
     return user
 
 
-def test_manager_dashboard_filter_xlsx_and_published_factsheet(page, live_server, manager):
+def _inloggen(page, live_server, user) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label(re.compile("e-mail", re.I)).fill(manager.email)
+    page.get_by_label(re.compile("e-mail", re.I)).fill(user.email)
     page.get_by_label(re.compile("wachtwoord", re.I)).first.fill(WACHTWOORD)
     page.get_by_role("button", name=re.compile("inloggen|aanmelden", re.I)).click()
     page.wait_for_url(re.compile(r"/werkplek/$"))
+
+
+def test_manager_dashboard_filter_xlsx_and_published_factsheet(page, live_server, manager):
+    _inloggen(page, live_server, manager)
 
     page.get_by_role("link", name="Dashboard halfjaarcijfers").click()
     page.wait_for_url(re.compile(r"/factsheets/dashboard/"))
@@ -116,3 +135,43 @@ def test_recipient_opens_personal_link_without_account(browser, live_server, man
     assert page.get_by_role("heading", level=1, name="Deze link is ingetrokken").is_visible()
     assert ernstige_schendingen(page) == []
     context.close()
+
+
+def test_manager_downloads_pdf_with_dutch_amounts_and_manages_recipients(
+    page, live_server, manager
+):
+    """The PDF's text (pdftotext) shows the reserve as EUR 3.060.121, not 3060120.75; the
+    manager then adds a gemeente's recipient in the UI and sees it listed."""
+    _inloggen(page, live_server, manager)
+    page.goto(f"{live_server.url}/wsp/factsheets/")
+    page.get_by_role("link", name="2025-H1").first.click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download als PDF").click()
+    with open(download_info.value.path(), "rb") as f:
+        pdf = f.read()
+    tekst = subprocess.run(
+        ["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    doorlopend = " ".join(tekst.split())
+    assert "Gestort EUR 3.060.121" in doorlopend
+    assert "3060120" not in doorlopend and "3060121" not in doorlopend
+    assert "Uitstroom naar werk per doelgroep" in doorlopend
+    assert "CONCEPT" not in doorlopend  # published
+
+    page.goto(f"{live_server.url}/wsp/factsheets/")
+    page.get_by_role("link", name="Ontvangers beheren").click()
+    assert page.get_by_role("heading", level=1, name="Ontvangers van de factsheet").is_visible()
+    assert ernstige_schendingen(page) == []
+    page.get_by_role("link", name="Ontvanger toevoegen").click()
+    page.get_by_label("Naam", exact=True).fill("Gemeente Zandvoort (fictief)")
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    page.get_by_role("button", name="Ontvanger toevoegen").click()
+    assert page.get_by_text("Vul een geldig e-mailadres in").first.is_visible()
+    assert ernstige_schendingen(page) == []
+    page.get_by_label("E-mailadres").fill("zandvoort@example.org")
+    page.get_by_label("Gemeente").select_option(label="Zandvoort")
+    page.get_by_role("button", name="Ontvanger toevoegen").click()
+    page.wait_for_url(re.compile(r"/factsheets/ontvangers/$"))
+    assert page.get_by_text("Gemeente Zandvoort (fictief) is toegevoegd.").is_visible()
+    rij = page.get_by_role("row", name=re.compile("Gemeente Zandvoort"))
+    assert rij.get_by_text("zandvoort@example.org").is_visible()

@@ -190,3 +190,73 @@ def test_eigen_bereik_met_vergelijking(data):
         factsheet_cijfers(
             regio=data["regio"], periode=H1, van=date(2025, 2, 1), tot=date(2025, 1, 1)
         )
+
+
+def test_uitstroom_telt_personen_die_aan_het_eind_van_het_halfjaar_nog_werken(data):
+    """Next to the 6 plaatsingen of 2025-H1 (6 persons, all still working): a second job of a
+    WW person (counted once), a P-wet job that ended in the half year, a WIA job whose nazorg
+    recorded the person left, and an Oekraïne job ending after the half year (counted)."""
+    from tests.wsp.factories import (
+        KandidaatFactory,
+        NazorgMomentFactory,
+        PlaatsingFactory,
+        WerkgeverFactory,
+    )
+    from wsp.models import NazorgMoment, Plaatsing
+
+    regio, haarlem = data["regio"], data["haarlem"]
+    werkgever = WerkgeverFactory(regio=regio)
+    ww = Plaatsing.objects.get(regio=regio, doelgroep="ww", startdatum=date(2025, 1, 1))
+
+    def plaats(doelgroep, start, eind=None, kandidaat=None):
+        kandidaat = kandidaat or KandidaatFactory(
+            regio=regio, woongemeente=haarlem, doelgroep=doelgroep
+        )
+        return PlaatsingFactory(
+            werkgever=werkgever,
+            kandidaat=kandidaat,
+            startdatum=start,
+            einddatum=eind,
+            reden_overlap="twee deeltijdbanen",
+        )
+
+    plaats("ww", date(2025, 4, 1), kandidaat=ww.kandidaat)
+    plaats("pwet", date(2025, 2, 1), eind=date(2025, 4, 30))
+    wia = plaats("wia", date(2025, 3, 1))
+    NazorgMomentFactory(
+        plaatsing=wia,
+        soort=NazorgMoment.Soort.TWEE_MAANDEN,
+        vervaldatum=date(2025, 5, 1),
+        afgerond_op=date(2025, 5, 2),
+        uitkomst="uitgevallen",
+        nog_in_dienst=False,
+    )
+    plaats("oekraine", date(2025, 6, 1), eind=date(2025, 8, 31))
+
+    cijfers = factsheet_cijfers(regio=regio, periode=H1, vandaag=VANDAAG)
+    plaatsingen = waarden(cijfers, "doelgroep")
+    uitstroom = waarden(cijfers, "uitstroom")
+    assert plaatsingen["Totaal"] == 10 and plaatsingen["WW"] == 4
+    assert uitstroom == {
+        "Wajong": 1,
+        "WIA": 0,
+        "WW": 3,
+        "P-wet": 2,
+        "Oekraïne": 1,
+        "Overig/onbekend": 0,
+        "Totaal": 7,
+    }
+    # Right after the plaatsingen, with the explanation frozen in the figures.
+    codes = [t["code"] for t in cijfers["tabellen"]]
+    assert codes.index("uitstroom") == codes.index("doelgroep") + 1
+    uitstroom_tabel = next(t for t in cijfers["tabellen"] if t["code"] == "uitstroom")
+    assert "personen, geen banen" in uitstroom_tabel["toelichting"]
+    # The comparisons: 2024-H2 had one WW placement still running at its end.
+    assert waarden(cijfers, "uitstroom", "vorig_halfjaar")["Totaal"] == 1
+
+
+def test_uitstroom_per_gemeente(data):
+    cijfers = factsheet_cijfers(
+        regio=data["regio"], periode=H1, gemeente=data["heemstede"], vandaag=VANDAAG
+    )
+    assert waarden(cijfers, "uitstroom")["Totaal"] == 2  # WW and Wajong in Heemstede

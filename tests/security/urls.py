@@ -194,6 +194,8 @@ KWARGS: dict[str, Callable] = {
     "wsp:factsheet_teksten": lambda w: GEEN_VERSIE,
     "wsp:factsheet_publiceren": lambda w: GEEN_VERSIE,
     "wsp:factsheet_link_intrekken": lambda w: GEEN_VERSIE,
+    "wsp:factsheet_ontvanger_bewerken": _pk("wsp.FactsheetOntvanger"),
+    "wsp:factsheet_ontvanger_verwijderen": _pk("wsp.FactsheetOntvanger"),
     # A regio's stylesheet: public (the login page and public site use it too).
     "huisstijl": _publiek(),
     "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},

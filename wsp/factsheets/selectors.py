@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -146,6 +146,7 @@ def _figuren(
     per_dg = dict(in_periode.values_list("doelgroep").annotate(n=Count("pk")).order_by())
     f["doelgroep"] = {str(labels[c]): per_dg.get(c, 0) for c in labels}
     f["doelgroep"][_("Totaal")] = sum(per_dg.values())
+    f["uitstroom"] = _uitstroom(in_periode, tot=tot, labels=labels)
     jaar_tot_nu = dict(
         plaatsingen.filter(startdatum__gte=date(van.year, 1, 1), startdatum__lte=tot)
         .values_list("doelgroep")
@@ -292,8 +293,39 @@ def _figuren(
     return f
 
 
+def _uitstroom(in_periode: QuerySet, *, tot: date, labels: dict) -> dict[str, int]:
+    """Uitstroom naar werk per doelgroep (Uitvoeringsplan 5.1): persons, not jobs. A
+    kandidaat counts once when a plaatsing of theirs started in the period and still ran at
+    its end: no einddatum on or before `tot`, and no nazorg completed by then recording that
+    the person had left. See UITSTROOM_TOELICHTING for what this can and cannot say."""
+    uit_dienst = NazorgMoment.objects.filter(
+        plaatsing=OuterRef("pk"), nog_in_dienst=False, afgerond_op__lte=tot
+    )
+    werkend = in_periode.filter(Q(einddatum__isnull=True) | Q(einddatum__gt=tot)).exclude(
+        Exists(uit_dienst)
+    )
+    per_dg = dict(
+        werkend.values_list("doelgroep").annotate(n=Count("kandidaat", distinct=True)).order_by()
+    )
+    rijen: dict[str, int] = {str(labels[c]): per_dg.get(c, 0) for c in labels}
+    # Distinct over all doelgroepen: someone placed twice (two part-time jobs) is one person.
+    rijen[_("Totaal")] = werkend.aggregate(n=Count("kandidaat", distinct=True))["n"]
+    return rijen
+
+
+UITSTROOM_TOELICHTING = (
+    "Uitstroom telt personen, geen banen: een kandidaat telt één keer als een plaatsing die in "
+    "het halfjaar begon op de laatste dag van het halfjaar nog liep (geen einddatum tot en met "
+    "die dag en geen nazorg die vastlegde dat de persoon niet meer in dienst was). Wie twee "
+    "banen kreeg, telt één keer; wie in het halfjaar weer uit dienst ging, telt niet mee. De "
+    "doelgroep is die van de plaatsing (de uitkering bij de start). Het portaal kent geen "
+    "uitkeringsgegevens: of de uitkering helemaal stopte (bij deeltijdwerk soms niet), "
+    "bevestigen UWV en gemeente."
+)
+
 TITELS = {
     "doelgroep": "Plaatsingen per doelgroep in het halfjaar",
+    "uitstroom": "Uitstroom naar werk per doelgroep in het halfjaar (personen)",
     "doelgroep_jaar": "Plaatsingen dit jaar tot en met het halfjaar, tegenover de doelstelling",
     "cluster": "Plaatsingen per cluster",
     "focussector": "Plaatsingen in de focussectoren",
@@ -357,6 +389,8 @@ def factsheet_cijfers(
     tabellen = []
     for code, rijen in nu.items():
         tabel = {"code": code, "titel": _(TITELS[code]), "rijen": []}
+        if code == "uitstroom":  # frozen with the figures: how they were counted
+            tabel["toelichting"] = _(UITSTROOM_TOELICHTING)
         for naam, waarde in rijen.items():
             rij = {
                 "naam": naam,
@@ -407,3 +441,15 @@ def factsheets_voor(*, user, regio=None):
     if not user.heeft_rol("wsp_manager") and not user.is_superuser:
         qs = qs.filter(gepubliceerd=True)
     return qs
+
+
+def ontvangers_voor(*, user):
+    """The factsheet recipients of the user's regio: the regio's own (gemeente empty) first,
+    then per gemeente, by name."""
+    from ..factsheet_models import FactsheetOntvanger
+
+    return (
+        FactsheetOntvanger.objects.voor(user)
+        .select_related("gemeente")
+        .order_by(F("gemeente__naam").asc(nulls_first=True), "naam", "pk")
+    )

@@ -214,3 +214,63 @@ def halfjaar_factsheets_maken(*, vandaag: date | None = None) -> int:
                 )
                 gemaakt += nieuw
     return gemaakt
+
+
+def _ontvanger_dubbel(*, regio, gemeente, email: str, behalve: int | None):
+    qs = FactsheetOntvanger.objects.filter(regio=regio, email__iexact=email)
+    qs = qs.filter(gemeente=gemeente) if gemeente else qs.filter(gemeente__isnull=True)
+    return qs.exclude(pk=behalve).exists() if behalve else qs.exists()
+
+
+def ontvanger_opslaan(
+    *,
+    regio: Arbeidsmarktregio,
+    user,
+    naam: str,
+    email: str,
+    gemeente: Gemeente | None = None,
+    ontvanger: FactsheetOntvanger | None = None,
+) -> FactsheetOntvanger:
+    """Add a recipient of the factsheet of the regio (gemeente empty, e.g. UWV) or of one
+    gemeente, or change one. One e-mail address once per factsheet (case-insensitive): the
+    database's unique constraint does not cover the regio's factsheet (gemeente NULL), so
+    the check runs here, serialised per regio by its row lock. A recipient moved to another
+    gemeente keeps the links already sent; the next publication follows the new choice."""
+    if gemeente is not None and gemeente.regio_id != regio.pk:
+        raise ValidationError({"gemeente": _("Onbekende gemeente in deze regio.")})
+    if ontvanger is not None and ontvanger.regio_id != regio.pk:
+        raise ValidationError(_("Deze ontvanger hoort niet bij uw regio."))
+    email = email.strip()
+    with transaction.atomic():
+        Arbeidsmarktregio.objects.select_for_update().get(pk=regio.pk)
+        behalve = ontvanger.pk if ontvanger else None
+        if _ontvanger_dubbel(regio=regio, gemeente=gemeente, email=email, behalve=behalve):
+            raise ValidationError(
+                {"email": _("Dit e-mailadres ontvangt deze factsheet al.")}, code="dubbel"
+            )
+        nieuw = ontvanger is None
+        ontvanger = ontvanger or FactsheetOntvanger(regio=regio)
+        ontvanger.naam, ontvanger.email, ontvanger.gemeente = naam.strip(), email, gemeente
+        ontvanger.full_clean()
+        ontvanger.save()
+        audit.vastleggen(
+            actie=AuditEvent.Actie.AANGEMAAKT if nieuw else AuditEvent.Actie.GEWIJZIGD,
+            event="wsp_factsheet_ontvanger_opgeslagen",
+            user=user,
+            obj=ontvanger,
+        )
+    return ontvanger
+
+
+@transaction.atomic
+def ontvanger_verwijderen(*, ontvanger: FactsheetOntvanger, user) -> None:
+    """Remove a recipient; their personal links go with them (the pages answer 404 from now
+    on: FactsheetLink.ontvanger cascades). The audit event keeps the id, not the address."""
+    audit.vastleggen(
+        actie=AuditEvent.Actie.VERWIJDERD,
+        event="wsp_factsheet_ontvanger_verwijderd",
+        user=user,
+        obj=ontvanger,
+        details={"links": ontvanger.links.count()},
+    )
+    ontvanger.delete()

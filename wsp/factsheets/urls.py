@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views as v
+from . import views_ontvangers as o
 
 urlpatterns = [
     path("", v.factsheets, name="factsheets"),
@@ -16,6 +17,16 @@ urlpatterns = [
     path("versie/<int:pk>/pdf/", v.factsheet_pdf, name="factsheet_pdf"),
     path("versie/<int:pk>/teksten/", v.factsheet_teksten, name="factsheet_teksten"),
     path("versie/<int:pk>/publiceren/", v.factsheet_publiceren, name="factsheet_publiceren"),
+    path("ontvangers/", o.ontvangers, name="factsheet_ontvangers"),
+    path("ontvangers/nieuw/", o.ontvanger_nieuw, name="factsheet_ontvanger_nieuw"),
+    path(
+        "ontvangers/<int:pk>/bewerken/", o.ontvanger_bewerken, name="factsheet_ontvanger_bewerken"
+    ),
+    path(
+        "ontvangers/<int:pk>/verwijderen/",
+        o.ontvanger_verwijderen,
+        name="factsheet_ontvanger_verwijderen",
+    ),
     path("links/<int:pk>/intrekken/", v.factsheet_link_intrekken, name="factsheet_link_intrekken"),
     path("<str:periode>/", v.factsheet, name="factsheet"),
     path("<str:periode>/gemeente/<str:gemeente>/", v.factsheet, name="factsheet_gemeente"),
