@@ -12,7 +12,15 @@ from .selectors import regio_voor_code, regio_voor_host
 
 
 def regio_van_request(request: HttpRequest, code: str | None = None) -> Arbeidsmarktregio:
-    regio = regio_voor_host(request.get_host()) if code is None else regio_voor_code(code)
+    """The regio whose public page is asked for. On a regio's own host name only that
+    regio's pages exist: /<other code>/ there is a 404, so one regio's site never shows
+    another's vacatures or besluiten under its name. Elsewhere (the installation's own
+    address) the /<code>/ path prefix chooses."""
+    van_host = regio_voor_host(request.get_host())
+    if code is None or van_host is not None:
+        regio = van_host if code in (None, getattr(van_host, "code", None)) else None
+    else:
+        regio = regio_voor_code(code)
     if regio is None:
         raise Http404("Onbekende regio")
     return regio

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum import audit
-from werkcentrum.models import AuditEvent
+from werkcentrum.models import Arbeidsmarktregio, AuditEvent
 from werkcentrum.site import site_url
 from werkcentrum.tokens import nieuw_token, token_hash
 
@@ -48,10 +48,11 @@ class LinkOngeldig(Exception):
 _hash = token_hash
 
 
-def link_url(token: str) -> str:
-    """The absolute URL put in the e-mail (the only place the token is ever written)."""
+def link_url(token: str, *, regio: Arbeidsmarktregio) -> str:
+    """The absolute URL put in the e-mail (the only place the token is ever written), on the
+    factsheet's regio's own address when it has one."""
     pad = reverse("factsheet_publiek:factsheet", kwargs={"token": token})
-    return site_url() + pad
+    return site_url(regio) + pad
 
 
 def link_aanmaken(
