@@ -8,7 +8,7 @@ from functools import wraps
 from django.http import Http404, HttpRequest
 
 from .models import Arbeidsmarktregio
-from .selectors import regio_voor_code, regio_voor_host
+from .selectors import publieke_regio_voor
 
 
 def regio_van_request(request: HttpRequest, code: str | None = None) -> Arbeidsmarktregio:
@@ -16,11 +16,7 @@ def regio_van_request(request: HttpRequest, code: str | None = None) -> Arbeidsm
     regio's pages exist: /<other code>/ there is a 404, so one regio's site never shows
     another's vacatures or besluiten under its name. Elsewhere (the installation's own
     address) the /<code>/ path prefix chooses."""
-    van_host = regio_voor_host(request.get_host())
-    if code is None or van_host is not None:
-        regio = van_host if code in (None, getattr(van_host, "code", None)) else None
-    else:
-        regio = regio_voor_code(code)
+    regio = publieke_regio_voor(host=request.get_host(), code=code)
     if regio is None:
         raise Http404("Onbekende regio")
     return regio
