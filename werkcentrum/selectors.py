@@ -88,10 +88,6 @@ def regio_voor_host(host: str) -> Arbeidsmarktregio | None:
     return Arbeidsmarktregio.objects.filter(hostnaam=naam).first() if naam else None
 
 
-def regio_voor_code(code: str) -> Arbeidsmarktregio | None:
-    return Arbeidsmarktregio.objects.filter(code=code).first()
-
-
 def publieke_regio_voor(*, host: str, code: str | None) -> Arbeidsmarktregio | None:
     """The regio whose public page `code` (None: the front door) is asked for on `host`, in
     one query. On a regio's own host name only that regio exists; elsewhere (the portal's
