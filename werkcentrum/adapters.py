@@ -1,4 +1,5 @@
 import math
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
@@ -16,6 +17,15 @@ from .clientadres import client_adres, limiet_sleutel
 # locks only themselves out, while guessing from many addresses still hits a ceiling.
 PER_ACCOUNT_EN_ADRES = "login_failed"
 PER_ACCOUNT = "login_failed_account"
+
+
+class _Portaal:
+    """What allauth's mail templates read from `current_site`: the stored address."""
+
+    name = "Werkcentrum-portaal"
+
+    def __init__(self, basis: str) -> None:
+        self.domain = urlsplit(basis).netloc
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -48,6 +58,23 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth builds the links in its mails (password reset) and the site name from the
+        request's Host header. Ours come from the stored address (werkcentrum.site), so a
+        forged Host header cannot put another address in a reset mail."""
+        from .site import site_url
+
+        request = context.get("request") or globals()["context"].request
+        basis = site_url(getattr(context.get("user"), "regio", None))
+        eigen = {**context, "current_site": _Portaal(basis)}
+        if request is not None:
+            host = request.get_host()
+            for sleutel, waarde in context.items():
+                delen = urlsplit(waarde) if isinstance(waarde, str) else None
+                if delen is not None and delen.netloc == host:
+                    eigen[sleutel] = basis + urlunsplit(delen._replace(scheme="", netloc=""))
+        super().send_mail(template_prefix, email, eigen)
 
     def get_client_ip(self, request) -> str:
         # One definition of the client address for every limit (werkcentrum/clientadres.py).

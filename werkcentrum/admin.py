@@ -25,13 +25,26 @@ from .models import (
 )
 from .resources import GemeenteResource, LocatieResource, OrganisatieResource
 from .rollen import ROLLEN
+from .site import site_url
 from .tenancy import scope, ziet_alle_regios
 
 
 @admin.register(Arbeidsmarktregio)
 class ArbeidsmarktregioAdmin(RegioAdmin):
-    list_display = ["naam", "code", "hostnaam"]
+    list_display = ["naam", "code", "hostnaam", "adres_in_mails"]
     search_fields = ["naam", "code"]
+
+    @admin.display(description=_("adres in mails"))
+    def adres_in_mails(self, obj: Arbeidsmarktregio) -> str:
+        # A host name not in ALLOWED_HOSTS is not served: mails then use SITE_URL.
+        return site_url(obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The host name decides which regio a public address shows and where mail links
+        # go; it goes together with the server's ALLOWED_HOSTS and DNS, so only the
+        # platform's own beheer sets it, not a regio's beheerder.
+        eigen = list(super().get_readonly_fields(request, obj))
+        return eigen if ziet_alle_regios(request.user) else [*eigen, "hostnaam"]
 
     def has_add_permission(self, request):
         return ziet_alle_regios(request.user)

@@ -17,6 +17,8 @@ from .tenancy import RegioManager, RegioQuerySet
 from .validators import (
     cbs_code_validator,
     enkele_regel_validator,
+    hostnaam_validator,
+    is_portaaladres,
     postcode_validator,
     telefoon_validator,
 )
@@ -31,8 +33,12 @@ class Arbeidsmarktregio(models.Model):
         _("hostnaam"),
         max_length=253,
         blank=True,
-        help_text=_("De publieke website van deze regio, bijv. werkcentrum-zkij.nl."),
-        validators=[enkele_regel_validator],
+        help_text=_(
+            "Het eigen adres van de publieke website van deze regio, bijv. "
+            "werkcentrum-zkij.nl. Leeg: de website staat onder /<code>/ op het adres van het "
+            "portaal. Het portaal moet de naam ook in ALLOWED_HOSTS hebben."
+        ),
+        validators=[enkele_regel_validator, hostnaam_validator],
     )
     modules = models.JSONField(
         _("modules"),
@@ -70,6 +76,14 @@ class Arbeidsmarktregio(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self) -> None:
+        # The installation's own address serves every regio under /<code>/; given to one
+        # regio, the others' public pages would disappear from it.
+        if is_portaaladres(self.hostnaam):
+            raise ValidationError(
+                {"hostnaam": _("Dit is het adres van het hele portaal, niet van één regio.")}
+            )
 
     @property
     def centrumgemeente(self) -> Gemeente | None:

@@ -8,11 +8,15 @@ from functools import wraps
 from django.http import Http404, HttpRequest
 
 from .models import Arbeidsmarktregio
-from .selectors import regio_voor_code, regio_voor_host
+from .selectors import publieke_regio_voor
 
 
 def regio_van_request(request: HttpRequest, code: str | None = None) -> Arbeidsmarktregio:
-    regio = regio_voor_host(request.get_host()) if code is None else regio_voor_code(code)
+    """The regio whose public page is asked for. On a regio's own host name only that
+    regio's pages exist: /<other code>/ there is a 404, so one regio's site never shows
+    another's vacatures or besluiten under its name. Elsewhere (the installation's own
+    address) the /<code>/ path prefix chooses."""
+    regio = publieke_regio_voor(host=request.get_host(), code=code)
     if regio is None:
         raise Http404("Onbekende regio")
     return regio

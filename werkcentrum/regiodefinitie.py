@@ -23,6 +23,7 @@ from django.db import transaction
 
 from .huisstijl import kleur_validator
 from .modules import MODULES
+from .validators import hostnaam_validator, is_portaaladres
 
 MAP = Path(__file__).resolve().parent / "regios"
 CBS_CODE = re.compile(r"^GM\d{4}$")
@@ -100,6 +101,9 @@ class Definitie:
     onderdelen: dict[str, Any] = field(default_factory=dict)
     huisstijl_kleur: str = ""
     modules: tuple[str, ...] = tuple(MODULES)
+    # None: the file does not say, so the host name set in the admin stays as it is (it
+    # differs per installation: acceptance, production). "" removes it.
+    hostnaam: str | None = None
 
     @property
     def centrumgemeente(self) -> GemeenteDef:
@@ -225,6 +229,23 @@ class _Lezer:
             return ""
         return kleur.lower()
 
+    def hostnaam(self) -> str | None:
+        """hostnaam: werkcentrum-zkij.nl; the regio's own address (optional)."""
+        if "hostnaam" not in self.data:
+            return None
+        if self.data["hostnaam"] is None:
+            return ""
+        naam = self.tekst(self.data, "hostnaam", "regio", verplicht=False).lower()
+        try:
+            hostnaam_validator(naam)
+        except ValidationError as fout:
+            self.fout(f"regio: hostnaam '{naam}': {' '.join(fout.messages)}")
+            return None
+        if is_portaaladres(naam):
+            self.fout(f"regio: hostnaam '{naam}' is het adres van het hele portaal (SITE_URL).")
+            return None
+        return naam
+
     def modules(self) -> tuple[str, ...]:
         """modules: [wsp, rba, financien]; which parts the regio uses beside the loket."""
         waarde = self.data.get("modules")
@@ -256,9 +277,11 @@ class _Lezer:
                 onderdelen[sectie] = self.data[sectie]
         huisstijl_kleur = self.huisstijl()
         modules = self.modules()
+        hostnaam = self.hostnaam()
         bekend = {
             "code",
             "naam",
+            "hostnaam",
             "bron",
             "huisstijl",
             "modules",
@@ -281,6 +304,7 @@ class _Lezer:
             onderdelen=onderdelen,
             huisstijl_kleur=huisstijl_kleur,
             modules=modules,
+            hostnaam=hostnaam,
         )
         if not self.fouten:
             for sectie, waarde in onderdelen.items():
@@ -472,6 +496,13 @@ def conflicten(definitie: Definitie) -> list[str]:
 
     if Arbeidsmarktregio.objects.filter(naam=definitie.naam).exclude(code=definitie.code).exists():
         fouten.append(f"regio: de naam '{definitie.naam}' hoort al bij een andere regio.")
+    if (
+        definitie.hostnaam
+        and Arbeidsmarktregio.objects.filter(hostnaam=definitie.hostnaam)
+        .exclude(code=definitie.code)
+        .exists()
+    ):
+        fouten.append(f"regio: de hostnaam '{definitie.hostnaam}' hoort al bij een andere regio.")
     return fouten
 
 
@@ -494,6 +525,7 @@ def laden(definitie: Definitie) -> Samenvatting:
             "naam": definitie.naam,
             "huisstijl_kleur": definitie.huisstijl_kleur,
             "modules": list(definitie.modules),
+            **({} if definitie.hostnaam is None else {"hostnaam": definitie.hostnaam}),
         },
     )
     gemeenten = _gemeenten_laden(s, regio, definitie)

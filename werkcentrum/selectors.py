@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Arbeidsmarktregio, Hartslag
@@ -87,5 +88,16 @@ def regio_voor_host(host: str) -> Arbeidsmarktregio | None:
     return Arbeidsmarktregio.objects.filter(hostnaam=naam).first() if naam else None
 
 
-def regio_voor_code(code: str) -> Arbeidsmarktregio | None:
-    return Arbeidsmarktregio.objects.filter(code=code).first()
+def publieke_regio_voor(*, host: str, code: str | None) -> Arbeidsmarktregio | None:
+    """The regio whose public page `code` (None: the front door) is asked for on `host`, in
+    one query. On a regio's own host name only that regio exists; elsewhere (the portal's
+    own address) the code chooses."""
+    naam = host.split(":", 1)[0].lower()
+    filter_ = Q(hostnaam=naam) if naam else Q(pk__in=[])
+    if code is not None:
+        filter_ |= Q(code=code)
+    regios = list(Arbeidsmarktregio.objects.filter(filter_))
+    van_host = next((r for r in regios if naam and r.hostnaam == naam), None)
+    if van_host is not None:
+        return van_host if code in (None, van_host.code) else None
+    return next((r for r in regios if r.code == code), None)

@@ -1,5 +1,8 @@
+import re
 import unicodedata
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -37,3 +40,27 @@ def enkele_regel_validator(waarde: object) -> None:
             _("Dit veld is één regel: haal regeleinden, tabs en andere onzichtbare tekens weg."),
             code="stuurteken",
         )
+
+
+# A DNS host name: labels of letters, digits and inner hyphens, at least two of them, no port,
+# scheme or path. Lower case only, because the Host header is compared case-insensitively
+# and the unique constraint is not.
+_HOSTNAAM = re.compile(r"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+
+
+def hostnaam_validator(waarde: object) -> None:
+    """A regio's own host name, e.g. werkcentrum-zkij.nl: no http://, no port, no slash."""
+    if isinstance(waarde, str) and waarde and not _HOSTNAAM.match(waarde):
+        raise ValidationError(
+            _(
+                "Vul alleen een hostnaam in, in kleine letters, zoals werkcentrum-zkij.nl "
+                "(zonder http://, poort of /)."
+            ),
+            code="hostnaam",
+        )
+
+
+def is_portaaladres(hostnaam: str) -> bool:
+    """Whether `hostnaam` is the installation's own address (settings.SITE_URL), which serves
+    every regio under /<code>/ and so can never be one regio's host name."""
+    return bool(hostnaam) and hostnaam.lower() == (urlsplit(settings.SITE_URL).hostname or "")

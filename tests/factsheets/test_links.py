@@ -283,3 +283,29 @@ def test_de_factsheet_van_een_gemeente_gaat_naar_de_ontvangers_van_die_gemeente(
     assert "Factsheet 2025-H1 gemeente Haarlem" in html
     r = client.get(_url(tokens["haarlem@example.org"], "pdf"))
     assert r["Content-Disposition"] == 'attachment; filename="factsheet-2025-H1-GM0392-v1.pdf"'
+
+
+def test_de_link_staat_op_het_eigen_adres_van_de_regio(
+    opzet, manager, regio_a, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://portaal.example.nl"
+    settings.ALLOWED_HOSTS = ["testserver", "portaal.example.nl", "werkcentrum-zkij.example.nl"]
+    regio_a.hostnaam = "werkcentrum-zkij.example.nl"
+    regio_a.save(update_fields=["hostnaam"])
+    _publiceren(opzet, manager, django_capture_on_commit_callbacks)
+    assert mail.outbox
+    assert all("https://werkcentrum-zkij.example.nl/factsheet/" in m.body for m in mail.outbox)
+
+
+def test_op_het_adres_van_een_andere_regio_opent_de_link_niet(
+    opzet, manager, regio_a, regio_b, client, settings, django_capture_on_commit_callbacks
+):
+    settings.ALLOWED_HOSTS = ["testserver", "werkcentrum-amersfoort.example.nl"]
+    regio_b.hostnaam = "werkcentrum-amersfoort.example.nl"
+    regio_b.save(update_fields=["hostnaam"])
+    token = next(iter(_publiceren(opzet, manager, django_capture_on_commit_callbacks).values()))
+    elders = {"HTTP_HOST": "werkcentrum-amersfoort.example.nl"}
+    assert client.get(_url(token), **elders).status_code == 404
+    assert client.get(_url(token, "pdf"), **elders).status_code == 404
+    assert FactsheetLink.objects.get(token_hash=_hash(token)).aantal_geopend == 0
+    assert client.get(_url(token)).status_code == 200

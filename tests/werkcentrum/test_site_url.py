@@ -52,12 +52,24 @@ def test_the_setting_comes_from_site_url_else_port():
 
 
 @pytest.mark.django_db
-def test_site_url_is_the_setting_unless_the_regio_has_its_own_host(settings, regio_a):
+def test_site_url_is_the_setting_unless_the_regio_has_its_own_served_host(settings, regio_a):
     settings.SITE_URL = "https://portaal.example.nl/"
+    settings.ALLOWED_HOSTS = ["portaal.example.nl"]
     assert site_url() == "https://portaal.example.nl"
     assert site_url(regio_a) == "https://portaal.example.nl"
+    # A host name this installation does not answer on would make every link dead.
     regio_a.hostnaam = "werkcentrum-zkij.nl"
+    assert site_url(regio_a) == "https://portaal.example.nl"
+    settings.ALLOWED_HOSTS = ["portaal.example.nl", "werkcentrum-zkij.nl"]
     assert site_url(regio_a) == "https://werkcentrum-zkij.nl"
+
+
+@pytest.mark.django_db
+def test_a_regio_host_keeps_the_scheme_and_port_of_the_dev_server(settings, regio_a):
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    settings.ALLOWED_HOSTS = ["127.0.0.1", ".localhost"]
+    regio_a.hostnaam = "zkij.localhost"
+    assert site_url(regio_a) == "http://zkij.localhost:8123"
 
 
 @pytest.mark.django_db

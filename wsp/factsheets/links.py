@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum import audit
-from werkcentrum.models import AuditEvent
+from werkcentrum.models import Arbeidsmarktregio, AuditEvent
 from werkcentrum.site import site_url
 from werkcentrum.tokens import nieuw_token, token_hash
 
@@ -48,10 +48,11 @@ class LinkOngeldig(Exception):
 _hash = token_hash
 
 
-def link_url(token: str) -> str:
-    """The absolute URL put in the e-mail (the only place the token is ever written)."""
+def link_url(token: str, *, regio: Arbeidsmarktregio) -> str:
+    """The absolute URL put in the e-mail (the only place the token is ever written), on the
+    factsheet's regio's own address when it has one."""
     pad = reverse("factsheet_publiek:factsheet", kwargs={"token": token})
-    return site_url() + pad
+    return site_url(regio) + pad
 
 
 def link_aanmaken(
@@ -75,9 +76,11 @@ def link_aanmaken(
     return link, token
 
 
-def link_openen(token: str) -> FactsheetLink:
+def link_openen(token: str, *, op_host_van: Arbeidsmarktregio | None = None) -> FactsheetLink:
     """The link of `token` with its factsheet, counting this opening; raises LinkOngeldig.
-    The count is one conditional UPDATE (F() + 1), so parallel openings are all counted."""
+    The count is one conditional UPDATE (F() + 1), so parallel openings are all counted.
+    `op_host_van`: the regio whose own host name is visited; another regio's link is
+    unknown there (one regio's address never shows another's data)."""
     if not token or len(token) > 100:
         raise LinkOngeldig(404, "onbekend")
     link = (
@@ -85,6 +88,8 @@ def link_openen(token: str) -> FactsheetLink:
         .filter(token_hash=_hash(token))
         .first()
     )
+    if op_host_van is not None and link is not None and link.regio_id != op_host_van.pk:
+        link = None
     if link is None or not link.factsheet.gepubliceerd:
         raise LinkOngeldig(404, "onbekend")
     nu = timezone.now()

@@ -188,7 +188,7 @@ def _mailtekst(factsheet: Factsheet, link, token: str, *, naam: str, waar: str) 
         "naam": naam,
         "periode": factsheet.periode,
         "waar": waar,
-        "link": links.link_url(token),
+        "link": links.link_url(token, regio=factsheet.regio),
         "geldig_tot": geldig_tot,
     }
 

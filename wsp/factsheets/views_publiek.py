@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from werkcentrum.selectors import regio_voor_host
+
 from . import links, pdf
 from .views import inhoud
 
@@ -34,7 +36,7 @@ def _ongeldig(request: HttpRequest, fout: links.LinkOngeldig) -> HttpResponse:
 @require_safe
 def factsheet(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        link = links.link_openen(token)
+        link = links.link_openen(token, op_host_van=regio_voor_host(request.get_host()))
     except links.LinkOngeldig as fout:
         return _ongeldig(request, fout)
     context = {**inhoud(link.factsheet), "token": token}
@@ -45,7 +47,7 @@ def factsheet(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def factsheet_pdf(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        link = links.link_openen(token)
+        link = links.link_openen(token, op_host_van=regio_voor_host(request.get_host()))
     except links.LinkOngeldig as fout:
         return _ongeldig(request, fout)
     fs = link.factsheet
