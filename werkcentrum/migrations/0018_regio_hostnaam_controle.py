@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('werkcentrum', '0015_organisatie_functionele_mailbox'),
+        ('werkcentrum', '0017_websitegegevens'),
     ]
 
     operations = [
