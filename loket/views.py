@@ -412,7 +412,15 @@ def dienst_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse
 def trajecten(request: HttpRequest) -> HttpResponse:
     qs = selectors.trajecten_voor(user=request.user).order_by("-startdatum", "-pk")
     context = list_context(request, qs, filters.TrajectFilter, page_size=PAGINA_GROOTTE)
+    context["reserve_melding"] = _reserve_melding(request.user)
     return render(request, "loket/trajecten.html", context)
+
+
+def _reserve_melding(user) -> str | None:
+    """The coordinator's warning that new trajecten would not be booked (see reserve)."""
+    if not user.regio_id or not user.heeft_rol("coordinator", "beheerder"):
+        return None
+    return reserve.ontbrekende_instelling(regio_id=user.regio_id)
 
 
 @rol_vereist(*GIDSEN)
