@@ -271,11 +271,17 @@ def _diensten(ctx: DemoContext) -> list[Dienst]:
                 "omschrijving": omschrijving,
                 "reactietermijn_werkdagen": termijn,
                 "hoe_doorverwijzen": "Via een warme doorverwijzing in het portaal.",
-                "contact": org.telefoon or org.email,
+                "telefoon": org.telefoon,
+                "email": org.email,
+                "website": org.website,
+                "openingstijden": "Maandag tot en met vrijdag 9.00 tot 17.00 uur",
                 "gepubliceerd": True,
                 "actief": True,
             },
         )
+        # A gemeente's dienst is for its own residents only (the suggestions follow the
+        # visitor's woongemeente); the other partners serve the whole regio.
+        dienst.gemeenten.set([org.gemeente] if org.gemeente_id and soort == "gemeente" else [])
         dienst.themas.set([themas[c] for c in thema_codes])
         dienst.doelgroepen.set([doelgroepen[c] for c in doelgroep_codes])
         diensten.append(dienst)

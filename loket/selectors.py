@@ -41,6 +41,9 @@ from .models import (
     Vraag,
 )
 
+# The doelgroep of a visitor whose situation the gids does not know.
+ONBEKEND = "onbekend"
+
 # --- Public --------------------------------------------------------------------------------
 
 
@@ -158,11 +161,15 @@ def diensten_voor(
     return _dienst_filters(qs, thema=thema, doelgroep=doelgroep, gemeente=gemeente, zoek=zoek)
 
 
-def dienst_suggesties(*, user: Medewerker, themas, doelgroep) -> QuerySet:
-    """Services matching any chosen thema and the doelgroep (or for everyone), best first."""
+def dienst_suggesties(*, user: Medewerker, themas, doelgroep, woongemeente=None) -> QuerySet:
+    """Services matching any chosen thema, for the doelgroep (or for everyone) and offered in
+    the visitor's woongemeente (or the whole regio), best first. An unknown doelgroep
+    ('onbekend') or woongemeente does not narrow the list: the gids still gets suggestions."""
     qs = Dienst.objects.voor(user).filter(actief=True, themas__in=themas)
-    if doelgroep is not None:
+    if doelgroep is not None and doelgroep.code != ONBEKEND:
         qs = qs.filter(Q(doelgroepen=doelgroep) | Q(doelgroepen=None))
+    if woongemeente is not None:
+        qs = qs.filter(Q(gemeenten=woongemeente) | Q(gemeenten=None))
     return (
         qs.annotate(treffers=Count("themas", distinct=True))
         .select_related("organisatie")
