@@ -368,6 +368,10 @@ class ToeleidingForm(forms.Form):
 
 
 class DienstForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
+
     class Meta:
         model = Dienst
         fields = [

@@ -272,7 +272,9 @@ def _gesprekken_per(gesprekken: QuerySet) -> dict[str, list[dict]]:
     ]
     tabellen: dict[str, list[dict]] = {tabel: [] for tabel in (*_GESPREK_TABELLEN, "maand")}
     labels = {tabel: dict(keuzes.choices) for tabel, keuzes in _KEUZES.items()}
-    for r in maand.union(*armen, all=True).order_by("tabel", "maand", "-aantal", "naam"):
+    # The row without a value ("(geen)") last among equal counts, on every database.
+    volgorde = ("tabel", "maand", "-aantal", F("naam").asc(nulls_last=True))
+    for r in maand.union(*armen, all=True).order_by(*volgorde):
         if r["tabel"] == "maand":
             naam = maandnaam(r["maand"])
         elif r["tabel"] in labels:

@@ -165,8 +165,8 @@ def test_dashboard_tables_count_the_regio_in_the_period(coordinator, gegevens):
     )
     assert _zonder_totaal(t["woongemeente"]) == (
         [
-            {"naam": "(buiten de regio of onbekend)", "aantal": 2},
             {"naam": "Haarlem", "aantal": 2},
+            {"naam": "(buiten de regio of onbekend)", "aantal": 2},
             {"naam": "Velsen", "aantal": 1},
         ],
         gesprekken,
