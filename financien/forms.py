@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rba.models import Besluit
 from werkcentrum.bestanden import bestand_controleren
+from werkcentrum.forms import DatumInput
 from werkcentrum.validators import enkele_regel_validator
 
 from . import selectors
@@ -49,13 +50,6 @@ class BedragField(forms.CharField):
         if self.minimum is not None and bedrag < self.minimum:
             raise ValidationError(_("Het bedrag moet groter zijn dan nul."))
         return bedrag.quantize(Decimal("0.01"))
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _vandaag() -> date:

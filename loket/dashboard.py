@@ -14,24 +14,41 @@ from werkcentrum.decorators import rol_vereist
 from . import selectors
 from .forms import PeriodeForm
 
+
+def _per(kop) -> list[tuple[str, object]]:
+    return [("naam", kop), ("aantal", gettext_lazy("Gesprekken"))]
+
+
 KOLOMMEN = {
-    "locatie": [("naam", gettext_lazy("Locatie")), ("aantal", gettext_lazy("Gesprekken"))],
-    "kanaal": [("naam", gettext_lazy("Kanaal")), ("aantal", gettext_lazy("Gesprekken"))],
-    "doelgroep": [("naam", gettext_lazy("Doelgroep")), ("aantal", gettext_lazy("Gesprekken"))],
-    "thema": [("naam", gettext_lazy("Thema")), ("aantal", gettext_lazy("Gesprekken"))],
-    "maand": [("naam", gettext_lazy("Maand")), ("aantal", gettext_lazy("Gesprekken"))],
+    "locatie": _per(gettext_lazy("Locatie")),
+    "kanaal": _per(gettext_lazy("Kanaal")),
+    "doelgroep": _per(gettext_lazy("Doelgroep")),
+    "thema": _per(gettext_lazy("Thema")),
+    "woongemeente": _per(gettext_lazy("Woongemeente")),
+    "leeftijd": _per(gettext_lazy("Leeftijd")),
+    "maand": _per(gettext_lazy("Maand")),
     "partners": [
         ("naam", gettext_lazy("Partner")),
         ("aantal", gettext_lazy("Doorverwijzingen")),
         ("gelukt", gettext_lazy("Afgerond")),
         ("niet_gelukt", gettext_lazy("Niet gelukt")),
+        ("open", gettext_lazy("Nog open")),
+        ("te_laat", gettext_lazy("Waarvan te laat")),
         ("succes_pct", gettext_lazy("Succes (%)")),
         ("mediaan_dagen_tot_contact", gettext_lazy("Mediaan dagen tot contact")),
+    ],
+    "tevredenheid": [
+        ("naam", gettext_lazy("Partner")),
+        ("gevraagd", gettext_lazy("Gevraagd")),
+        ("beantwoord", gettext_lazy("Beantwoord")),
+        ("tevreden", gettext_lazy("Tevreden")),
+        ("tevreden_pct", gettext_lazy("Tevreden (%)")),
     ],
     "vragen": [
         ("naam", gettext_lazy("Maand")),
         ("aantal", gettext_lazy("Vragen")),
         ("beantwoord", gettext_lazy("Beantwoord")),
+        ("verstreken", gettext_lazy("Termijn verstreken")),
         ("op_tijd", gettext_lazy("Op tijd")),
         ("op_tijd_pct", gettext_lazy("Op tijd (%)")),
     ],
@@ -41,9 +58,53 @@ TITELS = {
     "kanaal": gettext_lazy("Gesprekken per kanaal"),
     "doelgroep": gettext_lazy("Gesprekken per doelgroep"),
     "thema": gettext_lazy("Gesprekken per thema"),
+    "woongemeente": gettext_lazy("Bereik per woongemeente"),
+    "leeftijd": gettext_lazy("Bereik per leeftijdsgroep"),
     "maand": gettext_lazy("Gesprekken per maand"),
     "partners": gettext_lazy("Doorverwijzingen per partner"),
+    "tevredenheid": gettext_lazy("Tevredenheid over doorverwijzingen"),
     "vragen": gettext_lazy("Vragen op tijd beantwoord, per maand"),
+}
+# How each figure is computed, on the page under its table.
+_GESPREKKEN = gettext_lazy(
+    "Gesprekken met een datum in de periode. Het totaal is het aantal gesprekken."
+)
+UITLEG = {
+    "locatie": gettext_lazy(
+        "Gesprekken met een datum in de periode, naar de locatie waar ze plaatsvonden; "
+        "'(geen)' is telefonisch of online. Het totaal is het aantal gesprekken."
+    ),
+    "kanaal": _GESPREKKEN,
+    "doelgroep": _GESPREKKEN,
+    "thema": gettext_lazy(
+        "Gesprekken met een datum in de periode, per hulpvraag-thema. Een gesprek over twee "
+        "thema's telt bij beide, dus de rijen tellen op tot meer dan het totaal: het aantal "
+        "gesprekken."
+    ),
+    "woongemeente": gettext_lazy(
+        "Gesprekken met een datum in de periode, naar de woongemeente die de gids vastlegde. "
+        "Het totaal is het aantal gesprekken."
+    ),
+    "leeftijd": gettext_lazy(
+        "Gesprekken met een datum in de periode, naar de leeftijdsgroep die de gids vastlegde. "
+        "Het totaal is het aantal gesprekken."
+    ),
+    "maand": _GESPREKKEN,
+    "partners": gettext_lazy(
+        "Doorverwijzingen verstuurd in de periode. Succes = afgerond gedeeld door álle "
+        "doorverwijzingen, ook de doorverwijzingen die nog open zijn of niet gelukt zijn. "
+        "Te laat: nog zonder reactie van de partner na de beloofde reactiedatum. Mediaan: "
+        "dagen van versturen tot contact, alleen waar contact gelegd is."
+    ),
+    "tevredenheid": gettext_lazy(
+        "Doorverwijzingen verstuurd in de periode waarover de inwoner een tevredenheidsvraag "
+        "kreeg. Tevreden (%) = tevreden gedeeld door beantwoord."
+    ),
+    "vragen": gettext_lazy(
+        "Vragen ontvangen in de periode, per maand van ontvangst. Op tijd (%) telt alleen "
+        "vragen waarvan de antwoordtermijn al verstreken is: beantwoord op of voor de "
+        "uiterste datum, gedeeld door het aantal met een verstreken termijn."
+    ),
 }
 
 
@@ -88,15 +149,21 @@ def _tabellen(request: HttpRequest):
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, van, tot, data, berekend = _tabellen(request)
     query = request.GET.urlencode()
-    tabellen = [
-        {
-            "code": code,
-            "titel": TITELS[code],
-            "kolommen": [label for _veld, label in KOLOMMEN[code]],
-            "rijen": [[rij.get(veld) for veld, _label in KOLOMMEN[code]] for rij in data[code]],
-        }
-        for code in KOLOMMEN
-    ]
+    tabellen = []
+    for code, kolommen in KOLOMMEN.items():
+        rijen = [[rij.get(veld) for veld, _label in kolommen] for rij in data[code]]
+        heeft_gegevens = any(not rij.get("totaal") for rij in data[code])
+        tabellen.append(
+            {
+                "code": code,
+                "titel": TITELS[code],
+                "uitleg": UITLEG[code],
+                "kolommen": [label for _veld, label in kolommen],
+                # The last row is the total: the template puts it in the table's footer.
+                "rijen": rijen[:-1] if heeft_gegevens else [],
+                "totaal": rijen[-1] if heeft_gegevens else None,
+            }
+        )
     context = {
         "berekend": berekend,
         "form": form,

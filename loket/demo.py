@@ -177,6 +177,41 @@ def loket(ctx: DemoContext) -> None:
     _activiteit(ctx, locaties, diensten)
 
 
+# The demo reserve's post for trajecten (financien/demo.py POSTEN).
+TRAJECT_POST = "TRJ"
+
+
+@registreer("loket-reserve", na="financien")
+def loket_reserve(ctx: DemoContext) -> None:
+    """Trajecten booked in the demo reserve: the regio's standing besluit is the genomen
+    besluit 'inzet regionale middelen' on which the demo reserve already commits trajecten
+    (the trajecten begrotingspost), both made by financien's demo generator, which runs
+    before this one."""
+    from financien.models import Begrotingspost, Mutatie
+    from rba.models import Besluit, genomen_q
+
+    post = Begrotingspost.objects.filter(regio=ctx.regio, code=TRAJECT_POST).first()
+    besluit = (
+        Besluit.objects.in_regio(ctx.regio)
+        .filter(
+            genomen_q(),
+            type=Besluit.Type.INZET_REGIONALE_MIDDELEN,
+            pk__in=Mutatie.objects.filter(
+                regio=ctx.regio, soort=Mutatie.Soort.VERPLICHTING, begrotingspost=post
+            ).values("besluit"),
+        )
+        .order_by("-datum", "-pk")
+        .first()
+    )
+    if besluit is None or post is None:
+        return  # no demo reserve in this regio: the coordinator sees why nothing is booked
+    instelling = LoketInstelling.objects.get(regio=ctx.regio)
+    instelling.traject_besluit = besluit
+    instelling.traject_begrotingspost = post
+    instelling.full_clean()
+    instelling.save(update_fields=["traject_besluit", "traject_begrotingspost"])
+
+
 def _spreekuren(ctx: DemoContext) -> list[Locatie]:
     locaties = list(Locatie.objects.filter(regio=ctx.regio).order_by("naam"))
     if not locaties:
@@ -236,11 +271,17 @@ def _diensten(ctx: DemoContext) -> list[Dienst]:
                 "omschrijving": omschrijving,
                 "reactietermijn_werkdagen": termijn,
                 "hoe_doorverwijzen": "Via een warme doorverwijzing in het portaal.",
-                "contact": org.telefoon or org.email,
+                "telefoon": org.telefoon,
+                "email": org.email,
+                "website": org.website,
+                "openingstijden": "Maandag tot en met vrijdag 9.00 tot 17.00 uur",
                 "gepubliceerd": True,
                 "actief": True,
             },
         )
+        # A gemeente's dienst is for its own residents only (the suggestions follow the
+        # visitor's woongemeente); the other partners serve the whole regio.
+        dienst.gemeenten.set([org.gemeente] if org.gemeente_id and soort == "gemeente" else [])
         dienst.themas.set([themas[c] for c in thema_codes])
         dienst.doelgroepen.set([doelgroepen[c] for c in doelgroep_codes])
         diensten.append(dienst)

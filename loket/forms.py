@@ -99,6 +99,28 @@ class VraagForm(forms.Form):
         return data
 
 
+# The doelgroepen as an inwoner says them: staff words like "NUG" mean nothing to a visitor.
+SITUATIES = {
+    "nug": _("Ik heb geen uitkering"),
+    "ww": _("Ik heb een WW-uitkering"),
+    "bijstand": _("Ik heb een bijstandsuitkering"),
+    "wajong": _("Ik heb een Wajong-uitkering"),
+    "wia-zw": _("Ik ben ziek of arbeidsongeschikt (WIA of Ziektewet)"),
+    "werkenden": _("Ik heb werk en zoek ander werk"),
+    "jongeren": _("Ik ben jonger dan 27 of kom net van school"),
+    "statushouders": _("Ik heb een verblijfsvergunning als vluchteling"),
+    "oekrainers": _("Ik kom uit Oekraïne"),
+    "eu-arbeidsmigranten": _("Ik kom uit een ander EU-land om hier te werken"),
+    "ondernemers": _("Ik heb een eigen bedrijf of werk als zzp'er"),
+    "arbeidsbeperking": _("Ik heb een beperking of ziekte die werken lastiger maakt"),
+}
+
+
+class SituatieField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Doelgroep) -> str:
+        return str(SITUATIES.get(obj.code, obj))
+
+
 class WegwijzerForm(forms.Form):
     thema = forms.ModelChoiceField(
         label=_("Mijn vraag gaat over"),
@@ -106,9 +128,10 @@ class WegwijzerForm(forms.Form):
         required=False,
         empty_label=_("Alle onderwerpen"),
     )
-    doelgroep = forms.ModelChoiceField(
+    doelgroep = SituatieField(
         label=_("Mijn situatie"),
-        queryset=Doelgroep.objects.all(),
+        # "Onbekend" is the gids' word for not knowing; "Alle situaties" is the visitor's.
+        queryset=Doelgroep.objects.exclude(code="onbekend"),
         required=False,
         empty_label=_("Alle situaties"),
     )
@@ -362,6 +385,10 @@ class ToeleidingForm(forms.Form):
 
 
 class DienstForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=200
+    )
+
     class Meta:
         model = Dienst
         fields = [
@@ -373,6 +400,11 @@ class DienstForm(forms.ModelForm):
             "gemeenten",
             "hoe_doorverwijzen",
             "reactietermijn_werkdagen",
+            "telefoon",
+            "email",
+            "website",
+            "adres",
+            "openingstijden",
             "contact",
             "gepubliceerd",
             "actief",

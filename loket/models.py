@@ -253,7 +253,31 @@ class Dienst(models.Model):
         help_text=_("Leeg: de reactietermijn van de regio."),
     )
     contact = models.CharField(
-        _("contact"), max_length=200, blank=True, validators=[enkele_regel_validator]
+        _("overig contact"), max_length=200, blank=True, validators=[enkele_regel_validator]
+    )
+    # How an inwoner or gids reaches the dienst itself, each in its own field so the pages can
+    # link it (tel:, mailto:, the website) and show it the same way everywhere.
+    telefoon = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        validators=[telefoon_validator, enkele_regel_validator],
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    adres = models.CharField(
+        _("adres"),
+        max_length=200,
+        blank=True,
+        validators=[enkele_regel_validator],
+        help_text=_("Straat, huisnummer en plaats van het inloop- of bezoekadres."),
+    )
+    openingstijden = models.CharField(
+        _("openingstijden"),
+        max_length=200,
+        blank=True,
+        validators=[enkele_regel_validator],
+        help_text=_("Bijvoorbeeld: maandag tot en met vrijdag 9.00 tot 17.00 uur."),
     )
     gepubliceerd = models.BooleanField(_("op de publieke website"), default=True, db_index=True)
     actief = models.BooleanField(_("actief"), default=True)

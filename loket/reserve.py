@@ -44,6 +44,36 @@ def kosten_vastleggen(*, traject: Traject, door) -> None:
     traject.reserve_kenmerk = kenmerk
 
 
+def ontbrekende_instelling(*, regio_id: int) -> str | None:
+    """Why the regio's new trajecten would not be booked in the reserve, in words for the
+    coordinator; None when the standing besluit and the begrotingspost are in place."""
+    instelling = (
+        LoketInstelling.objects.select_related("traject_besluit", "traject_begrotingspost")
+        .filter(regio_id=regio_id)
+        .first()
+    )
+    besluit = instelling.traject_besluit if instelling else None
+    if besluit is None:
+        return _(
+            "De regio heeft geen RBA-besluit voor trajecten ingesteld: de kosten van nieuwe "
+            "trajecten worden niet in de regionale reserve geboekt. Stel het besluit in bij "
+            "de loketinstellingen."
+        )
+    if not besluit.telt_als_genomen:
+        return _(
+            "Het RBA-besluit voor trajecten (%(besluit)s) is niet (meer) genomen: de kosten "
+            "van nieuwe trajecten kunnen niet geboekt worden. Kies een genomen besluit bij de "
+            "loketinstellingen."
+        ) % {"besluit": besluit.nummer or besluit.titel}
+    if not instelling.traject_begrotingspost_id:
+        return _(
+            "De regio heeft geen begrotingspost voor trajecten ingesteld: de kosten van nieuwe "
+            "trajecten worden niet in de regionale reserve geboekt. Stel de begrotingspost in "
+            "bij de loketinstellingen."
+        )
+    return None
+
+
 def boeking(traject: Traject) -> str:
     """Whether and where the traject's cost is booked, in words for the traject page."""
     instelling = (

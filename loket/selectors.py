@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from werkcentrum.models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd
@@ -39,6 +40,9 @@ from .models import (
     Traject,
     Vraag,
 )
+
+# The doelgroep of a visitor whose situation the gids does not know.
+ONBEKEND = "onbekend"
 
 # --- Public --------------------------------------------------------------------------------
 
@@ -157,11 +161,15 @@ def diensten_voor(
     return _dienst_filters(qs, thema=thema, doelgroep=doelgroep, gemeente=gemeente, zoek=zoek)
 
 
-def dienst_suggesties(*, user: Medewerker, themas, doelgroep) -> QuerySet:
-    """Services matching any chosen thema and the doelgroep (or for everyone), best first."""
+def dienst_suggesties(*, user: Medewerker, themas, doelgroep, woongemeente=None) -> QuerySet:
+    """Services matching any chosen thema, for the doelgroep (or for everyone) and offered in
+    the visitor's woongemeente (or the whole regio), best first. An unknown doelgroep
+    ('onbekend') or woongemeente does not narrow the list: the gids still gets suggestions."""
     qs = Dienst.objects.voor(user).filter(actief=True, themas__in=themas)
-    if doelgroep is not None:
+    if doelgroep is not None and doelgroep.code != ONBEKEND:
         qs = qs.filter(Q(doelgroepen=doelgroep) | Q(doelgroepen=None))
+    if woongemeente is not None:
+        qs = qs.filter(Q(gemeenten=woongemeente) | Q(gemeenten=None))
     return (
         qs.annotate(treffers=Count("themas", distinct=True))
         .select_related("organisatie")
@@ -222,15 +230,29 @@ def trajecten_voor(*, user: Medewerker) -> QuerySet:
 # --- Dashboard -----------------------------------------------------------------------------
 
 
-# The five tables of gesprekken in one statement: one grouped arm per table, glued with UNION
-# ALL (portable, unlike GROUPING SETS). `maand` is only filled in the month arm, `naam` in the
+# The gesprekken tables in one statement: one grouped arm per table, glued with UNION ALL
+# (portable, unlike GROUPING SETS). `maand` is only filled in the month arm, `naam` in the
 # others; ordering by maand first keeps the months in order and the rest by count.
 _GESPREK_TABELLEN = {
     "locatie": "locatie__naam",
     "kanaal": "kanaal",
     "doelgroep": "doelgroep__naam",
     "thema": "themas__naam",
+    "woongemeente": "woongemeente__naam",
+    "leeftijd": "leeftijdscategorie",
 }
+# Tables whose stored value is a choice: the row shows its label.
+_KEUZES = {"kanaal": Gesprek.Kanaal, "leeftijd": Gesprek.Leeftijd}
+
+
+def maandnaam(maand: date) -> str:
+    """'januari 2026' (in the active language)."""
+    return date_format(maand, "F Y")
+
+
+def _totaal(rijen: list[dict], **waarden) -> list[dict]:
+    """The rows with their total row (`totaal` marks it) at the end."""
+    return [*rijen, {"naam": _("Totaal"), "totaal": True, **waarden}]
 
 
 def _gesprekken_per(gesprekken: QuerySet) -> dict[str, list[dict]]:
@@ -249,25 +271,35 @@ def _gesprekken_per(gesprekken: QuerySet) -> dict[str, list[dict]]:
         for tabel, veld in _GESPREK_TABELLEN.items()
     ]
     tabellen: dict[str, list[dict]] = {tabel: [] for tabel in (*_GESPREK_TABELLEN, "maand")}
-    kanalen = dict(Gesprek.Kanaal.choices)
-    for r in maand.union(*armen, all=True).order_by("tabel", "maand", "-aantal", "naam"):
+    labels = {tabel: dict(keuzes.choices) for tabel, keuzes in _KEUZES.items()}
+    # The row without a value ("(geen)") last among equal counts, on every database.
+    volgorde = ("tabel", "maand", "-aantal", F("naam").asc(nulls_last=True))
+    for r in maand.union(*armen, all=True).order_by(*volgorde):
         if r["tabel"] == "maand":
-            naam = r["maand"].strftime("%Y-%m")
-        elif r["tabel"] == "kanaal":
-            naam = kanalen.get(r["naam"], r["naam"])
+            naam = maandnaam(r["maand"])
+        elif r["tabel"] in labels:
+            naam = labels[r["tabel"]].get(r["naam"], r["naam"])
+        elif r["tabel"] == "woongemeente" and r["naam"] is None:
+            naam = _("(buiten de regio of onbekend)")
         else:
             naam = r["naam"] or _("(geen)")
         tabellen[r["tabel"]].append({"naam": naam, "aantal": r["aantal"]})
-    return tabellen
+    # Every gesprek is in exactly one month: that sum is the number of gesprekken, also for
+    # the thema table (a gesprek with two themas is in two of its rows).
+    totaal = sum(r["aantal"] for r in tabellen["maand"])
+    return {tabel: _totaal(rijen, aantal=totaal) for tabel, rijen in tabellen.items()}
 
 
 def dashboard(*, user: Medewerker, van: date, tot: date) -> dict[str, list[dict]]:
     """All tables of the loket dashboard, aggregated in SQL, for the user's regio: three
-    queries (four on databases without a median aggregate)."""
+    queries (four on databases without a median aggregate). Each table ends with its total
+    row (marked `totaal`)."""
     gesprekken = Gesprek.objects.voor(user).filter(datum__gte=van, datum__lte=tot)
+    partners, tevredenheid = _partners(user=user, van=van, tot=tot)
     return {
         **_gesprekken_per(gesprekken),
-        "partners": _partners(user=user, van=van, tot=tot),
+        "partners": partners,
+        "tevredenheid": tevredenheid,
         "vragen": _vragen_op_tijd(user=user, van=van, tot=tot),
     }
 
@@ -289,13 +321,34 @@ class _Mediaan(Aggregate):
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
 
 
-def _partners(*, user: Medewerker, van: date, tot: date) -> list[dict]:
+def _pct(deel: int, geheel: int) -> int | None:
+    return round(100 * deel / geheel) if geheel else None
+
+
+_PARTNER_SOMMEN = ("aantal", "gelukt", "niet_gelukt", "open", "te_laat")
+_TEVREDEN_SOMMEN = ("gevraagd", "beantwoord", "tevreden")
+
+
+def _partners(*, user: Medewerker, van: date, tot: date) -> tuple[list[dict], list[dict]]:
+    """Per partner organisation the referrals sent in the period, and the inwoners'
+    satisfaction with them. Success is afgerond out of ALL referrals, the open and overdue
+    ones included: a partner whose referrals get stuck does not score 100%."""
     begin, eind = _lokale_dagen(van, tot)
     dvs = Doorverwijzing.objects.voor(user).filter(verstuurd_op__gte=begin, verstuurd_op__lt=eind)
+    status = Doorverwijzing.Status
     aantallen = {
         "aantal": Count("pk"),
-        "gelukt": Count("pk", filter=Q(status=Doorverwijzing.Status.AFGEROND)),
-        "niet_gelukt": Count("pk", filter=Q(status=Doorverwijzing.Status.NIET_GELUKT)),
+        "gelukt": Count("pk", filter=Q(status=status.AFGEROND)),
+        "niet_gelukt": Count("pk", filter=Q(status=status.NIET_GELUKT)),
+        "open": Count("pk", filter=~Q(status__in=Doorverwijzing.GESLOTEN)),
+        # As Doorverwijzing.is_te_laat: no reaction at all by the promised day.
+        "te_laat": Count(
+            "pk",
+            filter=Q(status=status.VERSTUURD, reactie_uiterlijk__lt=timezone.localdate()),
+        ),
+        "gevraagd": Count("pk", filter=Q(tevredenheid_verstuurd_op__isnull=False)),
+        "beantwoord": Count("pk", filter=Q(tevreden__isnull=False)),
+        "tevreden": Count("pk", filter=Q(tevreden=True)),
     }
     tot_contact = ExpressionWrapper(
         F("contact_gelegd_op") - F("verstuurd_op"), output_field=DurationField()
@@ -310,22 +363,36 @@ def _partners(*, user: Medewerker, van: date, tot: date) -> list[dict]:
     )
     if connection.vendor != "postgresql":
         _mediaan_in_python(dvs, rijen, tot_contact)
-    resultaat = []
+    partners, tevredenheid = [], []
     for r in rijen:
-        afgesloten = r["gelukt"] + r["niet_gelukt"]
-        resultaat.append(
+        partners.append(
             {
                 "naam": r["organisatie__naam"],
-                "aantal": r["aantal"],
-                "gelukt": r["gelukt"],
-                "niet_gelukt": r["niet_gelukt"],
-                "succes_pct": round(100 * r["gelukt"] / afgesloten) if afgesloten else None,
+                **{k: r[k] for k in _PARTNER_SOMMEN},
+                "succes_pct": _pct(r["gelukt"], r["aantal"]),
                 "mediaan_dagen_tot_contact": round(r["mediaan"].total_seconds() / 86400, 1)
                 if r["mediaan"] is not None
                 else None,
             }
         )
-    return resultaat
+        if r["gevraagd"]:
+            tevredenheid.append(
+                {
+                    "naam": r["organisatie__naam"],
+                    **{k: r[k] for k in _TEVREDEN_SOMMEN},
+                    "tevreden_pct": _pct(r["tevreden"], r["beantwoord"]),
+                }
+            )
+    som = {k: sum(p[k] for p in partners) for k in _PARTNER_SOMMEN}
+    tevreden_som = {k: sum(t[k] for t in tevredenheid) for k in _TEVREDEN_SOMMEN}
+    return (
+        _totaal(partners, **som, succes_pct=_pct(som["gelukt"], som["aantal"])),
+        _totaal(
+            tevredenheid,
+            **tevreden_som,
+            tevreden_pct=_pct(tevreden_som["tevreden"], tevreden_som["beantwoord"]),
+        ),
+    )
 
 
 def _mediaan_in_python(dvs: QuerySet, rijen: list[dict], tot_contact) -> None:
@@ -340,9 +407,16 @@ def _mediaan_in_python(dvs: QuerySet, rijen: list[dict], tot_contact) -> None:
         r["mediaan"] = median(duur[r["organisatie_id"]]) if r["organisatie_id"] in duur else None
 
 
+_VRAAG_SOMMEN = ("aantal", "beantwoord", "verstreken", "op_tijd")
+
+
 def _vragen_op_tijd(*, user: Medewerker, van: date, tot: date) -> list[dict]:
+    """Per month of receipt. 'Op tijd' is judged only for questions whose answer date has
+    passed (a question still within its term is neither on time nor late yet): answered on
+    or before that date, out of those."""
     begin, eind = _lokale_dagen(van, tot)
     vragen = Vraag.objects.voor(user).filter(ontvangen_op__gte=begin, ontvangen_op__lt=eind)
+    verstreken = Q(antwoord_uiterlijk__lt=timezone.localdate())
     rijen = []
     for r in (
         vragen.annotate(maand=TruncMonth("ontvangen_op", tzinfo=timezone.get_current_timezone()))
@@ -350,17 +424,19 @@ def _vragen_op_tijd(*, user: Medewerker, van: date, tot: date) -> list[dict]:
         .annotate(
             aantal=Count("pk"),
             beantwoord=Count("pk", filter=Q(beantwoord_op__isnull=False)),
-            op_tijd=Count("pk", filter=Q(beantwoord_op__date__lte=F("antwoord_uiterlijk"))),
+            verstreken=Count("pk", filter=verstreken),
+            op_tijd=Count(
+                "pk", filter=verstreken & Q(beantwoord_op__date__lte=F("antwoord_uiterlijk"))
+            ),
         )
         .order_by("maand")
     ):
         rijen.append(
             {
-                "naam": r["maand"].strftime("%Y-%m"),
-                "aantal": r["aantal"],
-                "beantwoord": r["beantwoord"],
-                "op_tijd": r["op_tijd"],
-                "op_tijd_pct": round(100 * r["op_tijd"] / r["aantal"]) if r["aantal"] else None,
+                "naam": maandnaam(r["maand"]),
+                **{k: r[k] for k in _VRAAG_SOMMEN},
+                "op_tijd_pct": _pct(r["op_tijd"], r["verstreken"]),
             }
         )
-    return rijen
+    som = {k: sum(r[k] for r in rijen) for k in _VRAAG_SOMMEN}
+    return _totaal(rijen, **som, op_tijd_pct=_pct(som["op_tijd"], som["verstreken"]))

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -187,6 +189,7 @@ def gesprek_nieuw(request: HttpRequest) -> HttpResponse:
                 user=request.user,
                 themas=form.cleaned_data["themas"],
                 doelgroep=form.cleaned_data["doelgroep"],
+                woongemeente=form.cleaned_data.get("woongemeente"),
             )
         elif form.is_valid():
             try:
@@ -198,17 +201,30 @@ def gesprek_nieuw(request: HttpRequest) -> HttpResponse:
                 if request.session.get("loket_locatie") != gesprek.locatie_id:
                     request.session["loket_locatie"] = gesprek.locatie_id
                 messages.success(request, _("Het gesprek is vastgelegd."))
-                return redirect("loket:gesprek", pk=gesprek.pk)
+                return _na_gesprek(request, gesprek)
         if suggesties is None:
             return render(request, "loket/gesprek_form.html", {"form": form}, status=400)
     return render(request, "loket/gesprek_form.html", {"form": form, "suggesties": suggesties})
+
+
+def _na_gesprek(request: HttpRequest, gesprek: Gesprek) -> HttpResponse:
+    """After saving: the gesprek, or the referral form for the suggested dienst the gids
+    chose with 'doorverwijzen' (only a dienst of the gids' regio)."""
+    dienst_pk = request.POST.get("doorverwijzen", "")
+    if dienst_pk.isdigit() and Dienst.objects.voor(request.user).filter(pk=dienst_pk).exists():
+        url = reverse("loket:doorverwijzing_nieuw")
+        return redirect(f"{url}?{urlencode({'gesprek': gesprek.pk, 'dienst': dienst_pk})}")
+    return redirect("loket:gesprek", pk=gesprek.pk)
 
 
 @rol_vereist(*GIDSEN)
 def gesprek(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(selectors.gesprekken_voor(user=request.user), request.user, pk=pk)
     suggesties = selectors.dienst_suggesties(
-        user=request.user, themas=obj.themas.all(), doelgroep=obj.doelgroep
+        user=request.user,
+        themas=obj.themas.all(),
+        doelgroep=obj.doelgroep,
+        woongemeente=obj.woongemeente,
     )
     return render(
         request,
@@ -412,7 +428,15 @@ def dienst_bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse
 def trajecten(request: HttpRequest) -> HttpResponse:
     qs = selectors.trajecten_voor(user=request.user).order_by("-startdatum", "-pk")
     context = list_context(request, qs, filters.TrajectFilter, page_size=PAGINA_GROOTTE)
+    context["reserve_melding"] = _reserve_melding(request.user)
     return render(request, "loket/trajecten.html", context)
+
+
+def _reserve_melding(user) -> str | None:
+    """The coordinator's warning that new trajecten would not be booked (see reserve)."""
+    if not user.regio_id or not user.heeft_rol("coordinator", "beheerder"):
+        return None
+    return reserve.ontbrekende_instelling(regio_id=user.regio_id)
 
 
 @rol_vereist(*GIDSEN)

@@ -12,6 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.forms import DatumInput
+
 from .models import Actie, AgendaRegel, Besluit, Onderwerp, Overlegorgaan, Pijler, Vergadering
 
 
@@ -157,7 +159,7 @@ class MonitoringFilter(filters.FilterSet):
     sinds = filters.DateFilter(
         label=_("Gewijzigd sinds"),
         method="gewijzigd_sinds",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DatumInput(),
         help_text=_("Alleen regels die sinds deze datum zijn gewijzigd of voortgang kregen."),
     )
 

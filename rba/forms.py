@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.forms import DatumInput
 from werkcentrum.models import Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator
 
@@ -20,7 +21,7 @@ from .models import (
 )
 from .uploads import TOEGESTAAN, max_grootte
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM = DatumInput()
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 

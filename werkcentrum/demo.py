@@ -124,16 +124,29 @@ def lokaal(regio, waarde):
 
 Generator = Callable[[DemoContext], None]
 _GENERATOREN: list[tuple[str, Generator]] = []
+# A generator that needs another app's demo data names it: it runs after that one, whatever
+# the order in which the apps registered.
+_NA: dict[str, str] = {}
 
 
-def registreer(naam: str) -> Callable[[Generator], Generator]:
+def registreer(naam: str, *, na: str | None = None) -> Callable[[Generator], Generator]:
     def decorator(functie: Generator) -> Generator:
         if naam not in [n for n, _ in _GENERATOREN]:
             _GENERATOREN.append((naam, functie))
+            if na:
+                _NA[naam] = na
         return functie
 
     return decorator
 
 
 def generatoren() -> list[tuple[str, Generator]]:
-    return list(_GENERATOREN)
+    """The generators in registration order, each one with `na` moved right after the one it
+    names (when that one is registered)."""
+    volgorde = [g for g in _GENERATOREN if g[0] not in _NA]
+    for naam, functie in _GENERATOREN:
+        if naam in _NA:
+            namen = [n for n, _ in volgorde]
+            plek = namen.index(_NA[naam]) + 1 if _NA[naam] in namen else len(volgorde)
+            volgorde.insert(plek, (naam, functie))
+    return volgorde

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchChoiceField
 from werkcentrum.bestanden import bestand_controleren
-from werkcentrum.forms import TelefoonInput
+from werkcentrum.forms import DatumInput, TelefoonInput
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -26,7 +26,7 @@ from .models import (
     Werkgeversverzoek,
 )
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM = DatumInput()
 
 
 def _adviseurs(user):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from loket import selectors
 from loket.models import Doorverwijzing, Gesprek
-from tests.factories import LocatieFactory, OrganisatieFactory
+from tests.factories import GemeenteFactory, LocatieFactory, OrganisatieFactory
 from tests.loket.factories import (
     DienstFactory,
     DoorverwijzingFactory,
@@ -44,13 +44,24 @@ def gegevens(regio_a, regio_b, coordinator):
     wijkhuis = LocatieFactory(regio=regio_a, naam="Wijkhuis")
     bieb = LocatieFactory(regio=regio_a, naam="Bibliotheek")
     werk, schulden = thema("werk-zoeken"), thema("schulden")
-    for datum, kanaal, locatie, dg, themas in [
-        (date(2026, 1, 5), Gesprek.Kanaal.INLOOP, wijkhuis, "ww", [werk, schulden]),
-        (date(2026, 1, 31), Gesprek.Kanaal.INLOOP, wijkhuis, "ww", [werk]),
-        (date(2026, 2, 2), Gesprek.Kanaal.TELEFOON, None, "bijstand", [schulden]),
-        (date(2026, 3, 31), Gesprek.Kanaal.INLOOP, bieb, "ww", [werk]),
-        (date(2025, 12, 31), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk]),  # before the period
-        (date(2026, 4, 1), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk]),  # after the period
+    haarlem = GemeenteFactory(regio=regio_a, naam="Haarlem")
+    velsen = GemeenteFactory(regio=regio_a, naam="Velsen")
+    L = Gesprek.Leeftijd
+    for datum, kanaal, locatie, dg, themas, woont, leeftijd in [
+        (
+            date(2026, 1, 5),
+            Gesprek.Kanaal.INLOOP,
+            wijkhuis,
+            "ww",
+            [werk, schulden],
+            haarlem,
+            L.TOT_27,
+        ),
+        (date(2026, 1, 31), Gesprek.Kanaal.INLOOP, wijkhuis, "ww", [werk], haarlem, L.TOT_55),
+        (date(2026, 2, 2), Gesprek.Kanaal.TELEFOON, None, "bijstand", [schulden], velsen, L.TOT_27),
+        (date(2026, 3, 31), Gesprek.Kanaal.INLOOP, bieb, "ww", [werk], None, L.TOT_27),
+        (date(2025, 12, 31), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk], velsen, L.TOT_27),  # before
+        (date(2026, 4, 1), Gesprek.Kanaal.ONLINE, bieb, "ww", [werk], velsen, L.TOT_27),  # after
     ]:
         GesprekFactory(
             regio=regio_a,
@@ -60,6 +71,8 @@ def gegevens(regio_a, regio_b, coordinator):
             locatie=locatie,
             doelgroep=doelgroep(dg),
             themas=themas,
+            woongemeente=woont,
+            leeftijdscategorie=leeftijd,
         )
     zonder = GesprekFactory(regio=regio_a, gids=coordinator, datum=date(2026, 2, 3), locatie=bieb)
     zonder.themas.clear()
@@ -69,14 +82,14 @@ def gegevens(regio_a, regio_b, coordinator):
     bibliotheek = OrganisatieFactory(regio=regio_a, naam="Bibliotheek")
     dienst_uwv = DienstFactory(regio=regio_a, organisatie=uwv)
     dienst_bieb = DienstFactory(regio=regio_a, organisatie=bibliotheek)
-    for verstuurd, status, contact_na in [
+    for verstuurd, status, contact_na, tevreden in [
         # 00:30 local time on the first day is in the period (23:30 UTC the day before).
-        (_lokaal(2026, 1, 1, 0, 30), S.AFGEROND, timedelta(days=1)),
-        (_lokaal(2026, 1, 10, 9), S.NIET_GELUKT, timedelta(days=2)),
-        (_lokaal(2026, 2, 10, 9), S.AFGEROND, timedelta(days=4, hours=12)),
-        (_lokaal(2026, 3, 10, 9), S.VERSTUURD, timedelta(days=10)),
-        (_lokaal(2026, 3, 31, 23, 30), S.VERSTUURD, None),  # last minutes of the period
-        (_lokaal(2026, 4, 1, 0, 30), S.AFGEROND, timedelta(days=1)),  # after it
+        (_lokaal(2026, 1, 1, 0, 30), S.AFGEROND, timedelta(days=1), True),
+        (_lokaal(2026, 1, 10, 9), S.NIET_GELUKT, timedelta(days=2), False),
+        (_lokaal(2026, 2, 10, 9), S.AFGEROND, timedelta(days=4, hours=12), None),
+        (_lokaal(2026, 3, 10, 9), S.VERSTUURD, timedelta(days=10), None),
+        (_lokaal(2026, 3, 31, 23, 30), S.VERSTUURD, None, None),  # last minutes of the period
+        (_lokaal(2026, 4, 1, 0, 30), S.AFGEROND, timedelta(days=1), True),  # after it
     ]:
         DoorverwijzingFactory(
             regio=regio_a,
@@ -85,6 +98,10 @@ def gegevens(regio_a, regio_b, coordinator):
             status=status,
             contact_gelegd_op=verstuurd + contact_na if contact_na else None,
             reden_niet_gelukt="Niet bereikbaar" if status == S.NIET_GELUKT else "",
+            # Both open ones were promised a reaction within a week: both are overdue.
+            reactie_uiterlijk=verstuurd.date() + timedelta(days=7),
+            tevredenheid_verstuurd_op=verstuurd if status in Doorverwijzing.GESLOTEN else None,
+            tevreden=tevreden,
         )
     DoorverwijzingFactory(
         regio=regio_a,
@@ -97,6 +114,8 @@ def gegevens(regio_a, regio_b, coordinator):
         (_lokaal(2026, 1, 20, 9), date(2026, 1, 27), _lokaal(2026, 1, 28, 0, 10)),  # late
         (_lokaal(2026, 1, 31, 23, 30), date(2026, 2, 7), None),  # January in local time
         (_lokaal(2026, 3, 2, 9), date(2026, 3, 9), _lokaal(2026, 3, 3, 9)),
+        # Its term has not passed yet (a date far ahead): not judged on time or late.
+        (_lokaal(2026, 3, 20, 9), date(2999, 1, 1), None),
         (_lokaal(2025, 12, 31, 23, 30), date(2026, 1, 7), None),  # before the period
     ]:
         VraagFactory(
@@ -107,50 +126,145 @@ def gegevens(regio_a, regio_b, coordinator):
         )
 
 
+def _zonder_totaal(rijen):
+    *rijen, totaal = rijen
+    assert totaal["naam"] == "Totaal" and totaal["totaal"] is True
+    return rijen, {k: v for k, v in totaal.items() if k not in ("naam", "totaal")}
+
+
 def test_dashboard_tables_count_the_regio_in_the_period(coordinator, gegevens):
     t = selectors.dashboard(user=coordinator, van=VAN, tot=TOT)
-    assert t["locatie"] == [
-        {"naam": "Bibliotheek", "aantal": 2},
-        {"naam": "Wijkhuis", "aantal": 2},
-        {"naam": "(geen)", "aantal": 1},
-    ]
-    assert t["kanaal"] == [{"naam": "Inloop", "aantal": 3}, {"naam": "Telefoon", "aantal": 2}]
-    assert t["doelgroep"] == [
-        {"naam": doelgroep("ww").naam, "aantal": 4},
-        {"naam": doelgroep("bijstand").naam, "aantal": 1},
-    ]
-    assert t["thema"] == [
-        {"naam": thema("werk-zoeken").naam, "aantal": 3},
-        {"naam": thema("schulden").naam, "aantal": 2},
-        {"naam": "(geen)", "aantal": 1},
-    ]
-    assert t["maand"] == [
-        {"naam": "2026-01", "aantal": 2},
-        {"naam": "2026-02", "aantal": 2},
-        {"naam": "2026-03", "aantal": 1},
-    ]
-    assert t["partners"] == [
-        {
-            "naam": "Bibliotheek",
-            "aantal": 1,
-            "gelukt": 0,
-            "niet_gelukt": 0,
-            "succes_pct": None,
-            "mediaan_dagen_tot_contact": None,
-        },
-        {
-            "naam": "UWV",
-            "aantal": 5,
-            "gelukt": 2,
-            "niet_gelukt": 1,
-            "succes_pct": 67,
-            "mediaan_dagen_tot_contact": 3.2,  # median of 1, 2, 4.5 and 10 days: 3.25
-        },
-    ]
-    assert t["vragen"] == [
-        {"naam": "2026-01", "aantal": 3, "beantwoord": 2, "op_tijd": 1, "op_tijd_pct": 33},
-        {"naam": "2026-03", "aantal": 1, "beantwoord": 1, "op_tijd": 1, "op_tijd_pct": 100},
-    ]
+    gesprekken = {"aantal": 5}
+    assert _zonder_totaal(t["locatie"]) == (
+        [
+            {"naam": "Bibliotheek", "aantal": 2},
+            {"naam": "Wijkhuis", "aantal": 2},
+            {"naam": "(geen)", "aantal": 1},
+        ],
+        gesprekken,
+    )
+    assert _zonder_totaal(t["kanaal"]) == (
+        [{"naam": "Inloop", "aantal": 3}, {"naam": "Telefoon", "aantal": 2}],
+        gesprekken,
+    )
+    assert _zonder_totaal(t["doelgroep"]) == (
+        [
+            {"naam": doelgroep("ww").naam, "aantal": 4},
+            {"naam": doelgroep("bijstand").naam, "aantal": 1},
+        ],
+        gesprekken,
+    )
+    # A gesprek about two themas is in both rows: the total is still the number of gesprekken.
+    assert _zonder_totaal(t["thema"]) == (
+        [
+            {"naam": thema("werk-zoeken").naam, "aantal": 3},
+            {"naam": thema("schulden").naam, "aantal": 2},
+            {"naam": "(geen)", "aantal": 1},
+        ],
+        gesprekken,
+    )
+    assert _zonder_totaal(t["woongemeente"]) == (
+        [
+            {"naam": "Haarlem", "aantal": 2},
+            {"naam": "(buiten de regio of onbekend)", "aantal": 2},
+            {"naam": "Velsen", "aantal": 1},
+        ],
+        gesprekken,
+    )
+    assert _zonder_totaal(t["leeftijd"]) == (
+        [
+            {"naam": "18 tot 27", "aantal": 3},
+            {"naam": "45 tot 55", "aantal": 1},
+            {"naam": "Onbekend", "aantal": 1},
+        ],
+        gesprekken,
+    )
+    assert _zonder_totaal(t["maand"]) == (
+        [
+            {"naam": "januari 2026", "aantal": 2},
+            {"naam": "februari 2026", "aantal": 2},
+            {"naam": "maart 2026", "aantal": 1},
+        ],
+        gesprekken,
+    )
+    # UWV: 2 afgerond out of its 5 (2 of them still open and overdue): 40%, not 67%.
+    assert _zonder_totaal(t["partners"]) == (
+        [
+            {
+                "naam": "Bibliotheek",
+                "aantal": 1,
+                "gelukt": 0,
+                "niet_gelukt": 0,
+                "open": 1,
+                "te_laat": 0,
+                "succes_pct": 0,
+                "mediaan_dagen_tot_contact": None,
+            },
+            {
+                "naam": "UWV",
+                "aantal": 5,
+                "gelukt": 2,
+                "niet_gelukt": 1,
+                "open": 2,
+                "te_laat": 2,
+                "succes_pct": 40,
+                "mediaan_dagen_tot_contact": 3.2,  # median of 1, 2, 4.5 and 10 days: 3.25
+            },
+        ],
+        {"aantal": 6, "gelukt": 2, "niet_gelukt": 1, "open": 3, "te_laat": 2, "succes_pct": 33},
+    )
+    assert _zonder_totaal(t["tevredenheid"]) == (
+        [
+            {
+                "naam": "UWV",
+                "gevraagd": 3,
+                "beantwoord": 2,
+                "tevreden": 1,
+                "tevreden_pct": 50,
+            }
+        ],
+        {"gevraagd": 3, "beantwoord": 2, "tevreden": 1, "tevreden_pct": 50},
+    )
+    assert _zonder_totaal(t["vragen"]) == (
+        [
+            {
+                "naam": "januari 2026",
+                "aantal": 3,
+                "beantwoord": 2,
+                "verstreken": 3,
+                "op_tijd": 1,
+                "op_tijd_pct": 33,
+            },
+            {
+                "naam": "maart 2026",
+                "aantal": 2,
+                "beantwoord": 1,
+                "verstreken": 1,
+                "op_tijd": 1,
+                "op_tijd_pct": 100,
+            },
+        ],
+        {"aantal": 5, "beantwoord": 3, "verstreken": 4, "op_tijd": 2, "op_tijd_pct": 50},
+    )
+
+
+def test_the_page_says_how_each_figure_is_computed_and_totals_it(client, coordinator, gegevens):
+    from loket.dashboard import KOLOMMEN
+
+    client.force_login(coordinator)
+    html = client.get(reverse("loket:dashboard") + "?van=2026-01-01&tot=2026-03-31").content
+    html = html.decode()
+    for code in KOLOMMEN:
+        assert f'data-testid="uitleg-{code}"><strong>Hoe berekend:</strong>' in html
+    assert "Succes = afgerond gedeeld door álle doorverwijzingen" in html
+    assert html.count('data-testid="totaal"') == len(KOLOMMEN)
+    assert '<td class="utrecht-table__cell">januari 2026</td>' in html
+    assert '<td class="utrecht-table__cell">2026-01</td>' not in html
+
+
+def test_the_figures_of_another_regio_are_not_counted(client, coordinator, gegevens, regio_b):
+    t = selectors.dashboard(user=coordinator, van=VAN, tot=TOT)
+    assert t["maand"][-1]["aantal"] == 5  # regio_b's gesprek of 3 February left out
 
 
 def test_dashboard_query_count_does_not_grow_with_the_data(
