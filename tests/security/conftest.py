@@ -14,19 +14,22 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
-from tests.factories import MedewerkerFactory, RegioFactory
+from tests.factories import MedewerkerFactory
 from werkcentrum.rollen import ROLLEN
 
 ROLCODES = list(ROLLEN)
 # Everyone the matrix asks: anonymous, each role of regio A, the platform superuser, and a
 # user of regio B holding every role (so a 404 there is the regio wall, not a missing role).
 GEBRUIKERS = ["anoniem", *ROLCODES, "superuser", "andere_regio"]
+# A user of a third regio holding every role: expected to meet the same wall as andere_regio.
+DERDE = "derde_regio"
 
 
 @dataclass
 class Wereld:
     regio_a: object
     regio_b: object
+    regio_c: object
     gebruikers: dict = field(default_factory=dict)
     clients: dict = field(default_factory=dict)
 
@@ -41,8 +44,12 @@ def wereld(django_db_setup, django_db_blocker):
         from werkcentrum.models import Arbeidsmarktregio
 
         regio_a = Arbeidsmarktregio.objects.get(code="zkij")
-        regio_b = RegioFactory(code="amersfoort", naam="Amersfoort")
-        wereld = Wereld(regio_a=regio_a, regio_b=regio_b)
+        # Regio B and C come from definition files, as a new regio goes live (issue 24): B is
+        # Amersfoort with its own demo data, C a third regio with only its definition.
+        call_command("demo_data", "--regio", "amf", "--seed", "2", stdout=_Stil())
+        regio_b = Arbeidsmarktregio.objects.get(code="amf")
+        regio_c = _derde_regio()
+        wereld = Wereld(regio_a=regio_a, regio_b=regio_b, regio_c=regio_c)
         for code in ROLCODES:
             wereld.gebruikers[code] = MedewerkerFactory(
                 regio=regio_a, rollen=[code], email=f"sec.{code}@test.werkcentrum.nl"
@@ -53,9 +60,13 @@ def wereld(django_db_setup, django_db_blocker):
         wereld.gebruikers["andere_regio"] = MedewerkerFactory(
             regio=regio_b, rollen=ROLCODES, email="sec.b@test.werkcentrum.nl"
         )
-        _traject(wereld)
+        wereld.gebruikers[DERDE] = MedewerkerFactory(
+            regio=regio_c, rollen=ROLCODES, email="sec.c@test.werkcentrum.nl"
+        )
+        _traject(wereld.gebruikers["coordinator"], regio_a, "Traject Persoon")
+        _traject(MedewerkerFactory(regio=regio_b, rollen=["coordinator"]), regio_b, "Traject Eem")
         # One logged-in client per person, reused by every test (logging in is the slow part).
-        for wie in GEBRUIKERS:
+        for wie in [*GEBRUIKERS, DERDE]:
             client = Client()
             if wie != "anoniem":
                 client.force_login(wereld.gebruikers[wie])
@@ -65,8 +76,26 @@ def wereld(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def _traject(wereld) -> None:
-    """The demo has no traject; the matrix needs one to request its detail page."""
+def _derde_regio():
+    """A third regio loaded from a definition file: ZKIJ's file under another code, name and
+    (unreal, GM7xxx) CBS codes, read and loaded by the code a beheerder's upload runs."""
+    import yaml
+
+    from werkcentrum import regiodefinitie
+
+    data = yaml.safe_load(regiodefinitie.bestand("zkij").read_text())
+    data.update(code="derde", naam="Derde proefregio", hostnaam=None)
+    data.pop("huisstijl", None)
+    for i, gemeente in enumerate(data["gemeenten"]):
+        gemeente["cbs"] = f"GM7{i:03d}"
+    regiodefinitie.laden(regiodefinitie.lezen(yaml.safe_dump(data, allow_unicode=True)))
+    from werkcentrum.models import Arbeidsmarktregio
+
+    return Arbeidsmarktregio.objects.get(code="derde")
+
+
+def _traject(door, regio, naam: str) -> None:
+    """The demo has no traject; the matrix and the isolation tests need one per regio."""
     from datetime import date
     from decimal import Decimal
 
@@ -75,15 +104,15 @@ def _traject(wereld) -> None:
     from werkcentrum.models import Organisatie
 
     services.traject_registreren(
-        door=wereld.gebruikers["coordinator"],
+        door=door,
         soort=Traject.Soort.values[0],
-        aanbieder=Organisatie.objects.filter(regio=wereld.regio_a).order_by("pk").first(),
+        aanbieder=Organisatie.objects.filter(regio=regio).order_by("pk").first(),
         startdatum=date(2026, 3, 2),
         kosten=Decimal("0.00"),
         toestemming=True,
         toestemming_gegevens="naam en e-mail",
-        naam="Traject Persoon",
-        email="traject.persoon@voorbeeld.nl",
+        naam=naam,
+        email=f"{naam.lower().replace(' ', '.')}@voorbeeld.nl",
     )
 
 
