@@ -55,6 +55,7 @@ def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
         )
         if kandidaat:
             doel_onthouden(request, kandidaat, "bemiddeling")
+            messages.success(request, _("Kandidaat geregistreerd."))
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat uit warme overdracht"), "wsp:kandidaten", status)
@@ -78,6 +79,7 @@ def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 kandidaat=kandidaat, door=request.user, m2m=m2m, nieuwe_skills=nieuwe, **data
             ),
         ):
+            messages.success(request, _("Kandidaat bijgewerkt."))
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat bewerken"), "wsp:kandidaten", status)
@@ -204,6 +206,7 @@ def plaatsing_startdatum(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionError as exc:
             raise PermissionDenied from exc
         if ok:
+            messages.success(request, _("Startdatum gewijzigd; de nazorg is opnieuw gepland."))
             return redirect(obj)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Startdatum wijzigen"), "wsp:plaatsingen", status)
@@ -224,6 +227,7 @@ def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionError as exc:
             raise PermissionDenied from exc
         if ok:
+            messages.success(request, _("Extra nazorgmoment gepland."))
             return redirect(obj)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Extra nazorgmoment"), "wsp:plaatsingen", status)
