@@ -180,7 +180,8 @@ def contactpersoon_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def opvolgingen(request: HttpRequest) -> HttpResponse:
-    context = list_context(request, selectors.mijn_opvolgingen(user=request.user), page_size=PAGINA)
+    qs = selectors.mijn_opvolgingen(user=request.user)
+    context = list_context(request, qs, filters.OpvolgingFilter, page_size=PAGINA)
     return render(request, "wsp/opvolgingen.html", {**context, "vandaag": timezone.localdate()})
 
 

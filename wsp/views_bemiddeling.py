@@ -128,6 +128,17 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
 
 
 @rol_vereist(*WSP)
+def nazorg(request: HttpRequest) -> HttpResponse:
+    """The regio's open nazorg, first due first; the werkplek tiles link to its periods."""
+    qs = selectors.nazorg_open(user=request.user)
+    context = list_context(request, qs, filters.OpenNazorgFilter, page_size=PAGINA)
+    getoond = sorted({m.plaatsing.kandidaat_id for m in context["rows"]})
+    if getoond:
+        audit.kandidatenlijst_ingezien(user=request.user, ids=getoond, context="nazorg")
+    return render(request, "wsp/nazorg.html", {**context, "vandaag": timezone.localdate()})
+
+
+@rol_vereist(*WSP)
 def plaatsing_nieuw(request: HttpRequest) -> HttpResponse:
     voordracht = None
     if pk := request.GET.get("voordracht"):

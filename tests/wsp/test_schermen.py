@@ -240,3 +240,37 @@ def test_plaatsing_startdatum_and_extra_nazorg_say_they_were_saved(client, advis
     assert _succes(r) == ["Startdatum gewijzigd; de nazorg is opnieuw gepland."]
     r = client.post(reverse("wsp:nazorg_extra", args=[plaatsing.pk]), {"vervaldatum": "2025-12-01"})
     assert _succes(r) == ["Extra nazorgmoment gepland."]
+
+
+# --- the WSP sub-navigation ---------------------------------------------------------------
+
+
+def _subnav(html: str) -> str:
+    gevonden = re.search(r'<nav class="wsp-subnav".*?</nav>', html, re.S)
+    return gevonden.group(0) if gevonden else ""
+
+
+def test_wsp_pages_carry_the_sub_navigation_with_the_current_section(
+    client, adviseur, werkgever, kies_doel
+):
+    plaatsing = PlaatsingFactory(werkgever=werkgever)
+    client.force_login(adviseur)
+    kies_doel(client, plaatsing.kandidaat)
+    nav = _subnav(client.get(reverse("wsp:plaatsingen")).content.decode())
+    assert 'aria-label="Werkgeversservicepunt"' in nav
+    assert f'href="{reverse("wsp:plaatsingen")}" aria-current="page">Plaatsingen<' in nav
+    for naam in ("werkgevers", "verzoeken", "opvolgingen", "vacatures", "kandidaten", "nazorg"):
+        assert f'href="{reverse(f"wsp:{naam}")}"' in nav, naam
+    # A page inside a section marks its section, not as the page itself.
+    nav = _subnav(client.get(plaatsing.get_absolute_url()).content.decode())
+    assert f'href="{reverse("wsp:plaatsingen")}" aria-current="true">' in nav
+    assert nav.count("aria-current") == 1
+
+
+def test_public_pages_and_other_roles_get_no_wsp_sub_navigation(client, regio_a, maak_gebruiker):
+    assert _subnav(client.get("/zkij/vacatures/").content.decode()) == ""
+    client.force_login(maak_gebruiker("wsp_adviseur"))
+    assert _subnav(client.get("/zkij/vacatures/").content.decode()) == ""
+    client.force_login(maak_gebruiker("rba_lid"))
+    response = client.get(reverse("wsp:factsheets"))
+    assert response.status_code == 200 and _subnav(response.content.decode()) == ""
