@@ -274,3 +274,24 @@ def test_public_pages_and_other_roles_get_no_wsp_sub_navigation(client, regio_a,
     client.force_login(maak_gebruiker("rba_lid"))
     response = client.get(reverse("wsp:factsheets"))
     assert response.status_code == 200 and _subnav(response.content.decode()) == ""
+
+
+# --- numbers with thousands separators ----------------------------------------------------
+
+
+def test_counts_are_shown_with_thousands_separators(client, manager, regio_a):
+    from wsp.models import Activiteit, Doelstelling
+
+    Activiteit.objects.create(
+        regio=regio_a,
+        soort="communicatie",
+        naam="Nieuwsbrief",
+        datum=date(2025, 3, 1),
+        aantal=12500,
+    )
+    Doelstelling.objects.create(regio=regio_a, jaar=2025, doelgroep="ww", aantal=1400)
+    client.force_login(manager)
+    assert ">12.500</td>" in client.get(reverse("wsp:activiteiten")).content.decode()
+    html = client.get(reverse("wsp:dashboard"), {"jaar": 2025}).content.decode()
+    assert ">1.400</td>" in html
+    assert "Doelstellingen 2025" in html  # a year is not an amount: no separator
