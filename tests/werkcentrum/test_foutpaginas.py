@@ -62,3 +62,14 @@ def test_the_500_page_renders_without_a_request():
     # Django's server_error renders it with an empty context: no user, no request.
     html = render_to_string("500.html")
     assert _in_de_layout(html) and "Er ging iets mis" in html
+
+
+def test_a_refused_csrf_token_explains_itself_in_the_layout(maak_gebruiker):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(maak_gebruiker("wsp_adviseur"))
+    response = client.post(reverse("wsp:verzoek_nieuw"), {"bedrijfsnaam": "Bakkerij"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert _in_de_layout(html) and "Formulier verlopen" in html and "niets opgeslagen" in html
