@@ -93,7 +93,10 @@ def registreer_tegels(
 
 
 def tegels_voor(user, rollen: Iterable[str], uit: set[str], vandaag: date) -> list[Tegel]:
-    """The tiles of the user's roles, each app's once, leaving out switched-off modules."""
+    """The tiles of the user's roles, each app's once, leaving out switched-off modules. A
+    user without a regio (the platform superuser) gets none: the tiles are a regio's work."""
+    if not getattr(user, "regio_id", None):
+        return []
     rollen = set(rollen)
     tegels: list[Tegel] = []
     for module, voor_rollen, tellen in _TEGELS:
