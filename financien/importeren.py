@@ -228,7 +228,14 @@ def importeren(request: HttpRequest) -> HttpResponse:
 
 
 def _uitvoeren(
-    *, inhoud: bytes, bestandsnaam: str, user: Any, regio: Any, bevestigen: bool, voortgang
+    *,
+    inhoud: bytes,
+    bestandsnaam: str,
+    user: Any,
+    regio: Any,
+    bevestigen: bool,
+    voortgang,
+    opties: dict[str, Any] | None = None,  # nothing to choose for this import
 ) -> Uitslag:
     uitkomst = import_uitvoeren(
         inhoud=inhoud, user=user, bevestigd=bevestigen, bestand=bestandsnaam, voortgang=voortgang

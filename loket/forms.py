@@ -3,10 +3,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.forms import DatumInput
+from werkcentrum.forms import DatumInput, TelefoonInput
 from werkcentrum.formulierbescherming import HoneypotField, honeypot_gevuld
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -16,20 +18,28 @@ from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, 
 from .validators import geen_persoonsgegevens
 
 
+def privacy_link(regio) -> str:
+    """The help text of a consent checkbox on a public form: a link to the privacyverklaring."""
+    url = reverse("verklaring", kwargs={"regio": regio.code, "soort": "privacyverklaring"})
+    return format_html(
+        '<a class="utrecht-link" href="{}">{}</a>', url, _("Lees hoe we met je gegevens omgaan")
+    )
+
+
 class VraagForm(forms.Form):
     thema = forms.ModelChoiceField(
-        label=_("Waar gaat uw vraag over?"),
+        label=_("Waar gaat je vraag over?"),
         queryset=Thema.objects.all(),
         empty_label=_("Kies een onderwerp"),
     )
     gemeente = forms.ModelChoiceField(
-        label=_("Uw woongemeente"),
+        label=_("Je woongemeente"),
         queryset=Gemeente.objects.none(),
         required=False,
         empty_label=_("Zeg ik liever niet / buiten de regio"),
     )
     tekst = forms.CharField(
-        label=_("Uw vraag"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000
+        label=_("Je vraag"), widget=forms.Textarea(attrs={"rows": 6}), max_length=3000
     )
     wil_antwoord = forms.BooleanField(label=_("Ik wil een antwoord"), required=False, initial=True)
     naam = forms.CharField(
@@ -37,17 +47,20 @@ class VraagForm(forms.Form):
         required=False,
         max_length=150,
         validators=[enkele_regel_validator],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
         required=False,
-        help_text=_("Vul een e-mailadres of telefoonnummer in als u antwoord wilt."),
+        help_text=_("Vul een e-mailadres of telefoonnummer in als je antwoord wilt."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
     )
     telefoon = forms.CharField(
         label=_("Telefoonnummer"),
         required=False,
         max_length=20,
         validators=[enkele_regel_validator, telefoon_validator],
+        widget=TelefoonInput(),
     )
     toestemming = forms.BooleanField(
         label=_("Het Werkcentrum mag mijn gegevens gebruiken om mijn vraag te beantwoorden."),
@@ -58,6 +71,10 @@ class VraagForm(forms.Form):
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
+        # The page shows how many characters are left; the browser must not cut off a
+        # pasted text silently, the server refuses too long a text and keeps it.
+        self.fields["tekst"].widget.attrs.pop("maxlength", None)
+        self.fields["toestemming"].help_text = privacy_link(regio)
 
     def clean_website(self) -> str:
         # Missing counts as filled: a bot that leaves the field out is still a bot.
@@ -77,7 +94,7 @@ class VraagForm(forms.Form):
             "toestemming"
         ):
             self.add_error(
-                "toestemming", _("Geef toestemming om uw gegevens voor het antwoord te gebruiken.")
+                "toestemming", _("Geef toestemming om je gegevens voor het antwoord te gebruiken.")
             )
         return data
 

@@ -185,10 +185,10 @@ def tevredenheidsvraag(doorverwijzing, token: str) -> int:
         kwargs={"regio": doorverwijzing.regio.code, "token": token},
     )
     tekst = _(
-        "Beste %(naam)s,\n\nHet Werkcentrum heeft u doorverwezen. Bent u geholpen?\n"
+        "Beste %(naam)s,\n\nHet Werkcentrum heeft je doorverwezen. Ben je geholpen?\n"
         "Laat het ons weten met één klik: %(url)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
     ) % {"naam": doorverwijzing.naam or _("inwoner"), "url": url}
-    return _versturen(onderwerp=_("Bent u geholpen?"), tekst=tekst, aan=[doorverwijzing.email])
+    return _versturen(onderwerp=_("Ben je geholpen?"), tekst=tekst, aan=[doorverwijzing.email])
 
 
 def doorverwijzing_via_mailbox(

@@ -39,7 +39,7 @@ def rubriek(request: HttpRequest, rubriek: str) -> HttpResponse:
     return render(
         request,
         "loket/publiek/rubriek.html",
-        {"regio": request.regio, "naam": naam, "paginas": paginas},
+        {"regio": request.regio, "naam": naam, "rubriek": rubriek, "paginas": paginas},
     )
 
 

@@ -80,7 +80,7 @@ def _contact_controleren(*, wil_antwoord: bool, email: str, telefoon: str, toest
     if wil_antwoord and not (email or telefoon):
         fouten["email"] = _("Vul een e-mailadres of telefoonnummer in, dan kunnen we antwoorden.")
     if (wil_antwoord or email or telefoon) and not toestemming:
-        fouten["toestemming"] = _("Geef toestemming om uw gegevens voor het antwoord te gebruiken.")
+        fouten["toestemming"] = _("Geef toestemming om je gegevens voor het antwoord te gebruiken.")
     if fouten:
         raise ValidationError(fouten)
 

@@ -21,6 +21,7 @@ from .models import (
     Medewerker,
     Openingstijd,
     Organisatie,
+    Websitegegevens,
 )
 from .resources import GemeenteResource, LocatieResource, OrganisatieResource
 from .rollen import ROLLEN
@@ -263,3 +264,25 @@ class ApiTokenAdmin(RegioAdmin):
         for record in queryset:
             api_token_intrekken(api_token=record, door=request.user)
         self.message_user(request, _("%(n)s token(s) ingetrokken.") % {"n": queryset.count()})
+
+
+@admin.register(Websitegegevens)
+class WebsitegegevensAdmin(RegioAdmin):
+    """Footer contact data and the two statements of the regio's public site."""
+
+    list_display = ["regio", "telefoon", "email", "gewijzigd_op"]
+    fields = ["telefoon", "email", "adres", "privacyverklaring", "toegankelijkheidsverklaring"]
+
+    def has_add_permission(self, request):
+        # One row per regio: a regio beheerder adds it once, then changes it.
+        if not super().has_add_permission(request):
+            return False
+        if ziet_alle_regios(request.user):
+            return True
+        return not Websitegegevens.objects.filter(regio_id=request.user.regio_id).exists()
+
+    def get_fields(self, request, obj=None):
+        velden = list(self.fields)
+        if ziet_alle_regios(request.user) and obj is None:
+            velden.insert(0, "regio")
+        return velden

@@ -20,6 +20,15 @@ class DatumInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class TelefoonInput(forms.TextInput):
+    """A phone number: the phone keyboard on a touch screen, the browser may fill it in."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs={"autocomplete": "tel", "inputmode": "tel", **(attrs or {})})
+
+
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError on `form`, the one behaviour of every view: each message
     next to its field when the form has that field, every other message at the top."""

@@ -26,10 +26,14 @@ def _eigen_taak(request: HttpRequest, pk: int) -> ImportTaak:
     return taak
 
 
-@never_cache
-@login_required
-def importtaak(request: HttpRequest, pk: int) -> HttpResponse:
-    taak = _eigen_taak(request, pk)
+def _bevestigformulier(request: HttpRequest, taak: ImportTaak, soort: importtaken.Importsoort):
+    if soort.bevestigformulier is None or taak.status != ImportTaak.Status.GECONTROLEERD:
+        return None
+    data = request.POST if request.method == "POST" else None
+    return soort.bevestigformulier(taak=taak, user=request.user, data=data)
+
+
+def _pagina(request: HttpRequest, taak: ImportTaak, form=None, status: int = 200) -> HttpResponse:
     verwerkt, met_fout = importtaken.voortgang_van(taak)
     soort = importtaken.soort_van(taak.soort)
     context = {
@@ -37,17 +41,28 @@ def importtaak(request: HttpRequest, pk: int) -> HttpResponse:
         "verwerkt": verwerkt,
         "met_fout": met_fout,
         "soort": soort,
+        "form": form or _bevestigformulier(request, taak, soort),
         # A meta refresh, not a script: the CSP allows no inline JavaScript.
         "verversen": VERVERSEN_SECONDEN if taak.loopt else None,
     }
-    return render(request, "werkcentrum/importtaak.html", context)
+    return render(request, "werkcentrum/importtaak.html", context, status=status)
+
+
+@never_cache
+@login_required
+def importtaak(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pagina(request, _eigen_taak(request, pk))
 
 
 @require_POST
 @login_required
 def importtaak_bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
     taak = _eigen_taak(request, pk)
-    if importtaken.importtaak_bevestigen(taak=taak):
+    form = _bevestigformulier(request, taak, importtaken.soort_van(taak.soort))
+    if form is not None and not form.is_valid():
+        return _pagina(request, taak, form=form, status=400)  # the choice is kept
+    opties = form.opties() if form is not None else None
+    if importtaken.importtaak_bevestigen(taak=taak, opties=opties):
         messages.info(request, _("De import is bevestigd en wordt nu uitgevoerd."))
     else:
         messages.warning(request, _("Deze import was al bevestigd of is niet meer te bevestigen."))

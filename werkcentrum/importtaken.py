@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import ImportTaak
@@ -47,7 +48,17 @@ class Uitvoerder(Protocol):
         regio: Any,
         bevestigen: bool,
         voortgang: Voortgang,
+        opties: dict[str, Any],
     ) -> Uitslag: ...
+
+
+class Bevestigformulier(Protocol):
+    """A form with the choices to make before confirming a checked taak (e.g. a default
+    accounthouder). `opties()` gives the valid choices as JSON, stored on the taak."""
+
+    def is_valid(self) -> bool: ...
+
+    def opties(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -58,6 +69,9 @@ class Importsoort:
     pagina: str  # url name of the upload page, to start again
     rollen: tuple[str, ...]  # who may run it (checked again when confirming)
     klaar: str = ""  # url name of the page that shows the imported rows
+    # (taak=, user=, data=) -> the form of choices on the preview, or None when there is
+    # nothing to choose; its choices reach `uitvoeren` as `opties`.
+    bevestigformulier: Callable[..., Bevestigformulier | None] | None = None
 
 
 _SOORTEN: dict[str, Importsoort] = {}
@@ -76,10 +90,17 @@ def max_regels() -> int:
 
 
 def importtaak_aanmaken(
-    *, soort: str, inhoud: bytes, bestandsnaam: str, user: Any, bevestigd: bool = False
+    *,
+    soort: str,
+    inhoud: bytes,
+    bestandsnaam: str,
+    user: Any,
+    bevestigd: bool = False,
+    opties: dict[str, Any] | None = None,
 ) -> ImportTaak:
     """Store the file and queue its check (or, `bevestigd`, check and import at once).
-    Refuses a file with more rows than the limit before anything is stored or queued."""
+    Refuses a file with more rows than the limit before anything is stored or queued.
+    `opties` are the choices made on the upload page, as JSON."""
     if user.regio_id is None:
         # The platform superuser stands above the regio's; data is imported into one.
         raise ValidationError(
@@ -104,19 +125,23 @@ def importtaak_aanmaken(
             bestandsnaam=bestandsnaam[:255],
             inhoud=inhoud,
             totaal=totaal,
+            opties=opties or {},
             status=ImportTaak.Status.BEVESTIGD if bevestigd else ImportTaak.Status.WACHTRIJ,
         )
         _wachtrij(taak)
     return taak
 
 
-def importtaak_bevestigen(*, taak: ImportTaak) -> bool:
-    """Confirm a checked taak; True when this call confirmed it. A second confirm (double
-    click, second tab) finds it no longer GECONTROLEERD and queues nothing."""
+def importtaak_bevestigen(*, taak: ImportTaak, opties: dict[str, Any] | None = None) -> bool:
+    """Confirm a checked taak with the choices made on the preview (`opties`, JSON, added to
+    those of the upload); True when this call confirmed it. A second confirm (double click,
+    second tab) finds it no longer GECONTROLEERD and queues nothing."""
     with transaction.atomic():
         geclaimd = ImportTaak.objects.filter(
             pk=taak.pk, status=ImportTaak.Status.GECONTROLEERD
-        ).update(status=ImportTaak.Status.BEVESTIGD, verwerkt=0)
+        ).update(
+            status=ImportTaak.Status.BEVESTIGD, verwerkt=0, opties={**taak.opties, **(opties or {})}
+        )
         if geclaimd:
             _wachtrij(taak)
     return bool(geclaimd)
@@ -189,14 +214,11 @@ def importtaak_uitvoeren(*, pk: int) -> str:
 
 def _draaien(taak: ImportTaak) -> None:
     bevestigen = taak.status == ImportTaak.Status.BEVESTIGD
-    uitslag = _SOORTEN[taak.soort].uitvoeren(
-        inhoud=bytes(taak.inhoud),
-        bestandsnaam=taak.bestandsnaam,
-        user=taak.gebruiker,
-        regio=taak.regio,
-        bevestigen=bevestigen,
-        voortgang=_melder(taak.pk),
-    )
+    # Staff pages are Dutch: the row messages too, whatever an earlier task in this worker
+    # left active.
+    with translation.override(settings.LANGUAGE_CODE):
+        uitslag = _uitvoeren(taak, bevestigen)
+
     taak.fouten = uitslag.fouten
     taak.samenvatting = uitslag.samenvatting
     taak.verwerkt = taak.totaal
@@ -209,3 +231,15 @@ def _draaien(taak: ImportTaak) -> None:
     if taak.status != ImportTaak.Status.GECONTROLEERD:
         taak.inhoud = b""  # finished: the file is no longer needed
     taak.save()
+
+
+def _uitvoeren(taak: ImportTaak, bevestigen: bool) -> Uitslag:
+    return _SOORTEN[taak.soort].uitvoeren(
+        inhoud=bytes(taak.inhoud),
+        bestandsnaam=taak.bestandsnaam,
+        user=taak.gebruiker,
+        regio=taak.regio,
+        bevestigen=bevestigen,
+        voortgang=_melder(taak.pk),
+        opties=taak.opties or {},
+    )

@@ -601,6 +601,9 @@ class ImportTaak(models.Model):
     verwerkt = models.PositiveIntegerField(_("verwerkt"), default=0)
     fouten = models.JSONField(_("fouten"), default=list, blank=True)
     samenvatting = models.JSONField(_("samenvatting"), default=dict, blank=True)
+    # Choices the uploader made on the upload page or the preview, for the import function
+    # (e.g. {"accounthouder": <pk>}, the default for werkgevers without one in the file).
+    opties = models.JSONField(_("opties"), default=dict, blank=True)
     aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     bijgewerkt = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
@@ -673,3 +676,54 @@ class ApiToken(models.Model):
     @property
     def geldig(self) -> bool:
         return self.token_id is not None and self.geldig_tot > timezone.now()
+
+
+class Websitegegevens(models.Model):
+    """What a regio's public site shows in its footer: how to reach the Werkcentrum and the
+    privacy- and toegankelijkheidsverklaring. One row per regio, edited by its beheerder;
+    empty fields fall back (werkcentrum/websitegegevens.py): contact data to the
+    Werkcentrum's organisatie and locatie, the statements to a default text. Texts are plain
+    paragraphs, shown escaped: no markup from users reaches the page."""
+
+    regio = models.OneToOneField(
+        Arbeidsmarktregio,
+        on_delete=models.CASCADE,
+        related_name="websitegegevens",
+        verbose_name=_("regio"),
+    )
+    telefoon = models.CharField(
+        _("telefoonnummer"),
+        max_length=20,
+        blank=True,
+        validators=[enkele_regel_validator, telefoon_validator],
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    adres = models.CharField(
+        _("bezoekadres"),
+        max_length=200,
+        blank=True,
+        validators=[enkele_regel_validator],
+        help_text=_("Bijv. Stationsplein 1, 2011 LR Haarlem."),
+    )
+    privacyverklaring = models.TextField(
+        _("privacyverklaring"),
+        max_length=20000,
+        blank=True,
+        help_text=_("Alinea's scheiden met een witregel. Leeg: de standaardtekst."),
+    )
+    toegankelijkheidsverklaring = models.TextField(
+        _("toegankelijkheidsverklaring"),
+        max_length=20000,
+        blank=True,
+        help_text=_("Alinea's scheiden met een witregel. Leeg: de standaardtekst."),
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = RegioManager()
+
+    class Meta:
+        verbose_name = _("gegevens publieke website")
+        verbose_name_plural = _("gegevens publieke website")
+
+    def __str__(self) -> str:
+        return str(self.regio)

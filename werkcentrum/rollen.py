@@ -107,6 +107,9 @@ ROLLEN: dict[str, Rol] = {
                 "werkcentrum.add_medewerker",
                 "werkcentrum.change_medewerker",
                 "werkcentrum.view_auditevent",
+                "werkcentrum.view_websitegegevens",
+                "werkcentrum.add_websitegegevens",
+                "werkcentrum.change_websitegegevens",
             },
         ),
         Rol(

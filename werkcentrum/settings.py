@@ -227,6 +227,8 @@ DOELBINDING_MINUTEN = env.int("DOELBINDING_MINUTEN", default=30)
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A filter's "no choice" option in words, not django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("Alle")
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import importtaak_views, views
+from . import importtaak_views, views, websitegegevens
 from .api_urls import router
 
 # The admin logs in through allauth: same throttling, same two-factor.
@@ -56,6 +56,11 @@ urlpatterns += i18n_patterns(
     path("<slug:regio>/", include("loket.public_urls")),
     path("<slug:regio>/vacatures/", include("wsp.public_urls")),
     path("<slug:regio>/besluiten/", include("rba.public_urls")),
+    path(
+        "<slug:regio>/<slug:soort>/",
+        websitegegevens.verklaring,
+        name="verklaring",
+    ),
     prefix_default_language=False,
 )
 

@@ -39,6 +39,15 @@ def contactpersonen_geexporteerd(*, user, aantal: int) -> AuditEvent:
     )
 
 
+def contactmomenten_geexporteerd(*, user, aantal: int) -> AuditEvent:
+    """Their samenvatting and afspraken are free text that may name people."""
+    from .models import Contactmoment
+
+    return audit.persoonsgegevens_geexporteerd(
+        Contactmoment, user=user, doel=DOEL_WERKGEVERS, aantal=aantal
+    )
+
+
 def plaatsing_geregistreerd(obj: models.Model, *, user) -> AuditEvent:
     return audit.vastleggen(
         actie=AuditEvent.Actie.AANGEMAAKT,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchChoiceField
 from werkcentrum.bestanden import bestand_controleren
+from werkcentrum.forms import TelefoonInput
 from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -188,8 +189,8 @@ class VerzoekForm(forms.ModelForm):
         self.fields["sector"].required = False
         self.fields["sector"].empty_label = _("Weet ik niet")
         self.fields["sector"].queryset = Sector.objects.select_related("cluster")
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["telefoon"].widget.attrs["autocomplete"] = "tel"
+        self.fields["email"].widget.attrs.update(autocomplete="email", inputmode="email")
+        self.fields["telefoon"].widget = TelefoonInput(attrs=self.fields["telefoon"].widget.attrs)
         self.fields["contactnaam"].widget.attrs["autocomplete"] = "name"
         self.fields["bedrijfsnaam"].widget.attrs["autocomplete"] = "organization"
 
@@ -471,22 +472,65 @@ class VacaturekrantFilterForm(forms.Form):
         self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
 
 
+def _accounthouders(regio):
+    from .importwidgets import wsp_medewerkers
+
+    return wsp_medewerkers(regio).filter(is_active=True).order_by("first_name", "last_name")
+
+
 class ImportForm(forms.Form):
     soort = forms.ChoiceField(label=_("Wat importeer je?"), choices=[])
     bestand = forms.FileField(
         label=_("Bestand (CSV of XLSX)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+    accounthouder = forms.ModelChoiceField(
+        label=_("Standaard-accounthouder (alleen bij werkgevers)"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        empty_label=_("Kies na de controle"),
+        help_text=_(
+            "Voor werkgevers zonder accounthouder in het bestand. Nodig om meteen definitief "
+            "te importeren; anders kiest u na de controle."
+        ),
+    )
     bevestigen = forms.BooleanField(
         label=_("Definitief importeren (zonder vinkje alleen controleren)"), required=False
     )
 
-    def __init__(self, *args, soorten, **kwargs):
+    def __init__(self, *args, soorten, regio, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["soort"].choices = soorten
+        self.fields["accounthouder"].queryset = _accounthouders(regio)
+
+    def opties(self) -> dict:
+        if self.cleaned_data.get("soort") == "werkgevers" and self.cleaned_data["accounthouder"]:
+            return {"accounthouder": self.cleaned_data["accounthouder"].pk}
+        return {}
 
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
         # By content: a web page or program renamed to .csv/.xlsx is refused, not parsed.
         bestand_controleren(bestand, toegestaan=[".csv", ".xlsx"], max_grootte=5 * 1024 * 1024)
         return bestand
+
+
+class StandaardAccounthouderForm(forms.Form):
+    """On the preview of a werkgevers import whose file leaves some accounthouders empty."""
+
+    accounthouder = forms.ModelChoiceField(
+        label=_("Accounthouder van de werkgevers zonder accounthouder"),
+        queryset=Medewerker.objects.none(),
+        empty_label=_("Kies een WSP-adviseur"),
+        error_messages={
+            "required": _("Kies de accounthouder van de werkgevers zonder accounthouder."),
+            "invalid_choice": _("Kies een WSP-adviseur of -manager van jouw regio."),
+        },
+    )
+
+    def __init__(self, *args, regio, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accounthouder"].queryset = _accounthouders(regio)
+
+    def opties(self) -> dict:
+        return {"accounthouder": self.cleaned_data["accounthouder"].pk}

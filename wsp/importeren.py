@@ -6,18 +6,23 @@ kind of sheet known there.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, field
 from functools import partial
 
 import tablib
-from django.db import transaction
+from django.core.exceptions import MultipleObjectsReturned, ObjectDoesNotExist, ValidationError
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.utils.translation import gettext as _
 
 from werkcentrum.importtaken import Importsoort, Uitslag, Voortgang
 from werkcentrum.importtaken import registreren as _registreren
 
 from . import audit
-from .resources import RESOURCES
+from .importwidgets import Importfout, wsp_medewerkers
+from .resources import RESOURCES, RegioResource, WerkgeverResource
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,6 +39,8 @@ class Importresultaat:
     ongewijzigd: int = 0
     fouten: list[Rijfout] = field(default_factory=list)
     geschreven: bool = False
+    # Werkgevers only: rows without an accounthouder in the file (they get the default).
+    zonder_accounthouder: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,6 +70,43 @@ def regels_tellen(inhoud: bytes, bestandsnaam: str) -> int:
     return sum(1 for rij in dataset if any(v not in (None, "") for v in rij))
 
 
+def _melding(fout: Exception) -> str:
+    """A Dutch sentence for an error the resource did not put on a column; the library's
+    own (English) text never reaches the user."""
+    if isinstance(fout, OperationalError | InterfaceError):
+        raise fout  # not the row's fault: the task retries, or records that nothing was saved
+    if isinstance(fout, Importfout):
+        return str(fout)
+    if isinstance(fout, ValidationError):
+        return " ".join(fout.messages)  # Django's and our own messages, translated
+    if isinstance(fout, MultipleObjectsReturned):
+        return _("Deze regel past op meer dan één rij die al in het portaal staat.")
+    if isinstance(fout, ObjectDoesNotExist):
+        return _("Een verwijzing in deze regel is niet gevonden in jouw regio.")
+    if isinstance(fout, IntegrityError):
+        return _("Deze regel botst met een rij die al in het portaal staat.")
+    if isinstance(fout, ValueError | TypeError | ArithmeticError | KeyError):
+        return _("Een waarde in deze regel is niet te lezen.")
+    logger.warning("importregel niet verwerkt: %r", fout)
+    return _("Deze regel kon niet worden verwerkt.")
+
+
+def _resource(soort: str, *, regio, user, opties: dict) -> RegioResource:
+    """The resource of `soort`; for werkgevers with the default accounthouder of `opties`,
+    which must be an active WSP medewerker of the regio (ValidationError otherwise)."""
+    klasse = RESOURCES[soort][1]
+    if not issubclass(klasse, WerkgeverResource):
+        return klasse(regio=regio, user=user)
+    standaard = None
+    if pk := opties.get("accounthouder"):
+        standaard = wsp_medewerkers(regio).filter(is_active=True, pk=pk).first()
+        if standaard is None:
+            raise ValidationError(
+                _("De gekozen accounthouder is geen WSP-adviseur of -manager van jouw regio.")
+            )
+    return klasse(regio=regio, user=user, standaard_accounthouder=standaard)
+
+
 def importeren(
     *,
     soort: str,
@@ -72,11 +116,18 @@ def importeren(
     user,
     bevestigen: bool,
     voortgang: Voortgang | None = None,
+    opties: dict | None = None,
 ) -> Importresultaat:
     """Preview (bevestigen=False) or import all-or-nothing. Row numbers count the header as
-    row 1, as in a spreadsheet. `voortgang` hears about each checked row."""
-    resource = RESOURCES[soort][1](regio=regio, user=user)
+    row 1, as in a spreadsheet. `voortgang` hears about each checked row. `opties` holds the
+    choices made on the upload page or the preview ({"accounthouder": pk})."""
+    try:
+        resource = _resource(soort, regio=regio, user=user, opties=opties or {})
+    except ValidationError as exc:
+        return Importresultaat(fouten=[Rijfout(0, "", m) for m in exc.messages])
     resource.voortgang = voortgang
+    if isinstance(resource, WerkgeverResource):
+        resource.accounthouder_verplicht = bevestigen
     try:
         dataset = dataset_lezen(inhoud, bestandsnaam)
     except Exception:
@@ -94,6 +145,7 @@ def importeren(
         nieuw=result.totals.get("new", 0),
         gewijzigd=result.totals.get("update", 0),
         ongewijzigd=result.totals.get("skip", 0),
+        zonder_accounthouder=getattr(resource, "zonder_accounthouder", None),
     )
     for rij in result.invalid_rows:
         for veld, meldingen in rij.error_dict.items():
@@ -102,7 +154,7 @@ def importeren(
                 uitkomst.fouten.append(Rijfout(rij.number + 1, kolom, str(melding)))
     for nummer, fouten in result.row_errors():
         for fout in fouten:
-            uitkomst.fouten.append(Rijfout(nummer + 1, "", str(fout.error)))
+            uitkomst.fouten.append(Rijfout(nummer + 1, "", _melding(fout.error)))
     if uitkomst.ok and bevestigen:
         with transaction.atomic():
             echt = resource.import_data(
@@ -116,15 +168,28 @@ def importeren(
 
 def _uitvoeren(*, soort: str, voortgang: Voortgang, **kwargs) -> Uitslag:
     resultaat = importeren(soort=soort, voortgang=voortgang, **kwargs)
+    samenvatting = {
+        "nieuw": resultaat.nieuw,
+        "gewijzigd": resultaat.gewijzigd,
+        "ongewijzigd": resultaat.ongewijzigd,
+    }
+    if resultaat.zonder_accounthouder is not None:
+        samenvatting["zonder_accounthouder"] = resultaat.zonder_accounthouder
     return Uitslag(
         fouten=[asdict(f) for f in resultaat.fouten],
-        samenvatting={
-            "nieuw": resultaat.nieuw,
-            "gewijzigd": resultaat.gewijzigd,
-            "ongewijzigd": resultaat.ongewijzigd,
-        },
+        samenvatting=samenvatting,
         geschreven=resultaat.geschreven,
     )
+
+
+def _accounthouderformulier(*, taak, user, data):
+    """The preview's choice of a default accounthouder, when rows of the file lack one."""
+    from .forms import StandaardAccounthouderForm
+
+    if not taak.samenvatting.get("zonder_accounthouder"):
+        return None
+    initial = {"accounthouder": taak.opties.get("accounthouder")}
+    return StandaardAccounthouderForm(data, regio=taak.regio, initial=initial)
 
 
 def registreren() -> None:
@@ -139,5 +204,6 @@ def registreren() -> None:
                 rollen=("wsp_manager",)
                 if code == "doelstellingen"
                 else ("wsp_adviseur", "wsp_manager"),
+                bevestigformulier=_accounthouderformulier if code == "werkgevers" else None,
             )
         )

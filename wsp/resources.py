@@ -7,15 +7,28 @@ extern id), so importing the same file twice changes nothing. The export has the
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from import_export import fields, widgets
 
 from werkcentrum.bestanden import VeiligeResource
-from werkcentrum.models import Gemeente, Medewerker, Organisatie
+from werkcentrum.models import Gemeente, Organisatie
 
 from . import services
+from .importwidgets import (
+    DatumWidget,
+    DecimaalWidget,
+    GeheelGetalWidget,
+    Importfout,
+    JaNeeWidget,
+    KeuzeWidget,
+    RegioFK,
+    TijdstipWidget,
+    WspMedewerkerFK,
+)
 from .models import (
+    Contactmoment,
     Contactpersoon,
     Doelstelling,
     Kandidaat,
@@ -24,27 +37,6 @@ from .models import (
     Vacature,
     Werkgever,
 )
-
-
-class RegioFK(widgets.ForeignKeyWidget):
-    """A foreign key looked up by a readable column, only within the importing regio."""
-
-    def __init__(self, model, field: str, pad: str | None = "regio") -> None:
-        super().__init__(model, field)
-        self.pad = pad
-        self.regio = None
-
-    def get_queryset(self, value, row, *args, **kwargs):
-        qs = self.model._default_manager.all()
-        if self.pad:
-            qs = qs.filter(**{self.pad: self.regio})
-        return qs
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(value.strip() if isinstance(value, str) else value, row, **kwargs)
-        except self.model.DoesNotExist as exc:
-            raise ValueError(f"'{value}' niet gevonden") from exc
 
 
 class LijstWidget(widgets.Widget):
@@ -57,6 +49,28 @@ class LijstWidget(widgets.Widget):
 
 class RegioResource(VeiligeResource):
     """Base: scoped to `regio`; `user` is recorded as the importer."""
+
+    WIDGETS_MAP = {
+        **VeiligeResource.WIDGETS_MAP,
+        "DateField": DatumWidget,
+        "DateTimeField": TijdstipWidget,
+        "DecimalField": DecimaalWidget,
+        "IntegerField": GeheelGetalWidget,
+        "PositiveIntegerField": GeheelGetalWidget,
+        "PositiveSmallIntegerField": GeheelGetalWidget,
+        "SmallIntegerField": GeheelGetalWidget,
+        "BigIntegerField": GeheelGetalWidget,
+        "BooleanField": JaNeeWidget,
+        "NullBooleanField": JaNeeWidget,
+    }
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        # A choice by its code or its Dutch label, as WBS/Sonar exports write it.
+        veld = super().field_from_django_field(field_name, django_field, readonly)
+        if django_field.choices and not django_field.is_relation:
+            veld.widget = KeuzeWidget(django_field.flatchoices)
+        return veld
 
     # `regio` may be left out only to read the columns (the admin's export form does).
     def __init__(self, *, regio=None, user=None) -> None:
@@ -71,6 +85,41 @@ class RegioResource(VeiligeResource):
 
     def get_queryset(self):
         return super().get_queryset().in_regio(self.regio)
+
+    def get_instance(self, instance_loader, row):
+        # The key columns are read before the row itself: an unreadable key (an unknown
+        # werkgever, a bad date) is reported on its column like any other field.
+        fouten = {}
+        for naam in self.get_import_id_fields():
+            veld = self.fields[naam]
+            if veld.column_name in row:
+                try:
+                    veld.clean(row)
+                except Importfout as exc:
+                    fouten[veld.attribute] = [str(exc)]
+                except (ValueError, TypeError, ArithmeticError):
+                    waarde = row.get(veld.column_name, "")
+                    fouten[veld.attribute] = [
+                        _("'%(waarde)s' is niet te lezen.") % {"waarde": waarde}
+                    ]
+        if fouten:
+            raise ValidationError(fouten)
+        try:
+            return super().get_instance(instance_loader, row)
+        except self._meta.model.MultipleObjectsReturned as exc:
+            raise ValidationError(
+                _("Deze regel past op meer dan één rij die al in het portaal staat.")
+            ) from exc
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # Any other widget's error (the library's English, a Decimal error) in Dutch too.
+        try:
+            super().import_field(field, instance, row, is_m2m, **kwargs)
+        except Importfout:
+            raise
+        except (ValueError, TypeError, ArithmeticError, ObjectDoesNotExist) as exc:
+            waarde = row.get(field.column_name, "")
+            raise Importfout(_("'%(waarde)s' is niet te lezen.") % {"waarde": waarde}) from exc
 
     def import_row(self, row, instance_loader, **kwargs):
         uitkomst = super().import_row(row, instance_loader, **kwargs)
@@ -96,8 +145,26 @@ def _fk(column: str, model, veld: str, attribute: str | None = None, pad="regio"
 
 
 class WerkgeverResource(RegioResource):
+    """Every werkgever gets an accounthouder (the form requires one, nazorg mails them): the
+    column's e-mail address, or else `standaard_accounthouder`, chosen on the preview. An
+    empty column keeps the accounthouder an existing werkgever already has."""
+
     sector = _fk("sector", Sector, "naam", pad=None)
-    accounthouder = _fk("accounthouder", Medewerker, "email")
+    accounthouder = fields.Field(
+        attribute="accounthouder",
+        column_name="accounthouder",
+        widget=WspMedewerkerFK(actief=True),
+        saves_null_values=False,
+    )
+
+    def __init__(self, *, regio=None, user=None, standaard_accounthouder=None) -> None:
+        super().__init__(regio=regio, user=user)
+        self.standaard_accounthouder = standaard_accounthouder
+        # Rows that name no accounthouder and would get the default (counted while checking).
+        self.zonder_accounthouder = 0
+        # While only checking, a missing accounthouder is not an error: the preview asks
+        # for the default. The import itself refuses a werkgever without one.
+        self.accounthouder_verplicht = False
 
     class Meta:
         model = Werkgever
@@ -117,6 +184,30 @@ class WerkgeverResource(RegioResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            if instance.accounthouder_id is None:
+                if kwargs.get("dry_run"):
+                    self.zonder_accounthouder += 1
+                instance.accounthouder = self.standaard_accounthouder
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        fouten = dict(import_validation_errors or {})
+        if (
+            self.accounthouder_verplicht
+            and instance.accounthouder_id is None
+            and "accounthouder" not in fouten
+        ):
+            fouten["accounthouder"] = [
+                _(
+                    "Geen accounthouder: vul het e-mailadres van een WSP-adviseur in of kies "
+                    "een standaard-accounthouder."
+                )
+            ]
+        super().validate_instance(instance, fouten, validate_unique)
 
 
 class WerkgeverExportResource(WerkgeverResource):
@@ -142,6 +233,57 @@ class ContactpersoonResource(RegioResource):
 
     def get_queryset(self):
         return Contactpersoon.objects.in_regio(self.regio)
+
+
+class ContactmomentResource(RegioResource):
+    """The contactmomenten history from WBS/Sonar: one row per contact with a werkgever of the
+    regio (by KvK-nummer) and the WSP medewerker who had it (by e-mail; one who has left
+    still counts, it is history). Matched on werkgever, datum, type and samenvatting, so
+    importing the same history twice adds nothing."""
+
+    werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
+    medewerker = fields.Field(
+        attribute="medewerker", column_name="medewerker", widget=WspMedewerkerFK(actief=False)
+    )
+
+    class Meta:
+        model = Contactmoment
+        fields = [
+            "werkgever",
+            "datum",
+            "type",
+            "samenvatting",
+            "afspraken",
+            "opvolgdatum",
+            "opvolging_afgerond",
+            "medewerker",
+        ]
+        export_order = fields
+        import_id_fields = ["werkgever", "datum", "type", "samenvatting"]
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_queryset(self):
+        return Contactmoment.objects.in_regio(self.regio).select_related("werkgever", "medewerker")
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # The rule of a contactmoment entered by hand: an adviseur records them with their
+        # own accounts, a manager with every account of the regio.
+        fouten = dict(import_validation_errors or {})
+        werkgever = instance.werkgever if instance.werkgever_id else None
+        if (
+            werkgever is not None
+            and "werkgever" not in fouten
+            and (self.user is None or not services.mag_werkgever_bewerken(self.user, werkgever))
+        ):
+            fouten["werkgever"] = [
+                _(
+                    "Alleen de accounthouder, het accountteam of een WSP-manager legt "
+                    "contactmomenten van %(naam)s vast."
+                )
+                % {"naam": werkgever.naam}
+            ]
+        super().validate_instance(instance, fouten, validate_unique)
 
 
 class VacatureResource(RegioResource):
@@ -285,6 +427,7 @@ class DoelstellingResource(RegioResource):
 RESOURCES: dict[str, tuple[str, type[RegioResource]]] = {
     "werkgevers": ("Werkgevers", WerkgeverResource),
     "contactpersonen": ("Contactpersonen", ContactpersoonResource),
+    "contactmomenten": ("Contactmomenten", ContactmomentResource),
     "vacatures": ("Vacatures", VacatureResource),
     "kandidaten": ("Kandidaten", KandidaatResource),
     "plaatsingen": ("Plaatsingen", PlaatsingResource),

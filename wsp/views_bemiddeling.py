@@ -364,7 +364,9 @@ def importeren(request: HttpRequest) -> HttpResponse:
         # Targets are the managers' to set, by import as by hand.
         if k != "doelstellingen" or services.mag_doelstellingen_beheren(request.user)
     ]
-    form = forms.ImportForm(request.POST or None, request.FILES or None, soorten=soorten)
+    form = forms.ImportForm(
+        request.POST or None, request.FILES or None, soorten=soorten, regio=request.user.regio
+    )
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
         taak = run_service(
@@ -375,6 +377,7 @@ def importeren(request: HttpRequest) -> HttpResponse:
                 bestandsnaam=bestand.name,
                 user=request.user,
                 bevestigd=form.cleaned_data["bevestigen"],
+                opties=form.opties(),
             ),
         )
         if taak:
@@ -413,4 +416,6 @@ def exporteren(request: HttpRequest, soort: str, formaat: str) -> HttpResponse:
         audit.kandidaten_geexporteerd(resource._meta.model, user=request.user, aantal=len(dataset))
     elif soort == "contactpersonen":
         audit.contactpersonen_geexporteerd(user=request.user, aantal=len(dataset))
+    elif soort == "contactmomenten":
+        audit.contactmomenten_geexporteerd(user=request.user, aantal=len(dataset))
     return dataset_export(dataset, formaat=formaat, naam=soort)

@@ -138,7 +138,7 @@ def ik_ben_werkgever(request: HttpRequest) -> HttpResponse:
         if geweigerd:
             form.add_error(
                 None,
-                _("Er zijn vanaf uw adres veel verzoeken kort na elkaar verstuurd.")
+                _("Er zijn vanaf je adres veel verzoeken kort na elkaar verstuurd.")
                 if geweigerd == ADRES
                 else _(
                     "Er komen op dit moment erg veel verzoeken binnen; dit formulier neemt "

@@ -60,13 +60,13 @@ def test_inwoner_asks_a_question_and_gets_a_reference(page, live_server, loket):
     page.goto(f"{live_server.url}/zkij/")
     page.get_by_role("link", name="Stel je vraag").first.click()
     assert ernstige_schendingen(page) == []
-    page.get_by_label("Waar gaat uw vraag over?").select_option(label="Werk zoeken")
-    page.get_by_label("Uw vraag", exact=True).fill("Ik zoek werk in de zorg, waar begin ik?")
+    page.get_by_label("Waar gaat je vraag over?").select_option(label="Werk zoeken")
+    page.get_by_label("Je vraag", exact=True).fill("Ik zoek werk in de zorg, waar begin ik?")
     page.get_by_role("button", name="Vraag versturen").click()
     # Without contact data the form explains what is missing and keeps the text.
     assert page.get_by_text("Vul een e-mailadres of telefoonnummer in").first.is_visible()
     assert (
-        page.get_by_label("Uw vraag", exact=True).input_value()
+        page.get_by_label("Je vraag", exact=True).input_value()
         == "Ik zoek werk in de zorg, waar begin ik?"
     )
     page.get_by_label("E-mailadres").fill("inwoner@example.org")

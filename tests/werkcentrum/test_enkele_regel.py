@@ -207,13 +207,15 @@ def test_import_refuses_a_line_break_in_a_name_and_writes_nothing(regio_a, maak_
         b"kvk_nummer,naam,sector,partnerschap,accounthouder,website,telefoon,email,externe_id\n"
         b'12340001,"Bakkerij\nDe Korenbloem",Techniek,operationeel,,,,,WBS-1\n'
     )
+    adviseur = maak_gebruiker("wsp_adviseur")
     resultaat = importeren(
         soort="werkgevers",
         inhoud=inhoud,
         bestandsnaam="werkgevers.csv",
         regio=regio_a,
-        user=maak_gebruiker("wsp_adviseur"),
+        user=adviseur,
         bevestigen=True,
+        opties={"accounthouder": adviseur.pk},  # the default chosen on the preview
     )
     assert not resultaat.geschreven
     assert [(f.rij, f.kolom) for f in resultaat.fouten] == [(2, "naam")]

@@ -28,10 +28,12 @@ def _csv(aantal: int) -> bytes:
     return (KOP + "".join(rijen)).encode()
 
 
-def _upload(client, naam, inhoud, *, bevestigen=False, soort="werkgevers"):
+def _upload(client, naam, inhoud, *, bevestigen=False, soort="werkgevers", accounthouder=None):
     velden = {"soort": soort, "bestand": SimpleUploadedFile(naam, inhoud)}
     if bevestigen:
         velden["bevestigen"] = "on"
+    if accounthouder:
+        velden["accounthouder"] = accounthouder.pk
     return client.post(reverse("wsp:importeren"), velden)
 
 
@@ -50,7 +52,7 @@ def test_a_file_over_the_row_limit_is_refused_up_front_with_a_dutch_message(
     assert not taken and not ImportTaak.objects.exists() and not Werkgever.objects.exists()
     # At the limit the file is taken.
     with django_capture_on_commit_callbacks(execute=True):
-        response = _upload(client, "precies.csv", _csv(5), bevestigen=True)
+        response = _upload(client, "precies.csv", _csv(5), bevestigen=True, accounthouder=adviseur)
     assert response.status_code == 302
     assert Werkgever.objects.count() == 5
 
@@ -133,7 +135,8 @@ def test_a_crash_halfway_the_import_leaves_nothing_and_says_so(
     monkeypatch.setattr(RegioResource, "import_row", import_row)
     client.force_login(adviseur)
     with django_capture_on_commit_callbacks(execute=True):
-        _upload(client, "w.csv", (DATA / "werkgevers.csv").read_bytes(), bevestigen=True)
+        inhoud = (DATA / "werkgevers.csv").read_bytes()
+        _upload(client, "w.csv", inhoud, bevestigen=True, accounthouder=adviseur)
     taak = ImportTaak.objects.get()
     assert taak.status == ImportTaak.Status.AFGEKEURD
     assert taak.fouten[0]["melding"] == "Het verwerken is mislukt; er is niets opgeslagen."
@@ -167,13 +170,121 @@ def test_confirming_imports_once_however_often_it_is_confirmed_or_rerun(
     assert taak.status == ImportTaak.Status.GECONTROLEERD and not Werkgever.objects.exists()
     url = reverse("importtaak_bevestigen", args=[taak.pk])
     with django_capture_on_commit_callbacks(execute=True) as eerste:
-        client.post(url)
+        client.post(url, {"accounthouder": adviseur.pk})
     with django_capture_on_commit_callbacks(execute=True) as tweede:
-        response = client.post(url, follow=True)
+        response = client.post(url, {"accounthouder": adviseur.pk}, follow=True)
     assert len(eerste) == 1 and not tweede  # the second confirm queues nothing
     assert "al bevestigd" in response.content.decode()
     taak.refresh_from_db()
     assert taak.status == ImportTaak.Status.GEIMPORTEERD
-    assert taak.samenvatting == {"nieuw": 3, "gewijzigd": 0, "ongewijzigd": 0}
+    assert taak.samenvatting == {
+        "nieuw": 3,
+        "gewijzigd": 0,
+        "ongewijzigd": 0,
+        "zonder_accounthouder": 3,
+    }
     assert importtaak_uitvoeren.delay(taak.pk).get() == "al gedaan"  # a redelivered task
     assert Werkgever.objects.count() == 3
+
+
+def test_the_preview_asks_for_the_accounthouder_of_werkgevers_without_one(
+    client, adviseur, manager, maak_gebruiker, regio_b, django_capture_on_commit_callbacks
+):
+    gids = maak_gebruiker("gids", first_name="Gerrit", last_name="Gids")
+    elders = maak_gebruiker("wsp_adviseur", regio=regio_b, first_name="Els", last_name="Elders")
+    client.force_login(adviseur)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, "w.csv", (DATA / "werkgevers.csv").read_bytes())
+    taak = ImportTaak.objects.get()
+    html = client.get(response["Location"]).content.decode()
+    assert "3 werkgevers hebben in het bestand geen accounthouder" in html
+    assert "Anouk Adviseur" in html and "Mila Manager" in html
+    assert "Gerrit Gids" not in html and "Els Elders" not in html
+    url = reverse("importtaak_bevestigen", args=[taak.pk])
+    for keuze, melding in (
+        ({}, "Kies de accounthouder van de werkgevers zonder accounthouder."),
+        ({"accounthouder": elders.pk}, "Kies een WSP-adviseur of -manager van jouw regio."),
+        ({"accounthouder": gids.pk}, "Kies een WSP-adviseur of -manager van jouw regio."),
+    ):
+        with django_capture_on_commit_callbacks(execute=True) as taken:
+            response = client.post(url, keuze)
+        assert response.status_code == 400 and not taken
+        assert response.context["form"].errors["accounthouder"] == [melding]
+        taak.refresh_from_db()
+        assert taak.status == ImportTaak.Status.GECONTROLEERD
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"accounthouder": manager.pk})
+    taak.refresh_from_db()
+    assert taak.status == ImportTaak.Status.GEIMPORTEERD
+    assert list(Werkgever.objects.values_list("accounthouder", flat=True)) == [manager.pk] * 3
+
+
+def test_a_default_chosen_on_upload_is_preselected_and_a_complete_file_asks_nothing(
+    client, adviseur, manager, django_capture_on_commit_callbacks
+):
+    client.force_login(adviseur)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(
+            client, "w.csv", (DATA / "werkgevers.csv").read_bytes(), accounthouder=manager
+        )
+    form = client.get(response["Location"]).context["form"]
+    assert form["accounthouder"].value() == manager.pk
+    compleet = (KOP + f"12340001,Een BV,Techniek,,{adviseur.email},,,,\n").encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, "compleet.csv", compleet)
+    taak = ImportTaak.objects.get(bestandsnaam="compleet.csv")
+    assert client.get(response["Location"]).context["form"] is None
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("importtaak_bevestigen", args=[taak.pk]))
+    assert Werkgever.objects.get().accounthouder == adviseur
+
+
+def test_contactmomenten_are_offered_on_the_import_page(client, adviseur):
+    client.force_login(adviseur)
+    response = client.get(reverse("wsp:importeren"))
+    assert ("contactmomenten", "Contactmomenten") in response.context["form"].fields[
+        "soort"
+    ].choices
+
+
+def test_the_worker_reports_in_dutch_whatever_language_an_earlier_task_left_active(
+    adviseur, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    inhoud = (KOP + "12340001,Een BV,Techniek,,,,,geen-e-mailadres,\n").encode()
+    with django_capture_on_commit_callbacks(execute=False):
+        taak = importtaken.importtaak_aanmaken(
+            soort="wsp.werkgevers", inhoud=inhoud, bestandsnaam="w.csv", user=adviseur
+        )
+    with translation.override("en"):
+        importtaken.importtaak_uitvoeren(pk=taak.pk)
+    taak.refresh_from_db()
+    assert [(f["kolom"], f["melding"]) for f in taak.fouten] == [
+        ("email", "Voer een geldig e-mailadres in.")
+    ]
+
+
+def test_exporting_contactmomenten_gives_the_regios_rows_and_is_logged(
+    client, adviseur, regio_b, maak_gebruiker
+):
+    from tests.wsp.factories import WerkgeverFactory
+    from werkcentrum.models import AuditEvent
+    from wsp.models import Contactmoment
+
+    eigen = WerkgeverFactory(regio=adviseur.regio, naam="Eigen BV", kvk_nummer="12340001")
+    elders = WerkgeverFactory(regio=regio_b, naam="Elders BV", kvk_nummer="12340001")
+    for werkgever, wie in (
+        (eigen, adviseur),
+        (elders, maak_gebruiker("wsp_adviseur", regio=regio_b)),
+    ):
+        Contactmoment.objects.create(
+            werkgever=werkgever, type="bezoek", samenvatting=werkgever.naam, medewerker=wie
+        )
+    client.force_login(adviseur)
+    response = client.get(reverse("wsp:exporteren", args=["contactmomenten", "csv"]))
+    tekst = response.content.decode("utf-8-sig")
+    assert "Eigen BV" in tekst and "Elders BV" not in tekst
+    assert tekst.splitlines()[0].split(";")[:3] == ["werkgever_kvk", "datum", "type"]
+    event = AuditEvent.objects.get(event="persoonsgegevens_geexporteerd")
+    assert event.details == {"model": "wsp.Contactmoment", "aantal": 1}

@@ -51,7 +51,7 @@ def test_too_many_requests_from_one_address_are_refused(client, regio_a, setting
     r = client.post(URL, _data(bedrijfsnaam="Bedrijf Vier"), REMOTE_ADDR="192.0.2.7")
     assert r.status_code == 429
     html = r.content.decode()
-    assert "Er zijn vanaf uw adres veel verzoeken kort na elkaar verstuurd." in html
+    assert "Er zijn vanaf je adres veel verzoeken kort na elkaar verstuurd." in html
     # The person's input stays in the form.
     assert 'value="Bedrijf Vier"' in html and "Wij zoeken een bakker." in html
     assert Werkgeversverzoek.objects.count() == 3

@@ -280,7 +280,8 @@ def test_import_page_previews_then_imports(client, adviseur, django_capture_on_c
         bestand = SimpleUploadedFile(naam, (data / naam).read_bytes())
         velden = {"soort": "werkgevers", "bestand": bestand}
         if bevestigen:
-            velden["bevestigen"] = "on"
+            # Straight to the import: the file names no accounthouders, so the default.
+            velden.update(bevestigen="on", accounthouder=adviseur.pk)
         with django_capture_on_commit_callbacks(execute=True):
             r = client.post(reverse("wsp:importeren"), velden)
         assert r.status_code == 302  # the worker checks; the progress page follows it
