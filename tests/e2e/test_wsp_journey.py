@@ -173,3 +173,17 @@ def test_public_vacaturekrant_and_werkgever_form_pass_axe(browser, page, live_se
     page.get_by_role("button", name="Versturen").click()
     page.get_by_role("heading", name=re.compile("Bedankt")).wait_for()
     assert ernstige_schendingen(page) == []
+
+
+def test_a_refused_page_is_the_portals_403_and_passes_axe(page, live_server, adviseur, regio_a):
+    from tests.wsp.factories import WerkgeverFactory
+
+    anders = WerkgeverFactory(regio=regio_a, naam="Garage Snel")  # another adviseur's account
+    _inloggen(page, live_server, adviseur)
+    response = page.goto(f"{live_server.url}/wsp/werkgevers/{anders.pk}/bewerken/")
+    assert response.status == 403
+    page.get_by_role("heading", level=1, name="Geen toegang").wait_for()
+    assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert ernstige_schendingen(page) == []
+    page.get_by_role("link", name="Terug naar Mijn werkplek").click()
+    page.get_by_role("heading", level=1, name="Mijn werkplek").wait_for()
