@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -19,7 +20,7 @@ from .huisstijl import tokens as huisstijl_tokens
 from .lists import list_context
 from .models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd, Organisatie
 from .rollen import ROLLEN
-from .werkplek import items_voor, uitgeschakeld
+from .werkplek import items_voor, tegels_voor, uitgeschakeld
 
 PAGINA_GROOTTE = 25
 
@@ -42,7 +43,9 @@ def werkplek(request: HttpRequest) -> HttpResponse:
     codes = sorted(ROLLEN) if user.is_superuser else [c for c in ROLLEN if c in user.rollen]
     uit = uitgeschakeld(user)
     rollen = [{"rol": ROLLEN[c], "items": items_voor(user, c, uit)} for c in codes]
-    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen})
+    # Counted live on every visit (no cache): a tile that lags behind its list misleads.
+    tegels = tegels_voor(user, codes, uit, timezone.localdate())
+    return render(request, "werkcentrum/werkplek.html", {"rollen": rollen, "tegels": tegels})
 
 
 @login_required

@@ -23,11 +23,12 @@ class WspConfig(AppConfig):
 
     def ready(self) -> None:
         from werkcentrum.rollen import permissies_toevoegen
-        from werkcentrum.werkplek import registreer
+        from werkcentrum.werkplek import registreer, registreer_tegels
 
         from . import (
             demo,  # noqa: F401  (registers the demo generator)
             regiodefinitie,
+            werkplek,
         )
         from .factsheets import admin as _factsheet_admin  # noqa: F401
         from .factsheets import demo as _factsheet_demo  # noqa: F401
@@ -53,6 +54,7 @@ class WspConfig(AppConfig):
         )
 
         adviseurs = {"wsp_adviseur", "wsp_manager"}
+        registreer_tegels(rollen=adviseurs, tellen=werkplek.tegels, module="wsp")
         for titel, omschrijving, url_naam, rollen in [
             (
                 _("Werkgevers"),

@@ -9,6 +9,7 @@ from datetime import date
 import django_filters as filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchInput, words_in
@@ -18,6 +19,7 @@ from werkcentrum.models import Gemeente
 from .keuzes import Doelgroep, Opleidingsniveau
 from .models import (
     Cluster,
+    Contactmoment,
     Doelstelling,
     Kandidaat,
     NazorgMoment,
@@ -26,6 +28,7 @@ from .models import (
     Voordracht,
     Werkgever,
 )
+from .werkplek import Termijn, termijn_q
 
 JA_NEE = [("true", _("ja")), ("false", _("nee"))]
 
@@ -168,6 +171,44 @@ class PlaatsingFilter(filters.FilterSet):
         return queryset.filter(
             words_in(("kandidaat__voornaam", "kandidaat__achternaam", "werkgever__naam"), value)
         )
+
+
+class OpenNazorgFilter(filters.FilterSet):
+    """The open nazorg list (wsp.selectors.nazorg_open); the werkplek tiles link to its
+    periods. Served by the partial index of open moments (regio, vervaldatum)."""
+
+    termijn = filters.ChoiceFilter(
+        label=_("Uiterlijk op"),
+        choices=[(Termijn.DEZE_WEEK, _("Deze week")), (Termijn.VERLOPEN, _("Te laat"))],
+        empty_label=_("Alle open nazorg"),
+        method="in_termijn",
+    )
+
+    class Meta:
+        model = NazorgMoment
+        fields: list[str] = []
+
+    def in_termijn(self, queryset, _name, value):
+        return queryset.filter(termijn_q(value, vandaag=timezone.localdate(), veld="vervaldatum"))
+
+
+class OpvolgingFilter(filters.FilterSet):
+    """The user's open opvolgingen (wsp.selectors.mijn_opvolgingen); served by the partial
+    index of open opvolgingen (medewerker, opvolgdatum)."""
+
+    termijn = filters.ChoiceFilter(
+        label=_("Opvolgen op"),
+        choices=[(Termijn.NU, _("Vandaag of eerder")), (Termijn.DEZE_WEEK, _("Deze week"))],
+        empty_label=_("Alle open opvolgingen"),
+        method="in_termijn",
+    )
+
+    class Meta:
+        model = Contactmoment
+        fields: list[str] = []
+
+    def in_termijn(self, queryset, _name, value):
+        return queryset.filter(termijn_q(value, vandaag=timezone.localdate(), veld="opvolgdatum"))
 
 
 class VoordrachtFilter(RegioFilterSet):

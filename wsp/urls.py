@@ -41,6 +41,7 @@ urlpatterns = [
     path("plaatsingen/<int:pk>/", b.plaatsing, name="plaatsing"),
     path("plaatsingen/<int:pk>/startdatum/", b.plaatsing_startdatum, name="plaatsing_startdatum"),
     path("plaatsingen/<int:pk>/nazorg/", b.nazorg_extra, name="nazorg_extra"),
+    path("nazorg/", b.nazorg, name="nazorg"),
     path("nazorg/<int:pk>/", b.nazorg_vastleggen, name="nazorg_vastleggen"),
     path("doelstellingen/", b.dashboard, name="dashboard"),
     path("doelstellingen/vastleggen/", b.doelstelling_vastleggen, name="doelstelling_vastleggen"),

@@ -87,6 +87,7 @@ def werkgever_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 werkgever=werkgever, door=request.user, accountteam=team, **data
             ),
         ):
+            messages.success(request, _("Werkgever bijgewerkt."))
             return redirect(werkgever)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Werkgever bewerken"), "wsp:werkgevers", status)
@@ -122,7 +123,9 @@ def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "wsp/werkgever.html", context)
 
 
-def _onderdeel_toevoegen(request, pk: int, form_cls, service, titel: str, **form_kw):
+def _onderdeel_toevoegen(
+    request, pk: int, form_cls, service, titel: str, gelukt: str, **form_kw
+) -> HttpResponse:
     werkgever = _werkgever_bewerkbaar(request, pk)
     form = form_cls(request.POST or None, **form_kw)
     if (
@@ -132,6 +135,7 @@ def _onderdeel_toevoegen(request, pk: int, form_cls, service, titel: str, **form
             form, lambda: service(werkgever=werkgever, door=request.user, **form.cleaned_data)
         )
     ):
+        messages.success(request, gelukt)
         return redirect(werkgever)
     status = 400 if form.errors else 200
     return _formulier(request, form, titel, "wsp:werkgevers", status, werkgever=werkgever)
@@ -145,6 +149,7 @@ def contactmoment_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         forms.ContactmomentForm,
         services.contactmoment_registreren,
         _("Contactmoment vastleggen"),
+        _("Contactmoment vastgelegd."),
     )
 
 
@@ -156,6 +161,7 @@ def vestiging_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         forms.VestigingForm,
         services.vestiging_toevoegen,
         _("Vestiging toevoegen"),
+        _("Vestiging toegevoegd."),
         user=request.user,
     )
 
@@ -168,12 +174,14 @@ def contactpersoon_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         forms.ContactpersoonForm,
         services.contactpersoon_toevoegen,
         _("Contactpersoon toevoegen"),
+        _("Contactpersoon toegevoegd."),
     )
 
 
 @rol_vereist(*WSP)
 def opvolgingen(request: HttpRequest) -> HttpResponse:
-    context = list_context(request, selectors.mijn_opvolgingen(user=request.user), page_size=PAGINA)
+    qs = selectors.mijn_opvolgingen(user=request.user)
+    context = list_context(request, qs, filters.OpvolgingFilter, page_size=PAGINA)
     return render(request, "wsp/opvolgingen.html", {**context, "vandaag": timezone.localdate()})
 
 
@@ -182,6 +190,7 @@ def opvolgingen(request: HttpRequest) -> HttpResponse:
 def opvolging_afronden(request: HttpRequest, pk: int) -> HttpResponse:
     moment = get_scoped_or_404(selectors.mijn_opvolgingen(user=request.user), request.user, pk=pk)
     services.opvolging_afronden(contactmoment=moment, door=request.user)
+    messages.success(request, _("Opvolging afgerond."))
     return redirect("wsp:opvolgingen")
 
 
@@ -309,6 +318,7 @@ def vacature_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         if vacature:
+            messages.success(request, _("Vacature geregistreerd."))
             return redirect(vacature)
     status = 400 if form.errors else 200
     return _formulier(
@@ -332,6 +342,7 @@ def vacature_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
     ):
+        messages.success(request, _("Vacature bijgewerkt."))
         return redirect(vacature)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Vacature bewerken"), "wsp:vacatures", status)
@@ -416,15 +427,23 @@ def voordracht_status(request: HttpRequest, pk: int) -> HttpResponse:
         Voordracht.objects.select_related("vacature__werkgever"), request.user, pk=pk
     )
     form = forms.VoordrachtStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.voordracht_status_wijzigen(
-                voordracht=voordracht, door=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        except PermissionError as exc:
-            raise PermissionDenied from exc
+    if not form.is_valid():
+        messages.error(request, _("Kies een geldige nieuwe status."))
+        return redirect(voordracht.vacature)
+    try:
+        services.voordracht_status_wijzigen(
+            voordracht=voordracht, door=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(voordracht.vacature)
+    except PermissionError as exc:
+        raise PermissionDenied from exc
+    messages.success(
+        request,
+        _("Status van de voordracht gewijzigd in: %(status)s.")
+        % {"status": voordracht.get_status_display()},
+    )
     if voordracht.status == Voordracht.Status.AANGENOMEN:
         return redirect(f"{reverse('wsp:plaatsing_nieuw')}?voordracht={voordracht.pk}")
     return redirect(voordracht.vacature)

@@ -55,6 +55,7 @@ def kandidaat_nieuw(request: HttpRequest) -> HttpResponse:
         )
         if kandidaat:
             doel_onthouden(request, kandidaat, "bemiddeling")
+            messages.success(request, _("Kandidaat geregistreerd."))
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat uit warme overdracht"), "wsp:kandidaten", status)
@@ -78,6 +79,7 @@ def kandidaat_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
                 kandidaat=kandidaat, door=request.user, m2m=m2m, nieuwe_skills=nieuwe, **data
             ),
         ):
+            messages.success(request, _("Kandidaat bijgewerkt."))
             return redirect(kandidaat)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Kandidaat bewerken"), "wsp:kandidaten", status)
@@ -123,6 +125,17 @@ def plaatsingen(request: HttpRequest) -> HttpResponse:
         )
     context.update(nazorg=nazorg, nazorg_max=OPEN_NAZORG_OP_OVERZICHT, vandaag=timezone.localdate())
     return render(request, "wsp/plaatsingen.html", context)
+
+
+@rol_vereist(*WSP)
+def nazorg(request: HttpRequest) -> HttpResponse:
+    """The regio's open nazorg, first due first; the werkplek tiles link to its periods."""
+    qs = selectors.nazorg_open(user=request.user)
+    context = list_context(request, qs, filters.OpenNazorgFilter, page_size=PAGINA)
+    getoond = sorted({m.plaatsing.kandidaat_id for m in context["rows"]})
+    if getoond:
+        audit.kandidatenlijst_ingezien(user=request.user, ids=getoond, context="nazorg")
+    return render(request, "wsp/nazorg.html", {**context, "vandaag": timezone.localdate()})
 
 
 @rol_vereist(*WSP)
@@ -204,6 +217,7 @@ def plaatsing_startdatum(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionError as exc:
             raise PermissionDenied from exc
         if ok:
+            messages.success(request, _("Startdatum gewijzigd; de nazorg is opnieuw gepland."))
             return redirect(obj)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Startdatum wijzigen"), "wsp:plaatsingen", status)
@@ -224,6 +238,7 @@ def nazorg_extra(request: HttpRequest, pk: int) -> HttpResponse:
         except PermissionError as exc:
             raise PermissionDenied from exc
         if ok:
+            messages.success(request, _("Extra nazorgmoment gepland."))
             return redirect(obj)
     status = 400 if form.errors else 200
     return _formulier(request, form, _("Extra nazorgmoment"), "wsp:plaatsingen", status)

@@ -1,9 +1,12 @@
-"""A WSP-adviseur registers a werkgever and a vacature, proposes a kandidaat, records the
-plaatsing, sees the two nazorg moments and records the first; every page passes axe-core."""
+"""A WSP-adviseur registers a werkgever, a contactmoment and a vacature, proposes a kandidaat,
+records the plaatsing, sees the two nazorg moments and records the first; every save says it
+succeeded (issue 22 point 9), and every page passes axe-core."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from tests.e2e.conftest import ernstige_schendingen
 from tests.factories import WACHTWOORD, GemeenteFactory, MedewerkerFactory, OrganisatieFactory
@@ -37,6 +40,11 @@ def adviseur(browser, transactional_db, regio_a, settings):
     )
 
 
+def _gelukt(page, tekst: str) -> None:
+    """The success message of the last save, in the page's status region."""
+    page.locator(".wc-meldingen .utrecht-alert--success", has_text=tekst).wait_for()
+
+
 def _inloggen(page, live_server, user):
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label(re.compile("e-mail", re.I)).fill(user.email)
@@ -47,7 +55,7 @@ def _inloggen(page, live_server, user):
 
 def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     _inloggen(page, live_server, adviseur)
-    page.get_by_role("link", name="Werkgevers").first.click()
+    page.get_by_role("link", name="Werkgevers", exact=True).first.click()
     page.get_by_role("link", name="Nieuwe werkgever").click()
     assert ernstige_schendingen(page) == []
 
@@ -69,6 +77,16 @@ def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     page.get_by_label("KvK-nummer").fill("12345678")
     page.get_by_role("button", name="Nieuwe werkgever").click()
     page.get_by_role("heading", level=1, name="Bakkerij De Korenbloem").wait_for()
+    _gelukt(page, "Werkgever geregistreerd.")
+    assert ernstige_schendingen(page) == []
+
+    page.get_by_label("Type").select_option(label="Bezoek")
+    page.get_by_label("Samenvatting").fill("Kennismaking met de eigenaar.")
+    volgende_week = timezone.localdate() + timedelta(days=7)
+    page.get_by_label("Opvolgen op").fill(volgende_week.isoformat())
+    page.get_by_role("button", name="Contactmoment opslaan").click()
+    _gelukt(page, "Contactmoment vastgelegd.")
+    assert page.get_by_text("Kennismaking met de eigenaar.").first.is_visible()
     assert ernstige_schendingen(page) == []
 
     page.get_by_role("link", name="Nieuwe vacature").click()
@@ -83,23 +101,31 @@ def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     page.get_by_label("Nieuwe skills").fill("bakken, HACCP")
     page.get_by_role("button", name="Nieuwe vacature").click()
     page.get_by_role("heading", level=1, name="Bakker").wait_for()
+    _gelukt(page, "Vacature geregistreerd.")
     assert page.get_by_role("heading", name="Passende kandidaten").is_visible()
     assert ernstige_schendingen(page) == []
 
     page.get_by_role("button", name="Tess Brouwer voordragen").click()
-    page.get_by_text("Kandidaat voorgedragen.").wait_for()
+    _gelukt(page, "Kandidaat voorgedragen.")
+    assert ernstige_schendingen(page) == []
     page.get_by_label("Nieuwe status").select_option("gesprek")
     page.get_by_role("button", name="Bijwerken").click()
+    _gelukt(page, "Status van de voordracht gewijzigd in: Gesprek.")
     page.get_by_label("Nieuwe status").select_option("aangenomen")
     page.get_by_role("button", name="Bijwerken").click()
 
     page.get_by_role("heading", level=1, name="Plaatsing registreren").wait_for()
+    _gelukt(page, "Status van de voordracht gewijzigd in: Aangenomen.")
     assert ernstige_schendingen(page) == []
     page.get_by_label("Contractvorm").select_option(label="Bepaalde tijd")
     page.get_by_label("Jobcoach").check()
+    page.get_by_label("No-riskpolis").check()
     page.get_by_role("button", name="Plaatsing registreren").click()
 
     page.get_by_role("heading", name="Nazorg").wait_for()
+    _gelukt(page, "Plaatsing geregistreerd; nazorg is gepland.")
+    # The instruments by their labels, not their stored codes.
+    assert page.get_by_text("No-riskpolis, Jobcoach").is_visible()
     assert page.get_by_role("cell", name="28 februari 2026").is_visible()
     assert page.get_by_role("cell", name="31 mei 2026").is_visible()
     assert ernstige_schendingen(page) == []
@@ -110,8 +136,20 @@ def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     page.get_by_label("Ja").check()
     page.get_by_label("Datum van het gesprek").fill("2026-02-26")
     page.get_by_role("button", name=re.compile("Nazorg vastleggen")).click()
-    page.get_by_text("Nazorg vastgelegd.").wait_for()
+    _gelukt(page, "Nazorg vastgelegd.")
     assert page.get_by_role("cell", name=re.compile("Verloopt goed")).is_visible()
+    assert ernstige_schendingen(page) == []
+
+    # The WSP sub-navigation leads to the open nazorg list; the werkplek counts what waits.
+    page.get_by_role("navigation", name="Werkgeversservicepunt").get_by_role(
+        "link", name="Nazorg"
+    ).click()
+    page.get_by_role("heading", level=1, name="Open nazorg").wait_for()
+    assert page.get_by_role("link", name="Tess Brouwer").is_visible()
+    assert ernstige_schendingen(page) == []
+    page.get_by_role("link", name="Mijn werkplek").click()
+    page.get_by_role("heading", name="Wat er op je wacht").wait_for()
+    assert ernstige_schendingen(page) == []
 
     plaatsing = Plaatsing.objects.get()
     assert plaatsing.kandidaat.achternaam == "Brouwer"
@@ -135,3 +173,17 @@ def test_public_vacaturekrant_and_werkgever_form_pass_axe(browser, page, live_se
     page.get_by_role("button", name="Versturen").click()
     page.get_by_role("heading", name=re.compile("Bedankt")).wait_for()
     assert ernstige_schendingen(page) == []
+
+
+def test_a_refused_page_is_the_portals_403_and_passes_axe(page, live_server, adviseur, regio_a):
+    from tests.wsp.factories import WerkgeverFactory
+
+    anders = WerkgeverFactory(regio=regio_a, naam="Garage Snel")  # another adviseur's account
+    _inloggen(page, live_server, adviseur)
+    response = page.goto(f"{live_server.url}/wsp/werkgevers/{anders.pk}/bewerken/")
+    assert response.status == 403
+    page.get_by_role("heading", level=1, name="Geen toegang").wait_for()
+    assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert ernstige_schendingen(page) == []
+    page.get_by_role("link", name="Terug naar Mijn werkplek").click()
+    page.get_by_role("heading", level=1, name="Mijn werkplek").wait_for()

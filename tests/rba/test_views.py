@@ -329,3 +329,14 @@ def test_vergadering_page_query_count_is_constant(
     c = als(secretariaat)
     with django_assert_max_num_queries(20):
         assert c.get(reverse("rba:vergadering", args=[v.pk])).status_code == 200
+
+
+def test_besluit_amounts_have_thousands_separators(als, secretariaat, rba):
+    """Issue 22 point 9: € 1.250.000,00, not € 1250000.00."""
+    from decimal import Decimal
+
+    b = BesluitFactory(orgaan=rba, bedrag=Decimal("1250000.00"))
+    c = als(secretariaat)
+    for url in (reverse("rba:besluit", args=[b.pk]), reverse("rba:raadsinformatie", args=[b.pk])):
+        html = c.get(url).content.decode()
+        assert "&euro; 1.250.000,00" in html and "1250000" not in html, url

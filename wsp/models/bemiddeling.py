@@ -157,6 +157,13 @@ class Plaatsing(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("wsp:plaatsing", args=[self.pk])
 
+    def get_instrumenten_display(self) -> list[str]:
+        """The labels of the instrumenten (a JSON list of codes has no get_FOO_display), in
+        the order of the choices; an unknown code is shown as it is stored."""
+        gekozen = set(self.instrumenten or [])
+        labels = [str(label) for code, label in Instrument.choices if code in gekozen]
+        return labels + sorted(gekozen - set(Instrument.values))
+
     def clean(self) -> None:
         if self.kandidaat_id and not self.kandidaat.toestemming:
             raise ValidationError(

@@ -207,7 +207,14 @@ class Contactmoment(models.Model):
         verbose_name_plural = _("contactmomenten")
         ordering = ["-datum", "-pk"]
         indexes = [
-            models.Index(fields=["medewerker", "opvolgdatum"], name="contactmoment_opvolg_idx")
+            models.Index(fields=["medewerker", "opvolgdatum"], name="contactmoment_opvolg_idx"),
+            # The open opvolgingen by date (the list's period filter, the werkplek tile),
+            # without wading through the ones already done.
+            models.Index(
+                fields=["medewerker", "opvolgdatum"],
+                condition=Q(opvolging_afgerond=False, opvolgdatum__isnull=False),
+                name="contactmoment_open_opvolg_idx",
+            ),
         ]
 
     def __str__(self) -> str:
