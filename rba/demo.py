@@ -364,7 +364,7 @@ ACTIES = [
         "RBA",
         date(2025, 10, 8),
         "Voorstel regionale sociale kaart voorleggen",
-        date(2026, 2, 27),
+        date(2026, 12, 18),
         Actie.Status.IN_BEHANDELING,
     ),
     (

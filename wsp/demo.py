@@ -240,11 +240,12 @@ def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
         )
         for j in range(rng.randint(1, 5)):
             dag = _dag(ctx)
+            # Keyed without the date: a rerun on a later day moves the contact along.
             Contactmoment.objects.update_or_create(
                 werkgever=werkgever,
-                datum=dag,
                 samenvatting=f"Contact {j + 1}: personeelsbehoefte en instrumenten besproken.",
                 defaults={
+                    "datum": dag,
                     "type": rng.choice(Contactmoment.Type.values),
                     "afspraken": rng.choice(["", "Vacature uitwerken.", "Jobcarving verkennen."]),
                     "opvolgdatum": dag + timedelta(days=14) if rng.random() < 0.3 else None,
@@ -279,15 +280,17 @@ def _verzoeken(ctx, werkgevers, adviseurs, sectoren, aantal) -> None:
         sector = werkgever.sector if werkgever else rng.choice(sectoren)
         # Hours known to have passed: the reminder task warns about yesterday's requests itself.
         verstreken = uren if uren is not None else (24 * dagen if dagen > 1 else 0)
+        # Keyed by the demo address, not the time: a rerun on a later day moves the request
+        # along instead of adding one (and leaving yesterday's open one behind, overdue).
         Werkgeversverzoek.objects.update_or_create(
             regio=regio,
-            bedrijfsnaam=werkgever.naam if werkgever else f"Nieuw bedrijf {i + 1}",
-            ontvangen_op=ontvangen,
+            email=f"contact{i}@bedrijf.example",
             defaults={
+                "bedrijfsnaam": werkgever.naam if werkgever else f"Nieuw bedrijf {i + 1}",
+                "ontvangen_op": ontvangen,
                 "werkgever": werkgever,
                 "kvk_nummer": werkgever.kvk_nummer if werkgever else "",
                 "contactnaam": " ".join(ctx.naam()),
-                "email": f"contact{i}@bedrijf.example",
                 "vraag": rng.choice(
                     [
                         "Wij zoeken twee medewerkers.",
@@ -497,8 +500,8 @@ def _activiteiten(ctx) -> None:
         Activiteit.objects.update_or_create(
             regio=regio,
             naam=naam,
-            datum=datum,
             defaults={
+                "datum": datum,
                 "soort": soort,
                 "type": type_,
                 "aantal_werkgevers": rng.randint(5, 40) * ctx.scale,
