@@ -340,10 +340,11 @@ def _doorverwijzing(ctx: DemoContext, gesprek: Gesprek, dienst: Dienst, n: int) 
 def _vraag(ctx: DemoContext, n: int, themas, gemeenten, gidsen) -> None:
     rng = ctx.rng
     voornaam, achternaam = ctx.naam()
-    beantwoord = rng.random() < 0.8
-    # Answered ones a week or more ago; open ones mostly in the last few days, so
-    # within their answer term of two working days, and one in five older (overdue).
-    dagen = 7 + rng.randrange(83) if beantwoord else rng.choice([1, 1, 2, 3, 6])
+    # One in five is open: most of those came in the last few days, within their answer
+    # term of two working days; one in four of them is older (overdue). Answered ones came
+    # in a week or more ago.
+    beantwoord = n % 5 != 4
+    dagen = 7 + rng.randrange(83) if beantwoord else [1, 6, 2, 1][n // 5 % 4]
     ontvangen = _tijdstip(ctx.vandaag - timedelta(days=dagen), rng.randint(8, 20))
     uiterlijk = werkdagen_na(ontvangen, 2)
     gemeld = ontvangen if beantwoord or uiterlijk < ctx.vandaag else None
