@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 def _draai(regio, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    governance(DemoContext(regio=regio, rng=random.Random(1), scale=1, stdout=None))
+    # The story as told on its own day (it moves with today: see test_demo_vandaag).
+    governance(
+        DemoContext(
+            regio=regio, rng=random.Random(1), scale=1, stdout=None, vandaag=date(2026, 12, 7)
+        )
+    )
 
 
 def _stand():

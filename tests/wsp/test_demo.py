@@ -1,5 +1,6 @@
 import io
 import random
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -12,28 +13,37 @@ from wsp.models import Doelstelling, NazorgMoment, Plaatsing, Vacature
 pytestmark = pytest.mark.django_db
 
 
+VANDAAG = date(2026, 12, 7)
+
+
 def _draai(regio):
-    wsp_jaar(DemoContext(regio=regio, rng=random.Random(1), scale=1, stdout=io.StringIO()))
+    wsp_jaar(
+        DemoContext(
+            regio=regio, rng=random.Random(1), scale=1, stdout=io.StringIO(), vandaag=VANDAAG
+        )
+    )
     return [
         list(M.objects.order_by("pk").values())
         for M in (Plaatsing, NazorgMoment, Vacature, Doelstelling)
     ]
 
 
-def test_demo_year_is_deterministic_idempotent_and_matches_the_2025_targets(maak_gebruiker):
+def test_demo_year_is_deterministic_idempotent_and_matches_the_targets(maak_gebruiker):
     call_command("seed_regio", "zkij", stdout=io.StringIO())
     regio = Arbeidsmarktregio.objects.get(code="zkij")
     for _ in range(3):
         maak_gebruiker("wsp_adviseur", regio=regio)
     eerste = _draai(regio)
     assert _draai(regio) == eerste
+    # Targets for last year and this year (the demo year runs up to today).
+    assert set(Doelstelling.objects.values_list("jaar", flat=True)) == {2025, 2026}
     doelen = dict(
-        Doelstelling.objects.filter(jaar=2025, gemeente=None).values_list("doelgroep", "aantal")
+        Doelstelling.objects.filter(jaar=2026, gemeente=None).values_list("doelgroep", "aantal")
     )
     assert doelen == {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
     assert sum(doelen.values()) == 425
     # The gemeenten split each regio target by population, adding up exactly.
-    per_gemeente = Doelstelling.objects.filter(jaar=2025, gemeente__isnull=False)
+    per_gemeente = Doelstelling.objects.filter(jaar=2026, gemeente__isnull=False)
     for doelgroep, aantal in doelen.items():
         assert sum(d.aantal for d in per_gemeente if d.doelgroep == doelgroep) == aantal
     ww = {d.gemeente.naam: d.aantal for d in per_gemeente.filter(doelgroep="ww")}
@@ -52,4 +62,7 @@ def test_demo_year_is_deterministic_idempotent_and_matches_the_2025_targets(maak
     assert totaal["Haarlem"] == 182 and totaal["Zandvoort"] == 19
     assert sum(totaal.values()) == 425
     assert Plaatsing.objects.count() == 400
+    assert Plaatsing.objects.values("kandidaat").distinct().count() == 400
+    starts = Plaatsing.objects.values_list("startdatum", flat=True)
+    assert VANDAAG - timedelta(days=365) < min(starts) and max(starts) <= VANDAAG
     assert Vacature.objects.filter(status="open", is_openbaar=True).exists()
