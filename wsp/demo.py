@@ -376,6 +376,7 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
 def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kandidaat]:
     rng, regio = ctx.rng, ctx.regio
     gewichten = [DOELEN[d] for d in Doelgroep.values]
+    inwoners = [INWONERS.get(g.naam, 1) for g in gemeenten]
     uit = []
     for i in range(aantal):
         voornaam, achternaam = ctx.naam()
@@ -388,7 +389,8 @@ def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kand
             defaults={
                 "voornaam": voornaam,
                 "achternaam": achternaam,
-                "woongemeente": rng.choice(gemeenten),
+                # Where people live follows the population, like the gemeenten' targets.
+                "woongemeente": rng.choices(gemeenten, inwoners)[0],
                 "doelgroep": rng.choices(Doelgroep.values, gewichten)[0],
                 "doelgroepregister": rng.random() < 0.2,
                 "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3", "mbo4"]),
