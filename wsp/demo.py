@@ -220,7 +220,8 @@ def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
                 "partnerschap": partnerschap,
                 "accounthouder": adviseurs[i % len(adviseurs)],
                 "externe_id": f"WBS-{10000 + i}",
-                "aangemaakt_op": _tijdstip(_begin(ctx) - timedelta(days=365 - i), 9),
+                # In the year before the demo year (also at a large --scale).
+                "aangemaakt_op": _tijdstip(_begin(ctx) - timedelta(days=365 - i % 365), 9),
                 "email": f"info@werkgever{i + 1}.example",
             },
         )
