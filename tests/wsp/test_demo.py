@@ -8,7 +8,16 @@ from django.core.management import call_command
 from werkcentrum.demo import DemoContext
 from werkcentrum.models import Arbeidsmarktregio
 from wsp.demo import wsp_jaar
-from wsp.models import Doelstelling, NazorgMoment, Plaatsing, Vacature
+from wsp.models import (
+    Activiteit,
+    Contactmoment,
+    Doelstelling,
+    Kandidaat,
+    NazorgMoment,
+    Plaatsing,
+    Vacature,
+    Werkgeversverzoek,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +25,10 @@ pytestmark = pytest.mark.django_db
 VANDAAG = date(2026, 12, 7)
 
 
-def _draai(regio):
+def _draai(regio, vandaag=VANDAAG):
     wsp_jaar(
         DemoContext(
-            regio=regio, rng=random.Random(1), scale=1, stdout=io.StringIO(), vandaag=VANDAAG
+            regio=regio, rng=random.Random(1), scale=1, stdout=io.StringIO(), vandaag=vandaag
         )
     )
     return [
@@ -66,3 +75,27 @@ def test_demo_year_is_deterministic_idempotent_and_matches_the_targets(maak_gebr
     starts = Plaatsing.objects.values_list("startdatum", flat=True)
     assert VANDAAG - timedelta(days=365) < min(starts) and max(starts) <= VANDAAG
     assert Vacature.objects.filter(status="open", is_openbaar=True).exists()
+
+
+def _aantallen():
+    return [
+        M.objects.count()
+        for M in (Werkgeversverzoek, Contactmoment, Activiteit, Plaatsing, Kandidaat, Vacature)
+    ]
+
+
+def test_a_rerun_on_a_later_day_moves_the_year_instead_of_adding_one(maak_gebruiker):
+    """`scripts/dev.py run` loads the demo on every start: a week later the same rows move
+    along, and yesterday's open requests do not stay behind, overdue."""
+    call_command("seed_regio", "zkij", stdout=io.StringIO())
+    regio = Arbeidsmarktregio.objects.get(code="zkij")
+    maak_gebruiker("wsp_adviseur", regio=regio)
+    _draai(regio)
+    eerst = _aantallen()
+    later = VANDAAG + timedelta(days=7)
+    _draai(regio, later)
+    assert _aantallen() == eerst
+    open_ = Werkgeversverzoek.objects.filter(eerste_reactie_op=None)
+    assert open_.count() == 5
+    assert min(v.ontvangen_op.date() for v in open_) >= later - timedelta(days=3)
+    assert max(Plaatsing.objects.values_list("startdatum", flat=True)) > VANDAAG
