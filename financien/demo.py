@@ -1,8 +1,13 @@
 """Demo data of the regionale reserve, built on the figures of the seed documents: the
-decentralisatie-uitkering Versterking Arbeidsmarktregio (2020 EUR 76,921; 2021 EUR 384,607;
-2022 EUR 398,593), Perspectief op Werk (EUR 1,000,000 spent + EUR 1,000,000 to allocate) and
-Dichterbij dan je Denkt (EUR 200,000 for WSP jobhunters until 2025-09-01). Budget amounts and
-the split of spending over the years are illustrative.
+decentralisatie-uitkering Versterking Arbeidsmarktregio (EUR 76,921; EUR 384,607;
+EUR 398,593 for 2020-2022), Perspectief op Werk (EUR 1,000,000 spent + EUR 1,000,000 to
+allocate) and Dichterbij dan je Denkt (EUR 200,000 for WSP jobhunters until 2025-09-01).
+Budget amounts and the split of spending over the years are illustrative.
+
+Every besluit is taken by the RBA, which started in 2023; the jobhunters' EUR 200,000 and
+the spreekuurlocaties are the RBA demo's own besluiten (decided once, booked on here). Like
+the RBA's, the story is told as seen on `VERHAAL_VANDAAG` and moves along with today (the
+current year has its begroting and bookings); a rerun keeps the dates of the first.
 
 Idempotent: funds, lines and besluiten are found by their natural keys, and every booking
 carries a fixed kenmerk (DEMO-...), so a rerun books nothing twice. All bookings go through
@@ -10,12 +15,18 @@ the services, so the demo obeys the ledger rules."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
-from werkcentrum.demo import DEMO_DOMEIN, DemoContext, lokaal, registreer
+from werkcentrum.demo import (
+    DEMO_DOMEIN,
+    DemoContext,
+    jaartallen_verschuiven,
+    lokaal,
+    registreer,
+)
 
 GELDSTROMEN = [
     {
@@ -58,19 +69,28 @@ POSTEN = [
     ("COO", "Coördinatie regionale samenwerking"),
 ]
 
-BEGROTING_2025 = {
+# Per budget line and year of the story (the year before today's and today's).
+BEGROTING = {
     "WCD": "150000.00",
     "TRJ": "120000.00",
     "JOB": "60000.00",
     "SAG": "100000.00",
     "COO": "80000.00",
 }
+BEGROTING_JAREN = (2025, 2026)
 
+# (titel, datum, bedrag): taken in writing by the RBA, unless the RBA demo took it already
+# (the same title), as it does for the jobhunters and the spreekuurlocaties.
 BESLUITEN = {
-    "pow": ("Inzet Perspectief op Werk 2020-2021", date(2020, 11, 4), "1000000.00"),
-    "coo": ("Coördinatie regionale samenwerking 2021-2023", date(2021, 2, 3), "300000.00"),
-    "job": ("Jobhunters WSP uit Dichterbij dan je Denkt", date(2022, 9, 7), "200000.00"),
+    "coo": ("Coördinatie regionale samenwerking 2023-2025", date(2023, 1, 18), "300000.00"),
+    "pow": ("Inzet Perspectief op Werk 2023", date(2023, 2, 1), "1000000.00"),
     "wc": ("Inzet reserve voor het Werkcentrum ZKIJ 2025", date(2024, 12, 11), "250000.00"),
+    "job": ("Inzet regionale middelen jobhunters", date(2025, 3, 19), "200000.00"),
+    "spreekuur": (
+        "Correctie: bijdrage spreekuurlocaties Werkcentrum",
+        date(2025, 12, 10),
+        "175000.00",
+    ),
 }
 
 # (kenmerk, soort, datum, bedrag, fund, post, besluit key or verplichting kenmerk, text)
@@ -82,9 +102,19 @@ BOEKINGEN = [
     ("DEMO-S-POW2", "storting", date(2021, 10, 1), "1000000.00", 1, None, None, "PoW tranche 2"),
     ("DEMO-S-DDD", "storting", date(2022, 6, 1), "200000.00", 2, None, None, "Dichterbij DU"),
     (
+        "DEMO-V-COO",
+        "verplichting",
+        date(2023, 2, 1),
+        "300000.00",
+        0,
+        "COO",
+        "coo",
+        "Coördinator en programmateam 2023-2025",
+    ),
+    (
         "DEMO-V-POW",
         "verplichting",
-        date(2020, 11, 15),
+        date(2023, 2, 15),
         "1000000.00",
         1,
         "SAG",
@@ -94,112 +124,42 @@ BOEKINGEN = [
     (
         "DEMO-R-POW1",
         "realisatie",
-        date(2021, 6, 30),
+        date(2023, 6, 30),
         "600000.00",
         None,
         None,
         "DEMO-V-POW",
-        "Projecten eerste helft 2021",
+        "Projecten eerste helft 2023",
     ),
     (
         "DEMO-R-POW2",
         "realisatie",
-        date(2021, 12, 31),
+        date(2023, 12, 29),
         "400000.00",
         None,
         None,
         "DEMO-V-POW",
-        "Projecten tweede helft 2021",
-    ),
-    (
-        "DEMO-V-COO",
-        "verplichting",
-        date(2021, 3, 1),
-        "300000.00",
-        0,
-        "COO",
-        "coo",
-        "Coördinator en programmateam 2021-2023",
+        "Projecten tweede helft 2023",
     ),
     (
         "DEMO-R-COO1",
         "realisatie",
-        date(2021, 12, 31),
+        date(2023, 12, 29),
         "90000.00",
-        None,
-        None,
-        "DEMO-V-COO",
-        "Coördinatie 2021",
-    ),
-    (
-        "DEMO-R-COO2",
-        "realisatie",
-        date(2022, 12, 31),
-        "100000.00",
-        None,
-        None,
-        "DEMO-V-COO",
-        "Coördinatie 2022",
-    ),
-    (
-        "DEMO-R-COO3",
-        "realisatie",
-        date(2023, 12, 31),
-        "100000.00",
         None,
         None,
         "DEMO-V-COO",
         "Coördinatie 2023",
     ),
     (
-        "DEMO-F-COO",
-        "vrijval",
-        date(2023, 12, 31),
-        "10000.00",
+        "DEMO-R-COO2",
+        "realisatie",
+        date(2024, 12, 31),
+        "100000.00",
         None,
         None,
         "DEMO-V-COO",
-        "Restant coördinatie valt vrij",
-    ),
-    (
-        "DEMO-V-JOB",
-        "verplichting",
-        date(2023, 1, 16),
-        "180000.00",
-        2,
-        "JOB",
-        "job",
-        "Jobhunters WSP ZKIJ",
-    ),
-    (
-        "DEMO-R-JOB1",
-        "realisatie",
-        date(2023, 12, 31),
-        "60000.00",
-        None,
-        None,
-        "DEMO-V-JOB",
-        "Jobhunters 2023",
-    ),
-    (
-        "DEMO-R-JOB2",
-        "realisatie",
-        date(2024, 12, 31),
-        "70000.00",
-        None,
-        None,
-        "DEMO-V-JOB",
-        "Jobhunters 2024",
-    ),
-    (
-        "DEMO-R-JOB3",
-        "realisatie",
-        date(2025, 6, 30),
-        "30000.00",
-        None,
-        None,
-        "DEMO-V-JOB",
-        "Jobhunters eerste helft 2025",
+        "Coördinatie 2024",
     ),
     (
         "DEMO-V-WCD",
@@ -232,30 +192,139 @@ BOEKINGEN = [
         "Trajecten werkfit en opleiding 2025",
     ),
     (
+        "DEMO-V-JOB",
+        "verplichting",
+        date(2025, 3, 24),
+        "180000.00",
+        2,
+        "JOB",
+        "job",
+        "Jobhunters WSP ZKIJ tot 1 september 2025",
+    ),
+    (
         "DEMO-R-TRJ1",
         "realisatie",
-        date(2025, 5, 31),
+        date(2025, 5, 30),
         "20000.00",
         None,
         None,
         "DEMO-V-TRJ",
         "Trajecten tot en met mei 2025",
     ),
+    (
+        "DEMO-R-JOB1",
+        "realisatie",
+        date(2025, 6, 30),
+        "110000.00",
+        None,
+        None,
+        "DEMO-V-JOB",
+        "Jobhunters eerste helft 2025",
+    ),
+    (
+        "DEMO-R-JOB2",
+        "realisatie",
+        date(2025, 9, 1),
+        "70000.00",
+        None,
+        None,
+        "DEMO-V-JOB",
+        "Jobhunters juli en augustus 2025",
+    ),
+    (
+        "DEMO-R-TRJ2",
+        "realisatie",
+        date(2025, 11, 28),
+        "25000.00",
+        None,
+        None,
+        "DEMO-V-TRJ",
+        "Trajecten juni tot en met november 2025",
+    ),
+    (
+        "DEMO-R-COO3",
+        "realisatie",
+        date(2025, 12, 31),
+        "100000.00",
+        None,
+        None,
+        "DEMO-V-COO",
+        "Coördinatie 2025",
+    ),
+    (
+        "DEMO-F-COO",
+        "vrijval",
+        date(2025, 12, 31),
+        "10000.00",
+        None,
+        None,
+        "DEMO-V-COO",
+        "Restant coördinatie valt vrij",
+    ),
+    (
+        "DEMO-V-SPU",
+        "verplichting",
+        date(2026, 1, 12),
+        "175000.00",
+        0,
+        "WCD",
+        "spreekuur",
+        "Spreekuurlocaties Werkcentrum 2026",
+    ),
+    (
+        "DEMO-R-SPU1",
+        "realisatie",
+        date(2026, 4, 30),
+        "45000.00",
+        None,
+        None,
+        "DEMO-V-SPU",
+        "Spreekuurlocaties eerste kwartaal 2026",
+    ),
+    (
+        "DEMO-R-SPU2",
+        "realisatie",
+        date(2026, 7, 31),
+        "45000.00",
+        None,
+        None,
+        "DEMO-V-SPU",
+        "Spreekuurlocaties tweede kwartaal 2026",
+    ),
+    (
+        "DEMO-R-SPU3",
+        "realisatie",
+        date(2026, 10, 30),
+        "45000.00",
+        None,
+        None,
+        "DEMO-V-SPU",
+        "Spreekuurlocaties derde kwartaal 2026",
+    ),
 ]
 
 
-def _besluit(ctx: DemoContext, sleutel: str, door):
+def _jaren(verhaaldatum: date, v: timedelta) -> int:
+    return (verhaaldatum + v).year - verhaaldatum.year
+
+
+def _besluit(ctx: DemoContext, sleutel: str, door, v: timedelta):
     from rba.models import Besluit
 
-    titel, datum, bedrag = lokaal(ctx.regio, BESLUITEN[sleutel])
-    bestaand = Besluit.objects.filter(
-        regio=ctx.regio, titel=titel, type=Besluit.Type.INZET_REGIONALE_MIDDELEN
-    ).first()
+    titel, verhaaldatum, bedrag = lokaal(ctx.regio, BESLUITEN[sleutel])
+    titel = jaartallen_verschuiven(titel, _jaren(verhaaldatum, v))
+    bestaand = (
+        Besluit.objects.filter(
+            regio=ctx.regio, titel=titel, type=Besluit.Type.INZET_REGIONALE_MIDDELEN
+        )
+        .order_by("-datum", "-pk")
+        .first()
+    )
     if bestaand is not None:
         return bestaand
     velden = {
         "regio": ctx.regio,
-        "datum": datum,
+        "datum": verhaaldatum + v,
         "titel": titel,
         "besluittekst": f"Het RBA besluit tot {titel[0].lower()}{titel[1:]}.",
         "type": Besluit.Type.INZET_REGIONALE_MIDDELEN,
@@ -266,7 +335,7 @@ def _besluit(ctx: DemoContext, sleutel: str, door):
     from rba.models import Overlegorgaan
     from rba.services import besluit_nemen
 
-    # The RBA takes these decisions, so they get its numbers (RBA-2020-001, ...); rba's demo
+    # The RBA takes these decisions, so they get its numbers (RBA-2023-001, ...); rba's demo
     # generator runs first and creates the orgaan.
     orgaan = Overlegorgaan.objects.filter(regio=ctx.regio, afkorting__iexact="rba").first()
     if orgaan is not None:
@@ -275,27 +344,44 @@ def _besluit(ctx: DemoContext, sleutel: str, door):
     return besluit_nemen(door=door, **velden)
 
 
-def _stamgegevens(ctx: DemoContext, door) -> tuple[list, dict]:
+def _stamgegevens(ctx: DemoContext, door, v: timedelta) -> tuple[list, dict]:
     from . import services
     from .models import Begrotingspost, Geldstroom
 
-    fondsen = [
-        Geldstroom.objects.update_or_create(
-            regio=ctx.regio, naam=g["naam"], defaults={k: v for k, v in g.items() if k != "naam"}
-        )[0]
-        for g in lokaal(ctx.regio, GELDSTROMEN)
-    ]
+    fondsen = []
+    for g in lokaal(ctx.regio, GELDSTROMEN):
+        velden = {k: w for k, w in g.items() if k != "naam"}
+        if velden["einddatum"]:
+            velden["einddatum"] += v
+        fondsen.append(
+            Geldstroom.objects.update_or_create(regio=ctx.regio, naam=g["naam"], defaults=velden)[0]
+        )
     posten = {
         code: Begrotingspost.objects.update_or_create(
             regio=ctx.regio, code=code, defaults={"naam": naam}
         )[0]
         for code, naam in POSTEN
     }
-    for code, begroot in BEGROTING_2025.items():
-        services.begroting_vaststellen(
-            regio=ctx.regio, jaar=2025, begrotingspost=posten[code], begroot=begroot, door=door
-        )
+    for jaar in BEGROTING_JAREN:
+        jaar += _jaren(date(jaar, 7, 1), v)
+        for code, begroot in BEGROTING.items():
+            services.begroting_vaststellen(
+                regio=ctx.regio, jaar=jaar, begrotingspost=posten[code], begroot=begroot, door=door
+            )
     return fondsen, posten
+
+
+def _verschuiving(ctx: DemoContext) -> timedelta:
+    """Along with today on the first run; a rerun keeps the first run's dates (its bookings
+    are immutable and found by kenmerk)."""
+    from .models import Mutatie
+
+    eerste = (
+        Mutatie.objects.filter(regio=ctx.regio, kenmerk=BOEKINGEN[0][0])
+        .values_list("datum", flat=True)
+        .first()
+    )
+    return eerste - BOEKINGEN[0][2] if eerste else ctx.verschuiving
 
 
 @registreer("financien")
@@ -308,14 +394,15 @@ def reserve(ctx: DemoContext) -> None:
         .objects.filter(email=f"financieel.beheerder@{ctx.regio.code}.{DEMO_DOMEIN}")
         .first()
     )
-    fondsen, posten = _stamgegevens(ctx, door)
+    v = _verschuiving(ctx)
+    fondsen, posten = _stamgegevens(ctx, door, v)
     for kenmerk, soort, datum, bedrag, f, post, ref, tekst in lokaal(ctx.regio, BOEKINGEN):
         if Mutatie.objects.filter(regio=ctx.regio, kenmerk=kenmerk).exists():
             continue
         gemeen = {
-            "datum": datum,
+            "datum": datum + v,
             "bedrag": bedrag,
-            "omschrijving": tekst,
+            "omschrijving": jaartallen_verschuiven(tekst, _jaren(datum, v)),
             "door": door,
             "kenmerk": kenmerk,
         }
@@ -324,7 +411,7 @@ def reserve(ctx: DemoContext) -> None:
         elif soort == "verplichting":
             services.verplichting_boeken(
                 geldstroom=fondsen[f],
-                besluit=_besluit(ctx, ref, door),
+                besluit=_besluit(ctx, ref, door, v),
                 begrotingspost=posten[post],
                 **gemeen,
             )

@@ -1,14 +1,13 @@
 """Fictional loket demo data: informatiepagina's, spreekuren with exceptions, diensten of the
 partner organisations, and a few months of gesprekken, vragen and doorverwijzingen (sized by
---scale). Deterministic (seeded ctx.rng, fixed dates relative to a fixed anchor) and
+--scale), up to `ctx.vandaag`: a few questions still within their answer term, one or two
+past it. Deterministic for a seed and a day (seeded ctx.rng, dates relative to today) and
 idempotent (update_or_create on natural keys)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
-
-from django.utils import timezone
 
 from werkcentrum.demo import DemoContext, registreer
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Openingstijd, Organisatie
@@ -152,8 +151,6 @@ DIENSTEN = [
     ),
 ]
 
-ANKER = date(2026, 11, 2)  # a fixed Monday: the same seed gives the same dates
-
 
 @registreer("loket")
 def loket(ctx: DemoContext) -> None:
@@ -230,7 +227,7 @@ def _spreekuren(ctx: DemoContext) -> list[Locatie]:
                 },
             )[0]
         ]
-    vandaag = timezone.localdate()
+    vandaag = ctx.vandaag
     for i, locatie in enumerate(locaties):
         if not locatie.openingstijden.exists():
             Openingstijd.objects.create(
@@ -299,7 +296,7 @@ def _activiteit(ctx: DemoContext, locaties: list[Locatie], diensten: list[Dienst
     doelgroepen = list(Doelgroep.objects.all())
     gemeenten = list(Gemeente.objects.filter(regio=ctx.regio).order_by("naam"))
     for n in range(60 * ctx.scale):
-        dag = ANKER - timedelta(days=rng.randrange(120))
+        dag = ctx.vandaag - timedelta(days=rng.randrange(120))
         kanaal = rng.choice(["inloop", "inloop", "inloop", "telefoon", "online", "outreach"])
         uitkomst = rng.choice(["informatie", "informatie", "doorverwezen", "vervolg", "traject"])
         gesprek, _ = Gesprek.objects.update_or_create(
@@ -334,6 +331,10 @@ def _doorverwijzing(ctx: DemoContext, gesprek: Gesprek, dienst: Dienst, n: int) 
     stappen = ["verstuurd", "ontvangen", "contact_gelegd", "afgerond"][: rng.randint(1, 4)]
     if len(stappen) == 2 and rng.random() < 0.3:
         stappen.append("niet_gelukt")
+    # A step takes a working day: a recent referral has not come that far yet.
+    stappen = [
+        s for i, s in enumerate(stappen) if i == 0 or werkdagen_na(gesprek.datum, i) <= ctx.vandaag
+    ]
     tijden = {s: _tijdstip(werkdagen_na(gesprek.datum, i), 10) for i, s in enumerate(stappen)}
     tijden["verstuurd"] = verstuurd
     dv, _ = Doorverwijzing.objects.update_or_create(
@@ -380,9 +381,14 @@ def _doorverwijzing(ctx: DemoContext, gesprek: Gesprek, dienst: Dienst, n: int) 
 def _vraag(ctx: DemoContext, n: int, themas, gemeenten, gidsen) -> None:
     rng = ctx.rng
     voornaam, achternaam = ctx.naam()
-    ontvangen = _tijdstip(ANKER - timedelta(days=rng.randrange(90)), rng.randint(8, 20))
+    # One in five is open: most of those came in the last few days, within their answer
+    # term of two working days; one in four of them is older (overdue). Answered ones came
+    # in a week or more ago.
+    beantwoord = n % 5 != 4
+    dagen = 7 + rng.randrange(83) if beantwoord else [1, 6, 2, 1][n // 5 % 4]
+    ontvangen = _tijdstip(ctx.vandaag - timedelta(days=dagen), rng.randint(8, 20))
     uiterlijk = werkdagen_na(ontvangen, 2)
-    beantwoord = rng.random() < 0.8
+    gemeld = ontvangen if beantwoord or uiterlijk < ctx.vandaag else None
     antwoord_op = (
         _tijdstip(werkdagen_na(ontvangen, rng.choice([0, 1, 2, 3])), 15) if beantwoord else None
     )
@@ -405,7 +411,8 @@ def _vraag(ctx: DemoContext, n: int, themas, gemeenten, gidsen) -> None:
             "beantwoord_op": antwoord_op,
             "beantwoord_door": gids if beantwoord else None,
             "gesloten_op": antwoord_op,
-            "waarschuwing_verstuurd_op": ontvangen,
-            "verlopen_gemeld_op": ontvangen,
+            # Overdue ones were reported already; the reminder task watches the others.
+            "waarschuwing_verstuurd_op": gemeld,
+            "verlopen_gemeld_op": gemeld,
         },
     )

@@ -1,22 +1,33 @@
 # ruff: noqa: E501  (data tables: long Dutch sentences read better unbroken)
-"""Demo governance of the regio: the RBA, Keten-MT and Adviesgroep with fictional leden, the
-meetings of 2025 and 2026, besluiten (including the approval of the uitvoeringsplan WSP 2025
-on 2025-03-19 and an inzet regionale middelen), acties and the strategische
-arbeidsmarktagenda 2023-2027 with doe-agenda rows based on seed 001.
+"""Demo governance of the regio: the RBA (since 2023), Keten-MT and Adviesgroep with fictional
+leden, the meetings of the last two years and the next ones, besluiten (including the
+approval of an uitvoeringsplan WSP and the EUR 200,000 inzet regionale middelen for
+jobhunters), acties and the strategische arbeidsmarktagenda with doe-agenda rows based on
+seed 001.
 
-Deterministic and idempotent: natural keys with update_or_create; besluiten get fixed numbers
-and are only created (a genomen besluit is immutable), and the number counters are set to the
-highest number given."""
+The tables below tell the story as seen on `VERHAAL_VANDAAG` (2026-12-07); the generator
+moves it along with today (`DemoContext.datum`), years in its texts included, and numbers
+the besluiten by the year they fall in. A rerun keeps the dates the first run chose.
+
+Deterministic and idempotent: natural keys with update_or_create; besluiten are only created
+(a genomen besluit is immutable), and the number counters are set to the highest number
+given."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db.models import Q
 
-from werkcentrum.demo import DEMO_DOMEIN, DemoContext, lokaal, registreer
+from werkcentrum.demo import (
+    DEMO_DOMEIN,
+    DemoContext,
+    jaartallen_verschuiven,
+    lokaal,
+    registreer,
+)
 from werkcentrum.models import Medewerker, Organisatie
 
 from .models import (
@@ -159,7 +170,7 @@ VERGADERINGEN = [
     ),
     (
         "RBA",
-        date(2026, 12, 9),
+        date(2026, 12, 16),
         G.AGENDA_GEPUBLICEERD,
         [
             ("Opening en mededelingen", T.INFORMATIE, ""),
@@ -320,7 +331,7 @@ BESLUITEN = [
     (
         "RBA-2026-002",
         "RBA",
-        date(2026, 12, 9),
+        date(2026, 12, 16),
         2,
         BT.INZET_REGIONALE_MIDDELEN,
         BS.VOORGESTELD,
@@ -353,14 +364,14 @@ ACTIES = [
         "RBA",
         date(2025, 10, 8),
         "Voorstel regionale sociale kaart voorleggen",
-        date(2026, 2, 27),
+        date(2026, 12, 18),
         Actie.Status.IN_BEHANDELING,
     ),
     (
         "RBA",
         date(2025, 12, 10),
         "Verbeterplan werkgeverstevredenheid opstellen",
-        date(2026, 11, 27),
+        date(2027, 1, 29),
         Actie.Status.OPEN,
     ),
     (
@@ -510,6 +521,35 @@ REGELS = [
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
+RBA_START = date(2023, 1, 1)  # the story's first day of the RBA
+
+
+def _verschuiving(ctx: DemoContext, organen: dict) -> timedelta:
+    """How far the story moves: along with today on the first run; a rerun on a later day
+    keeps the dates of the first (its besluiten are immutable, its meetings found by date)."""
+    eerste = (
+        Vergadering.objects.filter(orgaan=organen["RBA"])
+        .order_by("datum")
+        .values_list("datum", flat=True)
+        .first()
+    )
+    return eerste - VERGADERINGEN[0][1] if eerste else ctx.verschuiving
+
+
+def _jaren(verhaaldatum: date, v: timedelta) -> int:
+    """How many years later a story row's texts speak of after the move."""
+    return (verhaaldatum + v).year - verhaaldatum.year
+
+
+def _evaluatie(datum: date) -> tuple[str, str]:
+    """The last half year finished before a meeting: (title, evaluatie_periode)."""
+    if datum.month <= 6:
+        jaar, helft, naam = datum.year - 1, 2, "tweede"
+    else:
+        jaar, helft, naam = datum.year, 1, "eerste"
+    return f"Evaluatie uitvoeringsplan WSP, {naam} halfjaar {jaar}", f"{jaar}-H{helft}"
+
+
 @registreer("rba")
 def governance(ctx: DemoContext) -> None:
     regio = ctx.regio
@@ -519,7 +559,8 @@ def governance(ctx: DemoContext) -> None:
         )[0]
         for afk, naam, oms in ORGANEN
     }
-    _leden(ctx, organen)
+    v = _verschuiving(ctx, organen)
+    _leden(ctx, organen, v)
     dossiers = {
         titel: Onderwerp.objects.update_or_create(
             regio=regio, titel=titel, defaults={"omschrijving": oms}
@@ -533,13 +574,13 @@ def governance(ctx: DemoContext) -> None:
             ("Werkcentrum", "Opbouw van het Regionaal Werkcentrum en zijn spreekuurlocaties."),
         ]
     }
-    punten = _vergaderingen(regio, organen, dossiers)
-    _besluiten(regio, organen, punten, dossiers)
-    _acties(ctx, organen)
-    _agenda(regio, dossiers)
+    punten = _vergaderingen(regio, organen, dossiers, v)
+    _besluiten(regio, organen, punten, v)
+    _acties(ctx, organen, v)
+    _agenda(regio, v)
 
 
-def _leden(ctx: DemoContext, organen: dict) -> None:
+def _leden(ctx: DemoContext, organen: dict, v: timedelta) -> None:
     orgs = {o.naam.lower(): o for o in Organisatie.objects.filter(regio=ctx.regio)}
     # Each gemeente of the regio sends a wethouder; the centrumgemeente's chairs.
     gemeenten = ctx.regio.gemeenten.order_by("-is_centrumgemeente", "naam")
@@ -564,11 +605,11 @@ def _leden(ctx: DemoContext, organen: dict) -> None:
                     "functie": f"{functie}, {organisatie}",
                     "organisatie": orgs.get(organisatie.lower()),
                     "rol": rol,
-                    "van": date(2023, 1, 1),
+                    "van": RBA_START + v,
                     "tot": None,
                 },
             )
-    # History: a wethouder who left after the 2026 municipal elections.
+    # History: a wethouder who left after the municipal elections.
     voornaam, achternaam = ctx.naam()
     Lid.objects.update_or_create(
         orgaan=organen["RBA"],
@@ -577,16 +618,19 @@ def _leden(ctx: DemoContext, organen: dict) -> None:
             "naam": f"{voornaam} {achternaam}",
             "functie": lokaal(ctx.regio, "Wethouder, Gemeente Velsen"),
             "rol": Lid.Rol.LID,
-            "van": date(2023, 1, 1),
-            "tot": date(2026, 3, 31),
+            "van": RBA_START + v,
+            "tot": date(2026, 3, 31) + v,
         },
     )
 
 
-def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
+def _vergaderingen(regio, organen: dict, dossiers: dict, v: timedelta) -> dict:
+    """The meetings with their agendas; returns the agendapunten by (orgaan, story date,
+    volgorde), the key the besluiten and acties tables use."""
     punten = {}
-    for afk, datum, status, agenda in lokaal(regio, VERGADERINGEN):
-        v, _ = Vergadering.objects.update_or_create(
+    for afk, verhaaldatum, status, agenda in lokaal(regio, VERGADERINGEN):
+        datum = verhaaldatum + v
+        vergadering, _ = Vergadering.objects.update_or_create(
             orgaan=organen[afk],
             datum=datum,
             defaults={
@@ -605,11 +649,14 @@ def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
             },
         )
         for volgorde, (titel, type_, periode) in enumerate(agenda, start=1):
+            titel = jaartallen_verschuiven(titel, _jaren(verhaaldatum, v))
+            if type_ == T.EVALUATIE:
+                titel, periode = _evaluatie(datum)
             dossier = next(
                 (d for k, d in dossiers.items() if k.split()[0].lower() in titel.lower()), None
             )
             punt, _ = Agendapunt.objects.update_or_create(
-                vergadering=v,
+                vergadering=vergadering,
                 volgorde=volgorde,
                 defaults={
                     "titel": titel,
@@ -618,18 +665,22 @@ def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
                     "onderwerp": dossier,
                 },
             )
-            punten[(afk, datum, volgorde)] = punt
-    punt = punten[("RBA", date(2025, 3, 19), 2)]
+            punten[(afk, verhaaldatum, volgorde)] = punt
+    _stuk(regio, punten[("RBA", date(2025, 3, 19), 2)], _jaren(date(2025, 3, 19), v))
+    return punten
+
+
+def _stuk(regio, punt: Agendapunt, jaren: int) -> None:
     stuk, _ = Stuk.objects.get_or_create(
         agendapunt=punt,
-        titel=lokaal(regio, "Uitvoeringsplan WSP ZKIJ 2025"),
+        titel=jaartallen_verschuiven(lokaal(regio, "Uitvoeringsplan WSP ZKIJ 2025"), jaren),
         defaults={"openbaar": True},
     )
     if not StukVersie.objects.filter(stuk=stuk, versie=1).exists():
         versie = StukVersie(
             stuk=stuk,
             versie=1,
-            bestandsnaam="uitvoeringsplan-wsp-2025.pdf",
+            bestandsnaam=jaartallen_verschuiven("uitvoeringsplan-wsp-2025.pdf", jaren),
             mime_type="application/pdf",
             grootte=len(PDF),
             sha256=__import__("hashlib").sha256(PDF).hexdigest(),
@@ -641,14 +692,28 @@ def _vergaderingen(regio, organen: dict, dossiers: dict) -> dict:
             naam = versie.bestand.storage.save(naam, ContentFile(PDF))
         versie.bestand.name = naam
         versie.save()
-    return punten
 
 
-def _besluiten(regio, organen: dict, punten: dict, dossiers: dict) -> None:
+def _nummers(rijen: list, v: timedelta) -> dict[str, str]:
+    """The story's besluit numbers mapped to numbers by the year each besluit falls in
+    after the move, in the order of date and agendapunt."""
+    volgorde = sorted(rijen, key=lambda r: (r[2], r[3]))
+    teller: dict[tuple[str, int], int] = {}
+    nummers = {}
+    for rij in volgorde:
+        afk, jaar = rij[1], (rij[2] + v).year
+        teller[(afk, jaar)] = teller.get((afk, jaar), 0) + 1
+        nummers[rij[0]] = f"{afk}-{jaar}-{teller[(afk, jaar)]:03d}"
+    return nummers
+
+
+def _besluiten(regio, organen: dict, punten: dict, v: timedelta) -> None:
+    rijen = lokaal(regio, BESLUITEN)
+    nummers = _nummers(rijen, v)
     for (
-        nummer,
+        verhaalnummer,
         afk,
-        datum,
+        verhaaldatum,
         volgorde,
         type_,
         status,
@@ -658,17 +723,25 @@ def _besluiten(regio, organen: dict, punten: dict, dossiers: dict) -> None:
         fonds,
         openbaar,
         vervangt,
-    ) in lokaal(regio, BESLUITEN):
+    ) in rijen:
+        nummer = nummers[verhaalnummer]
         if Besluit.objects.filter(regio=regio, nummer=nummer).exists():
             continue  # a taken besluit is never rewritten
-        punt = punten[(afk, datum, volgorde)]
+        jaren = _jaren(verhaaldatum, v)
+        if vervangt:
+            # Mentioned by its new number; shielded from the shift of years in the text.
+            tekst = tekst.replace(vervangt, "{vervangt}")
+        titel, tekst = jaartallen_verschuiven((titel, tekst), jaren)
+        if vervangt:
+            tekst = tekst.replace("{vervangt}", nummers[vervangt])
+        punt = punten[(afk, verhaaldatum, volgorde)]
         Besluit.objects.create(
             regio=regio,
             orgaan=organen[afk],
             agendapunt=punt,
             onderwerp=punt.onderwerp,
             nummer=nummer,
-            datum=datum,
+            datum=verhaaldatum + v,
             titel=titel,
             besluittekst=tekst,
             type=type_,
@@ -676,7 +749,9 @@ def _besluiten(regio, organen: dict, punten: dict, dossiers: dict) -> None:
             bedrag=bedrag,
             fonds=fonds,
             openbaar=openbaar,
-            vervangt=Besluit.objects.get(regio=regio, nummer=vervangt) if vervangt else None,
+            vervangt=Besluit.objects.get(regio=regio, nummer=nummers[vervangt])
+            if vervangt
+            else None,
         )
     hoogste: dict[tuple[str, int], int] = {}
     for nummer in Besluit.objects.filter(regio=regio).values_list("nummer", flat=True):
@@ -689,18 +764,19 @@ def _besluiten(regio, organen: dict, punten: dict, dossiers: dict) -> None:
         )
 
 
-def _acties(ctx: DemoContext, organen: dict) -> None:
+def _acties(ctx: DemoContext, organen: dict, v: timedelta) -> None:
     secretariaat = (
         Medewerker.objects.filter(regio=ctx.regio, email__startswith="rba.secretariaat")
         .order_by("email")
         .first()
     )
-    for afk, datum, omschrijving, deadline, status in lokaal(ctx.regio, ACTIES):
-        vergadering = Vergadering.objects.get(orgaan=organen[afk], datum=datum)
+    for afk, verhaaldatum, omschrijving, deadline, status in lokaal(ctx.regio, ACTIES):
+        vergadering = Vergadering.objects.get(orgaan=organen[afk], datum=verhaaldatum + v)
+        deadline = deadline + v
         Actie.objects.update_or_create(
             regio=ctx.regio,
             orgaan=organen[afk],
-            omschrijving=omschrijving,
+            omschrijving=jaartallen_verschuiven(omschrijving, _jaren(verhaaldatum, v)),
             defaults={
                 "vergadering": vergadering,
                 "deadline": deadline,
@@ -723,13 +799,16 @@ def _acties(ctx: DemoContext, organen: dict) -> None:
         actie.geagendeerd_op.add(*later.order_by("datum")[:3])
 
 
-def _agenda(regio, dossiers: dict) -> None:
+def _agenda(regio, v: timedelta) -> None:
+    jaren = _jaren(date(2025, 6, 18), v)
     agenda, _ = StrategischeAgenda.objects.update_or_create(
         regio=regio,
-        titel=lokaal(regio, "Strategische arbeidsmarktagenda ZKIJ 2023-2027"),
+        titel=jaartallen_verschuiven(
+            lokaal(regio, "Strategische arbeidsmarktagenda ZKIJ 2023-2027"), jaren
+        ),
         defaults={
-            "startjaar": 2023,
-            "eindjaar": 2027,
+            "startjaar": 2023 + jaren,
+            "eindjaar": 2027 + jaren,
             "ambities": "Een inclusieve arbeidsmarkt.\nEen duurzame plek op de arbeidsmarkt voor iedereen.\nRealisatie van de maatschappelijke opgaven.",
         },
     )
@@ -757,7 +836,7 @@ def _agenda(regio, dossiers: dict) -> None:
         )
         Voortgangsrapportage.objects.update_or_create(
             regel=regel,
-            datum=date(2025, 6, 18),
+            datum=date(2025, 6, 18) + v,
             defaults={
                 "tekst": "Voortgang besproken in het RBA; de actie ligt op koers."
                 if status != S.GESTOPT
@@ -767,6 +846,6 @@ def _agenda(regio, dossiers: dict) -> None:
         if i % 3 == 0:
             Voortgangsrapportage.objects.update_or_create(
                 regel=regel,
-                datum=date(2025, 12, 10),
+                datum=date(2025, 12, 10) + v,
                 defaults={"tekst": "Halfjaarrapportage: resultaten gedeeld met de colleges."},
             )

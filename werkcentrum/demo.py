@@ -1,12 +1,20 @@
 """Fictional demo data. Apps add their own generators with `registreer()`; `demo_data` runs
 them in registration order with one shared, seeded random generator, so the same --seed
-gives the same data."""
+on the same day gives the same data.
+
+Every demo date is relative to `DemoContext.vandaag` (today in Europe/Amsterdam unless a
+test or `demo_data --vandaag` pins it): dashboards open on the current period, not on an
+old year where everything is overdue."""
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 # Invented combinations of common Dutch first and last names; no one from the seeds.
 VOORNAMEN = [
@@ -74,15 +82,47 @@ DEMO_WACHTWOORD = "Werkcentrum-demo-2026"
 DEMO_DOMEIN = "demo.werkcentrum.nl"
 
 
+# The day the governance and reserve stories (rba, financien) were written for: a Monday.
+# They move along with today in whole weeks, so a meeting stays on its weekday and every
+# date keeps its place before or after today (up to six days' slack: nothing in the stories
+# happens within a week after this day).
+VERHAAL_VANDAAG = date(2026, 12, 7)
+_JAARTAL = re.compile(r"\b(20[0-9]{2})\b")
+
+
 @dataclass
 class DemoContext:
     regio: object
     rng: random.Random
     scale: int
     stdout: object
+    vandaag: date = field(default_factory=timezone.localdate)
 
     def naam(self) -> tuple[str, str]:
         return self.rng.choice(VOORNAMEN), self.rng.choice(ACHTERNAMEN)
+
+    @property
+    def verschuiving(self) -> timedelta:
+        """From the stories' day to today, in whole weeks (rounded down)."""
+        return timedelta(weeks=(self.vandaag - VERHAAL_VANDAAG).days // 7)
+
+    def datum(self, verhaaldatum: date) -> date:
+        """A date of a story, moved along with today."""
+        return verhaaldatum + self.verschuiving
+
+
+def jaartallen_verschuiven(waarde, jaren: int):
+    """`waarde` (a string, or lists, tuples and dicts of them) with every year 2000-2099 in
+    its text `jaren` later: a story row moved into the next year speaks of that year."""
+    if not jaren:
+        return waarde
+    if isinstance(waarde, str):
+        return _JAARTAL.sub(lambda m: str(int(m.group(1)) + jaren), waarde)
+    if isinstance(waarde, (list, tuple)):
+        return type(waarde)(jaartallen_verschuiven(x, jaren) for x in waarde)
+    if isinstance(waarde, dict):
+        return {k: jaartallen_verschuiven(v, jaren) for k, v in waarde.items()}
+    return waarde
 
 
 # The demo's stories (meetings, projects, funds) are written for the first regio, Zuid-Kennemerland

@@ -62,6 +62,17 @@ def medewerkers(ctx: DemoContext) -> None:
     organisaties = {
         o.type: o for o in Organisatie.objects.filter(regio=ctx.regio).order_by("-naam")
     }
+    # The gemeente roles (RBA-secretariaat, financieel beheerder, ...) work at the
+    # centrumgemeente, which hosts the regional cooperation and its reserve.
+    centrum = (
+        Organisatie.objects.filter(
+            regio=ctx.regio, type=Organisatie.Type.GEMEENTE, gemeente__is_centrumgemeente=True
+        )
+        .order_by("naam")
+        .first()
+    )
+    if centrum is not None:
+        organisaties[Organisatie.Type.GEMEENTE] = centrum
     for rol in ROLLEN:
         for i in range(AANTAL_PER_ROL.get(rol, 1) * ctx.scale):
             voornaam, achternaam = ctx.naam()

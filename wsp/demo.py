@@ -1,9 +1,13 @@
-"""A fictional year (2025) of WSP work for the demo: accounts, contacts, requests, vacancies,
-kandidaten, voordrachten, plaatsingen with nazorg, targets and activities. Deterministic
-(one seeded generator) and idempotent (update_or_create on natural keys)."""
+"""A fictional year of WSP work for the demo, the year up to `ctx.vandaag`: accounts,
+contacts, requests, vacancies, kandidaten, voordrachten, plaatsingen with nazorg, targets
+(last year's and this year's) and activities. Today's work is in it: requests received
+since yesterday still open, nazorg due this week, a few follow-ups overdue. Each kandidaat
+is placed once (no overlapping plaatsingen). Deterministic for a seed and a day (one seeded
+generator) and idempotent (update_or_create on natural keys)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,7 +34,6 @@ from .models import (
 from .services import nazorg_plannen
 
 AMS = ZoneInfo("Europe/Amsterdam")
-JAAR = 2025
 DOELEN = {"wajong": 25, "wia": 20, "ww": 140, "pwet": 120, "oekraine": 80, "overig": 40}
 # Inhabitants (CBS, 1 January 2024, rounded): the gemeenten's targets split the regio's by
 # population. A gemeente not listed (another regio's demo) weighs 1.
@@ -125,8 +128,14 @@ def _tijdstip(dag: date, uur: int) -> datetime:
     return datetime.combine(dag, time(uur, 0), tzinfo=AMS)
 
 
-def _dag(rng, start: date = date(JAAR, 1, 2), dagen: int = 360) -> date:
-    return start + timedelta(days=rng.randrange(dagen))
+def _begin(ctx: DemoContext) -> date:
+    """The first day of the demo year: the 365 days up to and including today."""
+    return ctx.vandaag - timedelta(days=364)
+
+
+def _dag(ctx: DemoContext, dagen: int = 365) -> date:
+    """A day among the first `dagen` of the demo year (never after today)."""
+    return _begin(ctx) + timedelta(days=ctx.rng.randrange(min(dagen, 365)))
 
 
 @registreer("wsp")
@@ -145,12 +154,14 @@ def wsp_jaar(ctx: DemoContext) -> None:
             regio=regio, type__in=["uwv", "gemeente", "werkcentrum"]
         ).order_by("naam")
     ) or list(Organisatie.objects.filter(regio=regio).order_by("naam"))
-    _doelstellingen(regio, gemeenten, k)
+    for jaar in (ctx.vandaag.year - 1, ctx.vandaag.year):
+        _doelstellingen(regio, gemeenten, k, jaar)
     werkgevers = _werkgevers(ctx, adviseurs, gemeenten, sectoren, 60 * k)
     _verzoeken(ctx, werkgevers, adviseurs, sectoren, 120 * k)
     vacatures = _vacatures(ctx, werkgevers, gemeenten, skills, 90 * k)
-    kandidaten = _kandidaten(ctx, gemeenten, sectoren, skills, partners, 180 * k)
-    _plaatsingen(ctx, vacatures, kandidaten, werkgevers, 400 * k)
+    # One plaatsing per kandidaat: 400 people placed in the year, 60 more still looking.
+    kandidaten = _kandidaten(ctx, gemeenten, sectoren, skills, partners, 460 * k)
+    _plaatsingen(ctx, vacatures, kandidaten, 400 * k)
     _activiteiten(ctx)
     ctx.stdout.write(
         f"WSP: {len(werkgevers)} werkgevers, {len(vacatures)} vacatures, "
@@ -170,12 +181,12 @@ def verdeel(totaal: int, gewichten: dict) -> dict:
     return deel
 
 
-def _doelstellingen(regio, gemeenten, k: int) -> None:
+def _doelstellingen(regio, gemeenten, k: int, jaar: int) -> None:
     gewichten = {g: INWONERS.get(g.naam, 1) for g in gemeenten}
     for doelgroep, aantal in DOELEN.items():
         Doelstelling.objects.update_or_create(
             regio=regio,
-            jaar=JAAR,
+            jaar=jaar,
             doelgroep=doelgroep,
             gemeente=None,
             defaults={"aantal": aantal * k},
@@ -183,7 +194,7 @@ def _doelstellingen(regio, gemeenten, k: int) -> None:
         for gemeente, n in verdeel(aantal * k, gewichten).items():
             Doelstelling.objects.update_or_create(
                 regio=regio,
-                jaar=JAAR,
+                jaar=jaar,
                 doelgroep=doelgroep,
                 gemeente=gemeente,
                 defaults={"aantal": n},
@@ -209,7 +220,8 @@ def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
                 "partnerschap": partnerschap,
                 "accounthouder": adviseurs[i % len(adviseurs)],
                 "externe_id": f"WBS-{10000 + i}",
-                "aangemaakt_op": _tijdstip(date(JAAR - 1, 1, 1) + timedelta(days=i), 9),
+                # In the year before the demo year (also at a large --scale).
+                "aangemaakt_op": _tijdstip(_begin(ctx) - timedelta(days=365 - i % 365), 9),
                 "email": f"info@werkgever{i + 1}.example",
             },
         )
@@ -228,16 +240,18 @@ def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
             defaults={"naam": f"{voornaam} {achternaam}", "functie": "HR-adviseur"},
         )
         for j in range(rng.randint(1, 5)):
-            dag = _dag(rng)
+            dag = _dag(ctx)
+            # Keyed without the date: a rerun on a later day moves the contact along.
             Contactmoment.objects.update_or_create(
                 werkgever=werkgever,
-                datum=dag,
                 samenvatting=f"Contact {j + 1}: personeelsbehoefte en instrumenten besproken.",
                 defaults={
+                    "datum": dag,
                     "type": rng.choice(Contactmoment.Type.values),
                     "afspraken": rng.choice(["", "Vacature uitwerken.", "Jobcarving verkennen."]),
                     "opvolgdatum": dag + timedelta(days=14) if rng.random() < 0.3 else None,
-                    "opvolging_afgerond": dag < date(JAAR, 12, 1),
+                    # Follow-ups of the last three weeks are still open (a few overdue).
+                    "opvolging_afgerond": dag < ctx.vandaag - timedelta(days=21),
                     "medewerker": werkgever.accounthouder,
                 },
             )
@@ -245,22 +259,39 @@ def _werkgevers(ctx, adviseurs, gemeenten, sectoren, aantal) -> list[Werkgever]:
     return uit
 
 
+# Requests still waiting for their first reaction: (days before today, hour received).
+# Four arrived since yesterday morning and are inside the 24-hour promise for most of the
+# day; one is past it (and already escalated).
+OPEN_VERZOEKEN = [(1, 10), (1, 14), (1, 16), (0, 8), (3, 11)]
+
+
 def _verzoeken(ctx, werkgevers, adviseurs, sectoren, aantal) -> None:
     rng, regio = ctx.rng, ctx.regio
-    for i in range(aantal):
+    open_ = len(OPEN_VERZOEKEN) * ctx.scale
+    for i in range(aantal + open_):
         werkgever = rng.choice(werkgevers) if rng.random() < 0.6 else None
-        ontvangen = _tijdstip(_dag(rng), rng.randint(8, 17))
-        uren = rng.choices([2, 6, 18, 23, 30], [4, 4, 2, 1, 1])[0]
+        if i < aantal:
+            # Answered (within 30 hours) before today.
+            ontvangen = _tijdstip(_dag(ctx, dagen=362), rng.randint(8, 17))
+            uren = rng.choices([2, 6, 18, 23, 30], [4, 4, 2, 1, 1])[0]
+        else:
+            dagen, uur = OPEN_VERZOEKEN[(i - aantal) % len(OPEN_VERZOEKEN)]
+            ontvangen = _tijdstip(ctx.vandaag - timedelta(days=dagen), uur)
+            uren = None
         sector = werkgever.sector if werkgever else rng.choice(sectoren)
+        # Hours known to have passed: the reminder task warns about yesterday's requests itself.
+        verstreken = uren if uren is not None else (24 * dagen if dagen > 1 else 0)
+        # Keyed by the demo address, not the time: a rerun on a later day moves the request
+        # along instead of adding one (and leaving yesterday's open one behind, overdue).
         Werkgeversverzoek.objects.update_or_create(
             regio=regio,
-            bedrijfsnaam=werkgever.naam if werkgever else f"Nieuw bedrijf {i + 1}",
-            ontvangen_op=ontvangen,
+            email=f"contact{i}@bedrijf.example",
             defaults={
+                "bedrijfsnaam": werkgever.naam if werkgever else f"Nieuw bedrijf {i + 1}",
+                "ontvangen_op": ontvangen,
                 "werkgever": werkgever,
                 "kvk_nummer": werkgever.kvk_nummer if werkgever else "",
                 "contactnaam": " ".join(ctx.naam()),
-                "email": f"contact{i}@bedrijf.example",
                 "vraag": rng.choice(
                     [
                         "Wij zoeken twee medewerkers.",
@@ -273,11 +304,11 @@ def _verzoeken(ctx, werkgevers, adviseurs, sectoren, aantal) -> None:
                 "sector": sector,
                 "cluster": sector.cluster,
                 "toegewezen_aan": werkgever.accounthouder if werkgever else rng.choice(adviseurs),
-                "eerste_reactie_op": ontvangen + timedelta(hours=uren),
-                "reactietijd": timedelta(hours=uren),
-                "reactie": "Teruggebeld en afspraak gemaakt.",
-                "waarschuwing_op": ontvangen + timedelta(hours=20) if uren > 20 else None,
-                "escalatie_op": ontvangen + timedelta(hours=24) if uren > 24 else None,
+                "eerste_reactie_op": None if uren is None else ontvangen + timedelta(hours=uren),
+                "reactietijd": None if uren is None else timedelta(hours=uren),
+                "reactie": "" if uren is None else "Teruggebeld en afspraak gemaakt.",
+                "waarschuwing_op": ontvangen + timedelta(hours=20) if verstreken > 20 else None,
+                "escalatie_op": ontvangen + timedelta(hours=24) if verstreken > 24 else None,
             },
         )
 
@@ -287,7 +318,12 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
     uit = []
     for i in range(aantal):
         werkgever = rng.choice(werkgevers)
-        start = _dag(rng, dagen=330)
+        start = _dag(ctx)
+        sluiting = start + timedelta(days=rng.choice([30, 60, 90]))
+        if sluiting < ctx.vandaag:
+            status = rng.choices(["vervuld", "verlopen", "ingetrokken"], [6, 3, 1])[0]
+        else:
+            status = rng.choices(["open", "in_behandeling", "vervuld"], [6, 2, 1])[0]
         vacature, _ = Vacature.objects.update_or_create(
             regio=regio,
             externe_id=f"VAC-{i + 1}",
@@ -300,9 +336,9 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
                 "sector": werkgever.sector,
                 "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3"]),
                 "startdatum": start,
-                "sluitingsdatum": start + timedelta(days=rng.choice([30, 60, 90])),
-                # A 2025 vacancy is over by now; the nightly task would say so anyway.
-                "status": rng.choices(["vervuld", "verlopen", "ingetrokken"], [6, 3, 1])[0],
+                "sluitingsdatum": sluiting,
+                # One past its closing date is over (the nightly task would say so anyway).
+                "status": status,
                 "aangemaakt_op": _tijdstip(start - timedelta(days=14), 10),
                 "doelgroepen": rng.sample(Doelgroep.values, rng.randint(0, 3)),
                 "is_vacaturecreatie": rng.random() < 0.2,
@@ -312,6 +348,7 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
         vacature.skills.set(rng.sample(skills, rng.randint(2, 5)))
         uit.append(vacature)
     # Standing vacancies (open until the end of next year) keep the vacaturekrant filled.
+    doorlopend = ctx.vandaag - timedelta(days=91)
     for i in range(12 * ctx.scale):
         werkgever = rng.choice(werkgevers)
         vacature, _ = Vacature.objects.update_or_create(
@@ -325,12 +362,12 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
                 "gemeente": rng.choice(gemeenten),
                 "sector": werkgever.sector,
                 "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2"]),
-                "startdatum": date(JAAR, 9, 1),
-                "sluitingsdatum": date(JAAR + 2, 12, 31),
+                "startdatum": doorlopend,
+                "sluitingsdatum": date(ctx.vandaag.year + 1, 12, 31),
                 "status": "open",
                 "doelgroepen": rng.sample(Doelgroep.values, rng.randint(1, 3)),
                 "is_openbaar": True,
-                "aangemaakt_op": _tijdstip(date(JAAR, 8, 15), 10),
+                "aangemaakt_op": _tijdstip(doorlopend - timedelta(days=17), 10),
             },
         )
         vacature.skills.set(rng.sample(skills, rng.randint(2, 5)))
@@ -340,17 +377,21 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
 def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kandidaat]:
     rng, regio = ctx.rng, ctx.regio
     gewichten = [DOELEN[d] for d in Doelgroep.values]
+    inwoners = [INWONERS.get(g.naam, 1) for g in gemeenten]
     uit = []
     for i in range(aantal):
         voornaam, achternaam = ctx.naam()
-        overgedragen = _dag(rng)
+        # Handed over between 13 months and 5 weeks ago: placed (if at all) a month or two
+        # later, within the demo year.
+        overgedragen = _begin(ctx) - timedelta(days=30) + timedelta(days=rng.randrange(330))
         kandidaat, _ = Kandidaat.objects.update_or_create(
             regio=regio,
             externe_id=f"KAN-{i + 1}",
             defaults={
                 "voornaam": voornaam,
                 "achternaam": achternaam,
-                "woongemeente": rng.choice(gemeenten),
+                # Where people live follows the population, like the gemeenten' targets.
+                "woongemeente": rng.choices(gemeenten, inwoners)[0],
                 "doelgroep": rng.choices(Doelgroep.values, gewichten)[0],
                 "doelgroepregister": rng.random() < 0.2,
                 "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3", "mbo4"]),
@@ -371,17 +412,17 @@ def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kand
     return uit
 
 
-def _plaatsingen(ctx, vacatures, kandidaten, werkgevers, aantal) -> None:
-    rng, regio = ctx.rng, ctx.regio
-    gebruikt: set[tuple[int, int, date]] = set()
-    for i in range(aantal):
-        kandidaat = kandidaten[i % len(kandidaten)]
-        vacature = rng.choice(vacatures)
-        start = max(vacature.startdatum, kandidaat.overgedragen_op) + timedelta(days=i // 40)
-        start = min(start, date(JAAR, 12, 31))
-        while (kandidaat.pk, vacature.werkgever_id, start) in gebruikt:
-            start -= timedelta(days=1)  # one placement per kandidaat, werkgever and day
-        gebruikt.add((kandidaat.pk, vacature.werkgever_id, start))
+def _plaatsingen(ctx, vacatures, kandidaten, aantal) -> None:
+    """One plaatsing for each of the first `aantal` kandidaten, a month or two after their
+    handover and never after today, so no kandidaat has overlapping plaatsingen (issue 22
+    point 7). Nazorg due before today is done, apart from a few of the last three weeks."""
+    rng, regio, vandaag = ctx.rng, ctx.regio, ctx.vandaag
+    op_start = sorted(vacatures, key=lambda v: (v.startdatum, v.externe_id))
+    starts = [v.startdatum for v in op_start]
+    for i, kandidaat in enumerate(kandidaten[:aantal]):
+        start = min(vandaag, kandidaat.overgedragen_op + timedelta(days=rng.randint(30, 64)))
+        # A vacancy published by then (the earliest one if none was yet).
+        vacature = op_start[rng.randrange(max(1, bisect_right(starts, start)))]
         voordracht = None
         if rng.random() < 0.5:
             voordracht, _ = Voordracht.objects.update_or_create(
@@ -416,40 +457,54 @@ def _plaatsingen(ctx, vacatures, kandidaten, werkgevers, aantal) -> None:
             },
         )
         nazorg_plannen(plaatsing=plaatsing)
-        for moment in plaatsing.nazorgmomenten.all():
-            # Moments due before March 2026 are done (most on time); later ones stay open.
-            if moment.vervaldatum >= date(JAAR + 1, 3, 1):
+        for moment in plaatsing.nazorgmomenten.order_by("vervaldatum"):
+            if moment.vervaldatum >= vandaag:
+                continue  # due today or later: still open
+            herinnerd = {
+                "herinnering_vooraf_op": moment.vervaldatum,
+                "herinnering_vervaldag_op": moment.vervaldatum,
+            }
+            if moment.vervaldatum >= vandaag - timedelta(days=21) and rng.random() < 0.15:
+                # Overdue: reminded, not yet done.
+                NazorgMoment.objects.filter(pk=moment.pk).update(**herinnerd)
                 continue
             uitkomst = rng.choices(NazorgMoment.Uitkomst.values, [14, 3, 2, 1])[0]
+            afgerond = moment.vervaldatum - timedelta(days=rng.randint(-6, 10))
             NazorgMoment.objects.filter(pk=moment.pk).update(
-                afgerond_op=moment.vervaldatum - timedelta(days=rng.randint(-6, 10)),
+                afgerond_op=min(afgerond, vandaag),
                 uitkomst=uitkomst,
                 nog_in_dienst=uitkomst != "uitgevallen",
                 afgerond_door=plaatsing.werkgever.accounthouder,
-                herinnering_vooraf_op=moment.vervaldatum,
-                herinnering_vervaldag_op=moment.vervaldatum,
                 escalatie_op=moment.vervaldatum,
+                **herinnerd,
             )
+
+
+def _laatste(vandaag: date, maand: int, dag: int) -> date:
+    """The last (maand, dag) up to today."""
+    datum = date(vandaag.year, maand, dag)
+    return datum if datum <= vandaag else date(vandaag.year - 1, maand, dag)
 
 
 def _activiteiten(ctx) -> None:
     rng, regio = ctx.rng, ctx.regio
     rijen = [
-        ("event", "Care Fair", date(JAAR, 3, 27), "banenmarkt"),
-        ("event", "Banenmarkt IJmond", date(JAAR, 5, 15), "banenmarkt"),
-        ("event", "Meet & greet techniek", date(JAAR, 9, 18), "meet-en-greet"),
-        ("event", "Banenmarkt Haarlem", date(JAAR, 11, 6), "banenmarkt"),
-        ("praktijkroute", "Praktijkroute zorg", date(JAAR, 6, 30), ""),
-        ("jobhunters", "Jobhunters eerste halfjaar", date(JAAR, 6, 30), ""),
-        ("oekrainebalie", "Oekraïnebalie spreekuren", date(JAAR, 6, 30), ""),
-        ("communicatie", "Nieuwsbrief werkgevers", date(JAAR, 10, 1), "nieuwsbrief"),
+        ("event", "Care Fair", (3, 27), "banenmarkt"),
+        ("event", "Banenmarkt IJmond", (5, 15), "banenmarkt"),
+        ("event", "Meet & greet techniek", (9, 18), "meet-en-greet"),
+        ("event", "Banenmarkt Haarlem", (11, 6), "banenmarkt"),
+        ("praktijkroute", "Praktijkroute zorg", (6, 30), ""),
+        ("jobhunters", "Jobhunters eerste halfjaar", (6, 30), ""),
+        ("oekrainebalie", "Oekraïnebalie spreekuren", (6, 30), ""),
+        ("communicatie", "Nieuwsbrief werkgevers", (10, 1), "nieuwsbrief"),
     ]
-    for soort, naam, datum, type_ in lokaal(regio, rijen):
+    for soort, naam, (maand, dag), type_ in lokaal(regio, rijen):
+        datum = _laatste(ctx.vandaag, maand, dag)
         Activiteit.objects.update_or_create(
             regio=regio,
             naam=naam,
-            datum=datum,
             defaults={
+                "datum": datum,
                 "soort": soort,
                 "type": type_,
                 "aantal_werkgevers": rng.randint(5, 40) * ctx.scale,

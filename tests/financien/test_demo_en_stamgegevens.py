@@ -1,5 +1,6 @@
 import io
 import random
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_data_uses_the_seed_figures_and_is_idempotent(regio_a):
-    ctx = DemoContext(regio=regio_a, rng=random.Random(1), scale=1, stdout=io.StringIO())
+    ctx = DemoContext(
+        regio=regio_a,
+        rng=random.Random(1),
+        scale=1,
+        stdout=io.StringIO(),
+        vandaag=date(2026, 12, 7),
+    )
     demo.reserve(ctx)
     aantal = Mutatie.objects.count()
     demo.reserve(ctx)

@@ -1,5 +1,5 @@
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db
 
 def _draai(regio, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    governance(DemoContext(regio=regio, rng=random.Random(1), scale=1, stdout=None))
+    # The story as told on its own day (it moves with today: see test_demo_vandaag).
+    governance(
+        DemoContext(
+            regio=regio, rng=random.Random(1), scale=1, stdout=None, vandaag=date(2026, 12, 7)
+        )
+    )
 
 
 def _stand():
@@ -101,3 +106,38 @@ def test_evaluatie_links_to_a_factsheet_only_when_wsp_offers_it(rba):
     )
     url = punt.factsheet_url
     assert url is None or "2025" in url
+
+
+def test_a_rerun_on_a_later_day_keeps_the_first_runs_dates(regio_a, settings, tmp_path):
+    """The story moves with today on the first run only: a rerun two weeks later (as
+    `scripts/dev.py run` does on every start) adds no second set of meetings or besluiten."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for vandaag in (date(2026, 12, 7), date(2026, 12, 21)):
+        ctx = DemoContext(
+            regio=regio_a, rng=random.Random(1), scale=1, stdout=None, vandaag=vandaag
+        )
+        governance(ctx)
+        if vandaag == date(2026, 12, 7):
+            eerst = _stand(), sorted(Vergadering.objects.values_list("datum", flat=True))
+    assert (_stand(), sorted(Vergadering.objects.values_list("datum", flat=True))) == eerst
+
+
+def test_the_story_moves_in_whole_weeks_with_its_years(regio_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    vandaag = date(2027, 3, 3)  # 12 weeks and 2 days after the story's day
+    governance(
+        DemoContext(regio=regio_a, rng=random.Random(1), scale=1, stdout=None, vandaag=vandaag)
+    )
+    eerste = Vergadering.objects.order_by("datum").first()
+    assert eerste.datum == date(2025, 1, 29) + timedelta(weeks=12)
+    assert eerste.datum.weekday() == date(2025, 1, 29).weekday()
+    # The besluit of 10 December 2025 now falls in 2026: numbered and worded for that year.
+    correctie = Besluit.objects.get(titel__startswith="Correctie")
+    assert correctie.datum == date(2026, 3, 4)
+    assert correctie.nummer.startswith("RBA-2026-")
+    assert correctie.vervangt.nummer in correctie.besluittekst
+    evaluaties = Agendapunt.objects.filter(type=Agendapunt.Type.EVALUATIE)
+    for punt in evaluaties.select_related("vergadering"):
+        jaar, helft = punt.evaluatie_periode.split("-H")
+        einde = date(int(jaar), 6, 30) if helft == "1" else date(int(jaar), 12, 31)
+        assert einde < punt.vergadering.datum <= einde + timedelta(days=200), punt.titel

@@ -107,3 +107,7 @@ def test_amersfoort_demo_tells_its_stories_with_its_own_places():
         assert zkij not in tekst, zkij
     assert "Wethouder Werk en Inkomen, Gemeente Amersfoort" in tekst
     assert "Wethouder, Gemeente Woudenberg" in tekst
+    # The regio's gemeente roles work at its centrumgemeente.
+    for adres in ("financieel.beheerder", "rba.secretariaat"):
+        medewerker = Medewerker.objects.get(email=f"{adres}@amf.demo.werkcentrum.nl")
+        assert medewerker.organisatie.naam == "Gemeente Amersfoort"

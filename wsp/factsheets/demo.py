@@ -30,7 +30,7 @@ def factsheets(ctx: DemoContext) -> None:
             email=f"factsheet.{slugify(gemeente.naam)}@{regio.code}.demo.werkcentrum.nl",
             defaults={"naam": f"Gemeente {gemeente.naam} (demo)"},
         )
-    periode = Periode.van_datum(timezone.localdate()).vorige
+    periode = Periode.van_datum(ctx.vandaag).vorige
     factsheet, _nieuw = services.factsheet_maken(regio=regio, periode=periode, aanleiding="demo")
     # Published without mailing the demo recipients.
     Factsheet.objects.filter(pk=factsheet.pk, gepubliceerd=False).update(
