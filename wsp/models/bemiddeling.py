@@ -157,6 +157,11 @@ class Plaatsing(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("wsp:plaatsing", args=[self.pk])
 
+    def get_instrumenten_display(self) -> list[str]:
+        """The instruments by their labels; an unknown code (an old import) as it is."""
+        labels = dict(Instrument.choices)
+        return [str(labels.get(code, code)) for code in self.instrumenten or []]
+
     def clean(self) -> None:
         if self.kandidaat_id and not self.kandidaat.toestemming:
             raise ValidationError(
