@@ -185,10 +185,28 @@ def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
 
 
 def _als_regels(gegevens: dict, scheiding: str = "; ") -> list[list]:
-    """Each field as [label, value]; a list of values (steps, placements) as one text."""
-    return [
-        [k, scheiding.join(map(str, v)) if isinstance(v, list) else v] for k, v in gegevens.items()
-    ]
+    """Each field as [label, value]; a list of values (skills) as one text, and a list of
+    related records (plaatsingen, nazorg) as one text with a line per record."""
+    return [[k, _als_tekst(v, scheiding)] for k, v in gegevens.items()]
+
+
+def _als_tekst(v, scheiding: str):
+    if not isinstance(v, list):
+        return v
+    if v and all(isinstance(x, dict) for x in v):
+        return "\n".join(
+            ", ".join(f"{k}: {_leeg(w)}" for k, w in x.items() if w not in (None, "", []))
+            for x in v
+        )
+    return scheiding.join(map(str, v))
+
+
+def _leeg(w) -> str:
+    if isinstance(w, bool):
+        return _("ja") if w else _("nee")
+    if isinstance(w, list):
+        return ", ".join(map(str, w))
+    return str(w)
 
 
 @rol_vereist(*PRIVACY)
