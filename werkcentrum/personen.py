@@ -281,6 +281,16 @@ class Persoon:
             for b, n in per_bron.items()
         ]
 
+    @property
+    def onderdelen(self) -> list[tuple[str, int]]:
+        """[(kind of related record, number)] held with these records (plaatsingen, nazorg)."""
+        per_soort: dict[str, int] = {}
+        for r in self.records:
+            for o in r.bron.onderdelen:
+                if n := o.records(r.obj).count():
+                    per_soort[o.naam] = per_soort.get(o.naam, 0) + n
+        return list(per_soort.items())
+
 
 def per_persoon(records: list[Record]) -> list[Persoon]:
     """`records` grouped by the person's name (case and spacing ignored), in order of first

@@ -114,7 +114,11 @@ def personen_zoeken(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "werkcentrum/privacy/personen.html",
-        {"form": form, "records": records},
+        {
+            "form": form,
+            "records": records,
+            "groepen": personen.per_persoon(records) if records else [],
+        },
         status=_status(form),
     )
 
@@ -153,6 +157,7 @@ def inzage(request: HttpRequest) -> HttpResponse:
         "trail": trail,
         "query": request.GET.urlencode(),
         "records": records,
+        "groepen": personen.per_persoon(records),
     }
     return render(request, "werkcentrum/privacy/inzage.html", context)
 
@@ -233,6 +238,6 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
                 % {"n": len(uitkomsten)},
             )
             return redirect("privacy:personen")
-    context = {"form": form, "records": records}
+    context = {"form": form, "records": records, "groepen": personen.per_persoon(records)}
     status = 400 if form.errors else 200
     return render(request, "werkcentrum/privacy/verwijderen.html", context, status=status)
