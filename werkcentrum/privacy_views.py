@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 
 from . import audit, bestanden, logboek, personen
 from .decorators import rol_vereist
-from .doelen import doel_naam
 from .forms import add_service_errors
 from .lists import list_context
 from .validators import enkele_regel_validator
@@ -38,8 +37,7 @@ def logboek_lijst(request: HttpRequest) -> HttpResponse:
     qs = logboek.logboek_voor(user=request.user, form=form)
     # The logboek's own form (it refuses a period too long or reversed, and then shows nothing).
     context = list_context(request, qs, page_size=PAGINA_GROOTTE)
-    for event in context["rows"]:
-        event.doel_naam = doel_naam(event.doel)
+    logboek.leesbaar(context["rows"])
     context.update(filter_form=form, query=request.GET.urlencode())
     return render(request, "werkcentrum/privacy/logboek.html", context, status=_status(form))
 
@@ -150,8 +148,7 @@ def inzage(request: HttpRequest) -> HttpResponse:
     for d in dossiers:
         d["regels"] = _als_regels(d["gegevens"], scheiding="\n")
     trail = list(personen.audittrail(records, user=request.user)[:500])
-    for event in trail:
-        event.doel_naam = doel_naam(event.doel)
+    logboek.leesbaar(trail)
     context = {
         "dossiers": dossiers,
         "trail": trail,
