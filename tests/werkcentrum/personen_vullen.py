@@ -142,8 +142,9 @@ def vullen(obj: models.Model, teller: itertools.count) -> None:
     obj.refresh_from_db()
 
 
-def verwacht(obj: models.Model) -> dict[str, object]:
-    """{label: value as the export must show it}, for every shown field."""
+def verwacht(obj: models.Model, leeg_mag: tuple[str, ...] = ()) -> dict[str, object]:
+    """{label: value as the export must show it}, for every shown field; each must be filled,
+    apart from those named in `leeg_mag`."""
     uit = {}
     for veld in (*obj._meta.concrete_fields, *obj._meta.many_to_many):
         if not personen.toonbaar(veld):
@@ -154,10 +155,12 @@ def verwacht(obj: models.Model) -> dict[str, object]:
         elif weergave is not None:
             v = weergave()
         elif veld.is_relation:
-            v = str(getattr(obj, veld.name))
+            v = getattr(obj, veld.name)
+            v = str(v) if v is not None else None
         else:
             v = personen.waarde(getattr(obj, veld.name))
-        assert v not in (None, "", []), f"{obj._meta.label}.{veld.name} is not filled"
+        if veld.name not in leeg_mag:
+            assert v not in (None, "", []), f"{obj._meta.label}.{veld.name} is not filled"
         uit[str(veld.verbose_name)] = v
     return uit
 
@@ -166,12 +169,14 @@ def paar(label: str, waarde: object) -> str:
     return json.dumps({label: waarde}, ensure_ascii=False, default=str)[1:-1]
 
 
-def ontbrekend(gegevens: dict, obj: models.Model, onderdelen=()) -> list[str]:
+def ontbrekend(
+    gegevens: dict, obj: models.Model, onderdelen=(), leeg_mag: tuple[str, ...] = ()
+) -> list[str]:
     """What of `obj` (and of its onderdelen, [(Onderdeel, record)]) the exported `gegevens` of
     its dossier lack, as "label = value" lines; [] when everything is there."""
     ontbreekt = []
     eigen = json.dumps(gegevens, ensure_ascii=False)
-    for label, waarde in verwacht(obj).items():
+    for label, waarde in verwacht(obj, leeg_mag).items():
         if paar(label, waarde) not in eigen:
             ontbreekt.append(f"{obj._meta.label_lower}: {label} = {waarde!r}")
     for onderdeel, deel in onderdelen:
