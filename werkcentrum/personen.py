@@ -242,7 +242,7 @@ class Record:
 
     @property
     def titel(self) -> str:
-        return f"{self.bron.naam} #{self.obj.pk}"
+        return f"{self.bron.naam[:1].upper()}{self.bron.naam[1:]} #{self.obj.pk}"
 
     @property
     def naam(self) -> str:
@@ -273,23 +273,21 @@ class Persoon:
         per_bron: dict[PersoonsBron, int] = {}
         for r in self.records:
             per_bron[r.bron] = per_bron.get(r.bron, 0) + 1
-        return [
-            (
-                str(b.model._meta.verbose_name if n == 1 else b.model._meta.verbose_name_plural),
-                n,
-            )
-            for b, n in per_bron.items()
-        ]
+        return [(_soort(b.model, n), n) for b, n in per_bron.items()]
 
     @property
     def onderdelen(self) -> list[tuple[str, int]]:
         """[(kind of related record, number)] held with these records (plaatsingen, nazorg)."""
-        per_soort: dict[str, int] = {}
+        per_model: dict[type[models.Model], int] = {}
         for r in self.records:
             for o in r.bron.onderdelen:
                 if n := o.records(r.obj).count():
-                    per_soort[o.naam] = per_soort.get(o.naam, 0) + n
-        return list(per_soort.items())
+                    per_model[o.model] = per_model.get(o.model, 0) + n
+        return [(_soort(m, n), n) for m, n in per_model.items()]
+
+
+def _soort(model: type[models.Model], n: int) -> str:
+    return str(model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural)
 
 
 def per_persoon(records: list[Record]) -> list[Persoon]:

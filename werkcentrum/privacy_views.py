@@ -187,12 +187,14 @@ def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
 
 
 def _als_regels(gegevens: dict, scheiding: str = "; ") -> list[list]:
-    """Each field as [label, value]; a list of values (skills) as one text, and a list of
-    related records (plaatsingen, nazorg) as one text with a line per record."""
+    """Each field as [label, value]; yes/no in words; a list of values (skills) as one text,
+    and a list of related records (plaatsingen, nazorg) as one text with a line per record."""
     return [[k, _als_tekst(v, scheiding)] for k, v in gegevens.items()]
 
 
 def _als_tekst(v, scheiding: str):
+    if isinstance(v, bool):
+        return _leeg(v)
     if not isinstance(v, list):
         return v
     if v and all(isinstance(x, dict) for x in v):

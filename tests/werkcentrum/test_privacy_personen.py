@@ -79,7 +79,7 @@ def test_inzage_page_confirms_per_person_what_the_download_holds(client, fg, pet
     html = client.get(reverse("privacy:inzage"), {"dossier": dossiers}).content.decode()
     assert "De gekozen dossiers zijn van 2 verschillende personen." in html
     tekst = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
-    assert "Lotte Peters (lotte@voorbeeld.nl): 1 vraag, 1 kandidaat; daarbij 1 plaatsingen" in tekst
+    assert "Lotte Peters (lotte@voorbeeld.nl): 1 vraag, 1 kandidaat; daarbij 1 plaatsing" in tekst
     assert "Jan Peters: 1 kandidaat" in tekst
 
 
