@@ -100,6 +100,22 @@ class VerwijderForm(forms.Form):
         ),
         error_messages={"required": gettext_lazy("Geef de reden van het verwijderverzoek.")},
     )
+    personen_gecontroleerd = forms.BooleanField(
+        label=gettext_lazy("Ik heb gecontroleerd dat al deze personen bij het verzoek horen"),
+        error_messages={
+            "required": gettext_lazy(
+                "De dossiers zijn van meer dan één persoon: bevestig dat ze allemaal bij het "
+                "verzoek horen, of ga terug en kies alleen de dossiers van de betrokkene."
+            )
+        },
+    )
+
+    def __init__(self, *args, aantal_personen: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One person: the summary above the form is the confirmation. More than one (a
+        # namesake among the hits): an explicit tick, so no one erases a stranger in passing.
+        if aantal_personen < 2:
+            del self.fields["personen_gecontroleerd"]
 
 
 @rol_vereist(*PRIVACY)
@@ -219,7 +235,8 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
         records = _records(request)
     except ValidationError as exc:
         return _fout(request, exc)
-    form = VerwijderForm(request.POST or None)
+    groepen = personen.per_persoon(records)
+    form = VerwijderForm(request.POST or None, aantal_personen=len(groepen))
     if request.method == "POST" and form.is_valid():
         try:
             uitkomsten = personen.persoon_wissen(
@@ -237,6 +254,6 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
                 % {"n": len(uitkomsten)},
             )
             return redirect("privacy:personen")
-    context = {"form": form, "records": records, "groepen": personen.per_persoon(records)}
+    context = {"form": form, "records": records, "groepen": groepen}
     status = 400 if form.errors else 200
     return render(request, "werkcentrum/privacy/verwijderen.html", context, status=status)

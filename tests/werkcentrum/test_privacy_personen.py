@@ -89,3 +89,24 @@ def test_erasure_page_confirms_per_person_and_one_person_gets_no_warning(client,
     tekst = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
     assert "Lotte Peters (lotte@voorbeeld.nl): 1 kandidaat, 1 vraag" in tekst
     assert "verschillende personen" not in html
+
+
+def test_erasing_records_of_two_people_needs_an_explicit_tick(client, fg, peters):
+    dossiers = _sleutels(peters["lotte"], peters["jan"])
+    url = reverse("privacy:verwijderen")
+    zonder = client.post(url, {"dossier": dossiers, "reden": "Verzoek per brief"})
+    assert zonder.status_code == 400
+    assert "bevestig dat ze allemaal bij het verzoek horen" in zonder.content.decode()
+    assert zonder.context["form"]["reden"].value() == "Verzoek per brief"  # input kept
+    peters["jan"].refresh_from_db()  # nothing erased
+    met = client.post(
+        url, {"dossier": dossiers, "reden": "Verzoek per brief", "personen_gecontroleerd": "on"}
+    )
+    assert met.status_code == 302
+    assert not type(peters["jan"]).objects.filter(pk=peters["jan"].pk).exists()
+
+
+def test_erasing_one_persons_records_asks_no_extra_tick(client, fg, peters):
+    dossiers = _sleutels(peters["lotte"], peters["vraag"])
+    html = client.get(reverse("privacy:verwijderen"), {"dossier": dossiers}).content.decode()
+    assert "personen_gecontroleerd" not in html
