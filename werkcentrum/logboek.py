@@ -191,6 +191,10 @@ KOLOMMEN = [
     _("Dossiernummer"),
     _("Doel"),
     _("Details"),
+    # The same in words, for a reader rather than a filter (the page shows these).
+    _("Naam medewerker"),
+    _("Omschrijving"),
+    _("Dossier"),
 ]
 
 
@@ -210,4 +214,7 @@ def rij(event: AuditEvent, details: dict | None = None) -> list:
         event.object_id,
         doel_naam(event.doel),
         json.dumps(details, ensure_ascii=False, sort_keys=True) if details else "",
+        medewerker_naam(event),
+        event_naam(event.event),
+        dossier_naam(event),
     ]

@@ -46,6 +46,20 @@ def test_logboek_shows_names_labels_and_records_in_words(client, regel):
     assert f"?betrokkene=wsp.kandidaat%3A{regel.object_id}" in html
 
 
+def test_logboek_export_names_staff_events_and_records_in_words_too(client, regel):
+    import csv
+    import io
+
+    response = client.get(reverse("privacy:logboek_export", args=["csv"]))
+    kop, *rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    [rij] = [r for r in rijen if r[3] == "wsp_kandidatenlijst_ingezien"]
+    assert rij[0] == "2026-07-02T00:30:00+02:00"
+    woorden = dict(zip(kop, rij, strict=True))
+    assert woorden["Naam medewerker"] == "Sanne de Gids"
+    assert woorden["Omschrijving"] == "WSP: kandidatenlijst ingezien"
+    assert woorden["Dossier"] == f"Kandidaat #{regel.object_id}"
+
+
 def test_logboek_shows_amsterdam_time(client, regel):
     html = client.get(reverse("privacy:logboek")).content.decode()
     assert "02-07-2026 00:30:00" in html and "01-07-2026 22:30" not in html
