@@ -254,6 +254,13 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
                 % {"n": len(uitkomsten)},
             )
             return redirect("privacy:personen")
+    # The confirmation names the persons: a read for the verwijderverzoek, in the logboek.
+    audit.personen_getoond(
+        [r.obj for r in records],
+        user=request.user,
+        doel="verwijderverzoek",
+        context="verwijderverzoek",
+    )
     context = {"form": form, "records": records, "groepen": groepen}
     status = 400 if form.errors else 200
     return render(request, "werkcentrum/privacy/verwijderen.html", context, status=status)

@@ -110,3 +110,16 @@ def test_erasing_one_persons_records_asks_no_extra_tick(client, fg, peters):
     dossiers = _sleutels(peters["lotte"], peters["vraag"])
     html = client.get(reverse("privacy:verwijderen"), {"dossier": dossiers}).content.decode()
     assert "personen_gecontroleerd" not in html
+
+
+def test_the_erasure_confirmation_logs_whom_it_showed(client, fg, peters):
+    from werkcentrum.models import AuditEvent
+
+    dossiers = _sleutels(peters["lotte"], peters["vraag"])
+    client.get(reverse("privacy:verwijderen"), {"dossier": dossiers})
+    event = AuditEvent.objects.get(event="personen_ingezien", doel="verwijderverzoek")
+    assert event.details == {
+        "context": "verwijderverzoek",
+        "kandidaten": [peters["lotte"].pk],
+        "vragen": [peters["vraag"].pk],
+    }
