@@ -799,7 +799,7 @@ class DoorverwijzingStap(models.Model):
         ordering = ["tijdstip", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_status_display()} {self.tijdstip:%d-%m-%Y %H:%M}"
+        return f"{self.get_status_display()} {timezone.localtime(self.tijdstip):%d-%m-%Y %H:%M}"
 
 
 class Traject(Persoonsgegevens):

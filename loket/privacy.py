@@ -3,51 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.personen import (
     GEANONIMISEERD,
+    Onderdeel,
     PersoonsBron,
+    alle_gegevens,
     registreer,
     registreer_vrije_tekst,
-    velden,
-    waarde,
 )
 
 from .models import Doorverwijzing, DoorverwijzingStap, Traject, Vraag
 from .services import persoonsgegevens_wissen
-
-VRAAG = (
-    "referentie", "naam", "email", "telefoon", "toestemming_op", "thema", "gemeente", "tekst",
-    "status", "ontvangen_op", "antwoord", "beantwoord_op",
-)  # fmt: skip
-DOORVERWIJZING = (
-    "naam", "email", "telefoon", "toestemming_op", "toestemming_gegevens", "dienst",
-    "organisatie", "samenvatting", "status", "verstuurd_op", "afgesloten_op",
-)  # fmt: skip
-TRAJECT = (
-    "naam", "email", "telefoon", "toestemming_op", "toestemming_gegevens", "soort", "aanbieder",
-    "startdatum", "einddatum", "kosten", "status", "resultaat",
-)  # fmt: skip
-
-
-def _vraag(obj: Vraag) -> dict[str, Any]:
-    return velden(obj, VRAAG)
-
-
-def _doorverwijzing(obj: Doorverwijzing) -> dict[str, Any]:
-    gegevens = velden(obj, DOORVERWIJZING)
-    gegevens[str(_("stappen"))] = [
-        f"{waarde(s.tijdstip)} {s.get_status_display()} {s.toelichting}".strip()
-        for s in obj.stappen.order_by("tijdstip", "pk")
-    ]
-    return gegevens
-
-
-def _traject(obj: Traject) -> dict[str, Any]:
-    return velden(obj, TRAJECT)
 
 
 def _wissen(obj, nu) -> str:
@@ -73,7 +41,7 @@ def registreren() -> None:
         PersoonsBron(
             Vraag,
             zoekvelden,
-            _vraag,
+            alle_gegevens,
             _wissen,
             _nog_niet_gewist,
             lijstsoort="vragen",
@@ -85,10 +53,11 @@ def registreren() -> None:
         PersoonsBron(
             Doorverwijzing,
             zoekvelden,
-            _doorverwijzing,
+            alle_gegevens,
             _wissen,
             _nog_niet_gewist,
             lijstsoort="doorverwijzingen",
+            onderdelen=(Onderdeel(DoorverwijzingStap, "doorverwijzing"),),
             bewaarplicht=telt_mee,
             kenmerken=_kenmerken,
         )
@@ -97,7 +66,7 @@ def registreren() -> None:
         PersoonsBron(
             Traject,
             zoekvelden,
-            _traject,
+            alle_gegevens,
             _wissen,
             _nog_niet_gewist,
             lijstsoort="trajecten",

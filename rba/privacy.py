@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +12,9 @@ from werkcentrum.personen import (
     GEANONIMISEERD,
     VERWIJDERD,
     PersoonsBron,
+    alle_gegevens,
     registreer,
     registreer_vrije_tekst,
-    velden,
 )
 
 from .models import Actie, Agendapunt, Besluit, Lid, Onderwerp, Vergadering, Voortgangsrapportage
@@ -23,12 +22,6 @@ from .services.vergaderingen import GESLOTEN
 
 # Marks an anonymised lid: the seat stays in the orgaan's history, the person does not.
 ANONIEM = "Geanonimiseerd"
-
-LID = ("naam", "email", "functie", "organisatie", "medewerker", "orgaan", "rol", "van", "tot")
-
-
-def _lid(obj: Lid) -> dict[str, Any]:
-    return velden(obj, LID)
 
 
 def _in_besluitvorming(lid: Lid, vandaag: date) -> bool:
@@ -60,16 +53,6 @@ def _lid_wissen(obj: Lid, nu) -> str:
     return GEANONIMISEERD
 
 
-ACTIE = (
-    "eigenaar_naam", "eigenaar_email", "omschrijving", "orgaan", "vergadering", "besluit",
-    "onderwerp", "deadline", "status", "afgerond_op",
-)  # fmt: skip
-
-
-def _actie(obj: Actie) -> dict[str, Any]:
-    return velden(obj, ACTIE)
-
-
 def _actie_wissen(obj: Actie, nu) -> str:
     # The actie is part of the decision record (what the orgaan agreed, by when): keep it,
     # without the person who owned it. Without an address no reminder goes out.
@@ -82,7 +65,7 @@ def registreren() -> None:
         PersoonsBron(
             Lid,
             ("naam", "email"),
-            _lid,
+            alle_gegevens,
             _lid_wissen,
             lambda qs: qs.exclude(naam=ANONIEM, email=""),
             bewaarplicht=_(
@@ -99,7 +82,7 @@ def registreren() -> None:
         PersoonsBron(
             Actie,
             ("eigenaar_naam", "eigenaar_email"),
-            _actie,
+            alle_gegevens,
             _actie_wissen,
             lambda qs: qs.exclude(eigenaar_naam=ANONIEM, eigenaar_email=""),
             bewaarplicht=_(

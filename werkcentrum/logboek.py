@@ -114,6 +114,74 @@ def logboek_voor(*, user: Medewerker, form: LogboekFilterForm) -> QuerySet[Audit
     return qs
 
 
+# Readable names of the events the logboek holds most; any other is read from its code
+# ("wsp_plaatsing_geregistreerd" -> "WSP: plaatsing geregistreerd").
+EVENTS = {
+    "persoonsgegevens_ingezien": _("Persoonsgegevens ingezien"),
+    "persoonsgegevens_aangemaakt": _("Persoonsgegevens vastgelegd"),
+    "persoonsgegevens_gewijzigd": _("Persoonsgegevens gewijzigd"),
+    "persoonsgegevens_verwijderd": _("Persoonsgegevens verwijderd"),
+    "persoonsgegevens_geexporteerd": _("Persoonsgegevens geëxporteerd"),
+    "persoonsgegevens_bewaartermijn_verstreken": _("Bewaartermijn verstreken, gegevens gewist"),
+    "personen_ingezien": _("Lijst met personen ingezien"),
+    "medewerker_gewijzigd": _("Medewerker gewijzigd"),
+    "ingelogd": _("Ingelogd"),
+    "inlog_geblokkeerd": _("Inloggen geblokkeerd"),
+    "logboek_geexporteerd": _("Logboek geëxporteerd"),
+    "privacy_persoon_gezocht": _("Persoon gezocht (inzage- of verwijderverzoek)"),
+    "inzageverzoek_geexporteerd": _("Inzageverzoek gedownload"),
+    "verwijderverzoek_uitgevoerd": _("Verwijderverzoek uitgevoerd"),
+}
+APPS = {
+    "wsp": "WSP",
+    "rba": "RBA",
+    "loket": _("Loket"),
+    "financien": _("Financiën"),
+    "beheer": _("Beheer"),
+    "privacy": _("Privacy"),
+}
+
+
+def event_naam(code: str) -> str:
+    """A readable name for an event code."""
+    if code in EVENTS:
+        return str(EVENTS[code])
+    app, _sep, rest = code.partition("_")
+    if app in APPS and rest:
+        return f"{APPS[app]}: {rest.replace('_', ' ')}"
+    tekst = code.replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]
+
+
+def dossier_naam(event: AuditEvent) -> str:
+    """The record an event is about, by kind and number ("Kandidaat #12"); "" for none."""
+    if event.content_type is None:
+        return ""
+    model = event.content_type.model_class()
+    soort = str(model._meta.verbose_name) if model else event.content_type.model
+    return f"{soort[:1].upper()}{soort[1:]} #{event.object_id}"
+
+
+def medewerker_naam(event: AuditEvent) -> str:
+    if event.gebruiker is None:
+        return ""
+    return event.gebruiker.get_full_name() or event.gebruiker.email
+
+
+def leesbaar(events) -> None:
+    """Give each event the readable texts the logboek tables show (no queries: the caller
+    selected the user and content type)."""
+    codes = {b.code for b in bronnen()}
+    for event in events:
+        event.doel_naam = doel_naam(event.doel)
+        event.event_naam = event_naam(event.event)
+        event.dossier_naam = dossier_naam(event)
+        event.medewerker_naam = medewerker_naam(event)
+        ct = event.content_type
+        sleutel = f"{ct.app_label}.{ct.model}:{event.object_id}" if ct else ""
+        event.betrokkene = sleutel if sleutel.partition(":")[0] in codes else ""
+
+
 KOLOMMEN = [
     _("Tijdstip"),
     _("Medewerker"),
@@ -123,6 +191,10 @@ KOLOMMEN = [
     _("Dossiernummer"),
     _("Doel"),
     _("Details"),
+    # The same in words, for a reader rather than a filter (the page shows these).
+    _("Naam medewerker"),
+    _("Omschrijving"),
+    _("Dossier"),
 ]
 
 
@@ -142,4 +214,7 @@ def rij(event: AuditEvent, details: dict | None = None) -> list:
         event.object_id,
         doel_naam(event.doel),
         json.dumps(details, ensure_ascii=False, sort_keys=True) if details else "",
+        medewerker_naam(event),
+        event_naam(event.event),
+        dossier_naam(event),
     ]

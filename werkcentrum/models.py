@@ -490,7 +490,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.event}"
+        return f"{timezone.localtime(self.tijdstip):%Y-%m-%d %H:%M} {self.event}"
 
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:
@@ -575,7 +575,7 @@ class Formulieralarm(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.formulier} {self.venster:%Y-%m-%d %H:%M}"
+        return f"{self.formulier} {timezone.localtime(self.venster):%Y-%m-%d %H:%M}"
 
 
 class ImportTaak(models.Model):

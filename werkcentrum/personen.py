@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +34,23 @@ MAX_TREFFERS_PER_BRON = 50
 
 
 @dataclass(frozen=True)
+class Onderdeel:
+    """Records of another model that belong to a person's record and hold data about the
+    person too (a kandidaat's plaatsingen, their nazorg): `pad` is the lookup from `model` to
+    the person's record (`plaatsing__kandidaat`). The inzage shows them with the record."""
+
+    model: type[models.Model]
+    pad: str
+
+    @property
+    def naam(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    def records(self, obj: models.Model) -> models.QuerySet:
+        return self.model._default_manager.filter(**{self.pad: obj}).order_by("pk")
+
+
+@dataclass(frozen=True)
 class PersoonsBron:
     """One model holding personal data.
 
@@ -45,7 +62,9 @@ class PersoonsBron:
     `lijstsoort`: the key under which list pages name these records by id
     (`audit.personenlijst_ingezien`); the logboek and the inzage find those reads through it.
     `kenmerken(obj)`: the person's full name and e-mail address as free text may name them;
-    on erasure they are redacted in the registered free-text fields of the regio."""
+    on erasure they are redacted in the registered free-text fields of the regio.
+    `onderdelen`: related records that are part of the person's file (`alle_gegevens` shows
+    them; the test of the inzage fills every field of them as well)."""
 
     model: type[models.Model]
     zoekvelden: tuple[str, ...]
@@ -56,6 +75,7 @@ class PersoonsBron:
     bewaarplicht: str = ""
     lijstsoort: str = ""
     kenmerken: Callable[[models.Model], Iterable[str]] = lambda obj: ()
+    onderdelen: tuple[Onderdeel, ...] = ()
 
     @property
     def code(self) -> str:
@@ -77,20 +97,52 @@ def waarde(v: Any) -> Any:
         return v.isoformat()
     if isinstance(v, Decimal):
         return str(v)
+    if isinstance(v, timedelta):
+        return str(v)
+    if isinstance(v, list | tuple):
+        return [waarde(x) for x in v]
     return v
 
 
-def velden(obj: models.Model, namen: tuple[str, ...]) -> dict[str, Any]:
-    """{field label: plain value} of `obj`; choices as their label, relations as text."""
+def toonbaar(veld: models.Field) -> bool:
+    """Whether the inzage shows `veld`: every field the model stores, except the hash of a
+    secret (a link token), which says nothing about the person and must not leave the system."""
+    return not veld.name.endswith("_hash")
+
+
+def velden(obj: models.Model, namen: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """{field label: plain value} of `obj`; choices as their label, relations as text. Without
+    `namen`: every stored field (`toonbaar`), including many-to-many, in model order, so a
+    field added later is in the inzage without anyone remembering to add it."""
+    if namen is None:
+        namen = tuple(
+            f.name for f in (*obj._meta.concrete_fields, *obj._meta.many_to_many) if toonbaar(f)
+        )
     uit = {}
     for naam in namen:
         veld = obj._meta.get_field(naam)
-        v = getattr(obj, naam)
-        if veld.choices:
-            v = getattr(obj, f"get_{naam}_display")()
-        elif veld.is_relation and v is not None:
-            v = str(v)
-        uit[str(veld.verbose_name)] = waarde(v)
+        weergave = getattr(obj, f"get_{naam}_display", None)
+        if veld.many_to_many:
+            v = [str(x) for x in getattr(obj, naam).all()]
+        elif weergave is not None:
+            v = weergave()  # choices (and a model's own labels, e.g. instrumenten)
+        elif veld.is_relation:
+            v = getattr(obj, naam)
+            v = str(v) if v is not None else None
+        else:
+            v = getattr(obj, naam)
+        label = str(veld.verbose_name)
+        uit[label if label not in uit else f"{label} ({naam})"] = waarde(v)
+    return uit
+
+
+def alle_gegevens(obj: models.Model) -> dict[str, Any]:
+    """Everything `obj` (a record of a registered source) stores, with the records of its
+    `onderdelen`, each as a list of {field label: value}."""
+    uit = velden(obj)
+    bron = bron_van(type(obj))
+    for onderdeel in bron.onderdelen if bron else ():
+        uit[onderdeel.naam] = [velden(o) for o in onderdeel.records(obj)]
     return uit
 
 
@@ -190,7 +242,83 @@ class Record:
 
     @property
     def titel(self) -> str:
-        return f"{self.bron.naam} #{self.obj.pk}"
+        return f"{self.bron.naam[:1].upper()}{self.bron.naam[1:]} #{self.obj.pk}"
+
+    @property
+    def naam(self) -> str:
+        """The person's full name as the record holds it (first of `kenmerken`)."""
+        return next(iter(self.bron.kenmerken(self.obj)), "") or ""
+
+    @property
+    def email(self) -> str:
+        kenmerken = list(self.bron.kenmerken(self.obj))
+        return kenmerken[1] if len(kenmerken) > 1 else ""
+
+
+@dataclass
+class Persoon:
+    """The records of one name among the chosen records, for the pages that confirm what an
+    export or an erasure will touch: per person, how many records of each kind."""
+
+    naam: str
+    records: list[Record]
+
+    @property
+    def emails(self) -> list[str]:
+        return sorted({r.email for r in self.records if r.email})
+
+    @property
+    def aantallen(self) -> list[tuple[str, int]]:
+        """[(kind of record, number)], e.g. [("kandidaten", 2), ("vraag", 1)], in source order."""
+        per_bron: dict[PersoonsBron, int] = {}
+        for r in self.records:
+            per_bron[r.bron] = per_bron.get(r.bron, 0) + 1
+        return [(_soort(b.model, n), n) for b, n in per_bron.items()]
+
+    @property
+    def onderdelen(self) -> list[tuple[str, int]]:
+        """[(kind of related record, number)] held with these records (plaatsingen, nazorg)."""
+        per_model: dict[type[models.Model], int] = {}
+        for r in self.records:
+            for o in r.bron.onderdelen:
+                if n := o.records(r.obj).count():
+                    per_model[o.model] = per_model.get(o.model, 0) + n
+        return [(_soort(m, n), n) for m, n in per_model.items()]
+
+
+def _soort(model: type[models.Model], n: int) -> str:
+    return str(model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural)
+
+
+def per_persoon(records: list[Record]) -> list[Persoon]:
+    """`records` grouped by the person's name (case and spacing ignored), in order of first
+    appearance; a record without a name is grouped by its e-mail address."""
+    groepen: dict[str, Persoon] = {}
+    for r in records:
+        sleutel = " ".join(r.naam.split()).casefold() or r.email.casefold() or r.sleutel
+        groep = groepen.setdefault(sleutel, Persoon(naam=r.naam or r.email or r.titel, records=[]))
+        groep.records.append(r)
+    return list(groepen.values())
+
+
+def _zoekfilter(bron: PersoonsBron, term: str) -> Q:
+    """The whole term in one field, or each word of it in some field: "Lotte Peters" finds a
+    kandidaat with voornaam Lotte and achternaam Peters."""
+    filter_ = Q()
+    for veld in bron.zoekvelden:
+        filter_ |= Q(**{f"{veld}__icontains": term})
+    woorden = term.replace(",", " ").split()
+    if len(woorden) > 1:
+        elk_woord = Q()
+        for woord in woorden:
+            ergens = Q()
+            for veld in bron.zoekvelden:
+                ergens |= Q(**{f"{veld}__icontains": woord})
+            elk_woord &= ergens
+        filter_ |= elk_woord
+    if bron.nummerveld and is_nummer(term):
+        filter_ |= Q(**{bron.nummerveld: int(term)})
+    return filter_
 
 
 def zoeken(*, user: Medewerker, term: str) -> list[Record]:
@@ -199,12 +327,8 @@ def zoeken(*, user: Medewerker, term: str) -> list[Record]:
     term = term.strip()
     gevonden: list[Record] = []
     for bron in bronnen():
-        filter_ = Q()
-        for veld in bron.zoekvelden:
-            filter_ |= Q(**{f"{veld}__icontains": term})
-        if bron.nummerveld and is_nummer(term):
-            filter_ |= Q(**{bron.nummerveld: int(term)})
-        qs = bron.actief(bron.model.objects.voor(user)).filter(filter_).order_by("pk")
+        qs = bron.actief(bron.model.objects.voor(user)).filter(_zoekfilter(bron, term))
+        qs = qs.order_by("pk")
         gevonden += [Record(bron, obj) for obj in qs[:MAX_TREFFERS_PER_BRON]]
     audit.persoon_gezocht(user=user, aantal=len(gevonden))
     return gevonden

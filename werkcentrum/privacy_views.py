@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 
 from . import audit, bestanden, logboek, personen
 from .decorators import rol_vereist
-from .doelen import doel_naam
 from .forms import add_service_errors
 from .lists import list_context
 from .validators import enkele_regel_validator
@@ -38,8 +37,7 @@ def logboek_lijst(request: HttpRequest) -> HttpResponse:
     qs = logboek.logboek_voor(user=request.user, form=form)
     # The logboek's own form (it refuses a period too long or reversed, and then shows nothing).
     context = list_context(request, qs, page_size=PAGINA_GROOTTE)
-    for event in context["rows"]:
-        event.doel_naam = doel_naam(event.doel)
+    logboek.leesbaar(context["rows"])
     context.update(filter_form=form, query=request.GET.urlencode())
     return render(request, "werkcentrum/privacy/logboek.html", context, status=_status(form))
 
@@ -102,6 +100,22 @@ class VerwijderForm(forms.Form):
         ),
         error_messages={"required": gettext_lazy("Geef de reden van het verwijderverzoek.")},
     )
+    personen_gecontroleerd = forms.BooleanField(
+        label=gettext_lazy("Ik heb gecontroleerd dat al deze personen bij het verzoek horen"),
+        error_messages={
+            "required": gettext_lazy(
+                "De dossiers zijn van meer dan één persoon: bevestig dat ze allemaal bij het "
+                "verzoek horen, of ga terug en kies alleen de dossiers van de betrokkene."
+            )
+        },
+    )
+
+    def __init__(self, *args, aantal_personen: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # One person: the summary above the form is the confirmation. More than one (a
+        # namesake among the hits): an explicit tick, so no one erases a stranger in passing.
+        if aantal_personen < 2:
+            del self.fields["personen_gecontroleerd"]
 
 
 @rol_vereist(*PRIVACY)
@@ -114,7 +128,11 @@ def personen_zoeken(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "werkcentrum/privacy/personen.html",
-        {"form": form, "records": records},
+        {
+            "form": form,
+            "records": records,
+            "groepen": personen.per_persoon(records) if records else [],
+        },
         status=_status(form),
     )
 
@@ -146,13 +164,13 @@ def inzage(request: HttpRequest) -> HttpResponse:
     for d in dossiers:
         d["regels"] = _als_regels(d["gegevens"], scheiding="\n")
     trail = list(personen.audittrail(records, user=request.user)[:500])
-    for event in trail:
-        event.doel_naam = doel_naam(event.doel)
+    logboek.leesbaar(trail)
     context = {
         "dossiers": dossiers,
         "trail": trail,
         "query": request.GET.urlencode(),
         "records": records,
+        "groepen": personen.per_persoon(records),
     }
     return render(request, "werkcentrum/privacy/inzage.html", context)
 
@@ -185,10 +203,30 @@ def inzage_export(request: HttpRequest, formaat: str) -> HttpResponse:
 
 
 def _als_regels(gegevens: dict, scheiding: str = "; ") -> list[list]:
-    """Each field as [label, value]; a list of values (steps, placements) as one text."""
-    return [
-        [k, scheiding.join(map(str, v)) if isinstance(v, list) else v] for k, v in gegevens.items()
-    ]
+    """Each field as [label, value]; yes/no in words; a list of values (skills) as one text,
+    and a list of related records (plaatsingen, nazorg) as one text with a line per record."""
+    return [[k, _als_tekst(v, scheiding)] for k, v in gegevens.items()]
+
+
+def _als_tekst(v, scheiding: str):
+    if isinstance(v, bool):
+        return _leeg(v)
+    if not isinstance(v, list):
+        return v
+    if v and all(isinstance(x, dict) for x in v):
+        return "\n".join(
+            ", ".join(f"{k}: {_leeg(w)}" for k, w in x.items() if w not in (None, "", []))
+            for x in v
+        )
+    return scheiding.join(map(str, v))
+
+
+def _leeg(w) -> str:
+    if isinstance(w, bool):
+        return _("ja") if w else _("nee")
+    if isinstance(w, list):
+        return ", ".join(map(str, w))
+    return str(w)
 
 
 @rol_vereist(*PRIVACY)
@@ -197,7 +235,8 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
         records = _records(request)
     except ValidationError as exc:
         return _fout(request, exc)
-    form = VerwijderForm(request.POST or None)
+    groepen = personen.per_persoon(records)
+    form = VerwijderForm(request.POST or None, aantal_personen=len(groepen))
     if request.method == "POST" and form.is_valid():
         try:
             uitkomsten = personen.persoon_wissen(
@@ -215,6 +254,13 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
                 % {"n": len(uitkomsten)},
             )
             return redirect("privacy:personen")
-    context = {"form": form, "records": records}
+    # The confirmation names the persons: a read for the verwijderverzoek, in the logboek.
+    audit.personen_getoond(
+        [r.obj for r in records],
+        user=request.user,
+        doel="verwijderverzoek",
+        context="verwijderverzoek",
+    )
+    context = {"form": form, "records": records, "groepen": groepen}
     status = 400 if form.errors else 200
     return render(request, "werkcentrum/privacy/verwijderen.html", context, status=status)

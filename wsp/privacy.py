@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.personen import (
     GEANONIMISEERD,
     VERWIJDERD,
+    Onderdeel,
     PersoonsBron,
+    alle_gegevens,
     registreer,
     registreer_vrije_tekst,
-    velden,
-    waarde,
 )
 
 from .models import (
@@ -22,33 +20,13 @@ from .models import (
     Contactpersoon,
     Kandidaat,
     NazorgMoment,
+    Plaatsing,
     Voordracht,
     Werkgeversverzoek,
 )
 
 # Marks an anonymised kandidaat: its plaatsingen and voordrachten still count.
 ANONIEM = "Geanonimiseerd"
-
-KANDIDAAT = (
-    "voornaam", "achternaam", "email", "telefoon", "woongemeente", "doelgroep",
-    "doelgroepregister", "gewenst_beroep", "opleidingsniveau", "taalniveau", "rijbewijs",
-    "uren_per_week", "beschikbaar_vanaf", "overgedragen_door", "overdrager_naam",
-    "overgedragen_op", "toestemming", "toestemming_op", "externe_id",
-)  # fmt: skip
-
-
-def _kandidaat(obj: Kandidaat) -> dict[str, Any]:
-    uit = velden(obj, KANDIDAAT)
-    uit[str(_("skills"))] = [s.naam for s in obj.skills.all()]
-    uit[str(_("voordrachten"))] = [
-        f"{v.vacature.functie} ({v.get_status_display()}, {waarde(v.voorgesteld_op)})"
-        for v in obj.voordrachten.select_related("vacature")
-    ]
-    uit[str(_("plaatsingen"))] = [
-        f"{p.werkgever} ({waarde(p.startdatum)})"
-        for p in obj.plaatsingen.select_related("werkgever")
-    ]
-    return uit
 
 
 def _kandidaat_wissen(obj: Kandidaat, nu) -> str:
@@ -78,20 +56,9 @@ def _kandidaat_wissen(obj: Kandidaat, nu) -> str:
     return GEANONIMISEERD
 
 
-def _contactpersoon(obj: Contactpersoon) -> dict[str, Any]:
-    return velden(obj, ("naam", "functie", "email", "telefoon", "werkgever"))
-
-
 def _contactpersoon_wissen(obj: Contactpersoon, nu) -> str:
     obj.delete()
     return VERWIJDERD
-
-
-def _verzoek(obj: Werkgeversverzoek) -> dict[str, Any]:
-    return velden(
-        obj,
-        ("bedrijfsnaam", "contactnaam", "email", "telefoon", "vraag", "ontvangen_op", "reactie"),
-    )
 
 
 def _verzoek_wissen(obj: Werkgeversverzoek, nu) -> str:
@@ -106,7 +73,7 @@ def registreren() -> None:
         PersoonsBron(
             Kandidaat,
             ("voornaam", "achternaam", "email", "telefoon", "externe_id"),
-            _kandidaat,
+            alle_gegevens,
             _kandidaat_wissen,
             lambda qs: qs.exclude(voornaam=ANONIEM, achternaam=""),
             nummerveld="pk",
@@ -116,13 +83,20 @@ def registreren() -> None:
             ),
             lijstsoort="kandidaten",
             kenmerken=lambda obj: (f"{obj.voornaam} {obj.achternaam}", obj.email),
+            # What the WSP did with and for the person: proposals, placements and the nazorg
+            # after them (notes, outcome, still employed), instruments included.
+            onderdelen=(
+                Onderdeel(Voordracht, "kandidaat"),
+                Onderdeel(Plaatsing, "kandidaat"),
+                Onderdeel(NazorgMoment, "plaatsing__kandidaat"),
+            ),
         )
     )
     registreer(
         PersoonsBron(
             Contactpersoon,
             ("naam", "email", "telefoon"),
-            _contactpersoon,
+            alle_gegevens,
             _contactpersoon_wissen,
             lijstsoort="contactpersonen",
             kenmerken=lambda obj: (obj.naam, obj.email),
@@ -132,7 +106,7 @@ def registreren() -> None:
         PersoonsBron(
             Werkgeversverzoek,
             ("contactnaam", "email", "telefoon"),
-            _verzoek,
+            alle_gegevens,
             _verzoek_wissen,
             lambda qs: qs.exclude(contactnaam=ANONIEM),
             lijstsoort="verzoeken",

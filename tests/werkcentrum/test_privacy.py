@@ -325,7 +325,7 @@ def test_inzage_trail_holds_the_list_events_that_named_the_person(client, fg, li
     dossier = {"dossier": [f"wsp.kandidaat:{lijsten['kandidaat'].pk}"]}
     html = client.get(reverse("privacy:inzage"), dossier).content.decode()
     assert (
-        "wsp_kandidatenlijst_ingezien" in html and "wsp_contactpersonenlijst_ingezien" not in html
+        "WSP: kandidatenlijst ingezien" in html and "WSP: contactpersonenlijst ingezien" not in html
     )
     data = json.loads(client.get(reverse("privacy:inzage_export", args=["json"]), dossier).content)
     [lijst] = [r for r in data["logboek"] if r["Gebeurtenis"].endswith("lijst_ingezien")]

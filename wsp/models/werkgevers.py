@@ -290,7 +290,8 @@ class Werkgeversverzoek(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.bedrijfsnaam} ({self.ontvangen_op:%d-%m-%Y %H:%M})"
+        # Local time: the stored value is UTC.
+        return f"{self.bedrijfsnaam} ({timezone.localtime(self.ontvangen_op):%d-%m-%Y %H:%M})"
 
     # --- the promise (issue 22 point 6): its length is the regio's setting, 24 by default --
 
