@@ -141,6 +141,16 @@ def _logboek(regio):
     return reverse("privacy:logboek"), ("gijs.rij@test.nl", "Gijs Rij")
 
 
+def _nazorg(regio):
+    from tests.wsp.factories import NazorgMomentFactory, PlaatsingFactory
+
+    NazorgMomentFactory(
+        plaatsing=PlaatsingFactory(werkgever__regio=regio, werkgever__naam="Nazorg Rij BV"),
+        vervaldatum=timezone.localdate(),
+    )
+    return reverse("wsp:nazorg"), "Nazorg Rij BV"
+
+
 def _uit_lijsten(url, maak):
     def pagina(regio):
         return url, maak(regio, 7)
@@ -209,6 +219,7 @@ TABELLEN = [
         _uit_lijsten("/wsp/plaatsingen/", lijsten._plaatsing),
         "plaatsingen",
     ),
+    Tabel("wsp/_nazorg_tabel.html", "wsp_adviseur", _nazorg, "open nazorg"),
     Tabel(
         "loket/_vragen_tabel.html",
         "gids",

@@ -229,6 +229,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:nazorg_extra":                 _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:nazorg_vastleggen":            _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:opvolging_afronden":           _rij(LG, NO, NO, NO, MT, MT, NO, NO, NO, NO, NO, MT, MT),
+    "wsp:nazorg":                       _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:opvolgingen":                  _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:plaatsing":                    _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:plaatsing_nieuw":              _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
