@@ -40,10 +40,12 @@ def _adviseurs(user):
 
 class NieuweSkillsMixin(forms.Form):
     nieuwe_skills = forms.CharField(
-        label=_("Nieuwe skills"),
+        label=_("Nieuwe vaardigheden"),
         required=False,
         max_length=400,
-        help_text=_("Staat een skill niet in de lijst? Typ hem hier, gescheiden door komma's."),
+        help_text=_(
+            "Staat een vaardigheid niet in de lijst? Typ hem hier, gescheiden door komma's."
+        ),
         validators=[enkele_regel_validator],
     )
 
@@ -234,6 +236,7 @@ class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
             "beroepscode",
         ]
         widgets = {"startdatum": DATUM, "sluitingsdatum": DATUM}
+        labels = {"skills": _("Vaardigheden")}
 
     field_order = [*Meta.fields[:7], "nieuwe_skills"]
 
@@ -298,6 +301,7 @@ class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):
             "gewenste_gemeenten": forms.CheckboxSelectMultiple,
             "gewenste_sectoren": forms.CheckboxSelectMultiple,
         }
+        labels = {"skills": _("Vaardigheden")}
 
     M2M = ("skills", "gewenste_gemeenten", "gewenste_sectoren")
 

@@ -63,11 +63,11 @@ def score(vacature: Vacature, kandidaat: Kandidaat) -> Match:
     gedeeld = sorted(gevraagd[s.pk] for s in kandidaat.skills.all() if s.pk in gevraagd)
     punten = round(40 * len(gedeeld) / len(gevraagd)) if gevraagd else 20
     uitleg = (
-        f"{len(gedeeld)} van {len(gevraagd)} skills: {', '.join(gedeeld) or '-'}"
+        f"{len(gedeeld)} van {len(gevraagd)} vaardigheden: {', '.join(gedeeld) or '-'}"
         if gevraagd
-        else "vacature vraagt geen specifieke skills"
+        else "vacature vraagt geen specifieke vaardigheden"
     )
-    match.onderdelen.append(Onderdeel("Skills", punten, 40, uitleg))
+    match.onderdelen.append(Onderdeel("Vaardigheden", punten, 40, uitleg))
 
     if not vacature.doelgroepen:
         match.onderdelen.append(Onderdeel("Doelgroep", 10, 20, "geen doelgroep opgegeven"))

@@ -98,7 +98,7 @@ def test_adviseur_from_werkgever_to_first_nazorg(page, live_server, adviseur):
     page.get_by_label("Opleidingsniveau").select_option(label="mbo 2")
     page.get_by_label("Startdatum").fill("2025-12-31")
     page.get_by_label("Sluitingsdatum").fill("2026-01-31")
-    page.get_by_label("Nieuwe skills").fill("bakken, HACCP")
+    page.get_by_label("Nieuwe vaardigheden").fill("bakken, HACCP")
     page.get_by_role("button", name="Nieuwe vacature").click()
     page.get_by_role("heading", level=1, name="Bakker").wait_for()
     _gelukt(page, "Vacature geregistreerd.")

@@ -47,14 +47,14 @@ def test_ranked_by_explainable_score(regio_a, haarlem, heemstede, beverwijk):
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
 
     onderdelen = {o.naam: o for o in matches[0].onderdelen}
-    assert onderdelen["Skills"].punten == 40
-    assert "2 van 2 skills" in onderdelen["Skills"].uitleg
+    assert onderdelen["Vaardigheden"].punten == 40
+    assert "2 van 2 vaardigheden" in onderdelen["Vaardigheden"].uitleg
     assert onderdelen["Doelgroep"].punten == 20
     assert onderdelen["Afstand"].punten == 10
     assert matches[0].score == 40 + 20 + 10 + 5 + 10 + 10
 
     buur_delen = {o.naam: o for o in matches[1].onderdelen}
-    assert buur_delen["Skills"].punten == 20
+    assert buur_delen["Vaardigheden"].punten == 20
     assert buur_delen["Afstand"].punten == 7  # Heemstede borders Haarlem
     ver_delen = {o.naam: o for o in matches[2].onderdelen}
     assert ver_delen["Afstand"].punten == 0 and ver_delen["Doelgroep"].punten == 0

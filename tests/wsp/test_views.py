@@ -215,7 +215,7 @@ def test_pages_render_for_adviseur(client, adviseur, regio_a):
     ]:
         assert client.get(reverse(f"wsp:{naam}")).status_code == 200, naam
     r = client.get(vacature.get_absolute_url())
-    assert r.status_code == 200 and "Skills 20/40" in r.content.decode()
+    assert r.status_code == 200 and "Vaardigheden 20/40" in r.content.decode()
     assert client.get(reverse("wsp:exporteren", args=["werkgevers", "xlsx"])).status_code == 200
 
 
