@@ -435,8 +435,13 @@ class DoelstellingViewSet(
         self._vastleggen(serializer)
 
     def perform_update(self, serializer) -> None:
-        # The number changes; jaar, doelgroep and gemeente identify the row and stay.
+        # The number changes; jaar, doelgroep and gemeente identify the row and stay. A PATCH
+        # without a number keeps the one it has.
         doel = serializer.instance
         self._vastleggen(
-            serializer, jaar=doel.jaar, doelgroep=doel.doelgroep, gemeente=doel.gemeente
+            serializer,
+            jaar=doel.jaar,
+            doelgroep=doel.doelgroep,
+            gemeente=doel.gemeente,
+            aantal=serializer.validated_data.get("aantal", doel.aantal),
         )

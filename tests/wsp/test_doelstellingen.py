@@ -224,6 +224,22 @@ def test_api_lists_filters_and_sets_targets(regio_a, manager, adviseur, haarlem)
     assert Doelstelling.objects.count() == 2
 
 
+def test_api_patch_without_a_number_keeps_the_target(regio_a, manager):
+    """Found by schemathesis: a PATCH without `aantal` answered 500."""
+    api = APIClient()
+    api.force_authenticate(manager)
+    r = api.post(
+        "/api/v1/wsp/doelstellingen/",
+        {"jaar": 2025, "doelgroep": "ww", "gemeente": None, "aantal": 140},
+        format="json",
+    )
+    pk = r.json()["id"]
+    r = api.patch(f"/api/v1/wsp/doelstellingen/{pk}/", {}, format="json")
+    assert r.status_code == 200 and r.json()["aantal"] == 140
+    r = api.patch(f"/api/v1/wsp/doelstellingen/{pk}/", {"aantal": 150}, format="json")
+    assert r.status_code == 200 and Doelstelling.objects.get(pk=pk).aantal == 150
+
+
 # --- dashboard and factsheet ----------------------------------------------------------------
 
 
