@@ -126,7 +126,8 @@ def _dienst_filters(
     if thema:
         qs = qs.filter(themas=thema)
     if doelgroep:
-        qs = qs.filter(doelgroepen=doelgroep)
+        # A dienst without doelgroepen is meant for everyone: it fits every situation.
+        qs = qs.filter(Q(doelgroepen=doelgroep) | Q(doelgroepen=None))
     if gemeente:
         qs = qs.filter(Q(gemeenten=gemeente) | Q(gemeenten=None))
     if zoek:

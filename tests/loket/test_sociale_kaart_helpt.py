@@ -116,3 +116,16 @@ def test_the_dienst_form_takes_the_contact_fields(client, maak_gebruiker, regio_
     html = client.get(reverse("loket:dienst_nieuw")).content.decode()
     for veld in ("telefoon", "email", "website", "adres", "openingstijden"):
         assert f'name="{veld}"' in html
+
+
+def test_a_dienst_for_everyone_fits_every_situation_on_the_wegwijzer(client, regio_a, kaart):
+    """A dienst without doelgroepen is meant for everyone: choosing a situation keeps it,
+    while a dienst for another doelgroep drops out."""
+    iedereen = DienstFactory(regio=regio_a, naam="Inloop voor iedereen", themas=[thema("schulden")])
+    iedereen.doelgroepen.clear()
+    html = client.get(
+        "/zkij/waar-kan-ik-terecht/",
+        {"thema": thema("schulden").pk, "doelgroep": doelgroep("wajong").pk},
+    ).content.decode()
+    assert "Inloop voor iedereen" in html
+    assert "Bijstand Haarlem" not in html and "Schuldhulp regio" not in html
