@@ -91,6 +91,17 @@ def test_gids_sees_reference_and_deadline_but_not_the_wsp_page(
     assert client.get("/wsp/verzoeken/").status_code == 403
 
 
+def test_the_wsp_sees_who_at_the_loket_recorded_it(
+    client, gids, manager, kies_doel, django_capture_on_commit_callbacks
+):
+    _vastleggen(client, gids, django_capture_on_commit_callbacks)
+    verzoek = Werkgeversverzoek.objects.get()
+    client.force_login(manager)
+    kies_doel(client, verzoek)
+    body = client.get(f"/wsp/verzoeken/{verzoek.pk}/").content.decode()
+    assert "Spreekuur (loket), ingevoerd door Gijs Gids" in body
+
+
 def test_bad_input_keeps_the_input_with_dutch_errors_and_stores_nothing(client, gids):
     client.force_login(gids)
     r = client.post(
