@@ -72,6 +72,12 @@ class LoketConfig(AppConfig):
                 {"gids", "coordinator"},
             ),
             (
+                _("Werkgeversverzoek vastleggen"),
+                _("Een werkgever aan de balie of aan de telefoon: door naar het WSP."),
+                "loket:werkgeversverzoek_nieuw",
+                {"gids", "coordinator"},
+            ),
+            (
                 _("Vragen van inwoners"),
                 _("Toewijzen, beantwoorden en sluiten."),
                 "loket:vragen",

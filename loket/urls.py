@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, views
+from . import dashboard, views, views_werkgever
 
 app_name = "loket"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("gesprekken/", views.gesprekken, name="gesprekken"),
     path("gesprekken/nieuw/", views.gesprek_nieuw, name="gesprek_nieuw"),
     path("gesprekken/<int:pk>/", views.gesprek, name="gesprek"),
+    path(
+        "werkgeversverzoek/",
+        views_werkgever.werkgeversverzoek_nieuw,
+        name="werkgeversverzoek_nieuw",
+    ),
     path("doorverwijzingen/", views.doorverwijzingen, name="doorverwijzingen"),
     path("doorverwijzingen/nieuw/", views.doorverwijzing_nieuw, name="doorverwijzing_nieuw"),
     path("doorverwijzingen/<int:pk>/", views.doorverwijzing, name="doorverwijzing"),

@@ -204,6 +204,22 @@ class VerzoekPubliekForm(VerzoekForm):
     website = HoneypotField()
 
 
+class VerzoekLoketForm(VerzoekForm):
+    """The same questions as the public form, typed in by a gids for a werkgever at the
+    spreekuur or on the loket's phone line; the gids says which of the two it was."""
+
+    BRONNEN = [
+        (Werkgeversverzoek.Bron.SPREEKUUR, Werkgeversverzoek.Bron.SPREEKUUR.label),
+        (Werkgeversverzoek.Bron.TELEFOON_LOKET, Werkgeversverzoek.Bron.TELEFOON_LOKET.label),
+    ]
+
+    bron = forms.ChoiceField(
+        label=_("Hoe kwam de werkgever binnen?"), choices=BRONNEN, widget=forms.RadioSelect
+    )
+
+    field_order = ["bron", *VerzoekForm.Meta.fields]
+
+
 class VerzoekReactieForm(forms.Form):
     reactie = forms.CharField(
         label=_("Reactie aan de werkgever"), widget=forms.Textarea(attrs={"rows": 3})

@@ -257,7 +257,9 @@ def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
 @doel_gevraagd
 def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_scoped_or_404(
-        Werkgeversverzoek.objects.select_related("toegewezen_aan", "cluster", "werkgever"),
+        Werkgeversverzoek.objects.select_related(
+            "toegewezen_aan", "cluster", "werkgever", "ingevoerd_door"
+        ),
         request.user,
         pk=pk,
     )

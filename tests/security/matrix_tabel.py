@@ -112,6 +112,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "loket:vraag_heropenen":            _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "loket:vraag_toewijzen":            _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "loket:vragen":                     _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK, OK),
+    # A gids records a werkgever's verzoek for the WSP; the platform account has no regio.
+    "loket:werkgeversverzoek_nieuw":    _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, NO, NO, NO, OK),
     "loket_publiek:doorverwijzing_link": _rij(NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF),
     "loket_publiek:home":               _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "loket_publiek:pagina":             _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),

@@ -227,6 +227,9 @@ class Werkgeversverzoek(models.Model):
     class Bron(models.TextChoices):
         WEBSITE = "website", _("Formulier 'Ik ben werkgever'")
         TELEFOON = "telefoon", _("Telefoon")
+        # Recorded by a gids at the loket (issue 23 point 3): the werkgever came by or called.
+        SPREEKUUR = "spreekuur", _("Spreekuur (loket)")
+        TELEFOON_LOKET = "telefoon_loket", _("Telefoon loket")
 
     regio = _regio_fk("werkgeversverzoeken")
     werkgever = models.ForeignKey(
@@ -271,6 +274,14 @@ class Werkgeversverzoek(models.Model):
         blank=True,
         related_name="wsp_verzoeken",
         verbose_name=_("toegewezen aan"),
+    )
+    ingevoerd_door = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingevoerd door"),
     )
     ontvangen_op = models.DateTimeField(_("ontvangen op"), default=timezone.now, db_index=True)
     eerste_reactie_op = models.DateTimeField(_("eerste reactie op"), null=True, blank=True)

@@ -43,7 +43,11 @@ def verzoek_ontvangen(
     ontvangen_op: datetime | None = None,
     door: Medewerker | None = None,
 ) -> Werkgeversverzoek:
-    """Route to the accounthouder of a known werkgever (by KvK), else to the cluster's queue."""
+    """Route to the accounthouder of a known werkgever (by KvK), else to the cluster's queue.
+
+    The one entry for every channel (public form, WSP phone, loket): routing, the promise and
+    the mail are the same whoever records it. `door` is the staff member who typed it in
+    (None for the public form)."""
     werkgever = (
         Werkgever.objects.filter(regio=regio, kvk_nummer=kvk_nummer)
         .select_related("accounthouder", "sector")
@@ -67,6 +71,7 @@ def verzoek_ontvangen(
         werkgever=werkgever,
         toegewezen_aan=werkgever.accounthouder if werkgever else None,
         ontvangen_op=ontvangen_op or timezone.now(),
+        ingevoerd_door=door,
     )
     mail.verzoek_nieuw(verzoek, _verzoek_ontvangers(verzoek))
     return verzoek
