@@ -251,11 +251,13 @@ class DoorverwijzingForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, user: Medewerker, **kwargs):
+    def __init__(self, *args, user: Medewerker, huidige_dienst_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The dienst it went to already is no choice: forwarding goes somewhere else.
         self.fields["dienst"].queryset = (
             Dienst.objects.voor(user)
             .filter(actief=True, organisatie__actief=True)
+            .exclude(pk=huidige_dienst_id)
             .select_related("organisatie")
         )
         # Each choice says where it will go, so the gids sees it before sending.
@@ -301,11 +303,13 @@ class DoorsturenForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, user: Medewerker, **kwargs):
+    def __init__(self, *args, user: Medewerker, huidige_dienst_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The dienst it went to already is no choice: forwarding goes somewhere else.
         self.fields["dienst"].queryset = (
             Dienst.objects.voor(user)
             .filter(actief=True, organisatie__actief=True)
+            .exclude(pk=huidige_dienst_id)
             .select_related("organisatie")
         )
 

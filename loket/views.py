@@ -327,7 +327,9 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     context = {"dv": dv, "form": form}
     if dv.is_open and request.user.heeft_rol("coordinator"):
-        context["doorsturen_form"] = DoorsturenForm(user=request.user)
+        context["doorsturen_form"] = DoorsturenForm(
+            user=request.user, huidige_dienst_id=dv.dienst_id
+        )
     return render(request, "loket/doorverwijzing.html", context, status=status)
 
 
@@ -357,7 +359,7 @@ def doorverwijzing_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @doel_gevraagd
 def doorverwijzing_doorsturen(request: HttpRequest, pk: int) -> HttpResponse:
     dv = selectors.doorverwijzing_voor(user=request.user, pk=pk)
-    form = DoorsturenForm(request.POST, user=request.user)
+    form = DoorsturenForm(request.POST, user=request.user, huidige_dienst_id=dv.dienst_id)
     if form.is_valid():
         try:
             bewaking.doorsturen(doorverwijzing=dv, door=request.user, **form.cleaned_data)

@@ -269,3 +269,21 @@ def test_a_gids_cannot_resend_or_reassign(client, regio_a, maak_gebruiker):
     client.force_login(gids)
     assert client.post(reverse("loket:doorverwijzing_opnieuw", args=[dv.pk])).status_code == 403
     assert client.post(reverse("loket:doorverwijzing_doorsturen", args=[dv.pk])).status_code == 403
+
+
+def test_forwarding_offers_every_dienst_but_the_current_one(regio_a, maak_gebruiker):
+    from loket.forms import DoorsturenForm
+
+    coordinator = maak_gebruiker("coordinator")
+    huidige = _dienst(regio_a, mailbox="huidig@example.org")
+    andere = _dienst(regio_a, mailbox="ander@example.org")
+    dv = verwijs(maak_gebruiker("gids"), huidige)
+    form = DoorsturenForm(user=coordinator, huidige_dienst_id=dv.dienst_id)
+    keuzes = set(form.fields["dienst"].queryset)
+    assert andere in keuzes and huidige not in keuzes
+    form = DoorsturenForm(
+        {"dienst": huidige.pk, "toestemming": "on"},
+        user=coordinator,
+        huidige_dienst_id=dv.dienst_id,
+    )
+    assert not form.is_valid() and "dienst" in form.errors
