@@ -53,6 +53,12 @@ class WspConfig(AppConfig):
             "wsp.delete_contactpersoon",
         )
 
+        # Warme overdracht: the loket and partners offer, the WSP decides.
+        for rol in ("gids", "coordinator", "partnermedewerker"):
+            permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.add_overdracht")
+        for rol in ("wsp_adviseur", "wsp_manager"):
+            permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.change_overdracht")
+
         adviseurs = {"wsp_adviseur", "wsp_manager"}
         registreer_tegels(rollen=adviseurs, tellen=werkplek.tegels, module="wsp")
         for titel, omschrijving, url_naam, rollen in [

@@ -104,3 +104,15 @@ def contactpersonenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> 
 
 def verzoek_ingezien(obj: models.Model, *, user, doel: str) -> AuditEvent:
     return audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)
+
+
+def overdracht_aangeboden(obj: models.Model, *, user) -> AuditEvent:
+    return audit.persoonsgegevens_aangemaakt(obj, user=user, doel=DOEL)
+
+
+def overdracht_beoordeeld(obj: models.Model, *, user) -> AuditEvent:
+    return audit.persoonsgegevens_gewijzigd(obj, user=user, doel=DOEL, velden=["status"])
+
+
+def overdracht_ingezien(obj: models.Model, *, user) -> AuditEvent:
+    return audit.persoonsgegevens_ingezien(obj, user=user, doel=DOEL)

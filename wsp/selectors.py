@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db.models import (
     BigIntegerField,
+    Case,
     CharField,
     Count,
     DateField,
@@ -19,10 +20,12 @@ from django.db.models import (
     Subquery,
     TextField,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Medewerker
 from werkcentrum.tenancy import get_scoped_or_404
@@ -31,6 +34,7 @@ from .models import (
     Contactmoment,
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Vacature,
     Vestiging,
@@ -276,3 +280,61 @@ def openbare_vacatures(*, regio, vandaag: date | None = None) -> QuerySet[Vacatu
     if vandaag:
         qs = qs.filter(sluitingsdatum__gte=vandaag)
     return qs.order_by("sluitingsdatum", "pk")
+
+
+class Ketenstatus:
+    """What became of a handover, as the one who offered it sees it (no WSP-internal notes)."""
+
+    AANGEBODEN = "aangeboden"
+    IN_BEMIDDELING = "in_bemiddeling"
+    VOORGEDRAGEN = "voorgedragen"
+    GEPLAATST = "geplaatst"
+    TERUGGEGEVEN = "teruggegeven"
+    INGETROKKEN = "ingetrokken"
+
+    LABELS = {
+        AANGEBODEN: _("Aangeboden"),
+        IN_BEMIDDELING: _("In bemiddeling"),
+        VOORGEDRAGEN: _("Voorgedragen"),
+        GEPLAATST: _("Geplaatst"),
+        TERUGGEGEVEN: _("Teruggegeven"),
+        INGETROKKEN: _("Toestemming ingetrokken"),
+    }
+    choices = list(LABELS.items())
+
+
+def met_ketenstatus(qs: QuerySet[Overdracht]) -> QuerySet[Overdracht]:
+    """Annotate `ketenstatus` in SQL: an accepted handover is 'geplaatst' once its kandidaat
+    has a plaatsing, 'voorgedragen' once proposed for a vacature, else 'in bemiddeling'."""
+    geplaatst = Exists(Plaatsing.objects.filter(kandidaat=OuterRef("kandidaat")))
+    voorgedragen = Exists(Voordracht.objects.filter(kandidaat=OuterRef("kandidaat")))
+    return qs.annotate(
+        ketenstatus=Case(
+            When(status=Overdracht.Status.AANGEBODEN, then=Value(Ketenstatus.AANGEBODEN)),
+            When(status=Overdracht.Status.TERUGGEGEVEN, then=Value(Ketenstatus.TERUGGEGEVEN)),
+            When(status=Overdracht.Status.INGETROKKEN, then=Value(Ketenstatus.INGETROKKEN)),
+            When(geplaatst, then=Value(Ketenstatus.GEPLAATST)),
+            When(voorgedragen, then=Value(Ketenstatus.VOORGEDRAGEN)),
+            default=Value(Ketenstatus.IN_BEMIDDELING),
+            output_field=CharField(),
+        )
+    )
+
+
+def overdrachten_voor(*, user: Medewerker) -> QuerySet[Overdracht]:
+    """Who sees which handovers: the WSP all of its regio; the coordinator the Werkcentrum's;
+    a gids the ones they offered; a partner only their own organisation's (never another's)."""
+    qs = Overdracht.objects.voor(user).select_related(
+        "woongemeente", "organisatie", "aangeboden_door", "vacature"
+    )
+    if user.is_superuser or user.heeft_rol("wsp_adviseur", "wsp_manager"):
+        pass
+    elif user.heeft_rol("coordinator"):
+        qs = qs.filter(Q(bron=Overdracht.Bron.WERKCENTRUM) | Q(aangeboden_door=user))
+    elif user.heeft_rol("gids"):
+        qs = qs.filter(aangeboden_door=user)
+    elif user.heeft_rol("partnermedewerker") and user.organisatie_id:
+        qs = qs.filter(organisatie_id=user.organisatie_id)
+    else:
+        qs = qs.none()
+    return met_ketenstatus(qs).order_by("-aangeboden_op", "-pk")

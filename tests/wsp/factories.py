@@ -1,12 +1,15 @@
 from datetime import date
 
 import factory
+from django.utils import timezone
 
 from tests.factories import GemeenteFactory, MedewerkerFactory, OrganisatieFactory, RegioFactory
+from werkcentrum.models import Organisatie
 from wsp.keuzes import Doelgroep
 from wsp.models import (
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Sector,
     Skill,
@@ -132,3 +135,29 @@ class VerzoekFactory(factory.django.DjangoModelFactory):
     email = "contact@bakkerij.example"
     vraag = "Wij zoeken een medewerker."
     bron = Werkgeversverzoek.Bron.WEBSITE
+
+
+class OverdrachtFactory(factory.django.DjangoModelFactory):
+    """An offered handover from the Werkcentrum (loket); pass `organisatie`/`bron` for a partner."""
+
+    class Meta:
+        model = Overdracht
+
+    regio = factory.SubFactory(RegioFactory)
+    bron = Overdracht.Bron.WERKCENTRUM
+    organisatie = factory.SubFactory(
+        OrganisatieFactory,
+        regio=factory.SelfAttribute("..regio"),
+        type=Organisatie.Type.WERKCENTRUM,
+    )
+    aangeboden_door = factory.SubFactory(MedewerkerFactory, regio=factory.SelfAttribute("..regio"))
+    voornaam = "Test"
+    achternaam = factory.Sequence(lambda n: f"Overgedragen {n}")
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    woongemeente = factory.SubFactory(GemeenteFactory, regio=factory.SelfAttribute("..regio"))
+    doelgroep = Doelgroep.WW
+    opleidingsniveau = "mbo2"
+    toestemming_gegevens = "naam, contactgegevens, opleiding en wensen"
+    toestemming_aan = "Werkgeversservicepunt"
+    toestemming_op = factory.LazyFunction(timezone.now)
+    toestemming_door = factory.SelfAttribute("aangeboden_door")

@@ -11,6 +11,7 @@ from .doelen import Activiteit, Doelstelling
 from .instelling import WspInstelling
 from .kandidaten import Kandidaat
 from .nazorg import NazorgMoment
+from .overdracht import Overdracht
 from .referentie import Cluster, Sector, Skill
 from .vacatures import Vacature
 from .werkgevers import Contactmoment, Contactpersoon, Vestiging, Werkgever, Werkgeversverzoek
@@ -26,6 +27,7 @@ __all__ = [
     "FactsheetOntvanger",
     "Kandidaat",
     "NazorgMoment",
+    "Overdracht",
     "Plaatsing",
     "Sector",
     "Skill",

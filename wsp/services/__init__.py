@@ -22,6 +22,14 @@ from .nazorg import (
     plaatsing_registreren,
     plaatsing_startdatum_wijzigen,
 )
+from .overdracht import (
+    al_overgedragen,
+    mag_overdracht_beoordelen,
+    mag_overdragen,
+    overdracht_aanbieden,
+    overdracht_aannemen,
+    overdracht_teruggeven,
+)
 from .rechten import mag_werkgever_bewerken, wsp_managers
 from .vacatures import (
     VACATURE_OVERGANGEN,
@@ -57,12 +65,15 @@ __all__ = [
     "VOLGENDE_STATUS",
     "WAARSCHUWING_NA",
     "activiteit_registreren",
+    "al_overgedragen",
     "contactmoment_registreren",
     "contactpersoon_toevoegen",
     "doelstelling_vastleggen",
     "kandidaat_bijwerken",
     "kandidaat_registreren",
     "mag_doelstellingen_beheren",
+    "mag_overdracht_beoordelen",
+    "mag_overdragen",
     "mag_vacaturestatus_wijzigen",
     "mag_werkgever_bewerken",
     "nazorg_herinneringen_versturen",
@@ -71,6 +82,9 @@ __all__ = [
     "nazorg_vastleggen",
     "nazorg_vervaldatum",
     "opvolging_afronden",
+    "overdracht_aanbieden",
+    "overdracht_aannemen",
+    "overdracht_teruggeven",
     "plaatsing_registreren",
     "plaatsing_startdatum_wijzigen",
     "toegestane_statussen",
