@@ -345,3 +345,24 @@ def test_the_gids_and_coordinator_see_the_origin(
     kies_doel(client, dv)
     tekst = client.get(reverse("loket:doorverwijzing", args=[dv.pk])).content.decode()
     assert "Verwezen door het WSP namens werkgever" in tekst and "Verzuim" in tekst
+
+
+def test_the_api_tells_the_receiving_partner_the_werkgever_and_aanleiding_only(
+    adviseur, werkgever, werkcentrum, maak_gebruiker
+):
+    from rest_framework.test import APIClient
+
+    dv = verwijs(adviseur, werkgever, werkcentrum)
+    api = APIClient()
+    api.force_authenticate(maak_gebruiker("partnermedewerker", organisatie=werkcentrum.organisatie))
+    [rij] = api.get("/api/v1/loket/doorverwijzingen/").json()["results"]
+    assert (rij["id"], rij["werkgever"], rij["aanleiding"]) == (
+        dv.pk,
+        "Staalbedrijf IJmond BV",
+        "werk_naar_werk",
+    )
+    assert "Ruud" not in str(rij) and "reorganisatie" not in str(rij)
+    api.force_authenticate(
+        maak_gebruiker("partnermedewerker", organisatie=OrganisatieFactory(regio=werkgever.regio))
+    )
+    assert api.get(f"/api/v1/loket/doorverwijzingen/{dv.pk}/").status_code == 404
