@@ -114,6 +114,11 @@ class DienstViewSet(RegioScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 class DoorverwijzingSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
     dienst = serializers.StringRelatedField()
     organisatie = serializers.StringRelatedField()
+    # Referred by the WSP on behalf of this werkgever (issue 23 point 4); null otherwise.
+    werkgever = serializers.CharField(source="werkgever.naam", read_only=True, allow_null=True)
+    aanleiding = serializers.ChoiceField(
+        choices=Doorverwijzing.Aanleiding.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Doorverwijzing
@@ -121,6 +126,8 @@ class DoorverwijzingSerializer(RegioScopedRelationsMixin, serializers.ModelSeria
             "id",
             "dienst",
             "organisatie",
+            "werkgever",
+            "aanleiding",
             "status",
             "verstuurd_op",
             "ontvangen_op",

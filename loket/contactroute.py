@@ -183,7 +183,11 @@ def link_zoeken(token: str, *, regio) -> DoorverwijzingLink | None:
         return None
     link = (
         DoorverwijzingLink.objects.select_related(
-            "doorverwijzing__dienst", "doorverwijzing__organisatie", "doorverwijzing__regio"
+            "doorverwijzing__dienst",
+            "doorverwijzing__organisatie",
+            "doorverwijzing__regio",
+            "doorverwijzing__werkgever",
+            "doorverwijzing__woongemeente",
         )
         .filter(token_hash=_hash(token), doorverwijzing__regio=regio)
         .first()

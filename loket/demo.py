@@ -416,3 +416,95 @@ def _vraag(ctx: DemoContext, n: int, themas, gemeenten, gidsen) -> None:
             "verlopen_gemeld_op": gemeld,
         },
     )
+
+
+# The Werkcentrum's own spreekuur on the sociale kaart: where the WSP refers a werkgever's
+# werknemer by default (issue 23 point 4).
+WERKCENTRUM_DIENST = (
+    "Loopbaanspreekuur Werkcentrum",
+    "Een gesprek over werk, loopbaan en scholing, ook voor werkenden die ander werk zoeken.",
+    ["loopbaan", "ander-werk", "scholing"],
+)
+
+
+@registreer("loket-wsp", na="wsp")
+def loket_wsp(ctx: DemoContext) -> None:
+    """The Werkcentrum's spreekuur dienst and one warme doorverwijzing of a werknemer by the
+    WSP, after the WSP's werkgevers exist. No random draws: the generators after this one
+    get the same numbers as before it was added."""
+    from wsp.models import Werkgever
+
+    org = (
+        Organisatie.objects.filter(regio=ctx.regio, actief=True, type=Organisatie.Type.WERKCENTRUM)
+        .order_by("naam")
+        .first()
+    )
+    werkgever = (
+        Werkgever.objects.filter(regio=ctx.regio, accounthouder__isnull=False)
+        .select_related("accounthouder")
+        .order_by("pk")
+        .first()
+    )
+    if org is None:
+        return
+    naam, omschrijving, thema_codes = WERKCENTRUM_DIENST
+    if not org.functionele_mailbox:
+        org.functionele_mailbox = f"doorverwijzingen.werkcentrum@{ctx.regio.code}.example.org"
+        Organisatie.objects.filter(pk=org.pk).update(functionele_mailbox=org.functionele_mailbox)
+    dienst, _ = Dienst.objects.update_or_create(
+        organisatie=org,
+        naam=naam,
+        defaults={
+            "regio": ctx.regio,
+            "omschrijving": omschrijving,
+            "hoe_doorverwijzen": "Via een warme doorverwijzing in het portaal.",
+            "telefoon": org.telefoon,
+            "email": org.email,
+            "gepubliceerd": True,
+            "actief": True,
+        },
+    )
+    dienst.themas.set(Thema.objects.filter(code__in=thema_codes))
+    if werkgever is None:
+        return
+    _wsp_doorverwijzing(ctx, dienst, werkgever)
+
+
+def _wsp_doorverwijzing(ctx: DemoContext, dienst: Dienst, werkgever) -> None:
+    adviseur = werkgever.accounthouder
+    verstuurd = _tijdstip(ctx.vandaag - timedelta(days=10), 10)
+    ontvangen = _tijdstip(werkdagen_na(verstuurd, 1), 10)
+    dv, _ = Doorverwijzing.objects.update_or_create(
+        regio=ctx.regio,
+        werkgever=werkgever,
+        dienst=dienst,
+        aanleiding=Doorverwijzing.Aanleiding.WERK_NAAR_WERK,
+        defaults={
+            "organisatie": dienst.organisatie,
+            "naam": "Sanne Demowerknemer",
+            "email": "sanne.demowerknemer@example.org",
+            "woongemeente": Gemeente.objects.filter(regio=ctx.regio).order_by("naam").first(),
+            "samenvatting": "Functie vervalt bij de reorganisatie; zoekt werk in de zorg.",
+            "toestemming_op": verstuurd,
+            "toestemming_gegevens": "naam, e-mailadres, woongemeente, werkgever, samenvatting",
+            "toestemming_door": adviseur,
+            "verwezen_door": adviseur,
+            "verstuurd_op": verstuurd,
+            "status": Doorverwijzing.Status.ONTVANGEN,
+            "ontvangen_op": ontvangen,
+            "partner_herinnerd_op": verstuurd,
+            "gids_geinformeerd_op": verstuurd,
+            "melding_verstuurd_op": verstuurd,
+            "melding_aan": dienst.organisatie.functionele_mailbox,
+            "reactie_uiterlijk": werkdagen_na(verstuurd, 5),
+        },
+    )
+    dv.stappen.all().delete()
+    DoorverwijzingStap.objects.bulk_create(
+        [
+            DoorverwijzingStap(
+                doorverwijzing=dv, status="verstuurd", tijdstip=verstuurd, door=adviseur
+            ),
+            DoorverwijzingStap(doorverwijzing=dv, status="ontvangen", tijdstip=ontvangen),
+        ]
+    )

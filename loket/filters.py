@@ -64,6 +64,18 @@ class DoorverwijzingFilter(filters.FilterSet):
         )
 
 
+class WspDoorverwijzingFilter(DoorverwijzingFilter):
+    """The WSP's list of its werknemers' referrals: also found by the werkgever's name (never
+    by the person's: the list names nobody)."""
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            Q(dienst__naam__icontains=value)
+            | Q(organisatie__naam__icontains=value)
+            | Q(werkgever__naam__icontains=value)
+        )
+
+
 class GesprekFilter(filters.FilterSet):
     kanaal = filters.ChoiceFilter(
         label=_("Kanaal"), choices=Gesprek.Kanaal.choices, empty_label=_("Alle")

@@ -152,8 +152,15 @@ def doorverwijzing_herinnering_partner(doorverwijzing) -> int:
     )
 
 
+def _url_verwijzer(doorverwijzing) -> str:
+    """Where the one who referred follows the referral: an adviseur of the WSP on the WSP's
+    own page (they have no access to the loket's)."""
+    naam = "wsp:doorverwijzing" if doorverwijzing.werkgever_id else "loket:doorverwijzing"
+    return site_url(doorverwijzing.regio) + reverse(naam, args=[doorverwijzing.pk])
+
+
 def doorverwijzing_zonder_contact(doorverwijzing) -> int:
-    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
+    url = _url_verwijzer(doorverwijzing)
     tekst = _(
         "Bij de warme doorverwijzing %(nr)s naar %(org)s is na vijf werkdagen nog geen "
         "contact gelegd. Volg hem op: %(url)s"
@@ -166,7 +173,7 @@ def doorverwijzing_zonder_contact(doorverwijzing) -> int:
 
 
 def doorverwijzing_heropend(doorverwijzing) -> int:
-    url = site_url(doorverwijzing.regio) + reverse("loket:doorverwijzing", args=[doorverwijzing.pk])
+    url = _url_verwijzer(doorverwijzing)
     tekst = _(
         "De persoon is niet tevreden over de doorverwijzing %(nr)s; hij staat weer open. "
         "Volg hem op: %(url)s"

@@ -589,6 +589,14 @@ class Doorverwijzing(Persoonsgegevens):
         NIET_GELUKT = "niet_gelukt", _("Niet gelukt")
         HEROPEND = "heropend", _("Heropend")
 
+    class Aanleiding(models.TextChoices):
+        """Why an adviseur of the WSP refers a werkgever's werknemer (empty for a gids)."""
+
+        WERK_NAAR_WERK = "werk_naar_werk", _("Werk-naar-werk bij reorganisatie")
+        VERZUIM = "verzuim", _("Verzuim")
+        SCHOLING = "scholing", _("Vraag over scholing")
+        ANDERS = "anders", _("Anders")
+
     GESLOTEN = (Status.AFGEROND, Status.NIET_GELUKT)
 
     regio = models.ForeignKey(
@@ -619,6 +627,27 @@ class Doorverwijzing(Persoonsgegevens):
         blank=True,
         related_name="doorverwijzingen",
         verbose_name=_("vraag"),
+    )
+    # A werknemer referred by the WSP on behalf of their werkgever (issue 23 point 4). The
+    # referral outlives the account: erasing the werkgever leaves it, without the link.
+    werkgever = models.ForeignKey(
+        "wsp.Werkgever",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="doorverwijzingen",
+        verbose_name=_("werkgever (WSP)"),
+    )
+    aanleiding = models.CharField(
+        _("aanleiding"), max_length=20, choices=Aanleiding.choices, blank=True
+    )
+    woongemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("woongemeente"),
     )
     samenvatting = models.TextField(
         _("samenvatting van de vraag"),
@@ -731,8 +760,16 @@ class Doorverwijzing(Persoonsgegevens):
             fouten.update(_zelfde_regio(self, "organisatie"))
         if self.dienst_id:
             fouten.update(_zelfde_regio(self, "dienst"))
+        for veld in ("werkgever", "woongemeente"):
+            if getattr(self, f"{veld}_id"):
+                fouten.update(_zelfde_regio(self, veld))
         if fouten:
             raise ValidationError(fouten)
+
+    @property
+    def via_wsp(self) -> bool:
+        """Referred by an adviseur of the WSP on behalf of a werkgever."""
+        return bool(self.werkgever_id or self.aanleiding)
 
 
 class DoorverwijzingLink(models.Model):

@@ -191,7 +191,9 @@ def vraag_voor(*, user: Medewerker, pk: int) -> Vraag:
 def doorverwijzingen_voor(*, user: Medewerker) -> QuerySet:
     """A partnermedewerker sees only referrals to their own organisation; gidsen and
     coordinators see the regio's."""
-    qs = Doorverwijzing.objects.voor(user).select_related("dienst", "organisatie", "verwezen_door")
+    qs = Doorverwijzing.objects.voor(user).select_related(
+        "dienst", "organisatie", "verwezen_door", "werkgever"
+    )
     if user.is_superuser or user.heeft_rol("gids", "coordinator"):
         return qs
     if user.heeft_rol("partnermedewerker") and user.organisatie_id:
@@ -200,7 +202,45 @@ def doorverwijzingen_voor(*, user: Medewerker) -> QuerySet:
 
 
 def doorverwijzing_voor(*, user: Medewerker, pk: int) -> Doorverwijzing:
-    qs = doorverwijzingen_voor(user=user).prefetch_related(
+    qs = (
+        doorverwijzingen_voor(user=user)
+        .select_related("woongemeente")
+        .prefetch_related(
+            Prefetch("stappen", queryset=DoorverwijzingStap.objects.select_related("door"))
+        )
+    )
+    return get_scoped_or_404(qs, user, pk=pk)
+
+
+def mag_doorverwijzing_zien(user: Medewerker, *, verwezen_door_id: int | None) -> bool:
+    """Within the WSP, the one rule for who follows a werknemer's referral (the regio is the
+    caller's scoping): the adviseur who made it and every wsp_manager."""
+    if user.is_superuser or user.heeft_rol("wsp_manager"):
+        return True
+    return user.heeft_rol("wsp_adviseur") and verwezen_door_id == user.pk
+
+
+def doorverwijzingen_wsp_voor(*, user: Medewerker) -> QuerySet:
+    """The warme doorverwijzingen the WSP made for werkgevers' werknemers, as
+    `mag_doorverwijzing_zien` allows: an adviseur's own, all of the regio for a wsp_manager.
+    Recognised by their aanleiding, so a referral stays listed when its werkgever is gone."""
+    qs = (
+        Doorverwijzing.objects.voor(user)
+        .exclude(aanleiding="")
+        .select_related("dienst", "organisatie", "werkgever")
+    )
+    if user.is_superuser or user.heeft_rol("wsp_manager"):
+        return qs
+    if user.heeft_rol("wsp_adviseur"):
+        return qs.filter(verwezen_door=user)
+    return qs.none()
+
+
+def doorverwijzing_wsp_voor(*, user: Medewerker, pk: int) -> Doorverwijzing:
+    qs = doorverwijzingen_wsp_voor(user=user).select_related(
+        "verwezen_door", "toestemming_door", "woongemeente"
+    )
+    qs = qs.prefetch_related(
         Prefetch("stappen", queryset=DoorverwijzingStap.objects.select_related("door"))
     )
     return get_scoped_or_404(qs, user, pk=pk)

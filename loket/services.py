@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +33,9 @@ from .models import (
     Traject,
     Vraag,
 )
+
+if TYPE_CHECKING:
+    from wsp.models import Werkgever
 
 S = Doorverwijzing.Status
 # The only steps a referral may take; anything else (e.g. afgerond -> verstuurd) is refused.
@@ -427,10 +431,23 @@ def doorverwijzing_maken(
     telefoon: str = "",
     gesprek: Gesprek | None = None,
     vraag: Vraag | None = None,
+    werkgever: Werkgever | None = None,
+    aanleiding: str = "",
+    woongemeente: Gemeente | None = None,
 ) -> Doorverwijzing:
     """Refer a person to a partner's dienst. Refused without consent, outside the regio or
     when the organisation has no contact route (loket.contactroute). The organisation gets an
-    e-mail with a link only."""
+    e-mail with a link only.
+
+    With `werkgever` it is an adviseur of the WSP referring that werkgever's werknemer (issue
+    23 point 4): the adviseur must have edit rights on the account, give the `aanleiding` and
+    an e-mail address or phone number (there is no gesprek to fall back on). Deadlines,
+    reminders, steps and links are the same as for a gids's referral: this is the one place
+    a referral is made."""
+    if werkgever is not None:
+        _wsp_verwijzing_controleren(
+            door=door, werkgever=werkgever, aanleiding=aanleiding, email=email, telefoon=telefoon
+        )
     if not toestemming or not toestemming_gegevens.strip():
         raise ValidationError(
             {
@@ -449,6 +466,8 @@ def doorverwijzing_maken(
     for bron in (gesprek, vraag):
         if bron is not None and bron.regio_id != door.regio_id:
             raise ValidationError(_("Dit gesprek of deze vraag hoort bij een andere regio."))
+    if woongemeente is not None and woongemeente.regio_id != door.regio_id:
+        raise ValidationError({"woongemeente": _("Kies een woongemeente in uw regio.")})
     # Refused before anything is written: a referral that reaches nobody is no referral.
     contactroute.route_vereist(dienst.organisatie)
     nu = timezone.now()
@@ -458,6 +477,9 @@ def doorverwijzing_maken(
         organisatie=dienst.organisatie,
         gesprek=gesprek,
         vraag=vraag,
+        werkgever=werkgever,
+        aanleiding=aanleiding if werkgever is not None else "",
+        woongemeente=woongemeente,
         naam=naam,
         email=email,
         telefoon=telefoon,
@@ -477,6 +499,26 @@ def doorverwijzing_maken(
 
     doorverwijzing_melden.delay_on_commit(dv.pk)
     return dv
+
+
+def _wsp_verwijzing_controleren(
+    *, door: Medewerker, werkgever: Werkgever, aanleiding: str, email: str, telefoon: str
+) -> None:
+    # The WSP's own rule for who acts on an account (an import, not a copy of it).
+    from wsp.services import mag_werkgever_bewerken
+
+    if werkgever.regio_id != door.regio_id or not mag_werkgever_bewerken(door, werkgever):
+        raise PermissionDenied
+    fouten = {}
+    if aanleiding not in Doorverwijzing.Aanleiding.values:
+        fouten["aanleiding"] = _("Kies de aanleiding van de doorverwijzing.")
+    if not (email or telefoon):
+        fouten["email"] = _(
+            "Vul een e-mailadres of telefoonnummer in, zodat de organisatie de werknemer kan "
+            "bereiken."
+        )
+    if fouten:
+        raise ValidationError(fouten)
 
 
 def mag_status_zetten(user: Medewerker, dv: Doorverwijzing, status: str) -> bool:

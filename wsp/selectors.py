@@ -27,6 +27,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from loket.models import Doorverwijzing
+from loket.selectors import mag_doorverwijzing_zien
 from werkcentrum.models import Medewerker
 from werkcentrum.tenancy import get_scoped_or_404
 
@@ -68,14 +70,16 @@ def werkgever_detail(*, user: Medewerker, pk: int) -> Werkgever:
 
 
 # Kinds of timeline item, in the order they are listed within one day.
-_CONTACT, _VACATURE, _PLAATSING, _VERZOEK = range(4)
+_CONTACT, _VACATURE, _PLAATSING, _VERZOEK, _DOORVERWIJZING = range(5)
 
 
-def tijdlijn(werkgever: Werkgever) -> list[dict]:
-    """Contactmomenten, vacatures, plaatsingen and verzoeken of one account, newest first
-    (within a day: contacts, vacatures, plaatsingen, verzoeken, newest first), in one
-    UNION ALL query of only the columns the page shows. A plaatsing's row names its
-    kandidaat; `kandidaat_id` says which, for the audit event of the page."""
+def tijdlijn(werkgever: Werkgever, *, user: Medewerker | None = None) -> list[dict]:
+    """Contactmomenten, vacatures, plaatsingen, verzoeken and the warme doorverwijzingen of
+    its werknemers for one account, newest first (within a day in that order, newest first),
+    in one UNION ALL query of only the columns the page shows. A plaatsing's row names its
+    kandidaat; `kandidaat_id` says which, for the audit event of the page. A referral's row
+    names no person (aanleiding, organisation and status only) and links to the referral
+    for `user` when they may open it (loket.selectors.doorverwijzingen_wsp_voor)."""
 
     def rijen(
         qs: QuerySet,
@@ -86,6 +90,7 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
         afspraken=None,
         opvolg=None,
         persoon=None,
+        door=None,
     ):
         return (
             qs.filter(werkgever=werkgever)
@@ -100,6 +105,7 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
                 t_kandidaat=Cast(
                     persoon or Value(None, output_field=BigIntegerField()), BigIntegerField()
                 ),
+                t_door=Cast(door or Value(None, output_field=BigIntegerField()), BigIntegerField()),
             )
             .values_list(
                 "groep",
@@ -110,6 +116,7 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
                 "t_afspraken",
                 "t_opvolgdatum",
                 "t_kandidaat",
+                "t_door",
             )
         )
 
@@ -128,24 +135,57 @@ def tijdlijn(werkgever: Werkgever) -> list[dict]:
         Plaatsing.objects, _PLAATSING, F("startdatum"), naam, persoon=F("kandidaat_id")
     )
     verzoeken = rijen(Werkgeversverzoek.objects, _VERZOEK, TruncDate("ontvangen_op"), F("vraag"))
-    qs = contact.union(vacatures, plaatsingen, verzoeken, all=True).order_by(
+    doorverwijzingen = rijen(
+        Doorverwijzing.objects,
+        _DOORVERWIJZING,
+        TruncDate("verstuurd_op"),
+        F("organisatie__naam"),
+        F("status"),
+        F("aanleiding"),
+        door=F("verwezen_door_id"),
+    )
+    qs = contact.union(vacatures, plaatsingen, verzoeken, doorverwijzingen, all=True).order_by(
         "-t_datum", "groep", "-pk"
     )
-    types = dict(Contactmoment.Type.choices)
-    soorten = {_VACATURE: "Vacature", _PLAATSING: "Plaatsing", _VERZOEK: "Verzoek"}
-    urls = {_VACATURE: "wsp:vacature", _PLAATSING: "wsp:plaatsing"}
     return [
-        {
-            "datum": datum,
-            "soort": types.get(type_, type_) if groep == _CONTACT else soorten[groep],
-            "tekst": tekst,
-            "url": reverse(urls[groep], args=[pk]) if groep in urls else None,
-            "afspraken": afspraken,
-            "opvolgdatum": opvolgdatum,
-            "kandidaat_id": kandidaat_id,
-        }
-        for groep, pk, datum, tekst, type_, afspraken, opvolgdatum, kandidaat_id in qs
+        _tijdlijn_item(
+            user, groep, pk, datum, tekst, type_, afspraken, opvolgdatum, kandidaat, door
+        )
+        for groep, pk, datum, tekst, type_, afspraken, opvolgdatum, kandidaat, door in qs
     ]
+
+
+_SOORTEN = {
+    _VACATURE: "Vacature",
+    _PLAATSING: "Plaatsing",
+    _VERZOEK: "Verzoek",
+    _DOORVERWIJZING: "Doorverwijzing werknemer",
+}
+_URLS = {_VACATURE: "wsp:vacature", _PLAATSING: "wsp:plaatsing"}
+
+
+def _tijdlijn_item(user, groep, pk, datum, tekst, type_, afspraken, opvolgdatum, kandidaat, door):
+    url = reverse(_URLS[groep], args=[pk]) if groep in _URLS else None
+    if groep == _DOORVERWIJZING:
+        tekst = "{}: {} ({})".format(
+            Doorverwijzing.Aanleiding(afspraken).label if afspraken else "",
+            tekst,
+            Doorverwijzing.Status(type_).label,
+        )
+        afspraken = ""
+        if user is not None and mag_doorverwijzing_zien(user, verwezen_door_id=door):
+            url = reverse("wsp:doorverwijzing", args=[pk])
+    return {
+        "datum": datum,
+        "soort": dict(Contactmoment.Type.choices).get(type_, type_)
+        if groep == _CONTACT
+        else _SOORTEN[groep],
+        "tekst": tekst,
+        "url": url,
+        "afspraken": afspraken,
+        "opvolgdatum": opvolgdatum,
+        "kandidaat_id": kandidaat,
+    }
 
 
 def vacatures_voor(*, user: Medewerker) -> QuerySet[Vacature]:

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import views as v
 from . import views_bemiddeling as b
+from . import views_doorverwijzing as d
 
 app_name = "wsp"
 
@@ -20,6 +21,13 @@ urlpatterns = [
         "werkgevers/<int:pk>/contactpersoon/", v.contactpersoon_nieuw, name="contactpersoon_nieuw"
     ),
     path("werkgevers/<int:pk>/vacature/", v.vacature_nieuw, name="vacature_nieuw"),
+    path(
+        "werkgevers/<int:pk>/doorverwijzen/",
+        d.werknemer_doorverwijzen,
+        name="werknemer_doorverwijzen",
+    ),
+    path("doorverwijzingen/", d.doorverwijzingen, name="doorverwijzingen"),
+    path("doorverwijzingen/<int:pk>/", d.doorverwijzing, name="doorverwijzing"),
     path("opvolgingen/", v.opvolgingen, name="opvolgingen"),
     path("opvolgingen/<int:pk>/afronden/", v.opvolging_afronden, name="opvolging_afronden"),
     path("verzoeken/", v.verzoeken, name="verzoeken"),

@@ -110,7 +110,7 @@ def _werkgever_personen_gelogd(request, pk: int, kandidaten, contactpersonen) ->
 @rol_vereist(*WSP)
 def werkgever(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.werkgever_detail(user=request.user, pk=pk)
-    tijdlijn = selectors.tijdlijn(obj)
+    tijdlijn = selectors.tijdlijn(obj, user=request.user)
     kandidaten = [r["kandidaat_id"] for r in tijdlijn if r["kandidaat_id"]]
     contactpersonen = [c.pk for c in obj.contactpersonen.all()]
     _werkgever_personen_gelogd(request, pk, kandidaten, contactpersonen)

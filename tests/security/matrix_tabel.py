@@ -207,6 +207,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:contactpersoon_nieuw":         _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:dashboard":                    _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:doelstelling_vastleggen":      _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, OK),
+    # A werknemer's referral by the WSP: an adviseur sees the ones they made (the matrix
+    # adviseur made none: 404), a wsp_manager all of the regio (the purpose question: 200).
+    "wsp:doorverwijzing":               _rij(LG, NO, NO, NO, NF, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp:doorverwijzingen":             _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:exporteren":                   _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, NO, OK),
     "wsp:factsheet":                    _rij(LG, NO, NF, NO, NF, NF, NF, NF, NO, NF, NO, NF, NF),
     "wsp:factsheet_dashboard":          _rij(LG, NO, OK, NO, NO, OK, NO, OK, NO, OK, NO, OK, OK),
@@ -251,6 +255,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:voordragen":                   _rij(LG, NO, NO, NO, MT, MT, NO, NO, NO, NO, NO, MT, MT),
     "wsp:werkgever":                    _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:werkgever_bewerken":           _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp:werknemer_doorverwijzen":      _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:werkgever_nieuw":              _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:werkgevers":                   _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:werkgevers_zoeken":            _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),

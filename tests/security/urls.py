@@ -169,6 +169,8 @@ KWARGS: dict[str, Callable] = {
     # wsp
     "platform:regio": lambda w: {"code": w.regio_a.code},
     "wsp:werkgever": _pk("wsp.Werkgever"),
+    "wsp:werknemer_doorverwijzen": _pk("wsp.Werkgever"),
+    "wsp:doorverwijzing": _pk("loket.Doorverwijzing", werkgever__isnull=False),
     "wsp:werkgever_bewerken": _pk("wsp.Werkgever"),
     "wsp:contactmoment_nieuw": _pk("wsp.Werkgever"),
     "wsp:vestiging_nieuw": _pk("wsp.Werkgever"),

@@ -37,6 +37,7 @@ ONDERDELEN = [
         {"plaatsing", "plaatsing_nieuw", "plaatsing_startdatum", "nazorg_extra"},
     ),
     ("nazorg", _("Nazorg"), {"nazorg_vastleggen"}),
+    ("doorverwijzingen", _("Doorverwijzingen"), {"doorverwijzing", "werknemer_doorverwijzen"}),
     ("dashboard", _("Doelstellingen"), {"doelstelling_vastleggen"}),
     ("activiteiten", _("Activiteiten"), set()),
 ]
