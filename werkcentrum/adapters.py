@@ -2,6 +2,7 @@ import math
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from allauth.core import context
 from allauth.core.internal import ratelimit
 from django.conf import settings
@@ -17,6 +18,21 @@ from .clientadres import client_adres, limiet_sleutel
 # locks only themselves out, while guessing from many addresses still hits a ceiling.
 PER_ACCOUNT_EN_ADRES = "login_failed"
 PER_ACCOUNT = "login_failed_account"
+
+
+class AuthenticationBackend(AllauthBackend):
+    """allauth's backend, loading the medewerker's regio in the same query: every staff page
+    shows the regio's logo and name in its header (templates/base.html), and that must not
+    cost a query per page."""
+
+    def get_user(self, user_id):
+        from .models import Medewerker
+
+        try:
+            user = Medewerker._default_manager.select_related("regio").get(pk=user_id)
+        except Medewerker.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class _Portaal:
