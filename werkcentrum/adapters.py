@@ -92,6 +92,19 @@ class AccountAdapter(DefaultAccountAdapter):
                     eigen[sleutel] = basis + urlunsplit(delen._replace(scheme="", netloc=""))
         super().send_mail(template_prefix, email, eigen)
 
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's mails (password reset) in the look of the medewerker's regio, like every
+        other mail of the portal (werkcentrum/mail.py): the user's regio, not the host's."""
+        from .mail import bericht
+
+        msg = super().render_mail(template_prefix, email, context, headers=headers)
+        regio = getattr(context.get("user"), "regio", None)
+        # Our HTML part wraps allauth's text; allauth ships no HTML templates we use.
+        tekst = msg.body if msg.content_subtype == "plain" else ""
+        eigen = bericht(msg.subject, tekst, msg.from_email, msg.to, regio=regio)
+        eigen.extra_headers.update(msg.extra_headers)
+        return eigen
+
     def get_client_ip(self, request) -> str:
         # One definition of the client address for every limit (werkcentrum/clientadres.py).
         return client_adres(request)
