@@ -3,11 +3,16 @@ served as a stylesheet per regio so the CSP stays strict (no inline style)."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+logger = logging.getLogger(__name__)
+
+# The portal's own brand colour (static/css/werkcentrum.css, --utrecht-color-blue-30).
+STANDAARDKLEUR = "#154273"
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 # WCAG 2.1 AA: white text on the brand colour (nav bar, buttons, footer) and the colour as
 # text on white (headings) both need 4.5:1.
@@ -160,3 +165,17 @@ def logo_validator(waarde) -> None:
     if not waarde or getattr(waarde, "_committed", True):
         return
     logo_controleren(waarde.file)
+
+
+def logo_inhoud(regio) -> tuple[bytes, str] | None:
+    """The stored logo's bytes and image subtype, or None (no logo, or its file is gone: the
+    mail or PDF then shows the name, it is not held up)."""
+    if regio is None or not regio.huisstijl_logo:
+        return None
+    try:
+        with regio.huisstijl_logo.storage.open(regio.huisstijl_logo.name, "rb") as bestand:
+            inhoud = bestand.read()
+    except OSError:
+        logger.warning("logo van regio %s ontbreekt; de naam staat er in plaats van", regio.code)
+        return None
+    return inhoud, logo_mime(regio.huisstijl_logo.name).split("/", 1)[1]

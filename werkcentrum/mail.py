@@ -19,7 +19,6 @@ module makes sure no older or imported value can still break a header.
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,10 +31,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger(__name__)
-
-# The portal's own brand colour (static/css/werkcentrum.css, --utrecht-color-blue-30).
-STANDAARDKLEUR = "#154273"
+from .huisstijl import STANDAARDKLEUR, logo_inhoud
 
 
 def subject_line(subject: object) -> str:
@@ -47,22 +43,6 @@ def subject_line(subject: object) -> str:
         if teken.isspace() or unicodedata.category(teken) not in ("Cc", "Cf")
     )
     return " ".join(tekst.split())
-
-
-def _logo(regio) -> tuple[bytes, str] | None:
-    """The stored logo's bytes and image subtype, or None (no logo, or its file is gone: the
-    mail then shows the name, it is not held up)."""
-    if regio is None or not regio.huisstijl_logo:
-        return None
-    from .huisstijl import logo_mime
-
-    try:
-        with regio.huisstijl_logo.storage.open(regio.huisstijl_logo.name, "rb") as bestand:
-            inhoud = bestand.read()
-    except OSError:
-        logger.warning("logo van regio %s ontbreekt; de mail toont de naam", regio.code)
-        return None
-    return inhoud, logo_mime(regio.huisstijl_logo.name).split("/", 1)[1]
 
 
 def _voettekst(naam: str, contact) -> str:
@@ -101,7 +81,7 @@ def opmaak_voor(regio) -> Opmaak:
         kleur=regio.huisstijl_kleur or STANDAARDKLEUR,
         logo_alt=regio.logo_alt,
         contact=contact_voor(regio),
-        logo=_logo(regio),
+        logo=logo_inhoud(regio),
         code=regio.code,
         logo_suffix=PurePosixPath(regio.huisstijl_logo.name).suffix if regio.huisstijl_logo else "",
     )
