@@ -76,7 +76,7 @@ LOGO_SOORTEN = {
     "WEBP": (".webp", "image/webp"),
 }
 LOGO_EXTENSIES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
-LOGO_MAX_BYTES = 512 * 1024
+LOGO_MAX_BYTES = 256 * 1024
 LOGO_MAX_BREEDTE = 2000
 LOGO_MAX_HOOGTE = 1000
 LOGO_MIN_ZIJDE = 16

@@ -78,7 +78,7 @@ class Arbeidsmarktregio(models.Model):
         blank=True,
         validators=[logo_validator],
         help_text=_(
-            "PNG, JPEG of WebP, hoogstens 512 kB en 2000 bij 1000 pixels. Staat in de kop van "
+            "PNG, JPEG of WebP, hoogstens 256 kB en 2000 bij 1000 pixels. Staat in de kop van "
             "de website, het portaal, de e-mails en de PDF's. Leeg: de naam van de regio."
         ),
     )

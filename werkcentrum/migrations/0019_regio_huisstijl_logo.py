@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='arbeidsmarktregio',
             name='huisstijl_logo',
-            field=models.FileField(blank=True, help_text="PNG, JPEG of WebP, hoogstens 512 kB en 2000 bij 1000 pixels. Staat in de kop van de website, het portaal, de e-mails en de PDF's. Leeg: de naam van de regio.", upload_to=werkcentrum.models._logo_pad, validators=[werkcentrum.huisstijl.logo_validator], verbose_name='logo'),
+            field=models.FileField(blank=True, help_text="PNG, JPEG of WebP, hoogstens 256 kB en 2000 bij 1000 pixels. Staat in de kop van de website, het portaal, de e-mails en de PDF's. Leeg: de naam van de regio.", upload_to=werkcentrum.models._logo_pad, validators=[werkcentrum.huisstijl.logo_validator], verbose_name='logo'),
         ),
         migrations.AddField(
             model_name='arbeidsmarktregio',
