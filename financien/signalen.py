@@ -55,6 +55,7 @@ def _mailen(signaal: Signaal) -> None:
             message=signaal.bericht,
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=ontvangers,
+            regio=signaal.regio,
         )
 
 

@@ -12,12 +12,19 @@ from werkcentrum.models import Medewerker
 from werkcentrum.site import site_url
 
 
-def _versturen(*, onderwerp: str, tekst: str, aan: list[str]) -> int:
+def _versturen(*, onderwerp: str, tekst: str, aan: list[str], regio) -> int:
+    """Send in the look of `regio`: the regio of the vraag or doorverwijzing, never the
+    request's."""
     aan = sorted({a for a in aan if a})
     if not aan:
         return 0
     return send_mail(
-        f"[Werkcentrum] {onderwerp}", tekst, settings.DEFAULT_FROM_EMAIL, aan, fail_silently=False
+        f"[Werkcentrum] {onderwerp}",
+        tekst,
+        settings.DEFAULT_FROM_EMAIL,
+        aan,
+        fail_silently=False,
+        regio=regio,
     )
 
 
@@ -54,7 +61,7 @@ def antwoord_mail(vraag, antwoord: str | None = None) -> tuple[str, str]:
 def antwoord_op_vraag(vraag) -> int:
     """To the inwoner: the answer to their own question (their own data, their own address)."""
     onderwerp, tekst = antwoord_mail(vraag)
-    return _versturen(onderwerp=onderwerp, tekst=tekst, aan=[vraag.email])
+    return _versturen(onderwerp=onderwerp, tekst=tekst, aan=[vraag.email], regio=vraag.regio)
 
 
 def vraag_ontvangen(vraag) -> int:
@@ -73,6 +80,7 @@ def vraag_ontvangen(vraag) -> int:
         onderwerp=_("We hebben je vraag ontvangen (%(ref)s)") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=[vraag.email],
+        regio=vraag.regio,
     )
 
 
@@ -92,6 +100,7 @@ def vraag_toegewezen(vraag, *, aan: Medewerker, door: Medewerker) -> int:
         onderwerp=_("Vraag %(ref)s is aan je toegewezen") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=_adressen([aan]),
+        regio=vraag.regio,
     )
 
 
@@ -106,6 +115,7 @@ def vraag_termijn_bijna(vraag, aan: list[Medewerker]) -> int:
         onderwerp=_("Termijn vraag %(ref)s verloopt morgen") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=_adressen(aan),
+        regio=vraag.regio,
     )
 
 
@@ -122,6 +132,7 @@ def vraag_termijn_verlopen(vraag, aan: list[Medewerker]) -> int:
         onderwerp=_("Termijn vraag %(ref)s verlopen") % {"ref": vraag.referentie},
         tekst=tekst,
         aan=_adressen(aan),
+        regio=vraag.regio,
     )
 
 
@@ -136,6 +147,7 @@ def nieuwe_doorverwijzing(doorverwijzing) -> int:
         onderwerp=_("Nieuwe warme doorverwijzing %(nr)s") % {"nr": doorverwijzing.pk},
         tekst=tekst,
         aan=_adressen(partnermedewerkers(doorverwijzing.organisatie_id)),
+        regio=doorverwijzing.regio,
     )
 
 
@@ -149,6 +161,7 @@ def doorverwijzing_herinnering_partner(doorverwijzing) -> int:
         onderwerp=_("Herinnering: doorverwijzing %(nr)s") % {"nr": doorverwijzing.pk},
         tekst=tekst,
         aan=_adressen(partnermedewerkers(doorverwijzing.organisatie_id)),
+        regio=doorverwijzing.regio,
     )
 
 
@@ -169,6 +182,7 @@ def doorverwijzing_zonder_contact(doorverwijzing) -> int:
         onderwerp=_("Doorverwijzing %(nr)s: nog geen contact") % {"nr": doorverwijzing.pk},
         tekst=tekst,
         aan=_adressen([doorverwijzing.verwezen_door]),
+        regio=doorverwijzing.regio,
     )
 
 
@@ -182,6 +196,7 @@ def doorverwijzing_heropend(doorverwijzing) -> int:
         onderwerp=_("Doorverwijzing %(nr)s heropend") % {"nr": doorverwijzing.pk},
         tekst=tekst,
         aan=_adressen([doorverwijzing.verwezen_door]),
+        regio=doorverwijzing.regio,
     )
 
 
@@ -195,7 +210,12 @@ def tevredenheidsvraag(doorverwijzing, token: str) -> int:
         "Beste %(naam)s,\n\nHet Werkcentrum heeft je doorverwezen. Ben je geholpen?\n"
         "Laat het ons weten met één klik: %(url)s\n\nMet vriendelijke groet,\nhet Werkcentrum"
     ) % {"naam": doorverwijzing.naam or _("inwoner"), "url": url}
-    return _versturen(onderwerp=_("Ben je geholpen?"), tekst=tekst, aan=[doorverwijzing.email])
+    return _versturen(
+        onderwerp=_("Ben je geholpen?"),
+        tekst=tekst,
+        aan=[doorverwijzing.email],
+        regio=doorverwijzing.regio,
+    )
 
 
 def doorverwijzing_via_mailbox(
@@ -223,4 +243,9 @@ def doorverwijzing_via_mailbox(
     onderwerp = (
         _("Herinnering: doorverwijzing %(nr)s") if herinnering else _("Warme doorverwijzing %(nr)s")
     )
-    return _versturen(onderwerp=onderwerp % {"nr": doorverwijzing.pk}, tekst=tekst, aan=[link.aan])
+    return _versturen(
+        onderwerp=onderwerp % {"nr": doorverwijzing.pk},
+        tekst=tekst,
+        aan=[link.aan],
+        regio=doorverwijzing.regio,
+    )

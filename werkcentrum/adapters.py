@@ -2,6 +2,7 @@ import math
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from allauth.core import context
 from allauth.core.internal import ratelimit
 from django.conf import settings
@@ -17,6 +18,21 @@ from .clientadres import client_adres, limiet_sleutel
 # locks only themselves out, while guessing from many addresses still hits a ceiling.
 PER_ACCOUNT_EN_ADRES = "login_failed"
 PER_ACCOUNT = "login_failed_account"
+
+
+class AuthenticationBackend(AllauthBackend):
+    """allauth's backend, loading the medewerker's regio in the same query: every staff page
+    shows the regio's logo and name in its header (templates/base.html), and that must not
+    cost a query per page."""
+
+    def get_user(self, user_id):
+        from .models import Medewerker
+
+        try:
+            user = Medewerker._default_manager.select_related("regio").get(pk=user_id)
+        except Medewerker.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
 
 class _Portaal:
@@ -75,6 +91,19 @@ class AccountAdapter(DefaultAccountAdapter):
                 if delen is not None and delen.netloc == host:
                     eigen[sleutel] = basis + urlunsplit(delen._replace(scheme="", netloc=""))
         super().send_mail(template_prefix, email, eigen)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's mails (password reset) in the look of the medewerker's regio, like every
+        other mail of the portal (werkcentrum/mail.py): the user's regio, not the host's."""
+        from .mail import bericht
+
+        msg = super().render_mail(template_prefix, email, context, headers=headers)
+        regio = getattr(context.get("user"), "regio", None)
+        # Our HTML part wraps allauth's text; allauth ships no HTML templates we use.
+        tekst = msg.body if msg.content_subtype == "plain" else ""
+        eigen = bericht(msg.subject, tekst, msg.from_email, msg.to, regio=regio)
+        eigen.extra_headers.update(msg.extra_headers)
+        return eigen
 
     def get_client_ip(self, request) -> str:
         # One definition of the client address for every limit (werkcentrum/clientadres.py).

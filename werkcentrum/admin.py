@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +35,34 @@ from .tenancy import scope, ziet_alle_regios
 class ArbeidsmarktregioAdmin(RegioAdmin):
     list_display = ["naam", "code", "hostnaam", "adres_in_mails"]
     search_fields = ["naam", "code"]
+    fieldsets = [
+        (None, {"fields": ["code", "naam", "hostnaam", "modules"]}),
+        (
+            _("Huisstijl"),
+            {
+                "fields": ["huisstijl_kleur", "huisstijl_logo", "huisstijl_logo_alt"],
+                "description": _(
+                    "Kleur en logo gelden voor de publieke website, het portaal van de "
+                    "medewerkers, de e-mails en de PDF's van deze regio."
+                ),
+            },
+        ),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        veld = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "huisstijl_logo" and veld is not None:
+            # Only a hint for the file picker: the server checks the content (huisstijl.py).
+            veld.widget.attrs["accept"] = "image/png,image/jpeg,image/webp"
+        return veld
+
+    def save_model(self, request, obj, form, change) -> None:
+        oud = form.initial.get("huisstijl_logo")
+        super().save_model(request, obj, form, change)
+        oude_naam = getattr(oud, "name", "") or ""
+        if oude_naam and oude_naam != obj.huisstijl_logo.name:
+            # A replaced or removed logo leaves no orphan file behind, once the change stands.
+            transaction.on_commit(lambda: default_storage.delete(oude_naam))
 
     @admin.display(description=_("adres in mails"))
     def adres_in_mails(self, obj: Arbeidsmarktregio) -> str:

@@ -3,15 +3,19 @@ the audit log."""
 
 from __future__ import annotations
 
+import secrets
+from pathlib import PurePosixPath
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .huisstijl import kleur_validator
+from .huisstijl import LOGO_EXTENSIES, LOGO_SOORTEN, kleur_validator, logo_validator
 from .modules import alle_modules, modules_validator
 from .tenancy import RegioManager, RegioQuerySet
 from .validators import (
@@ -22,6 +26,14 @@ from .validators import (
     postcode_validator,
     telefoon_validator,
 )
+
+
+def _logo_pad(instance: Arbeidsmarktregio, filename: str) -> str:
+    # A new random name per upload: the logo's URL changes with it, so browsers may keep
+    # one for a long time, and a replaced logo never shows from a cache.
+    suffix = PurePosixPath(filename).suffix.lower()
+    suffix = LOGO_SOORTEN[LOGO_EXTENSIES[suffix]][0] if suffix in LOGO_EXTENSIES else suffix
+    return f"huisstijl/{secrets.token_urlsafe(12)}{suffix}"
 
 
 class Arbeidsmarktregio(models.Model):
@@ -59,6 +71,26 @@ class Arbeidsmarktregio(models.Model):
             "standaardkleur. Witte tekst erop moet goed leesbaar zijn (contrast 4,5:1)."
         ),
     )
+    huisstijl_logo = models.FileField(
+        _("logo"),
+        upload_to=_logo_pad,
+        max_length=100,
+        blank=True,
+        validators=[logo_validator],
+        help_text=_(
+            "PNG, JPEG of WebP, hoogstens 256 kB en 2000 bij 1000 pixels. Staat in de kop van "
+            "de website, het portaal, de e-mails en de PDF's. Leeg: de naam van de regio."
+        ),
+    )
+    huisstijl_logo_alt = models.CharField(
+        _("tekst bij het logo"),
+        max_length=200,
+        blank=True,
+        validators=[enkele_regel_validator],
+        help_text=_(
+            "Wat een schermlezer voorleest in plaats van het logo. Leeg: de naam van de regio."
+        ),
+    )
 
     # A regio "belongs" to itself: a beheerder sees only their own.
     regio_pad = "pk"
@@ -84,6 +116,18 @@ class Arbeidsmarktregio(models.Model):
             raise ValidationError(
                 {"hostnaam": _("Dit is het adres van het hele portaal, niet van één regio.")}
             )
+
+    @property
+    def logo_url(self) -> str:
+        """The logo's path on this portal ('' without a logo); its file name is part of it."""
+        if not self.huisstijl_logo:
+            return ""
+        naam = PurePosixPath(self.huisstijl_logo.name).name
+        return reverse("huisstijl_logo", args=[self.code, naam])
+
+    @property
+    def logo_alt(self) -> str:
+        return self.huisstijl_logo_alt or self.naam
 
     @property
     def centrumgemeente(self) -> Gemeente | None:

@@ -59,4 +59,5 @@ def formulieralarm_mailen(alarm) -> int:
         tekst,
         settings.DEFAULT_FROM_EMAIL,
         aan,
+        regio=alarm.regio,
     )

@@ -149,7 +149,7 @@ AUTH_USER_MODEL = "werkcentrum.Medewerker"
 # allauth's backend (log in by e-mail address). The user and its permissions are read from the
 # database on every request (Django caches permissions on the request's user object only), so
 # a withdrawn role or a deactivated account counts on the very next request.
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = ["werkcentrum.adapters.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

@@ -18,6 +18,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("huisstijl/<slug:regio>.css", views.huisstijl, name="huisstijl"),
     path("huisstijl/id/<int:regio_id>.css", views.huisstijl, name="huisstijl_id"),
+    path("huisstijl/logo/<slug:regio>/<str:bestand>", views.huisstijl_logo, name="huisstijl_logo"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/signup/", RedirectView.as_view(pattern_name="account_login")),
     path("accounts/", include("allauth.urls")),

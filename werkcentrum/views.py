@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -16,6 +18,7 @@ from . import selectors
 from .autocomplete import suggestions
 from .clientadres import client_adres
 from .filters import LocatieFilter, OrganisatieFilter
+from .huisstijl import logo_mime
 from .huisstijl import tokens as huisstijl_tokens
 from .lists import list_context
 from .models import Arbeidsmarktregio, Locatie, Medewerker, Openingstijd, Organisatie
@@ -142,4 +145,27 @@ def huisstijl(request: HttpRequest, regio: str = "", regio_id: int = 0) -> HttpR
         raise Http404
     response = HttpResponse(huisstijl_tokens(kleur), content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def huisstijl_logo(request: HttpRequest, regio: str, bestand: str) -> FileResponse:
+    """The regio's logo; public (the public site, login page and mails show it). The file name
+    is random per upload, so the address of a logo never changes its content: browsers keep
+    it a year. An old name (a replaced logo) is 404."""
+    pad = (
+        Arbeidsmarktregio.objects.filter(code=regio)
+        .values_list("huisstijl_logo", flat=True)
+        .first()
+    )
+    if not pad or PurePosixPath(pad).name != bestand:
+        raise Http404
+    try:
+        inhoud = default_storage.open(pad, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(inhoud, content_type=logo_mime(pad))
+    # The stored extension matches the checked content; nosniff keeps a browser to it.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

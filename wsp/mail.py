@@ -21,17 +21,22 @@ from werkcentrum.mail import send_mass_mail
 from werkcentrum.site import site_url
 
 
-def _versturen(onderwerp: str, tekst: str, ontvangers: Iterable[str], *, direct=False) -> None:
+def _versturen(
+    onderwerp: str, tekst: str, ontvangers: Iterable[str], *, regio, direct=False
+) -> None:
+    """`regio`: of the verzoek or plaatsing the mail is about (its look and contact data)."""
     adressen = sorted({a for a in ontvangers if a})
     if not adressen:
         return
     berichten = [(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [a]) for a in adressen]
     if direct:
-        send_mass_mail(berichten, fail_silently=False)
+        send_mass_mail(berichten, regio=regio, fail_silently=False)
     else:
         # robust: the change is committed; a mail server that refuses now is logged by Django
         # instead of turning the saved request into a 500 (the 20-hour warning still follows).
-        transaction.on_commit(lambda: send_mass_mail(berichten, fail_silently=False), robust=True)
+        transaction.on_commit(
+            lambda: send_mass_mail(berichten, regio=regio, fail_silently=False), robust=True
+        )
 
 
 def _verzoek_gegevens(verzoek) -> dict[str, object]:
@@ -55,6 +60,7 @@ def verzoek_nieuw(verzoek, ontvangers: Iterable[str]) -> None:
         )
         % gegevens,
         ontvangers,
+        regio=verzoek.regio,
     )
 
 
@@ -68,6 +74,7 @@ def verzoek_waarschuwing(verzoek, ontvangers: Iterable[str]) -> None:
         )
         % gegevens,
         ontvangers,
+        regio=verzoek.regio,
         direct=True,
     )
 
@@ -82,6 +89,7 @@ def verzoek_escalatie(verzoek, ontvangers: Iterable[str]) -> None:
         )
         % gegevens,
         ontvangers,
+        regio=verzoek.regio,
         direct=True,
     )
 
@@ -101,6 +109,7 @@ def nazorg_herinnering(moment, ontvangers: Iterable[str], *, vervaldag: bool) ->
             "datum": f"{moment.vervaldatum:%d-%m-%Y}",
         },
         ontvangers,
+        regio=moment.regio,
         direct=True,
     )
 
@@ -111,5 +120,6 @@ def nazorg_escalatie(moment, ontvangers: Iterable[str]) -> None:
         _("Nazorgmoment '%(soort)s' was uiterlijk %(datum)s en is nog open.")
         % {"soort": moment.get_soort_display(), "datum": f"{moment.vervaldatum:%d-%m-%Y}"},
         ontvangers,
+        regio=moment.regio,
         direct=True,
     )

@@ -123,6 +123,7 @@ def _herinnering(actie: Actie, soort: str) -> None:
         render_to_string("rba/mail/actie_herinnering.txt", context),
         None,
         [actie.eigenaar_adres],
+        regio=actie.regio,
     )
 
 

@@ -168,6 +168,7 @@ def agenda_uitnodiging_versturen(*, vergadering_id: int) -> int:
                     None,
                     [lid.email],
                     html_message=render_to_string("rba/mail/agenda.html", context),
+                    regio=vergadering.regio,
                 )
                 verstuurd += 1
         return verstuurd

@@ -137,6 +137,9 @@ def test_openbare_pagina_zonder_login_toont_precies_die_versie(
     assert "no-store" in r["Cache-Control"]
     assert " style=" not in html and "<script" not in html
     assert "'unsafe-inline'" not in r["Content-Security-Policy"]
+    # The regio's look: its stylesheet and its name in the header (no logo set here).
+    assert f'href="/huisstijl/id/{regio_a.pk}.css"' in html
+    assert f'<span class="wc-logo__regio">{regio_a.naam}</span>' in html
 
 
 def test_ingelogde_medewerker_ziet_ook_geen_navigatie(

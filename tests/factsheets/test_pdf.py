@@ -84,3 +84,69 @@ def test_concept_staat_op_elke_pagina_en_verdwijnt_na_publiceren(client, manager
     gepubliceerd = _pdf(client, manager, factsheet)
     assert "CONCEPT" not in _tekst(gepubliceerd).upper()
     assert re.search(r"Title:\s+Factsheet 2025-H1", _info(gepubliceerd))
+
+
+# --- the regio's look (issue 24 point 4) ---------------------------------------------------
+
+KLEUR_A, KLEUR_B = (0x8A, 0x15, 0x38), (0x0B, 0x5D, 0x1E)
+
+
+def _pixels_van(pdf: bytes, kleur: tuple[int, int, int]) -> int:
+    """How many pixels of the first page, rendered at 50 dpi, have exactly `kleur`."""
+    import tempfile
+    from pathlib import Path
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as map_:
+        uit = subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", "-singlefile", "-", str(Path(map_) / "p1")],
+            input=pdf,
+            capture_output=True,
+        )
+        assert uit.returncode == 0, uit.stderr
+        pagina = Image.open(Path(map_) / "p1.png").convert("RGB")
+    return sum(n for n, rgb in pagina.getcolors(1 << 24) if rgb == kleur)
+
+
+@pytest.fixture
+def factsheet_b(data, regio_a, regio_b, maak_gebruiker, settings, tmp_path):
+    """A factsheet of regio B; regio A has a look of its own that must not show."""
+    from tests.werkcentrum.test_huisstijl_logo import beeld, logo_zetten
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for regio, kleur in ((regio_a, KLEUR_A), (regio_b, KLEUR_B)):
+        regio.huisstijl_kleur = "#{:02x}{:02x}{:02x}".format(*kleur)
+        logo_zetten(
+            regio, beeld(kleur="#{:02x}{:02x}{:02x}".format(*kleur)), alt=f"Logo {regio.naam}"
+        )
+    manager_b = maak_gebruiker("wsp_manager", regio=regio_b)
+    fs, _n = services.factsheet_maken(
+        regio=regio_b, periode=Periode(2025, 1), user=manager_b, vandaag=VANDAAG
+    )
+    return fs, manager_b
+
+
+def test_the_pdf_of_regio_b_has_bs_colour_logo_and_name(client, factsheet_b, regio_a, regio_b):
+    factsheet, manager_b = factsheet_b
+    pdf = _pdf(client, manager_b, factsheet)
+    tekst = _tekst(pdf)
+    pagina = int(re.search(r"Pages:\s+(\d+)", _info(pdf))[1])
+    # B's name in every page's header and footer, A's nowhere.
+    assert tekst.count("Amersfoort · factsheet 2025-H1") == pagina
+    assert regio_a.naam not in tekst
+    # B's colour on the first page (the bar, the headings, the logo), none of A's.
+    assert _pixels_van(pdf, KLEUR_B) > 500
+    assert _pixels_van(pdf, KLEUR_A) == 0
+    # The logo is an image in the PDF, a figure with its alternative text: still tagged.
+    lijst = subprocess.run(["pdfimages", "-list", "-"], input=pdf, capture_output=True)
+    assert lijst.returncode == 0 and len(lijst.stdout.decode().splitlines()) >= 3
+    objecten = _objecten(pdf)
+    assert b"/StructTreeRoot" in objecten and b"pdfuaid" in objecten
+    assert b"Logo Amersfoort" in objecten or "Logo Amersfoort".encode("utf-16-be") in objecten
+
+
+def test_the_pdf_without_a_regio_colour_keeps_the_portals_blue(client, manager, factsheet):
+    pdf = _pdf(client, manager, factsheet)
+    assert _pixels_van(pdf, (0x15, 0x42, 0x73)) > 500
+    assert "Zuid-Kennemerland en IJmond · factsheet 2025-H1" in _tekst(pdf)

@@ -90,7 +90,7 @@ def stuur(taak: str, kwargs: str = "{}") -> dict:
 def _sessie(user) -> str:
     sessie = SessionStore()
     sessie[SESSION_KEY] = str(user.pk)
-    sessie[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+    sessie[BACKEND_SESSION_KEY] = "werkcentrum.adapters.AuthenticationBackend"
     sessie[HASH_SESSION_KEY] = user.get_session_auth_hash()
     sessie.create()
     return sessie.session_key

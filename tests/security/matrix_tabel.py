@@ -78,6 +78,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "home":                             _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "huisstijl":                        _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "huisstijl_id":                     _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
+    "huisstijl_logo":                   _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "verklaring":                       _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "locatie-detail":                   _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, NF),
     "locatie-list":                     _rij(LG, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),

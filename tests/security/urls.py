@@ -119,6 +119,26 @@ def _gemeente(wereld):
     return Gemeente.objects.filter(regio=wereld.regio_a).order_by("pk").first().cbs_code
 
 
+def _logo(wereld):
+    """Regio A with a logo (the update is rolled back with the test; the small file stays in
+    MEDIA_ROOT, under one fixed name): the logo is public, like the stylesheet."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image
+
+    from werkcentrum.models import Arbeidsmarktregio
+
+    pad = "huisstijl/matrix-logo.png"
+    if not default_storage.exists(pad):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 20), "#154273").save(buffer, format="PNG")
+        default_storage.save(pad, ContentFile(buffer.getvalue()))
+    Arbeidsmarktregio.objects.filter(pk=wereld.regio_a.pk).update(huisstijl_logo=pad)
+    return {"regio": wereld.regio_a.code, "bestand": "matrix-logo.png"}
+
+
 def _factsheet_token(wereld):
     """A fresh personal link of the demo's published regio factsheet (rolled back with the
     test): the token pages are public by design, so everyone gets the page with a valid token;
@@ -201,6 +221,7 @@ KWARGS: dict[str, Callable] = {
     # A regio's stylesheet: public (the login page and public site use it too).
     "huisstijl": _publiek(),
     "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},
+    "huisstijl_logo": _logo,
     # A regio's privacy- or toegankelijkheidsverklaring: public.
     "verklaring": _publiek(lambda w: {"soort": "privacyverklaring"}),
     "factsheet_publiek:factsheet": _factsheet_token,

@@ -98,9 +98,7 @@ def test_a_real_login_goes_through_allauths_backend_and_reads_the_user_each_requ
 
     gebruiker = maak_gebruiker("gids")
     _login_met_totp(client, gebruiker)
-    assert (
-        client.session[BACKEND_SESSION_KEY] == "allauth.account.auth_backends.AuthenticationBackend"
-    )
+    assert client.session[BACKEND_SESSION_KEY] == "werkcentrum.adapters.AuthenticationBackend"
     assert client.get(reverse("werkplek")).status_code == 200
     type(gebruiker).objects.filter(pk=gebruiker.pk).update(is_active=False)
     assert client.get(reverse("werkplek")).status_code == 302

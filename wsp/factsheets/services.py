@@ -170,6 +170,7 @@ def versturen(*, factsheet_pk: int) -> int:
                     settings.DEFAULT_FROM_EMAIL,
                     [ontvanger.email],
                     fail_silently=False,
+                    regio=factsheet.regio,
                 )
                 verstuurd += 1
         Factsheet.objects.filter(pk=factsheet.pk, verstuurd_op__isnull=True).update(verstuurd_op=nu)
