@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+LIJST_RECHTEN = ("view", "add", "change", "delete")
 _MODELLEN = [
     "werkgever",
     "vestiging",
@@ -51,6 +52,12 @@ class WspConfig(AppConfig):
             "wsp.change_doelstelling",
             "wsp.delete_vestiging",
             "wsp.delete_contactpersoon",
+        )
+
+        # The regio beheerder keeps the regio's own lists (doelgroepen, instrumenten).
+        permissies_toevoegen(
+            "beheerder",
+            *[f"wsp.{p}_{m}" for m in ("wspdoelgroep", "wspinstrument") for p in LIJST_RECHTEN],
         )
 
         adviseurs = {"wsp_adviseur", "wsp_manager"}
