@@ -96,13 +96,13 @@ def _doelen(
 def _doelgroepen(*, user: Medewerker, gebruikt: set[str]) -> list[tuple[str, str]]:
     """The regio's active doelgroepen, and a deactivated one while the year has figures for
     it; the regio's names, in its order."""
-    return [
-        (code, naam)
-        for code, naam, actief in WspDoelgroep.objects.voor(user)
+    rijen = (
+        WspDoelgroep.objects.voor(user)
         .order_by("volgorde", "naam")
         .values_list("code", "naam", "actief")
-        if actief or code in gebruikt
-    ]
+    )
+    # dict: the platform superuser sees every regio's list; a code counts once.
+    return list({c: n for c, n, actief in reversed(rijen) if actief or c in gebruikt}.items())[::-1]
 
 
 def _per_doelgroep(

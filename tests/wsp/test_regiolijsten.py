@@ -339,3 +339,21 @@ def test_the_data_migration_gives_existing_regios_the_national_lists_and_keeps_o
     kandidaat.full_clean()  # the stored code is still valid
     migratie.nationale_lijsten(apps, None)  # again: nothing changes
     assert _lijst(regio_a) == lijst
+
+
+def test_a_regio_made_without_a_file_gets_the_national_lists_once():
+    regio = apps.get_model("werkcentrum", "Arbeidsmarktregio").objects.create(
+        code="nieuw", naam="Nieuwe regio"
+    )
+    assert not WspDoelgroep.objects.filter(regio=regio).exists()
+    regiodefinitie.standaarden_geven(regio)  # what the admin does on adding a regio
+    assert [(c, n) for c, n, _a in _lijst(regio)] == nationale_doelgroepen()
+    assert regiodefinitie.standaarden_geven(regio).ongewijzigd
+
+
+def test_the_dashboard_shows_the_regios_doelgroepen_by_name(client, settings, regio_a, manager):
+    lijst_bijwerken(WspDoelgroep, regio=regio_a, items=EIGEN)
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    client.force_login(manager)
+    html = client.get(reverse("wsp:dashboard"), {"jaar": 2025}).content.decode()
+    assert "Statushouders" in html and "Wajong" not in html
