@@ -19,9 +19,18 @@ class RegioFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Arbeidsmarktregio
         django_get_or_create = ["code"]
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"regio{n}")
     naam = factory.Sequence(lambda n: f"Regio {n}")
+
+    @factory.post_generation
+    def lijsten(self, create, extracted, **kwargs):
+        # As every real regio (definition file, admin): the national WSP lists.
+        if create:
+            from werkcentrum.regiodefinitie import standaarden_geven
+
+            standaarden_geven(self)
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from . import audit
+from . import audit, regiodefinitie
 from .admin_scoping import RegioAdmin, RegioInline
 from .api_tokens import api_token_intrekken, api_token_uitgeven, mag_tokens_uitgeven
 from .bestanden import VeiligeExportMixin
@@ -78,6 +78,12 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
 
     def has_add_permission(self, request):
         return ziet_alle_regios(request.user)
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A regio made here gets the national lists, as one from a definition file.
+            regiodefinitie.standaarden_geven(obj)
 
     def has_delete_permission(self, request, obj=None):
         return ziet_alle_regios(request.user)

@@ -48,6 +48,8 @@ class _Onderdeel:
     sleutels: frozenset[str] | None
     controleren: Callable[[Any, Definitie], list[str]]
     laden: Callable
+    # Also loaded (with None) when the file lacks the section: the regio's defaults.
+    altijd: bool = False
 
 
 # Sections the apps read themselves, by name; several apps may share one (termijnen).
@@ -116,12 +118,17 @@ def onderdeel(
     controleren: Callable,
     laden: Callable,
     sleutels: set[str] | None = None,
+    altijd: bool = False,
 ) -> None:
     """Registers an app's (part of a) section of the file; called from the app's ready().
-    With `sleutels` the section is a mapping and the app owns those keys of it."""
+    With `sleutels` the section is a mapping and the app owns those keys of it. With
+    `altijd` the loader also runs, with None, for a file without the section (and for a regio
+    made in the admin): that is where it gives the regio its defaults."""
     delen = _ONDERDELEN.setdefault(naam, [])
     if not any(d.laden is laden for d in delen):
-        delen.append(_Onderdeel(frozenset(sleutels) if sleutels else None, controleren, laden))
+        delen.append(
+            _Onderdeel(frozenset(sleutels) if sleutels else None, controleren, laden, altijd)
+        )
 
 
 def _onderdeel_controleren(naam: str, waarde: Any, definitie: Definitie) -> list[str]:
@@ -533,6 +540,26 @@ def laden(definitie: Definitie) -> Samenvatting:
     _locaties_laden(s, regio, definitie, gemeenten)
     for sectie, waarde in definitie.onderdelen.items():
         _onderdeel_laden(sectie, waarde, regio=regio, definitie=definitie, samenvatting=s)
+    _standaarden_laden(regio, definitie=definitie, samenvatting=s)
+    return s
+
+
+def _standaarden_laden(regio, *, definitie: Definitie | None, samenvatting: Samenvatting) -> None:
+    aanwezig = definitie.onderdelen if definitie else {}
+    for sectie, delen in _ONDERDELEN.items():
+        if sectie in aanwezig:
+            continue
+        for d in delen:
+            if d.altijd:
+                d.laden(None, regio=regio, definitie=definitie, samenvatting=samenvatting)
+
+
+@transaction.atomic
+def standaarden_geven(regio) -> Samenvatting:
+    """Gives a regio made without a definition file (in the admin) what a file without the
+    optional sections gives: the national lists. Idempotent."""
+    s = Samenvatting()
+    _standaarden_laden(regio, definitie=None, samenvatting=s)
     return s
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
 
 from werkcentrum.admin_scoping import RegioAdmin, RegioInline
 from werkcentrum.bestanden import VeiligeExportMixin
@@ -17,7 +18,10 @@ from .models import (
     Vestiging,
     Werkgever,
     Werkgeversverzoek,
+    WspDoelgroep,
+    WspInstrument,
 )
+from .regiolijsten import in_gebruik
 
 
 @admin.register(Cluster)
@@ -113,3 +117,39 @@ class DoelstellingAdmin(RegioAdmin):
 class ActiviteitAdmin(RegioAdmin):
     list_display = ["naam", "soort", "datum", "aantal"]
     list_filter = ["soort"]
+
+
+class RegioLijstAdmin(RegioAdmin):
+    """A regio's own list (doelgroepen, instrumenten): its beheerder adds, renames, reorders
+    and deactivates items. The code is what records store, so it is fixed once saved, and an
+    item in use cannot be deleted (deactivate it instead)."""
+
+    list_display = ["naam", "code", "volgorde", "actief"]
+    list_editable = ["volgorde", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["naam", "code"]
+    ordering = ["volgorde", "naam"]
+
+    def get_readonly_fields(self, request, obj=None):
+        eigen = list(super().get_readonly_fields(request, obj))
+        return [*eigen, "code"] if obj is not None else eigen
+
+    def get_deleted_objects(self, objs, request):
+        weg, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
+        gebruikt = [
+            _("%(naam)s (code %(code)s): staat nog in gegevens; zet hem op niet actief.")
+            % {"naam": o.naam, "code": o.code}
+            for o in objs
+            if in_gebruik(o)
+        ]
+        return weg, aantallen, rechten, [*beschermd, *gebruikt]
+
+
+@admin.register(WspDoelgroep)
+class WspDoelgroepAdmin(RegioLijstAdmin):
+    pass
+
+
+@admin.register(WspInstrument)
+class WspInstrumentAdmin(RegioLijstAdmin):
+    pass

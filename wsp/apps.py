@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+LIJST_RECHTEN = ("view", "add", "change", "delete")
 _MODELLEN = [
     "werkgever",
     "vestiging",
@@ -58,6 +59,11 @@ class WspConfig(AppConfig):
             permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.add_overdracht")
         for rol in ("wsp_adviseur", "wsp_manager"):
             permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.change_overdracht")
+        # The regio beheerder keeps the regio's own lists (doelgroepen, instrumenten).
+        permissies_toevoegen(
+            "beheerder",
+            *[f"wsp.{p}_{m}" for m in ("wspdoelgroep", "wspinstrument") for p in LIJST_RECHTEN],
+        )
 
         adviseurs = {"wsp_adviseur", "wsp_manager"}
         registreer_tegels(rollen=adviseurs, tellen=werkplek.tegels, module="wsp")

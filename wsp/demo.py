@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from werkcentrum.demo import DemoContext, lokaal, registreer
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 
-from .keuzes import Doelgroep, Instrument
 from .models import (
     Activiteit,
     Contactmoment,
@@ -31,6 +30,7 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from .regiolijsten import doelgroepen_voor, instrumenten_voor
 from .services import nazorg_plannen
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -181,9 +181,15 @@ def verdeel(totaal: int, gewichten: dict) -> dict:
     return deel
 
 
+def _doelgroepen(regio) -> list[str]:
+    """The regio's active doelgroepen (its own list when its definition file has one)."""
+    return [code for code, _naam in doelgroepen_voor(regio)]
+
+
 def _doelstellingen(regio, gemeenten, k: int, jaar: int) -> None:
     gewichten = {g: INWONERS.get(g.naam, 1) for g in gemeenten}
-    for doelgroep, aantal in DOELEN.items():
+    for doelgroep in _doelgroepen(regio):
+        aantal = DOELEN.get(doelgroep, 40)
         Doelstelling.objects.update_or_create(
             regio=regio,
             jaar=jaar,
@@ -315,6 +321,7 @@ def _verzoeken(ctx, werkgevers, adviseurs, sectoren, aantal) -> None:
 
 def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
     rng, regio = ctx.rng, ctx.regio
+    doelgroepen = _doelgroepen(regio)
     uit = []
     for i in range(aantal):
         werkgever = rng.choice(werkgevers)
@@ -340,7 +347,7 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
                 # One past its closing date is over (the nightly task would say so anyway).
                 "status": status,
                 "aangemaakt_op": _tijdstip(start - timedelta(days=14), 10),
-                "doelgroepen": rng.sample(Doelgroep.values, rng.randint(0, 3)),
+                "doelgroepen": rng.sample(doelgroepen, min(len(doelgroepen), rng.randint(0, 3))),
                 "is_vacaturecreatie": rng.random() < 0.2,
                 "is_openbaar": rng.random() < 0.7,
             },
@@ -365,7 +372,7 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
                 "startdatum": doorlopend,
                 "sluitingsdatum": date(ctx.vandaag.year + 1, 12, 31),
                 "status": "open",
-                "doelgroepen": rng.sample(Doelgroep.values, rng.randint(1, 3)),
+                "doelgroepen": rng.sample(doelgroepen, min(len(doelgroepen), rng.randint(1, 3))),
                 "is_openbaar": True,
                 "aangemaakt_op": _tijdstip(doorlopend - timedelta(days=17), 10),
             },
@@ -376,7 +383,8 @@ def _vacatures(ctx, werkgevers, gemeenten, skills, aantal) -> list[Vacature]:
 
 def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kandidaat]:
     rng, regio = ctx.rng, ctx.regio
-    gewichten = [DOELEN[d] for d in Doelgroep.values]
+    doelgroepen = _doelgroepen(regio)
+    gewichten = [DOELEN.get(d, 40) for d in doelgroepen]
     inwoners = [INWONERS.get(g.naam, 1) for g in gemeenten]
     uit = []
     for i in range(aantal):
@@ -392,7 +400,7 @@ def _kandidaten(ctx, gemeenten, sectoren, skills, partners, aantal) -> list[Kand
                 "achternaam": achternaam,
                 # Where people live follows the population, like the gemeenten' targets.
                 "woongemeente": rng.choices(gemeenten, inwoners)[0],
-                "doelgroep": rng.choices(Doelgroep.values, gewichten)[0],
+                "doelgroep": rng.choices(doelgroepen, gewichten)[0],
                 "doelgroepregister": rng.random() < 0.2,
                 "opleidingsniveau": rng.choice(["geen", "mbo1", "mbo2", "mbo3", "mbo4"]),
                 "taalniveau": rng.choice(["A2", "B1", "B2", "C1"]),
@@ -417,6 +425,7 @@ def _plaatsingen(ctx, vacatures, kandidaten, aantal) -> None:
     handover and never after today, so no kandidaat has overlapping plaatsingen (issue 22
     point 7). Nazorg due before today is done, apart from a few of the last three weeks."""
     rng, regio, vandaag = ctx.rng, ctx.regio, ctx.vandaag
+    instrumenten = [code for code, _naam in instrumenten_voor(regio)]
     op_start = sorted(vacatures, key=lambda v: (v.startdatum, v.externe_id))
     starts = [v.startdatum for v in op_start]
     for i, kandidaat in enumerate(kandidaten[:aantal]):
@@ -452,7 +461,7 @@ def _plaatsingen(ctx, vacatures, kandidaten, aantal) -> None:
                 "uren_per_week": vacature.uren_per_week,
                 "doelgroep": kandidaat.doelgroep,
                 "woongemeente": kandidaat.woongemeente,
-                "instrumenten": rng.sample(Instrument.values, rng.randint(0, 2)),
+                "instrumenten": rng.sample(instrumenten, min(len(instrumenten), rng.randint(0, 2))),
                 "geregistreerd_door": vacature.werkgever.accounthouder,
             },
         )

@@ -16,7 +16,7 @@ from werkcentrum.autocomplete import SearchInput, words_in
 from werkcentrum.filters import RegioFilterSet
 from werkcentrum.models import Gemeente
 
-from .keuzes import Doelgroep, Opleidingsniveau
+from .keuzes import Opleidingsniveau
 from .models import (
     Cluster,
     Contactmoment,
@@ -28,6 +28,7 @@ from .models import (
     Voordracht,
     Werkgever,
 )
+from .regiolijsten import doelgroep_namen
 from .werkplek import Termijn, termijn_q
 
 JA_NEE = [("true", _("ja")), ("false", _("nee"))]
@@ -138,11 +139,25 @@ class VacatureFilter(filters.FilterSet):
         return queryset.filter(Q(functie__icontains=value) | Q(werkgever__naam__icontains=value))
 
 
-class KandidaatFilter(filters.FilterSet):
+class RegioDoelgroepFilterMixin:
+    """The `doelgroep` filter offers the doelgroepen of the user's regio, deactivated ones
+    too: old records still carry them. Another regio's code is an invalid choice (a 400 in
+    the API)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regio_id = getattr(getattr(self.request, "user", None), "regio_id", None)
+        keuzes = list(doelgroep_namen(regio_id).items()) if regio_id else []
+        self.filters["doelgroep"].extra["choices"] = keuzes
+
+
+def _doelgroep_filter() -> filters.ChoiceFilter:
+    return filters.ChoiceFilter(label=_("Doelgroep"), choices=[], empty_label=_("Alle doelgroepen"))
+
+
+class KandidaatFilter(RegioDoelgroepFilterMixin, filters.FilterSet):
     zoek = filters.CharFilter(label=_("Naam"), method="zoeken", max_length=100)
-    doelgroep = filters.ChoiceFilter(
-        label=_("Doelgroep"), choices=Doelgroep.choices, empty_label=_("Alle doelgroepen")
-    )
+    doelgroep = _doelgroep_filter()
     actief = _ja_nee("actief", label=_("Actief"), empty_label=_("Actief en niet actief"))
 
     class Meta:
@@ -153,13 +168,11 @@ class KandidaatFilter(filters.FilterSet):
         return queryset.filter(words_in(("voornaam", "achternaam"), value))
 
 
-class PlaatsingFilter(filters.FilterSet):
+class PlaatsingFilter(RegioDoelgroepFilterMixin, filters.FilterSet):
     """Issue 22 point 9: the plaatsingen list with search and filters."""
 
     zoek = filters.CharFilter(label=_("Kandidaat of werkgever"), method="zoeken", max_length=100)
-    doelgroep = filters.ChoiceFilter(
-        label=_("Doelgroep"), choices=Doelgroep.choices, empty_label=_("Alle doelgroepen")
-    )
+    doelgroep = _doelgroep_filter()
     jaar = _jaar("startdatum", label=_("Jaar van de startdatum"))
     werkgever = filters.NumberFilter(field_name="werkgever_id", widget=forms.HiddenInput)
 

@@ -10,7 +10,7 @@ from werkcentrum.formulierbescherming import HoneypotField
 from werkcentrum.models import Gemeente, Medewerker, Organisatie
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
-from .keuzes import Doelgroep, Instrument, Opleidingsniveau
+from .keuzes import Opleidingsniveau
 from .models import (
     Activiteit,
     Cluster,
@@ -25,8 +25,23 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
+from .regiolijsten import doelgroepen_voor, instrumenten_voor
 
 DATUM = DatumInput()
+
+
+def _regio_id(user, instance) -> int | None:
+    """The regio whose lists a form offers: the record's, else the user's."""
+    return getattr(instance, "regio_id", None) or getattr(user, "regio_id", None)
+
+
+def _doelgroep_veld(keuzes, **kwargs) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Doelgroep"),
+        choices=[("", "---------"), *keuzes],
+        error_messages={"invalid_choice": _("Kies een doelgroep uit de lijst van de regio.")},
+        **kwargs,
+    )
 
 
 def _adviseurs(user):
@@ -229,9 +244,9 @@ class VerzoekReactieForm(forms.Form):
 class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
     doelgroepen = forms.MultipleChoiceField(
         label=_("Geschikt voor doelgroep"),
-        choices=Doelgroep.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Kies doelgroepen uit de lijst van de regio.")},
     )
 
     class Meta:
@@ -261,6 +276,9 @@ class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
         self.fields["skills"].queryset = Skill.objects.all()
         self.fields["skills"].required = False
+        self.fields["doelgroepen"].choices = doelgroepen_voor(
+            _regio_id(user, self.instance), ook=self.instance.doelgroepen or []
+        )
 
 
 class VacatureStatusForm(forms.Form):
@@ -327,6 +345,10 @@ class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["gewenste_gemeenten"].queryset = Gemeente.objects.voor(user)
         self.fields["overgedragen_door"].queryset = Organisatie.objects.voor(user)
         self.fields["skills"].required = False
+        # The regio's active doelgroepen, and the kandidaat's own if deactivated since.
+        self.fields["doelgroep"] = _doelgroep_veld(
+            doelgroepen_voor(_regio_id(user, self.instance), ook=[self.instance.doelgroep])
+        )
 
 
 def _kandidaat_veld(user) -> SearchChoiceField:
@@ -364,9 +386,9 @@ class VoordrachtStatusForm(forms.Form):
 class PlaatsingForm(forms.ModelForm):
     instrumenten = forms.MultipleChoiceField(
         label=_("Instrumenten ingezet"),
-        choices=Instrument.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Kies instrumenten uit de lijst van de regio.")},
     )
 
     class Meta:
@@ -396,6 +418,9 @@ class PlaatsingForm(forms.ModelForm):
             label=_("Werkgever"),
         )
         self.fields["kandidaat"] = _kandidaat_veld(user)
+        self.fields["instrumenten"].choices = instrumenten_voor(
+            _regio_id(user, self.instance), ook=self.instance.instrumenten or []
+        )
 
     def _post_clean(self):
         # The consent and uniqueness rules are checked by the service (one place); the model
@@ -442,6 +467,9 @@ class DoelstellingForm(forms.ModelForm):
         self.fields["jaar"].min_value = 2020
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
         self.fields["gemeente"].empty_label = _("Hele regio")
+        self.fields["doelgroep"] = _doelgroep_veld(
+            doelgroepen_voor(_regio_id(user, self.instance), ook=[self.instance.doelgroep])
+        )
 
     def validate_unique(self) -> None:
         # An existing target is changed, not refused: doelstelling_vastleggen does the upsert.

@@ -145,6 +145,30 @@ class KeuzeWidget(widgets.CharWidget):
         )
 
 
+class RegioKeuzeWidget(KeuzeWidget):
+    """A code of the importing regio's list (WspDoelgroep), read by its code or the regio's
+    name for it; an export writes the regio's name (which the import reads back)."""
+
+    def __init__(self, model) -> None:
+        super().__init__(choices=())
+        self.model = model
+        self.regio = None
+        self._namen: dict[str, str] | None = None
+
+    def namen(self) -> dict[str, str]:
+        if self._namen is None:
+            rijen = self.model.objects.filter(regio=self.regio).order_by("volgorde", "naam")
+            self._namen = dict(rijen.values_list("code", "naam"))
+        return self._namen
+
+    def clean(self, value, row=None, **kwargs):
+        self.choices = list(self.namen().items())
+        return super().clean(value, row, **kwargs)
+
+    def render(self, value, obj=None, **kwargs):
+        return self.namen().get(value, value or "")
+
+
 class RegioFK(widgets.ForeignKeyWidget):
     """A foreign key looked up by a readable column, only within the importing regio."""
 

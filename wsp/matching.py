@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .models import Kandidaat, NazorgMoment, Plaatsing, Vacature
+from .models.lijsten import doelgroep_naam_subquery
 
 
 @dataclass
@@ -124,7 +125,7 @@ def geplaatst_subquery(op=None) -> Exists:
 def _kandidaten(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     return (
         qs.filter(actief=True, toestemming=True, werkfit=True)
-        .annotate(is_geplaatst=geplaatst_subquery())
+        .annotate(is_geplaatst=geplaatst_subquery(), doelgroep_naam=doelgroep_naam_subquery())
         .select_related("woongemeente")
         .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")
     )

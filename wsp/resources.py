@@ -24,6 +24,7 @@ from .importwidgets import (
     JaNeeWidget,
     KeuzeWidget,
     RegioFK,
+    RegioKeuzeWidget,
     TijdstipWidget,
     WspMedewerkerFK,
 )
@@ -36,6 +37,7 @@ from .models import (
     Sector,
     Vacature,
     Werkgever,
+    WspDoelgroep,
 )
 
 
@@ -45,6 +47,12 @@ class LijstWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return ",".join(value or [])
+
+
+def _doelgroep() -> fields.Field:
+    return fields.Field(
+        attribute="doelgroep", column_name="doelgroep", widget=RegioKeuzeWidget(WspDoelgroep)
+    )
 
 
 class RegioResource(VeiligeResource):
@@ -80,7 +88,7 @@ class RegioResource(VeiligeResource):
         self.voortgang = None  # (rows checked, rows with an error) -> None, see importeren
         self._met_fout = 0
         for veld in self.fields.values():
-            if isinstance(veld.widget, RegioFK):
+            if isinstance(veld.widget, RegioFK | RegioKeuzeWidget):
                 veld.widget.regio = regio
 
     def get_queryset(self):
@@ -342,6 +350,7 @@ class VacatureResource(RegioResource):
 
 
 class KandidaatResource(RegioResource):
+    doelgroep = _doelgroep()
     woongemeente = _fk("woongemeente", Gemeente, "naam")
     overgedragen_door = _fk("overgedragen_door", Organisatie, "naam")
 
@@ -376,6 +385,7 @@ class KandidaatResource(RegioResource):
 
 
 class PlaatsingResource(RegioResource):
+    doelgroep = _doelgroep()
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
     kandidaat = _fk("kandidaat_id", Kandidaat, "externe_id", attribute="kandidaat")
     woongemeente = _fk("woongemeente", Gemeente, "naam")
@@ -410,6 +420,7 @@ class DoelstellingResource(RegioResource):
     """One row per target; an empty gemeente is the target of the whole regio. Matched on
     (jaar, doelgroep, gemeente), so a re-import changes the numbers instead of adding rows."""
 
+    doelgroep = _doelgroep()
     gemeente = _fk("gemeente", Gemeente, "naam")
 
     class Meta:

@@ -45,6 +45,7 @@ from .models import (
     Werkgeversverzoek,
 )
 from .models.instelling import belofte_uren
+from .models.lijsten import doelgroep_naam_subquery
 from .models.vacatures import werklijst_volgorde
 
 
@@ -214,13 +215,18 @@ def kandidaten_voor(*, user: Medewerker) -> QuerySet[Kandidaat]:
     return (
         Kandidaat.objects.voor(user)
         .select_related("woongemeente", "overgedragen_door")
+        .annotate(doelgroep_naam=doelgroep_naam_subquery())
         .order_by("achternaam", "voornaam", "pk")
     )
 
 
 def plaatsingen_voor(*, user: Medewerker) -> QuerySet[Plaatsing]:
     """The plaatsingen list, newest first, with `duurzaam` (wsp.filters.PlaatsingFilter)."""
-    qs = Plaatsing.objects.voor(user).select_related("werkgever", "kandidaat")
+    qs = (
+        Plaatsing.objects.voor(user)
+        .select_related("werkgever", "kandidaat")
+        .annotate(doelgroep_naam=doelgroep_naam_subquery())
+    )
     return met_duurzaam(qs).order_by("-startdatum", "-pk")
 
 

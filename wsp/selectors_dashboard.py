@@ -1,5 +1,6 @@
 """Reads for the doelstellingen dashboard: every figure as a grouped aggregate in SQL, so the
-page costs four queries whatever the number of gemeenten, doelgroepen or plaatsingen."""
+page costs five queries (one the regio's doelgroepen) whatever the number of gemeenten,
+doelgroepen or plaatsingen."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from django.db.models import Count, F, Q, Subquery
 
 from werkcentrum.models import Gemeente, Medewerker
 
-from .keuzes import Doelgroep
-from .models import Doelstelling, NazorgMoment, Plaatsing
+from .models import Doelstelling, NazorgMoment, Plaatsing, WspDoelgroep
 
 
 def doelstellingen_dashboard(*, user: Medewerker, jaar: int | None, vandaag: date) -> dict:
@@ -52,9 +52,13 @@ def doelstellingen_dashboard(*, user: Medewerker, jaar: int | None, vandaag: dat
             ),
         )
     )
+    doelgroepen = _doelgroepen(
+        user=user, gebruikt={dg for (_g, dg), _a in doelen} | set(per_doelgroep_real)
+    )
     return {
         "jaar": jaar,
-        "per_doelgroep": _per_doelgroep(regio_doelen, per_doelgroep_real),
+        "doelgroepen": doelgroepen,
+        "per_doelgroep": _per_doelgroep(doelgroepen, regio_doelen, per_doelgroep_real),
         "totaal_doel": sum(regio_doelen.values()),
         "totaal_realisatie": totaal,
         # Most placements first, then by name with "no cluster" last (as PostgreSQL sorts).
@@ -64,7 +68,9 @@ def doelstellingen_dashboard(*, user: Medewerker, jaar: int | None, vandaag: dat
                 per_cluster.items(), key=lambda c: (-c[1], c[0] is None, c[0] or "")
             )
         ],
-        "per_gemeente": _per_gemeente(user=user, doelen=gemeente_doelen, real=real),
+        "per_gemeente": _per_gemeente(
+            user=user, doelgroepen=doelgroepen, doelen=gemeente_doelen, real=real
+        ),
         "nazorg": {"afgerond": nazorg["afgerond"], "op_tijd": nazorg["op_tijd"]},
         "duurzaam": {"totaal": totaal, "duurzaam": nazorg["duurzaam"]},
     }
@@ -87,9 +93,23 @@ def _doelen(
     return jaar, [((gemeente, doelgroep), aantal) for _j, gemeente, doelgroep, aantal in rijen]
 
 
-def _per_doelgroep(doelen: dict[str, int], gerealiseerd: Counter) -> list[dict]:
+def _doelgroepen(*, user: Medewerker, gebruikt: set[str]) -> list[tuple[str, str]]:
+    """The regio's active doelgroepen, and a deactivated one while the year has figures for
+    it; the regio's names, in its order."""
+    rijen = (
+        WspDoelgroep.objects.voor(user)
+        .order_by("volgorde", "naam")
+        .values_list("code", "naam", "actief")
+    )
+    # dict: the platform superuser sees every regio's list; a code counts once.
+    return list({c: n for c, n, actief in reversed(rijen) if actief or c in gebruikt}.items())[::-1]
+
+
+def _per_doelgroep(
+    doelgroepen: list[tuple[str, str]], doelen: dict[str, int], gerealiseerd: Counter
+) -> list[dict]:
     rijen = []
-    for code, label in Doelgroep.choices:
+    for code, label in doelgroepen:
         doel, real = doelen.get(code, 0), gerealiseerd.get(code, 0)
         rijen.append(
             {
@@ -103,7 +123,11 @@ def _per_doelgroep(doelen: dict[str, int], gerealiseerd: Counter) -> list[dict]:
 
 
 def _per_gemeente(
-    *, user: Medewerker, doelen: dict[tuple[int, str], int], real: Counter
+    *,
+    user: Medewerker,
+    doelgroepen: list[tuple[str, str]],
+    doelen: dict[tuple[int, str], int],
+    real: Counter,
 ) -> list[dict]:
     """Realisatie (by woongemeente) against each gemeente's own targets, per doelgroep and in
     total."""
@@ -111,7 +135,7 @@ def _per_gemeente(
     for pk, naam in Gemeente.objects.voor(user).order_by("naam").values_list("pk", "naam"):
         cellen = [
             {"doel": doelen.get((pk, c)), "realisatie": real.get((pk, c), 0)}
-            for c in Doelgroep.values
+            for c, _naam in doelgroepen
         ]
         doel = sum(c["doel"] or 0 for c in cellen)
         realisatie = sum(c["realisatie"] for c in cellen)

@@ -19,7 +19,6 @@ from werkcentrum.lists import filtered, list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
 from . import audit, filters, forms, matching, selectors, selectors_dashboard, services
-from .keuzes import Doelgroep
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
 from .views import PAGINA, WSP, _formulier
 
@@ -293,7 +292,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         form = forms.DashboardForm({"jaar": data["jaar"]})  # show the year the page opened on
     context = {
         "form": form,
-        "doelgroepen": Doelgroep.choices,
         "mag_doelen_beheren": services.mag_doelstellingen_beheren(request.user),
         "berekend": berekend,
         **data,

@@ -33,7 +33,8 @@ def test_keuze_renders_the_label_with_load_portaal():
 
 
 def test_keuze_is_get_display():
-    for doelgroep, _label in Plaatsing._meta.get_field("doelgroep").flatchoices:
-        p = Plaatsing(doelgroep=doelgroep)
-        assert keuze(p, "doelgroep") == p.get_doelgroep_display()
-    assert keuze(Plaatsing(doelgroep="onbekend"), "doelgroep") == "onbekend"
+    # (The doelgroep is a code of the regio's own list now, no longer a choice field.)
+    for vorm, _label in Plaatsing._meta.get_field("contractvorm").flatchoices:
+        p = Plaatsing(contractvorm=vorm)
+        assert keuze(p, "contractvorm") == p.get_contractvorm_display()
+    assert keuze(Plaatsing(contractvorm="onbekend"), "contractvorm") == "onbekend"

@@ -55,10 +55,10 @@ CODES = re.compile(
 )
 
 
-def test_instrumenten_show_their_labels_in_the_order_of_the_choices():
+def test_instrumenten_show_their_labels_in_the_order_of_the_choices(regio_a):
     from wsp.models import Plaatsing
 
-    plaatsing = Plaatsing(instrumenten=["jobcoach", "no_riskpolis"])
+    plaatsing = Plaatsing(regio=regio_a, instrumenten=["jobcoach", "no_riskpolis"])
     assert plaatsing.get_instrumenten_display() == ["No-riskpolis", "Jobcoach"]
     assert Plaatsing(instrumenten=[]).get_instrumenten_display() == []
 

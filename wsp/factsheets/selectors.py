@@ -23,8 +23,8 @@ from financien.saldi import saldi
 from loket.models import Doorverwijzing, Gesprek, Traject, Vraag
 from werkcentrum.models import Arbeidsmarktregio, Gemeente
 
-from ..keuzes import Doelgroep
 from ..models import Activiteit, Doelstelling, NazorgMoment, Plaatsing, Werkgeversverzoek
+from ..regiolijsten import doelgroep_namen
 
 _PERIODE = re.compile(r"^(\d{4})-H([12])$")
 
@@ -129,6 +129,7 @@ def _figuren(
     gemeente: Gemeente | None = None,
     doelgroep: str = "",
     cluster: str = "",
+    labels: dict[str, str],
 ) -> dict[str, dict[str, object]]:
     """{table code: {row name: value}} for one period, a fixed number of queries."""
     begin, einde = _grenzen(van, tot)
@@ -140,7 +141,6 @@ def _figuren(
     if cluster:
         plaatsingen = plaatsingen.filter(werkgever__sector__cluster__code=cluster)
     in_periode = plaatsingen.filter(startdatum__gte=van, startdatum__lte=tot)
-    labels = dict(Doelgroep.choices)
     f: dict[str, dict[str, object]] = {}
 
     per_dg = dict(in_periode.values_list("doelgroep").annotate(n=Count("pk")).order_by())
@@ -376,11 +376,13 @@ def factsheet_cijfers(
         ]
     if gemeente is not None and gemeente.regio_id != regio.pk:
         raise ValidationError(_("Onbekende gemeente in deze regio."), code="gemeente")
-    kw = {"gemeente": gemeente, "doelgroep": doelgroep, "cluster": cluster}
+    # The regio's own names, deactivated doelgroepen too: the comparisons reach back to
+    # periods they were in use.
+    labels = doelgroep_namen(regio)
+    kw = {"gemeente": gemeente, "doelgroep": doelgroep, "cluster": cluster, "labels": labels}
     nu, vorig, jaar = (_figuren(regio, a, b, **kw) for a, b in reeks)
 
     doelen = _doelen(regio=regio, jaar=periode.jaar, gemeente=gemeente)
-    labels = dict(Doelgroep.choices)
     doel_per_naam = {str(labels[c]): doelen.get(c, 0) for c in labels}
     doel_per_naam[_("Totaal")] = sum(doelen.values())
     dagen_jaar = (date(periode.jaar, 12, 31) - date(periode.jaar, 1, 1)).days + 1

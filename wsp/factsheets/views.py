@@ -23,8 +23,8 @@ from werkcentrum.tenancy import get_scoped_or_404
 from werkcentrum.validators import enkele_regel_validator
 
 from ..factsheet_models import Factsheet, FactsheetLink
-from ..keuzes import Doelgroep
 from ..models import Cluster
+from ..regiolijsten import doelgroep_namen
 from . import charts, links, pdf, selectors, services
 from .selectors import Periode
 
@@ -89,7 +89,6 @@ class DashboardForm(forms.Form):
     )
     doelgroep = forms.ChoiceField(
         label=gettext_lazy("Doelgroep"),
-        choices=[("", gettext_lazy("Alle doelgroepen")), *Doelgroep.choices],
         required=False,
     )
     cluster = forms.ChoiceField(label=gettext_lazy("Cluster"), required=False)
@@ -110,6 +109,10 @@ class DashboardForm(forms.Form):
         self.fields["periode"].choices = _periodes(vandaag)
         self.fields["periode"].vandaag = vandaag
         self.fields["gemeente"].queryset = Gemeente.objects.filter(regio=regio).order_by("naam")
+        self.fields["doelgroep"].choices = [
+            ("", _("Alle doelgroepen")),
+            *doelgroep_namen(regio).items(),
+        ]
         self.fields["cluster"].choices = [
             ("", _("Alle clusters")),
             *Cluster.objects.order_by("volgorde").values_list("code", "naam"),

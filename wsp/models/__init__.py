@@ -10,6 +10,7 @@ from .bemiddeling import Plaatsing, Voordracht
 from .doelen import Activiteit, Doelstelling
 from .instelling import WspInstelling
 from .kandidaten import Kandidaat
+from .lijsten import WspDoelgroep, WspInstrument
 from .nazorg import NazorgMoment
 from .overdracht import Overdracht
 from .referentie import Cluster, Sector, Skill
@@ -37,6 +38,8 @@ __all__ = [
     "Voordracht",
     "Werkgever",
     "Werkgeversverzoek",
+    "WspDoelgroep",
     "WspInstelling",
+    "WspInstrument",
     "kvk_validator",
 ]

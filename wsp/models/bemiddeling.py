@@ -14,9 +14,15 @@ from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator
 
-from ..keuzes import Doelgroep, Instrument
 from .base import User, _regio_fk
 from .kandidaten import Kandidaat
+from .lijsten import (
+    MetDoelgroepNaam,
+    WspDoelgroep,
+    WspInstrument,
+    onbekend_fout,
+    onbekende_codes,
+)
 from .vacatures import Vacature
 from .werkgevers import Werkgever
 
@@ -70,7 +76,7 @@ class Voordracht(models.Model):
         return f"{self.kandidaat} → {self.vacature.functie}"
 
 
-class Plaatsing(models.Model):
+class Plaatsing(MetDoelgroepNaam, models.Model):
     class Contractvorm(models.TextChoices):
         BEPAALD = "bepaald", _("Bepaalde tijd")
         ONBEPAALD = "onbepaald", _("Onbepaalde tijd")
@@ -113,7 +119,8 @@ class Plaatsing(models.Model):
     uren_per_week = models.PositiveSmallIntegerField(
         _("uren per week"), validators=[MaxValueValidator(60)]
     )
-    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
+    # Codes of the regio's lists (WspDoelgroep, WspInstrument): they differ per regio.
+    doelgroep = models.CharField(_("doelgroep"), max_length=20)
     woongemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("woongemeente")
     )
@@ -158,11 +165,17 @@ class Plaatsing(models.Model):
         return reverse("wsp:plaatsing", args=[self.pk])
 
     def get_instrumenten_display(self) -> list[str]:
-        """The labels of the instrumenten (a JSON list of codes has no get_FOO_display), in
-        the order of the choices; an unknown code is shown as it is stored."""
+        """The regio's names of the instrumenten (a JSON list of codes has no
+        get_FOO_display), in the regio's order; an unknown code is shown as it is stored."""
         gekozen = set(self.instrumenten or [])
-        labels = [str(label) for code, label in Instrument.choices if code in gekozen]
-        return labels + sorted(gekozen - set(Instrument.values))
+        if not gekozen:
+            return []
+        namen = dict(
+            WspInstrument.objects.filter(regio_id=self.regio_id, code__in=gekozen)
+            .order_by("volgorde", "naam")
+            .values_list("code", "naam")
+        )
+        return list(namen.values()) + sorted(gekozen - set(namen))
 
     def clean(self) -> None:
         if self.kandidaat_id and not self.kandidaat.toestemming:
@@ -174,9 +187,12 @@ class Plaatsing(models.Model):
                     )
                 }
             )
-        onbekend = set(self.instrumenten or []) - set(Instrument.values)
-        if onbekend:
-            raise ValidationError({"instrumenten": _("Onbekend instrument.")})
+        if onbekend := onbekende_codes(WspInstrument, self.regio_id, self.instrumenten):
+            raise ValidationError({"instrumenten": onbekend_fout(_("instrument"), onbekend)})
+        if self.doelgroep and (
+            onbekend := onbekende_codes(WspDoelgroep, self.regio_id, [self.doelgroep])
+        ):
+            raise ValidationError({"doelgroep": onbekend_fout(_("doelgroep"), onbekend)})
         if self.einddatum and self.startdatum and self.einddatum < self.startdatum:
             raise ValidationError({"einddatum": _("De einddatum ligt voor de startdatum.")})
         if not (self.reden_overlap or "").strip() and (andere := self.overlappende()):

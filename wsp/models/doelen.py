@@ -11,17 +11,18 @@ from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator
 
-from ..keuzes import Doelgroep
 from .base import _regio_fk
+from .lijsten import MetDoelgroepNaam, WspDoelgroep, onbekend_fout, onbekende_codes
 
 
-class Doelstelling(models.Model):
+class Doelstelling(MetDoelgroepNaam, models.Model):
     """Placements aimed at per year and doelgroep, for the whole regio (gemeente empty) or one
     gemeente. The gemeenten's targets split the regio's: together they never exceed it."""
 
     regio = _regio_fk("wsp_doelstellingen")
     jaar = models.PositiveSmallIntegerField(_("jaar"))
-    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
+    # A code of the regio's doelgroepen (WspDoelgroep).
+    doelgroep = models.CharField(_("doelgroep"), max_length=20)
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,
@@ -67,6 +68,10 @@ class Doelstelling(models.Model):
     def clean(self) -> None:
         if self.gemeente_id and self.regio_id and self.gemeente.regio_id != self.regio_id:
             raise ValidationError({"gemeente": _("Deze gemeente hoort bij een andere regio.")})
+        if self.doelgroep and (
+            onbekend := onbekende_codes(WspDoelgroep, self.regio_id, [self.doelgroep])
+        ):
+            raise ValidationError({"doelgroep": onbekend_fout(_("doelgroep"), onbekend)})
         if self.regio_id and self.jaar and self.doelgroep and self.aantal is not None:
             self._binnen_regiodoel()
 

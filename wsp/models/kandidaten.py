@@ -15,12 +15,13 @@ from werkcentrum.models import Gemeente, Organisatie
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
-from ..keuzes import Doelgroep, Opleidingsniveau, Taalniveau
+from ..keuzes import Opleidingsniveau, Taalniveau
 from .base import _regio_fk
+from .lijsten import MetDoelgroepNaam, WspDoelgroep, onbekend_fout, onbekende_codes
 from .referentie import Sector, Skill
 
 
-class Kandidaat(models.Model):
+class Kandidaat(MetDoelgroepNaam, models.Model):
     """A werkfit werkzoekende handed over warmly; holds only what is needed to mediate
     (no BSN, no date of birth, no medical details)."""
 
@@ -42,7 +43,8 @@ class Kandidaat(models.Model):
         related_name="wsp_kandidaten",
         verbose_name=_("woongemeente"),
     )
-    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
+    # A code of the regio's doelgroepen (WspDoelgroep), not a choice list: it differs per regio.
+    doelgroep = models.CharField(_("doelgroep"), max_length=20)
     doelgroepregister = models.BooleanField(_("doelgroepregister (banenafspraak)"), default=False)
     werkfit = models.BooleanField(_("werkfit"), default=True)
     skills = models.ManyToManyField(Skill, blank=True, related_name="kandidaten")
@@ -125,3 +127,7 @@ class Kandidaat(models.Model):
     def clean(self) -> None:
         if self.toestemming and not self.toestemming_op:
             raise ValidationError({"toestemming_op": _("Vul in wanneer toestemming is gegeven.")})
+        if self.doelgroep and (
+            onbekend := onbekende_codes(WspDoelgroep, self.regio_id, [self.doelgroep])
+        ):
+            raise ValidationError({"doelgroep": onbekend_fout(_("doelgroep"), onbekend)})

@@ -14,8 +14,9 @@ from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator
 
-from ..keuzes import Doelgroep, Opleidingsniveau
+from ..keuzes import Opleidingsniveau
 from .base import _regio_fk
+from .lijsten import WspDoelgroep, onbekend_fout, onbekende_codes
 from .referentie import Sector, Skill
 from .werkgevers import Werkgever
 
@@ -123,8 +124,7 @@ class Vacature(models.Model):
             raise ValidationError(
                 {"sluitingsdatum": _("De sluitingsdatum mag niet voor de startdatum liggen.")}
             )
-        onbekend = set(self.doelgroepen or []) - set(Doelgroep.values)
-        if onbekend:
-            raise ValidationError({"doelgroepen": _("Onbekende doelgroep.")})
+        if onbekend := onbekende_codes(WspDoelgroep, self.regio_id, self.doelgroepen):
+            raise ValidationError({"doelgroepen": onbekend_fout(_("doelgroep"), onbekend)})
         if self.werkgever_id and self.regio_id and self.werkgever.regio_id != self.regio_id:
             raise ValidationError({"werkgever": _("Deze werkgever hoort bij een andere regio.")})

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Medewerker
 
 from ..models import Activiteit, Doelstelling
+from ..regiolijsten import doelgroep_controleren
 from .rechten import _opslaan
 
 
@@ -35,9 +36,15 @@ def doelstelling_vastleggen(
     list(
         Doelstelling.objects.select_for_update().filter(regio=regio, jaar=jaar, doelgroep=doelgroep)
     )
-    doel = Doelstelling.objects.filter(
+    bestaand = Doelstelling.objects.filter(
         regio=regio, jaar=jaar, doelgroep=doelgroep, gemeente=gemeente
-    ).first() or Doelstelling(regio=regio, jaar=jaar, doelgroep=doelgroep, gemeente=gemeente)
+    ).first()
+    # An existing target keeps its (perhaps since deactivated) doelgroep; a new one needs an
+    # active doelgroep of the regio.
+    doelgroep_controleren(
+        regio=regio, code=doelgroep, huidig=bestaand.doelgroep if bestaand else ""
+    )
+    doel = bestaand or Doelstelling(regio=regio, jaar=jaar, doelgroep=doelgroep, gemeente=gemeente)
     return _opslaan(doel, aantal=aantal)
 
 

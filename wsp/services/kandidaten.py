@@ -16,6 +16,7 @@ from ..models import (
     Vacature,
     Voordracht,
 )
+from ..regiolijsten import doelgroep_controleren
 from .rechten import _met_nieuwe_skills, _opslaan, _vereist_bewerkrecht
 from .vacatures import _systeemovergang
 
@@ -32,6 +33,7 @@ def kandidaat_registreren(
     **velden: Any,
 ) -> Kandidaat:
     """Warme overdracht: who handed over, when, and the consent are recorded."""
+    doelgroep_controleren(regio=regio, code=velden.get("doelgroep", ""))
     kandidaat = _opslaan(Kandidaat(regio=regio), **velden)
     kandidaat.skills.set(_met_nieuwe_skills(skills, nieuwe_skills))
     kandidaat.gewenste_gemeenten.set(gewenste_gemeenten)
@@ -50,6 +52,10 @@ def kandidaat_bijwerken(
     **velden: Any,
 ) -> Kandidaat:
     gewijzigd = [n for n, w in velden.items() if getattr(kandidaat, n) != w]
+    if "doelgroep" in velden:
+        doelgroep_controleren(
+            regio=kandidaat.regio_id, code=velden["doelgroep"], huidig=kandidaat.doelgroep
+        )
     _opslaan(kandidaat, **velden)
     m2m = dict(m2m or {})
     if nieuwe_skills:

@@ -24,6 +24,7 @@ from ..models import (
     Voordracht,
     Werkgever,
 )
+from ..regiolijsten import doelgroep_controleren, instrumenten_controleren
 from .rechten import _opslaan, _vereist_bewerkrecht, wsp_managers
 from .vacatures import VERVULD_DOOR_PLAATSING, _systeemovergang
 
@@ -57,7 +58,13 @@ def plaatsing_registreren(
             or voordracht.vacature.werkgever_id != werkgever.pk
         ):
             raise ValidationError(_("Kandidaat en werkgever moeten die van de voordracht zijn."))
-    velden.setdefault("doelgroep", kandidaat.doelgroep)
+    # The kandidaat's doelgroep stays valid even when the regio has deactivated it since.
+    doelgroep_controleren(
+        regio=werkgever.regio_id,
+        code=velden.setdefault("doelgroep", kandidaat.doelgroep),
+        huidig=kandidaat.doelgroep,
+    )
+    instrumenten_controleren(regio=werkgever.regio_id, codes=velden.get("instrumenten") or [])
     velden.setdefault("woongemeente", kandidaat.woongemeente)
     plaatsing = _opslaan(
         Plaatsing(regio_id=werkgever.regio_id),

@@ -16,6 +16,7 @@ from ..models import (
     Vacature,
     Werkgever,
 )
+from ..regiolijsten import doelgroepen_controleren
 from .rechten import _met_nieuwe_skills, _opslaan, _vereist_bewerkrecht
 
 S = Vacature.Status
@@ -33,6 +34,7 @@ def vacature_registreren(
     _vereist_bewerkrecht(door, werkgever)
     if velden.pop("status", S.OPEN) != S.OPEN:
         raise ValidationError({"status": _("Een nieuwe vacature begint altijd als open.")})
+    doelgroepen_controleren(regio=werkgever.regio_id, codes=velden.get("doelgroepen") or [])
     vacature = _opslaan(Vacature(regio_id=werkgever.regio_id, werkgever=werkgever), **velden)
     vacature.skills.set(_met_nieuwe_skills(skills, nieuwe_skills))
     return vacature
@@ -50,6 +52,12 @@ def vacature_bijwerken(
     """Edits the details; a status change goes through the same check as the status page."""
     _vereist_bewerkrecht(door, vacature.werkgever)
     van = vacature.status
+    if "doelgroepen" in velden:
+        doelgroepen_controleren(
+            regio=vacature.regio_id,
+            codes=velden["doelgroepen"] or [],
+            huidig=vacature.doelgroepen or [],
+        )
     for naam, waarde in velden.items():
         setattr(vacature, naam, waarde)
     if vacature.status != van:
