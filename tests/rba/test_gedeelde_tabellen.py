@@ -151,6 +151,13 @@ def _nazorg(regio):
     return reverse("wsp:nazorg"), "Nazorg Rij BV"
 
 
+def _overdrachten(regio):
+    from tests.wsp.factories import OverdrachtFactory
+
+    OverdrachtFactory(regio=regio, voornaam="Rij", achternaam="Overgedragen")
+    return reverse("wsp:overdrachten"), "Rij Overgedragen"
+
+
 def _uit_lijsten(url, maak):
     def pagina(regio):
         return url, maak(regio, 7)
@@ -220,6 +227,7 @@ TABELLEN = [
         "plaatsingen",
     ),
     Tabel("wsp/_nazorg_tabel.html", "wsp_adviseur", _nazorg, "open nazorg"),
+    Tabel("wsp/_overdrachten_tabel.html", "wsp_adviseur", _overdrachten, "overdrachten"),
     Tabel(
         "loket/_vragen_tabel.html",
         "gids",
