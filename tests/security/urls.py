@@ -146,6 +146,22 @@ def _importtaak(wereld):
     return {"pk": taak.pk}
 
 
+def _loket_overdracht(wereld):
+    """A handover to the WSP offered by the matrix gids (the demo data has none)."""
+    from tests.wsp.factories import OverdrachtFactory
+    from werkcentrum.models import Gemeente, Organisatie
+
+    gids = wereld.gebruikers["gids"]
+    werkcentrum = _eerste(Organisatie, wereld, type=Organisatie.Type.WERKCENTRUM)
+    overdracht = OverdrachtFactory(
+        regio=wereld.regio_a,
+        organisatie=werkcentrum,
+        aangeboden_door=gids,
+        woongemeente=_eerste(Gemeente, wereld),
+    )
+    return {"pk": overdracht.pk}
+
+
 # A factsheet version that does not exist: these rows prove login and role checks come first.
 GEEN_VERSIE = {"pk": 999999}
 
@@ -163,6 +179,7 @@ KWARGS: dict[str, Callable] = {
     "loket:doorverwijzing_doorsturen": _pk("loket.Doorverwijzing"),
     "loket:dienst_bewerken": _pk("loket.Dienst"),
     "loket:traject": _pk("loket.Traject"),
+    "loket:overdracht": _loket_overdracht,
     "loket:dashboard_export": lambda w: {"tabel": "locatie", "formaat": "csv"},
     "importtaak": _importtaak,
     "importtaak_bevestigen": _importtaak,
