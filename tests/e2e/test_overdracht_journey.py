@@ -74,25 +74,16 @@ def _gelukt(page, tekst: str) -> None:
 
 def _aannemen(browser, live_server, adviseur, overdracht) -> None:
     """The adviseur accepts the handover on the WSP's own page (wsp:overdracht)."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        reverse("wsp:overdracht", args=[overdracht.pk])
-    except NoReverseMatch:  # TEMPORARY until the WSP's pages are merged
-        from wsp.services.overdracht import overdracht_aannemen
-
-        overdracht_aannemen(overdracht=overdracht, door=adviseur)
-        return
     context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15000)
     inloggen(page, live_server.url, adviseur)
     page.goto(f"{live_server.url}/wsp/overdrachten/{overdracht.pk}/")
-    if page.get_by_role("radio").count():  # doelbinding: say why the record opens
-        page.get_by_role("radio").first.check()
-        page.get_by_role("button", name=re.compile("openen|verder", re.I)).click()
-    page.get_by_role("button", name=re.compile("aannemen", re.I)).first.click()
-    page.wait_for_load_state()
+    # Doelbinding: the adviseur says why the record opens.
+    page.get_by_label("Bemiddeling naar werk").check()
+    page.get_by_role("button", name="Dossier openen").click()
+    page.get_by_role("button", name="Aannemen als kandidaat").click()
+    _gelukt(page, "is aangenomen als kandidaat")
     context.close()
 
 
