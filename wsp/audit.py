@@ -114,5 +114,17 @@ def overdracht_beoordeeld(obj: models.Model, *, user) -> AuditEvent:
     return audit.persoonsgegevens_gewijzigd(obj, user=user, doel=DOEL, velden=["status"])
 
 
-def overdracht_ingezien(obj: models.Model, *, user) -> AuditEvent:
-    return audit.persoonsgegevens_ingezien(obj, user=user, doel=DOEL)
+def overdracht_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
+    return audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)
+
+
+def overdrachtenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> AuditEvent:
+    """A page or API list of warme overdrachten (names, woongemeente): one event naming the
+    rows shown, by id, under the key "overdrachten"."""
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.INGEZIEN,
+        event="wsp_overdrachtenlijst_ingezien",
+        user=user,
+        doel=DOEL,
+        details={"context": context, "overdrachten": [int(pk) for pk in dict.fromkeys(ids)]},
+    )

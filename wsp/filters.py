@@ -23,6 +23,7 @@ from .models import (
     Doelstelling,
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Vacature,
     Voordracht,
@@ -273,3 +274,47 @@ def _regio_gemeenten(request) -> QuerySet[Gemeente]:
     if regio is None:
         return Gemeente.objects.none()
     return Gemeente.objects.in_regio(regio).order_by("naam")
+
+
+def _vacatures_met_overdracht(request) -> QuerySet[Vacature]:
+    """Only the vacatures someone was offered for: a short list, not the whole vacaturebank."""
+    if request is None:
+        return Vacature.objects.none()
+    return (
+        Vacature.objects.voor(request.user)
+        .filter(overdrachten__isnull=False)
+        .select_related("werkgever")
+        .distinct()
+        .order_by("functie", "pk")
+    )
+
+
+class OverdrachtFilter(filters.FilterSet):
+    """The WSP's inbox of warme overdrachten (selectors.overdrachten_voor); opens on the
+    offers still waiting for a decision (views pass status=aangeboden as the default)."""
+
+    zoek = filters.CharFilter(label=_("Naam"), method="zoeken", max_length=100)
+    status = filters.ChoiceFilter(
+        label=_("Status"), choices=Overdracht.Status.choices, empty_label=_("Alle statussen")
+    )
+    bron = filters.ChoiceFilter(
+        label=_("Bron"), choices=Overdracht.Bron.choices, empty_label=_("Alle bronnen")
+    )
+    gemeente = filters.ModelChoiceFilter(
+        label=_("Woongemeente"),
+        field_name="woongemeente",
+        queryset=_gemeenten,
+        empty_label=_("Alle gemeenten"),
+    )
+    vacature = filters.ModelChoiceFilter(
+        label=_("Voor vacature"),
+        queryset=_vacatures_met_overdracht,
+        empty_label=_("Alle vacatures"),
+    )
+
+    class Meta:
+        model = Overdracht
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(words_in(("voornaam", "achternaam"), value))

@@ -554,3 +554,18 @@ class StandaardAccounthouderForm(forms.Form):
 
     def opties(self) -> dict:
         return {"accounthouder": self.cleaned_data["accounthouder"].pk}
+
+
+class TeruggaveForm(forms.Form):
+    """Returning a warme overdracht: the offerer reads this reason, so it is required."""
+
+    reden_teruggave = forms.CharField(
+        label=_("Reden van teruggave"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "De aanbieder leest dit. Bijvoorbeeld: nog niet werkfit, past niet bij een "
+            "vacature in de regio. Geen medische gegevens."
+        ),
+        error_messages={"required": _("Geef de reden waarom je teruggeeft.")},
+    )

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import views as v
 from . import views_bemiddeling as b
+from . import views_overdracht as o
 
 app_name = "wsp"
 
@@ -49,4 +50,11 @@ urlpatterns = [
     path("importeren/", b.importeren, name="importeren"),
     path("exporteren/<slug:soort>.<slug:formaat>", b.exporteren, name="exporteren"),
     path("factsheets/", include("wsp.factsheets.urls")),
+    # Warme overdracht: the WSP's inbox and decision (issue 23).
+    path("overdrachten/", o.overdrachten, name="overdrachten"),
+    path("overdrachten/<int:pk>/", o.overdracht, name="overdracht"),
+    path("overdrachten/<int:pk>/aannemen/", o.overdracht_aannemen, name="overdracht_aannemen"),
+    path(
+        "overdrachten/<int:pk>/teruggeven/", o.overdracht_teruggeven, name="overdracht_teruggeven"
+    ),
 ]

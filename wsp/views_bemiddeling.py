@@ -101,6 +101,12 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
         "matches": matching.vacatures_voor_kandidaat(obj, limiet=10),
         "voordrachten": obj.voordrachten.select_related("vacature__werkgever"),
         "plaatsingen": obj.plaatsingen.select_related("werkgever"),
+        # Its origin, when the kandidaat came in by a warme overdracht in the portal.
+        "overdracht": obj.overdrachten.select_related(
+            "organisatie", "aangeboden_door", "toestemming_door"
+        )
+        .order_by("-aangeboden_op", "-pk")
+        .first(),
     }
     return render(request, "wsp/kandidaat.html", context)
 

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from werkcentrum.werkplek import Tegel
 
 from . import selectors
+from .models import Overdracht
 
 
 class Termijn:
@@ -47,8 +48,8 @@ def _url(naam: str, **params: str) -> str:
 
 
 def tegels(*, user, vandaag: date) -> list[Tegel]:
-    """Open verzoeken, opvolgingen due, nazorg due this week, nazorg overdue: three queries,
-    whatever the numbers."""
+    """Open verzoeken, opvolgingen due, nazorg due this week, nazorg overdue, handovers
+    waiting for a decision: four queries, whatever the numbers."""
     verzoeken = selectors.open_verzoeken(user=user).order_by().count()
     opvolgingen = (
         selectors.mijn_opvolgingen(user=user)
@@ -67,6 +68,13 @@ def tegels(*, user, vandaag: date) -> list[Tegel]:
                 "pk", filter=termijn_q(Termijn.VERLOPEN, vandaag=vandaag, veld="vervaldatum")
             ),
         )
+    )
+    # The same selector and status as the inbox the tile links to.
+    aangeboden = (
+        selectors.overdrachten_voor(user=user)
+        .filter(status=Overdracht.Status.AANGEBODEN)
+        .order_by()
+        .count()
     )
     return [
         Tegel(
@@ -94,5 +102,13 @@ def tegels(*, user, vandaag: date) -> list[Tegel]:
             aantal=nazorg["verlopen"],
             url=_url("wsp:nazorg", termijn=Termijn.VERLOPEN),
             dringend=True,
+        ),
+        Tegel(
+            titel=ngettext("aangeboden kandidaat", "aangeboden kandidaten", aangeboden),
+            omschrijving=_(
+                "Warme overdrachten van het loket en partners die op je besluit wachten."
+            ),
+            aantal=aangeboden,
+            url=_url("wsp:overdrachten", status=Overdracht.Status.AANGEBODEN),
         ),
     ]

@@ -154,6 +154,13 @@ def _nazorg(regio):
 def _overdrachten(regio):
     from tests.wsp.factories import OverdrachtFactory
 
+    OverdrachtFactory(regio=regio, voornaam="Rij", achternaam="Overgedragen")
+    return reverse("wsp:overdrachten"), "Rij Overgedragen"
+
+
+def _loket_overdrachten(regio):
+    from tests.wsp.factories import OverdrachtFactory
+
     OverdrachtFactory(regio=regio, voornaam="Overdracht", achternaam="Rij")
     return reverse("loket:overdrachten"), "Overdracht Rij"
 
@@ -239,6 +246,7 @@ TABELLEN = [
         "plaatsingen",
     ),
     Tabel("wsp/_nazorg_tabel.html", "wsp_adviseur", _nazorg, "open nazorg"),
+    Tabel("wsp/_overdrachten_tabel.html", "wsp_adviseur", _overdrachten, "overdrachten"),
     Tabel(
         "loket/_vragen_tabel.html",
         "gids",
@@ -258,7 +266,9 @@ TABELLEN = [
         "doorverwijzingen",
     ),
     Tabel("loket/_trajecten_tabel.html", "coordinator", _trajecten, "trajecten"),
-    Tabel("loket/_overdrachten_tabel.html", "coordinator", _overdrachten, "overdrachten"),
+    Tabel(
+        "loket/_overdrachten_tabel.html", "coordinator", _loket_overdrachten, "loket overdrachten"
+    ),
     Tabel(
         "loket/_overdracht_vacatures_tabel.html",
         "partnermedewerker",

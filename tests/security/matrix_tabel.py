@@ -240,6 +240,11 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:opvolging_afronden":           _rij(LG, NO, NO, NO, MT, MT, NO, NO, NO, NO, NO, MT, MT),
     "wsp:nazorg":                       _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:opvolgingen":                  _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
+    # Warme overdracht, the WSP's side (issue 23): the regio's WSP only.
+    "wsp:overdrachten":                 _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
+    "wsp:overdracht":                   _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp:overdracht_aannemen":          _rij(LG, NO, NO, NO, MT, MT, NO, NO, NO, NO, NO, MT, MT),
+    "wsp:overdracht_teruggeven":        _rij(LG, NO, NO, NO, MT, MT, NO, NO, NO, NO, NO, MT, MT),
     "wsp:plaatsing":                    _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:plaatsing_nieuw":              _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:plaatsing_startdatum":         _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),

@@ -162,6 +162,14 @@ def _loket_overdracht(wereld):
     return {"pk": overdracht.pk}
 
 
+def _wsp_overdracht(wereld):
+    """The demo has no warme overdracht: one offered by the Werkcentrum of regio A (rolled
+    back with the test), so the coordinator sees it and a partner of no organisation not."""
+    from tests.wsp.factories import OverdrachtFactory
+
+    return {"pk": OverdrachtFactory(regio=wereld.regio_a).pk}
+
+
 # A factsheet version that does not exist: these rows prove login and role checks come first.
 GEEN_VERSIE = {"pk": 999999}
 
@@ -213,6 +221,10 @@ KWARGS: dict[str, Callable] = {
     "wsp:factsheet_link_intrekken": lambda w: GEEN_VERSIE,
     "wsp:factsheet_ontvanger_bewerken": _pk("wsp.FactsheetOntvanger"),
     "wsp:factsheet_ontvanger_verwijderen": _pk("wsp.FactsheetOntvanger"),
+    # warme overdracht, the WSP's side
+    "wsp:overdracht": _wsp_overdracht,
+    "wsp:overdracht_aannemen": _wsp_overdracht,
+    "wsp:overdracht_teruggeven": _wsp_overdracht,
     # A regio's stylesheet: public (the login page and public site use it too).
     "huisstijl": _publiek(),
     "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},

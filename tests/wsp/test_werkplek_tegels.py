@@ -15,7 +15,13 @@ from tests.factories import MedewerkerFactory
 from wsp.models import Contactmoment
 from wsp.werkplek import einde_week
 
-from .factories import NazorgMomentFactory, PlaatsingFactory, VerzoekFactory, WerkgeverFactory
+from .factories import (
+    NazorgMomentFactory,
+    OverdrachtFactory,
+    PlaatsingFactory,
+    VerzoekFactory,
+    WerkgeverFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +80,11 @@ def _wat_er_wacht(adviseur, regio_a, regio_b, collega_b):
     _nazorg(regio_b, date(2025, 6, 9))
     _nazorg(regio_b, date(2025, 6, 12))
 
+    OverdrachtFactory(regio=regio_a)
+    OverdrachtFactory(regio=regio_a)
+    OverdrachtFactory(regio=regio_a, status="teruggegeven", reden_teruggave="Nog niet werkfit")
+    OverdrachtFactory(regio=regio_b)
+
 
 def _tegels(client) -> list:
     response = client.get(reverse("werkplek"))
@@ -99,13 +110,14 @@ def test_tiles_count_what_waits_in_the_users_regio_only(
         (2, "opvolgingen voor vandaag"),
         (2, "nazorgmomenten deze week"),
         (1, "nazorgmoment te laat"),
+        (2, "aangeboden kandidaten"),
     ]
     assert "15 juni" in tegels[2].omschrijving
-    assert [t.dringend for t in tegels] == [False, False, False, True]
+    assert [t.dringend for t in tegels] == [False, False, False, True, False]
 
     # Regio B's adviseur sees regio B's rows only.
     client.force_login(collega_b)
-    assert [t.aantal for t in _tegels(client)] == [1, 1, 1, 1]
+    assert [t.aantal for t in _tegels(client)] == [1, 1, 1, 1, 1]
 
 
 def test_each_tile_links_to_a_list_with_exactly_its_rows(
@@ -113,9 +125,9 @@ def test_each_tile_links_to_a_list_with_exactly_its_rows(
 ):
     _wat_er_wacht(adviseur, regio_a, regio_b, maak_gebruiker("wsp_adviseur", regio=regio_b))
     client.force_login(adviseur)
-    verzoeken, opvolgingen, week, te_laat = _tegels(client)
+    verzoeken, opvolgingen, week, te_laat, aangeboden = _tegels(client)
     assert len(client.get(verzoeken.url).context["open"]) == verzoeken.aantal
-    for tegel in (opvolgingen, week, te_laat):
+    for tegel in (opvolgingen, week, te_laat, aangeboden):
         response = client.get(tegel.url)
         assert response.status_code == 200, tegel.url
         assert response.context["page_obj"].paginator.count == tegel.aantal, tegel.url
@@ -137,7 +149,7 @@ def test_the_werkplek_page_counts_in_a_constant_number_of_queries(
     for _ in range(3):
         _wat_er_wacht(adviseur, regio_a, regio_b, maak_gebruiker("wsp_adviseur", regio=regio_b))
     with CaptureQueriesContext(connection) as vol:
-        assert [t.aantal for t in _tegels(client)] == [8, 8, 8, 4]
+        assert [t.aantal for t in _tegels(client)] == [8, 8, 8, 4, 8]
     assert len(vol) == len(leeg)
     with django_assert_max_num_queries(len(leeg)):
         _tegels(client)

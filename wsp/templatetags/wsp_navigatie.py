@@ -30,6 +30,11 @@ ONDERDELEN = [
         _("Vacatures"),
         {"vacature", "vacature_nieuw", "vacature_bewerken", "vacature_status"},
     ),
+    (
+        "overdrachten",
+        _("Overdrachten"),
+        {"overdracht", "overdracht_aannemen", "overdracht_teruggeven"},
+    ),
     ("kandidaten", _("Kandidaten"), {"kandidaat", "kandidaat_nieuw", "kandidaat_bewerken"}),
     (
         "plaatsingen",
