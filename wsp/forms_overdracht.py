@@ -100,7 +100,7 @@ class OverdrachtForm(forms.ModelForm):
                 openbare_vacatures(regio=regio, vandaag=timezone.localdate())
                 .select_related(None)
                 .prefetch_related(None)
-                .select_related("werkgever")
+                .select_related("werkgever", "gemeente")
             )
             vacature.required = False
             vacature.empty_label = _("Geen vacature: in het algemeen aanbieden")

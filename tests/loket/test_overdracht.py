@@ -455,3 +455,22 @@ def test_the_werkplek_lists_the_handover_for_offerers(client, gids, consulent):
     assert "Overdrachten aan het WSP" in html and "Open vacatures: kandidaat aanbieden" not in html
     html = _ingelogd(client, consulent).get(reverse("werkplek")).content.decode()
     assert "Overdrachten aan het WSP" in html and "Open vacatures: kandidaat aanbieden" in html
+
+
+def test_a_colleagues_open_handover_shows_no_status_nor_button(
+    client, regio_a, gids, maak_gebruiker, werkcentrum
+):
+    gesprek = GesprekFactory(regio=regio_a)
+    OverdrachtFactory(
+        regio=regio_a,
+        gesprek=gesprek,
+        organisatie=werkcentrum,
+        status="teruggegeven",
+        reden_teruggave="Interne reden",
+    )
+    OverdrachtFactory(regio=regio_a, gesprek=gesprek, organisatie=werkcentrum)
+    html = _ingelogd(client, gids).get(reverse("loket:gesprek", args=[gesprek.pk])).content
+    html = html.decode()
+    assert "al aan het WSP overgedragen door een collega of partner" in html
+    assert 'data-testid="overdracht-status"' not in html
+    assert f"{NIEUW}?gesprek={gesprek.pk}" not in html
