@@ -6,6 +6,7 @@ so the API cannot bypass a rule (KvK, consent, duplicates, object rights)."""
 from __future__ import annotations
 
 from django.db.models import F
+from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,15 +20,17 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from werkcentrum.api import RegioScopedViewSetMixin
-from werkcentrum.api_fields import RegioScopedRelationsMixin, medewerkers_met_rol
+from werkcentrum.api_fields import ONBEKEND, RegioScopedRelationsMixin, medewerkers_met_rol
+from werkcentrum.api_permissions import RegioModelPermissions
 from werkcentrum.doelbinding import DOEL_API_PARAMETERS, doel_uit_api
 from werkcentrum.validators import enkele_regel_validator
 
-from . import audit, filters, services
+from . import audit, filters, selectors, services
 from .models import (
     Doelstelling,
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Vacature,
     Voordracht,
@@ -445,3 +448,223 @@ class DoelstellingViewSet(
             gemeente=doel.gemeente,
             aantal=serializer.validated_data.get("aantal", doel.aantal),
         )
+
+
+# --- warme overdracht (issue 23 point 7) --------------------------------------------------
+
+
+def _openbare_vacatures(queryset, user):
+    """A partner offers for a vacature of the vacaturekrant: open, public, of the regio."""
+    regio = getattr(user, "regio", None)  # schema generation: an anonymous request
+    if regio is None:
+        return queryset.none()
+    return queryset.filter(
+        pk__in=selectors.openbare_vacatures(regio=user.regio, vandaag=timezone.localdate()).values(
+            "pk"
+        )
+    )
+
+
+class OverdrachtSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
+    """A warme overdracht as its offerer and the WSP see it: the person's data, the consent,
+    the decision and the ketenstatus; no WSP-internal notes."""
+
+    relation_limits = {"vacature": _openbare_vacatures}
+    # A field of the request only: "the person agreed" (what was agreed to is
+    # toestemming_gegevens). Left out counts as no: the service refuses in Dutch.
+    toestemming = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="true: de persoon geeft toestemming om deze gegevens met het WSP te delen.",
+    )
+    # Plain strings, not enums: `bron` and `status` exist with other choices elsewhere and
+    # their schema names would collide (see _statusveld).
+    bron = serializers.CharField(
+        read_only=True,
+        help_text="Bepaald door je organisatie, een van: " + ", ".join(Overdracht.Bron.values),
+    )
+    status = _statusveld(Overdracht.Status)
+    ketenstatus = serializers.CharField(
+        read_only=True,
+        help_text="Wat er van de overdracht werd, een van: "
+        + ", ".join(selectors.Ketenstatus.LABELS),
+    )
+
+    class Meta:
+        model = Overdracht
+        fields = [
+            "id",
+            "bron",
+            "organisatie",
+            "aangeboden_door",
+            "aangeboden_op",
+            "gesprek",
+            "doorverwijzing",
+            "traject",
+            "vacature",
+            "voornaam",
+            "achternaam",
+            "email",
+            "telefoon",
+            "woongemeente",
+            "doelgroep",
+            "opleidingsniveau",
+            "taalniveau",
+            "gewenst_beroep",
+            "uren_per_week",
+            "rijbewijs",
+            "beschikbaar_vanaf",
+            "toelichting",
+            "toestemming",
+            "toestemming_gegevens",
+            "toestemming_aan",
+            "toestemming_op",
+            "toestemming_door",
+            "toestemming_ingetrokken_op",
+            "status",
+            "ketenstatus",
+            "beoordeeld_op",
+            "reden_teruggave",
+            "kandidaat",
+        ]
+        # The loket origin is set by the loket's own pages, not by a partner's system.
+        read_only_fields = [
+            "organisatie",
+            "aangeboden_door",
+            "aangeboden_op",
+            "gesprek",
+            "doorverwijzing",
+            "traject",
+            "toestemming_aan",
+            "toestemming_op",
+            "toestemming_door",
+            "toestemming_ingetrokken_op",
+            "beoordeeld_op",
+            "reden_teruggave",
+            "kandidaat",
+        ]
+        extra_kwargs = {"vacature": {"help_text": "Optioneel: een open vacature uit de krant."}}
+        # One open handover per person and the regio rules are the service's to check.
+        validators: list = []
+
+    def get_fields(self):
+        fields = super().get_fields()
+        gemeente = fields.get("woongemeente")
+        if gemeente is not None and not gemeente.read_only:
+            # The same words for elsewhere and nowhere (api_fields), plus what to do.
+            gemeente.error_messages["does_not_exist"] = (
+                f"{ONBEKEND} Kies de woongemeente binnen de regio van dit WSP, of draag over "
+                "aan het WSP van de regio van de persoon."
+            )
+        return fields
+
+
+class TeruggaveSerializer(serializers.Serializer):
+    reden_teruggave = serializers.CharField(
+        max_length=1000,
+        help_text="Waarom het WSP teruggeeft; de aanbieder leest dit.",
+        error_messages={
+            "required": "Geef de reden waarom je teruggeeft.",
+            "blank": "Geef de reden waarom je teruggeeft.",
+        },
+    )
+
+
+class OverdrachtPermissions(RegioModelPermissions):
+    """Offering is adding (loket and partners); deciding, `aannemen` and `teruggeven`, is
+    changing (the WSP's roles)."""
+
+    BESLUITEN = ("aannemen", "teruggeven")
+
+    def has_permission(self, request, view) -> bool:
+        if getattr(view, "action", None) in self.BESLUITEN:
+            user = request.user
+            return bool(user and user.is_authenticated and user.has_perm("wsp.change_overdracht"))
+        return super().has_permission(request, view)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            _param("status", "Een van: " + ", ".join(Overdracht.Status.values)),
+            _param("bron", "Een van: " + ", ".join(Overdracht.Bron.values)),
+            _param("gemeente", "Gemeente-id van de woongemeente", OpenApiTypes.INT),
+            _param("vacature", "Vacature-id", OpenApiTypes.INT),
+            _param("zoek", "Voornaam of achternaam"),
+        ]
+    ),
+    retrieve=extend_schema(parameters=DOEL_API_PARAMETERS),
+)
+class OverdrachtViewSet(
+    RegioScopedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Warme overdracht to the WSP for partners' own systems. A gids or coordinator offers for
+    the Werkcentrum, a partnermedewerker for their organisation (which decides the bron); each
+    sees only the handovers the UI shows them (selectors.overdrachten_voor): a partner never
+    another organisation's. The WSP decides with `aannemen` or `teruggeven`. Every read is
+    written to the logboek dataverwerkingen."""
+
+    queryset = Overdracht.objects.order_by("-aangeboden_op", "-pk")
+    serializer_class = OverdrachtSerializer
+    permission_classes = [OverdrachtPermissions]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = filters.OverdrachtFilter
+
+    def get_extra_action_url_map(self):
+        return {}  # as VacatureViewSet: the browsable API's menu breaks the CSP
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return super().get_queryset().none()
+        # The selector scopes to the regio (as the mixin would) and then to the user's part.
+        return selectors.overdrachten_voor(user=self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        ids = [r["id"] for r in response.data.get("results", [])]
+        if ids:
+            audit.overdrachtenlijst_ingezien(user=request.user, ids=ids, context="api")
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        overdracht = self.get_object()  # 404 outside what the user sees, before asking why
+        audit.overdracht_ingezien(overdracht, user=request.user, doel=doel_uit_api(request))
+        return Response(self.get_serializer(overdracht).data)
+
+    def perform_create(self, serializer) -> None:
+        user = self.request.user
+        if user.regio is None:
+            raise ValidationError({"regio": "Een platformbeheerder biedt geen kandidaten aan."})
+        data = dict(serializer.validated_data)
+        overdracht = services.overdracht_aanbieden(
+            regio=user.regio,
+            door=user,
+            toestemming=data.pop("toestemming", False),
+            toestemming_gegevens=data.pop("toestemming_gegevens"),
+            **data,
+        )
+        serializer.instance = self.get_queryset().get(pk=overdracht.pk)
+
+    def _opnieuw(self, overdracht: Overdracht) -> Response:
+        return Response(self.get_serializer(self.get_queryset().get(pk=overdracht.pk)).data)
+
+    @extend_schema(request=None, responses=OverdrachtSerializer)
+    @action(detail=True, methods=["post"])
+    def aannemen(self, request, pk=None):
+        """The WSP accepts: one kandidaat (its id in `kandidaat`), the data copied once."""
+        overdracht = self.get_object()
+        services.overdracht_aannemen(overdracht=overdracht, door=request.user)
+        return self._opnieuw(overdracht)
+
+    @extend_schema(request=TeruggaveSerializer, responses=OverdrachtSerializer)
+    @action(detail=True, methods=["post"])
+    def teruggeven(self, request, pk=None):
+        """The WSP returns the person to who offered them, with the reason they read."""
+        overdracht = self.get_object()
+        invoer = TeruggaveSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        services.overdracht_teruggeven(
+            overdracht=overdracht, door=request.user, reden=invoer.validated_data["reden_teruggave"]
+        )
+        return self._opnieuw(overdracht)

@@ -12,5 +12,6 @@ router.register("wsp/voordrachten", api.VoordrachtViewSet, basename="wsp-voordra
 router.register("wsp/plaatsingen", api.PlaatsingViewSet, basename="wsp-plaatsing")
 router.register("wsp/nazorgmomenten", api.NazorgMomentViewSet, basename="wsp-nazorgmoment")
 router.register("wsp/doelstellingen", api.DoelstellingViewSet, basename="wsp-doelstelling")
+router.register("wsp/overdrachten", api.OverdrachtViewSet, basename="wsp-overdracht")
 
 urlpatterns = router.urls

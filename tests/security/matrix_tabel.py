@@ -20,6 +20,9 @@ Notes on rows that look surprising:
   link reads that one published version); expired, revoked and unknown tokens answer 410/404
   in tests/factsheets/test_links.py.
 - wsp:exporteren as superuser is 403: the platform user has no regio to export.
+- wsp-overdracht-detail is asked with ?doel=bemiddeling: the coordinator sees the
+  Werkcentrum's handover but may not choose that purpose (403); gids and partner see only
+  their own or their organisation's handovers (404: the matrix users offered none).
 - privacy:inzage/inzage_export/verwijderen name a kandidaat of regio A: regio B's privacy
   officer gets 400 ("not a record of your regio"), the same answer as for a record that
   does not exist.
@@ -200,6 +203,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp-kandidaat-list":               _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp-nazorgmoment-detail":          _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp-nazorgmoment-list":            _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
+    "wsp-overdracht-aannemen":          _rij(LG, MT, MT, MT, MT, MT, NO, NO, NO, NO, NO, MT, MT),
+    "wsp-overdracht-detail":            _rij(LG, NF, NO, NF, OK, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp-overdracht-list":              _rij(LG, OK, OK, OK, OK, OK, NO, NO, NO, NO, NO, OK, OK),
+    "wsp-overdracht-teruggeven":        _rij(LG, MT, MT, MT, MT, MT, NO, NO, NO, NO, NO, MT, MT),
     "wsp-plaatsing-detail":             _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp-plaatsing-list":               _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp-vacature-detail":              _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),

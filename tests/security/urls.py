@@ -225,6 +225,9 @@ KWARGS: dict[str, Callable] = {
     "wsp:overdracht": _wsp_overdracht,
     "wsp:overdracht_aannemen": _wsp_overdracht,
     "wsp:overdracht_teruggeven": _wsp_overdracht,
+    "wsp-overdracht-detail": _wsp_overdracht,
+    "wsp-overdracht-aannemen": _wsp_overdracht,
+    "wsp-overdracht-teruggeven": _wsp_overdracht,
     # A regio's stylesheet: public (the login page and public site use it too).
     "huisstijl": _publiek(),
     "huisstijl_id": lambda w: {"regio_id": w.regio_a.pk},
@@ -318,6 +321,7 @@ QUERY: dict[str, Callable] = {
     "rba-openbaar-besluit-detail": lambda w: f"?regio={w.regio_a.code}",
     # A person's record is read through the API only with a purpose (doelbinding).
     "wsp-kandidaat-detail": lambda w: "?doel=bemiddeling",
+    "wsp-overdracht-detail": lambda w: "?doel=bemiddeling",
     # The betrokkene's records of regio A (regio B cannot name them: 400).
     "privacy:inzage": lambda w: _dossier(w),
     "privacy:inzage_export": lambda w: _dossier(w),
