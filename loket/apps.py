@@ -113,6 +113,19 @@ class LoketConfig(AppConfig):
                 "loket:trajecten",
                 {"gids", "coordinator"},
             ),
+            # Warme overdracht to the WSP (issue 23 points 1 and 2).
+            (
+                _("Overdrachten aan het WSP"),
+                _("Werkfitte werkzoekenden overdragen en zien wat ervan werd."),
+                "loket:overdrachten",
+                {"gids", "coordinator", "partnermedewerker"},
+            ),
+            (
+                _("Open vacatures: kandidaat aanbieden"),
+                _("De vacaturekrant van de regio: een kandidaat aanbieden aan het WSP."),
+                "loket:overdracht_vacatures",
+                {"partnermedewerker"},
+            ),
             (
                 _("Loket-dashboard"),
                 _("Gesprekken, doorverwijzingen en vragen in cijfers."),

@@ -8,7 +8,9 @@ import django_filters as filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.models import Locatie
+from werkcentrum.models import Gemeente, Locatie
+from wsp.models import Overdracht, Vacature
+from wsp.selectors import Ketenstatus
 
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
 
@@ -124,3 +126,57 @@ class TrajectFilter(filters.FilterSet):
     class Meta:
         model = Traject
         fields: list[str] = []
+
+
+# --- Warme overdracht naar het WSP (issue 23) ----------------------------------------------
+
+
+class OverdrachtFilter(filters.FilterSet):
+    """The offerer's list of handovers (wsp.selectors.overdrachten_voor, which annotates the
+    chain status `ketenstatus` in SQL)."""
+
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    status = filters.ChoiceFilter(
+        label=_("Status"),
+        choices=Ketenstatus.choices,
+        empty_label=_("Alle"),
+        field_name="ketenstatus",
+    )
+
+    class Meta:
+        model = Overdracht
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            Q(voornaam__icontains=value)
+            | Q(achternaam__icontains=value)
+            | Q(email__icontains=value)
+            | Q(gewenst_beroep__icontains=value)
+        )
+
+
+def _gemeenten(request):
+    if request is None:
+        return Gemeente.objects.none()
+    return Gemeente.objects.voor(request.user).order_by("naam")
+
+
+class OverdrachtVacatureFilter(filters.FilterSet):
+    """The regio's vacaturekrant as partners see it when they offer a client."""
+
+    zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
+    gemeente = filters.ModelChoiceFilter(
+        label=_("Gemeente"), queryset=_gemeenten, empty_label=_("Alle gemeenten")
+    )
+
+    class Meta:
+        model = Vacature
+        fields: list[str] = []
+
+    def zoeken(self, queryset, _name, value):
+        return queryset.filter(
+            Q(functie__icontains=value)
+            | Q(omschrijving__icontains=value)
+            | Q(werkgever__naam__icontains=value)
+        )

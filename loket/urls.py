@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, views, views_werkgever
+from . import dashboard, views, views_overdracht, views_werkgever
 
 app_name = "loket"
 
@@ -46,6 +46,15 @@ urlpatterns = [
     path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.traject_nieuw, name="traject_nieuw"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
+    # Warme overdracht to the WSP, the offering side (issue 23 points 1 and 2).
+    path("overdrachten/", views_overdracht.overdrachten, name="overdrachten"),
+    path("overdrachten/nieuw/", views_overdracht.overdracht_nieuw, name="overdracht_nieuw"),
+    path("overdrachten/<int:pk>/", views_overdracht.overdracht, name="overdracht"),
+    path(
+        "overdrachten/vacatures/",
+        views_overdracht.overdracht_vacatures,
+        name="overdracht_vacatures",
+    ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path(
         "dashboard/<slug:tabel>.<str:formaat>", dashboard.dashboard_export, name="dashboard_export"

@@ -24,6 +24,7 @@ DOELEN: dict[str, Doel] = {
         Doel("vraag_behandelen", _("Vraag van de inwoner behandelen")),
         Doel("doorverwijzen", _("Warme doorverwijzing voorbereiden of opvolgen")),
         Doel("traject_begeleiden", _("Traject aanvragen of begeleiden")),
+        Doel("overdragen", _("Warme overdracht aan het WSP voorbereiden of volgen")),
         Doel("kwaliteitscontrole", _("Kwaliteitscontrole of klachtbehandeling")),
         Doel("bemiddeling", _("Bemiddeling naar werk")),
         Doel("nazorg", _("Nazorg na een plaatsing")),
@@ -43,14 +44,15 @@ DOELEN: dict[str, Doel] = {
 }
 
 DOELEN_PER_ROL: dict[str, tuple[str, ...]] = {
-    "gids": ("vraag_behandelen", "doorverwijzen", "traject_begeleiden"),
+    "gids": ("vraag_behandelen", "doorverwijzen", "traject_begeleiden", "overdragen"),
     "coordinator": (
         "vraag_behandelen",
         "doorverwijzen",
         "traject_begeleiden",
+        "overdragen",
         "kwaliteitscontrole",
     ),
-    "partnermedewerker": ("doorverwijzen",),
+    "partnermedewerker": ("doorverwijzen", "overdragen"),
     "wsp_adviseur": ("bemiddeling", "nazorg", "werkgeversdienstverlening"),
     "wsp_manager": ("bemiddeling", "nazorg", "werkgeversdienstverlening", "kwaliteitscontrole"),
     "rba_secretariaat": ("ledenadministratie", "actielijst"),

@@ -116,6 +116,7 @@ def test_gids_refers_partner_follows_up_gids_sees_success(browser, page, live_se
     # Doelbinding: the partner says why before the referral with personal data opens.
     partner.get_by_role("heading", level=1, name="Waarom open je dit dossier?").wait_for()
     assert ernstige_schendingen(partner) == []
+    partner.get_by_label("Warme doorverwijzing voorbereiden of opvolgen").check()
     partner.get_by_role("button", name="Dossier openen").click()
     assert partner.get_by_text("WW sinds kort").is_visible()
     for status in ("Ontvangen", "Contact gelegd", "Afgerond"):

@@ -158,6 +158,25 @@ def _overdrachten(regio):
     return reverse("wsp:overdrachten"), "Rij Overgedragen"
 
 
+def _loket_overdrachten(regio):
+    from tests.wsp.factories import OverdrachtFactory
+
+    OverdrachtFactory(regio=regio, voornaam="Overdracht", achternaam="Rij")
+    return reverse("loket:overdrachten"), "Overdracht Rij"
+
+
+def _overdracht_vacatures(regio):
+    from tests.wsp.factories import VacatureFactory
+
+    VacatureFactory(
+        werkgever__regio=regio,
+        functie="Vacature voor partners",
+        is_openbaar=True,
+        sluitingsdatum=timezone.localdate() + timedelta(days=30),
+    )
+    return reverse("loket:overdracht_vacatures"), "Vacature voor partners"
+
+
 def _uit_lijsten(url, maak):
     def pagina(regio):
         return url, maak(regio, 7)
@@ -247,6 +266,15 @@ TABELLEN = [
         "doorverwijzingen",
     ),
     Tabel("loket/_trajecten_tabel.html", "coordinator", _trajecten, "trajecten"),
+    Tabel(
+        "loket/_overdrachten_tabel.html", "coordinator", _loket_overdrachten, "loket overdrachten"
+    ),
+    Tabel(
+        "loket/_overdracht_vacatures_tabel.html",
+        "partnermedewerker",
+        _overdracht_vacatures,
+        "vacatures voor partners",
+    ),
     Tabel(
         "werkcentrum/_organisaties_tabel.html",
         "gids",

@@ -118,6 +118,13 @@ MATRIX: dict[str, dict[str, str]] = {
     "loket:vragen":                     _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK, OK),
     # A gids records a werkgever's verzoek for the WSP; the platform account has no regio.
     "loket:werkgeversverzoek_nieuw":    _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, NO, NO, NO, OK),
+    # Warme overdracht, offering side (issue 23): gids, coordinator and partner offer; the
+    # matrix partner has no organisation, so it may not offer (403) and sees no offer (404);
+    # the detail names an offer of the matrix gids; the platform account has no regio's WSP.
+    "loket:overdracht":                 _rij(LG, OK, OK, NF, NO, NO, NO, NO, NO, NO, NO, OK, NF),
+    "loket:overdracht_nieuw":           _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, NO, NO, NO, OK),
+    "loket:overdracht_vacatures":       _rij(LG, NO, NO, OK, NO, NO, NO, NO, NO, NO, NO, NO, OK),
+    "loket:overdrachten":               _rij(LG, OK, OK, OK, NO, NO, NO, NO, NO, NO, NO, OK, OK),
     "loket_publiek:doorverwijzing_link": _rij(NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF),
     "loket_publiek:home":               _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),
     "loket_publiek:pagina":             _rij(OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK),

@@ -166,6 +166,22 @@ def _importtaak(wereld):
     return {"pk": taak.pk}
 
 
+def _loket_overdracht(wereld):
+    """A handover to the WSP offered by the matrix gids (the demo data has none)."""
+    from tests.wsp.factories import OverdrachtFactory
+    from werkcentrum.models import Gemeente, Organisatie
+
+    gids = wereld.gebruikers["gids"]
+    werkcentrum = _eerste(Organisatie, wereld, type=Organisatie.Type.WERKCENTRUM)
+    overdracht = OverdrachtFactory(
+        regio=wereld.regio_a,
+        organisatie=werkcentrum,
+        aangeboden_door=gids,
+        woongemeente=_eerste(Gemeente, wereld),
+    )
+    return {"pk": overdracht.pk}
+
+
 def _wsp_overdracht(wereld):
     """The demo has no warme overdracht: one offered by the Werkcentrum of regio A (rolled
     back with the test), so the coordinator sees it and a partner of no organisation not."""
@@ -191,6 +207,7 @@ KWARGS: dict[str, Callable] = {
     "loket:doorverwijzing_doorsturen": _pk("loket.Doorverwijzing"),
     "loket:dienst_bewerken": _pk("loket.Dienst"),
     "loket:traject": _pk("loket.Traject"),
+    "loket:overdracht": _loket_overdracht,
     "loket:dashboard_export": lambda w: {"tabel": "locatie", "formaat": "csv"},
     "importtaak": _importtaak,
     "importtaak_bevestigen": _importtaak,
