@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, views, views_werkgever
+from . import dashboard, views, views_keten, views_werkgever
 
 app_name = "loket"
 
@@ -46,6 +46,17 @@ urlpatterns = [
     path("trajecten/", views.trajecten, name="trajecten"),
     path("trajecten/nieuw/", views.traject_nieuw, name="traject_nieuw"),
     path("trajecten/<int:pk>/", views.traject, name="traject"),
+    # One person, one story (issue 23, keten-persoon).
+    path(
+        "overdrachten/<int:pk>/tijdlijn/",
+        views_keten.overdracht_tijdlijn,
+        name="overdracht_tijdlijn",
+    ),
+    path(
+        "overdrachten/<int:pk>/toestemming-intrekken/",
+        views_keten.overdracht_toestemming_intrekken,
+        name="overdracht_toestemming_intrekken",
+    ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path(
         "dashboard/<slug:tabel>.<str:formaat>", dashboard.dashboard_export, name="dashboard_export"

@@ -13,6 +13,8 @@ from werkcentrum.models import AuditEvent
 DOEL = "bemiddeling naar werk (WSP)"
 # Contact persons of werkgevers are read to serve the werkgever, not to mediate kandidaten.
 DOEL_WERKGEVERS = "werkgeversdienstverlening"
+# Recording a withdrawal of consent is a duty towards the person, not mediation.
+DOEL_INTREKKEN = "toestemming ingetrokken door de betrokkene"
 
 
 def kandidaat_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
@@ -116,3 +118,39 @@ def overdracht_beoordeeld(obj: models.Model, *, user) -> AuditEvent:
 
 def overdracht_ingezien(obj: models.Model, *, user) -> AuditEvent:
     return audit.persoonsgegevens_ingezien(obj, user=user, doel=DOEL)
+
+
+def toestemming_ingetrokken(
+    obj: models.Model,
+    *,
+    user,
+    overdrachten: list[int],
+    voordrachten_gesloten: int,
+    toelichting: bool,
+) -> AuditEvent:
+    """The person withdrew consent: which handovers stopped and how many proposals closed."""
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD,
+        event="wsp_toestemming_ingetrokken",
+        user=user,
+        obj=obj,
+        doel=DOEL_INTREKKEN,
+        details={
+            "overdrachten": overdrachten,
+            "voordrachten_gesloten": voordrachten_gesloten,
+            "met_toelichting": toelichting,
+        },
+    )
+
+
+def tijdlijn_ingezien(obj: models.Model, *, user, doel: str, getoond) -> AuditEvent | None:
+    """A person's timeline: the record it is opened from with the chosen purpose, and one event
+    naming the other records of the chain it shows (handovers, kandidaat)."""
+    audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)
+    return audit.personen_getoond(
+        [o for o in getoond if o is not None and o != obj],
+        user=user,
+        doel=doel,
+        context="tijdlijn",
+        obj=obj,
+    )

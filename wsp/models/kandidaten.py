@@ -85,6 +85,11 @@ class Kandidaat(models.Model):
         help_text=_("De kandidaat geeft toestemming om gegevens te delen met werkgevers."),
     )
     toestemming_op = models.DateField(_("toestemming gegeven op"), null=True, blank=True)
+    # Set once, when the person withdraws consent: from then on nothing more is done with the
+    # record (no voordracht, plaatsing or change), and every holder in the chain shows it.
+    toestemming_ingetrokken_op = models.DateTimeField(
+        _("toestemming ingetrokken op"), null=True, blank=True, editable=False
+    )
     externe_id = models.CharField(
         _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
     )
@@ -121,6 +126,10 @@ class Kandidaat(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("wsp:kandidaat", args=[self.pk])
+
+    @property
+    def toestemming_ingetrokken(self) -> bool:
+        return self.toestemming_ingetrokken_op is not None
 
     def clean(self) -> None:
         if self.toestemming and not self.toestemming_op:

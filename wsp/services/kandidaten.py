@@ -16,7 +16,12 @@ from ..models import (
     Vacature,
     Voordracht,
 )
-from .rechten import _met_nieuwe_skills, _opslaan, _vereist_bewerkrecht
+from .rechten import (
+    _met_nieuwe_skills,
+    _opslaan,
+    _vereist_bewerkrecht,
+    toestemming_niet_ingetrokken,
+)
 from .vacatures import _systeemovergang
 
 
@@ -49,6 +54,7 @@ def kandidaat_bijwerken(
     nieuwe_skills: list[str] | None = None,
     **velden: Any,
 ) -> Kandidaat:
+    toestemming_niet_ingetrokken(kandidaat)
     gewijzigd = [n for n, w in velden.items() if getattr(kandidaat, n) != w]
     _opslaan(kandidaat, **velden)
     m2m = dict(m2m or {})
@@ -66,6 +72,7 @@ def voordracht_doen(
     *, vacature: Vacature, kandidaat: Kandidaat, door: Medewerker, score: int = 0
 ) -> Voordracht:
     _vereist_bewerkrecht(door, vacature.werkgever)
+    toestemming_niet_ingetrokken(kandidaat)
     if not kandidaat.toestemming:
         raise ValidationError(
             {"kandidaat": _("Deze kandidaat heeft geen toestemming voor bemiddeling gegeven.")}

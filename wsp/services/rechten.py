@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.models import Medewerker
@@ -44,6 +46,19 @@ def wsp_managers(regio_id: int) -> QuerySet[Medewerker]:
 def _vereist_bewerkrecht(user: Medewerker, werkgever: Werkgever) -> None:
     if not mag_werkgever_bewerken(user, werkgever):
         raise PermissionError(_("Je mag dit account niet bewerken."))
+
+
+def toestemming_niet_ingetrokken(kandidaat) -> None:
+    """Refuse any further processing of a person who withdrew consent (issue 23)."""
+    if kandidaat is not None and kandidaat.toestemming_ingetrokken_op is not None:
+        raise ValidationError(ingetrokken_melding(kandidaat.toestemming_ingetrokken_op))
+
+
+def ingetrokken_melding(op) -> str:
+    return _(
+        "De persoon heeft de toestemming ingetrokken op %(datum)s: er wordt niets meer met "
+        "deze gegevens gedaan."
+    ) % {"datum": timezone.localtime(op).strftime("%d-%m-%Y")}
 
 
 def _opslaan(obj, **velden: Any):
