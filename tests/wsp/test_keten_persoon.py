@@ -399,6 +399,10 @@ def test_after_withdrawal_every_further_processing_is_refused(
     with pytest.raises(ValidationError, match=INGETROKKEN):
         services.toestemming_intrekken(kandidaat=kandidaat, door=adviseur)
     assert Overdracht.objects.count() == 1
+    # Nor can an import (by externe_id) give the consent back: the model refuses it.
+    kandidaat.toestemming, kandidaat.toestemming_op = True, date(2026, 1, 1)
+    with pytest.raises(ValidationError, match=INGETROKKEN):
+        kandidaat.full_clean()
     # The matching no longer offers the person.
     assert kandidaat.pk not in [m.kandidaat.pk for m in matching.kandidaten_voor_vacature(vacature)]
 

@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente, Organisatie
@@ -18,6 +20,14 @@ from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 from ..keuzes import Doelgroep, Opleidingsniveau, Taalniveau
 from .base import _regio_fk
 from .referentie import Sector, Skill
+
+
+def ingetrokken_melding(op) -> str:
+    """The message that refuses any processing after the person withdrew consent."""
+    return gettext(
+        "De persoon heeft de toestemming ingetrokken op %(datum)s: er wordt niets meer met "
+        "deze gegevens gedaan."
+    ) % {"datum": timezone.localtime(op).strftime("%d-%m-%Y")}
 
 
 class Kandidaat(models.Model):
@@ -132,5 +142,8 @@ class Kandidaat(models.Model):
         return self.toestemming_ingetrokken_op is not None
 
     def clean(self) -> None:
+        # Also an import by externe_id cannot bring a withdrawn person back (issue 23).
+        if self.toestemming_ingetrokken_op is not None:
+            raise ValidationError(ingetrokken_melding(self.toestemming_ingetrokken_op))
         if self.toestemming and not self.toestemming_op:
             raise ValidationError({"toestemming_op": _("Vul in wanneer toestemming is gegeven.")})

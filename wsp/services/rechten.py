@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkcentrum.models import Medewerker
@@ -15,6 +14,7 @@ from ..models import (
     Skill,
     Werkgever,
 )
+from ..models.kandidaten import ingetrokken_melding
 
 
 def mag_werkgever_bewerken(user: Medewerker, werkgever: Werkgever) -> bool:
@@ -52,13 +52,6 @@ def toestemming_niet_ingetrokken(kandidaat) -> None:
     """Refuse any further processing of a person who withdrew consent (issue 23)."""
     if kandidaat is not None and kandidaat.toestemming_ingetrokken_op is not None:
         raise ValidationError(ingetrokken_melding(kandidaat.toestemming_ingetrokken_op))
-
-
-def ingetrokken_melding(op) -> str:
-    return _(
-        "De persoon heeft de toestemming ingetrokken op %(datum)s: er wordt niets meer met "
-        "deze gegevens gedaan."
-    ) % {"datum": timezone.localtime(op).strftime("%d-%m-%Y")}
 
 
 def _opslaan(obj, **velden: Any):
