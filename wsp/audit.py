@@ -126,9 +126,10 @@ def toestemming_ingetrokken(
     user,
     overdrachten: list[int],
     voordrachten_gesloten: int,
-    toelichting: bool,
+    toelichting: str,
 ) -> AuditEvent:
-    """The person withdrew consent: which handovers stopped and how many proposals closed."""
+    """The person withdrew consent: which handovers stopped, how many proposals closed, and
+    the note of who recorded it (how the person said so); the event is the record of it."""
     return audit.vastleggen(
         actie=AuditEvent.Actie.GEWIJZIGD,
         event="wsp_toestemming_ingetrokken",
@@ -138,7 +139,7 @@ def toestemming_ingetrokken(
         details={
             "overdrachten": overdrachten,
             "voordrachten_gesloten": voordrachten_gesloten,
-            "met_toelichting": toelichting,
+            "toelichting": toelichting,
         },
     )
 

@@ -366,6 +366,7 @@ def test_withdrawal_on_the_kandidaat_stops_everything(keten, adviseur):
     assert event.object_id == str(kandidaat.pk)
     assert event.details["overdrachten"] == [overdracht.pk]
     assert event.details["voordrachten_gesloten"] == 1
+    assert event.details["toelichting"] == "Belde zelf"
 
 
 def test_after_withdrawal_every_further_processing_is_refused(

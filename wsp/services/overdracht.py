@@ -414,7 +414,7 @@ def toestemming_intrekken(
         user=door,
         overdrachten=[o.pk for o in overdrachten],
         voordrachten_gesloten=gesloten,
-        toelichting=bool(toelichting),
+        toelichting=toelichting,
     )
     if overdracht is not None:
         overdracht.refresh_from_db()
