@@ -50,8 +50,6 @@ def overdracht_toestemming_intrekken(request: HttpRequest, pk: int) -> HttpRespo
     if not wsp_services.mag_toestemming_intrekken(request.user, overdracht=overdracht):
         raise Http404
     form = ToestemmingIntrekkenForm(request.POST or None)
-    if request.method == "GET":
-        audit.persoonsgegevens_ingezien(overdracht, user=request.user, doel=doel)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -69,6 +67,8 @@ def overdracht_toestemming_intrekken(request: HttpRequest, pk: int) -> HttpRespo
             _("De toestemming is ingetrokken: het WSP doet niets meer met de gegevens."),
         )
         return redirect("loket:overdracht_tijdlijn", pk=overdracht.pk)
+    # The confirm page names the person (also when shown again with an error).
+    audit.persoonsgegevens_ingezien(overdracht, user=request.user, doel=doel)
     context = {
         "form": form,
         "naam": f"{overdracht.voornaam} {overdracht.achternaam}",

@@ -38,8 +38,6 @@ def toestemming_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
     kandidaat = get_scoped_or_404(Kandidaat.objects.all(), request.user, pk=pk)
     doel = doel_voor(request, kandidaat)
     form = ToestemmingIntrekkenForm(request.POST or None)
-    if request.method == "GET":
-        audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -57,6 +55,8 @@ def toestemming_intrekken(request: HttpRequest, pk: int) -> HttpResponse:
             _("De toestemming is ingetrokken: er wordt niets meer met de gegevens gedaan."),
         )
         return redirect(kandidaat)
+    # The confirm page names the person (also when shown again with an error).
+    audit.kandidaat_ingezien(kandidaat, user=request.user, doel=doel)
     context = {
         "form": form,
         "naam": str(kandidaat),
