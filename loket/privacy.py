@@ -31,6 +31,11 @@ def _kenmerken(obj) -> tuple[str, str]:
     return (obj.naam, obj.email)
 
 
+def _keten(obj) -> list:
+    """The WSP's handovers that started from this loket record (same person)."""
+    return list(obj.wsp_overdrachten.order_by("pk"))
+
+
 def registreren() -> None:
     zoekvelden = ("naam", "email", "telefoon")
     telt_mee = _(
@@ -60,6 +65,7 @@ def registreren() -> None:
             onderdelen=(Onderdeel(DoorverwijzingStap, "doorverwijzing"),),
             bewaarplicht=telt_mee,
             kenmerken=_kenmerken,
+            keten=_keten,
         )
     )
     registreer(
@@ -75,6 +81,7 @@ def registreren() -> None:
                 "financiële verantwoording bewaard blijven."
             ),
             kenmerken=_kenmerken,
+            keten=_keten,
         )
     )
     registreer_vrije_tekst(Vraag, "tekst", "antwoord")

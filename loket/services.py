@@ -834,8 +834,9 @@ def persoonsgegevens_wissen(obj: Vraag | Doorverwijzing | Traject, *, nu: dateti
 
 
 def persoonsgegevens_opschonen(*, nu: datetime | None = None) -> int:
-    """Remove personal data of closed vragen, doorverwijzingen and trajecten older than the
-    regio's bewaartermijn. The rows (and so the counts) stay. Idempotent."""
+    """Remove personal data of closed vragen, doorverwijzingen and trajecten, and of returned
+    or withdrawn handovers to the WSP, older than the regio's bewaartermijn. The rows (and so
+    the counts) stay. Idempotent."""
     nu = nu or timezone.now()
     totaal = 0
     for regio in Arbeidsmarktregio.objects.all():
@@ -869,4 +870,8 @@ def _regio_opschonen(regio: Arbeidsmarktregio, nu: datetime) -> int:
         ),
         nu,
     )
+    # Handovers to the WSP that were returned or withdrawn: the same bewaartermijn.
+    from wsp.services.overdracht import overdrachten_opschonen
+
+    totaal += overdrachten_opschonen(regio=regio, grens=grens, nu=nu)
     return totaal

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import dashboard, views, views_overdracht, views_werkgever
+from . import dashboard, views, views_keten, views_overdracht, views_werkgever
 
 app_name = "loket"
 
@@ -54,6 +54,17 @@ urlpatterns = [
         "overdrachten/vacatures/",
         views_overdracht.overdracht_vacatures,
         name="overdracht_vacatures",
+    ),
+    # One person, one story (issue 23, keten-persoon).
+    path(
+        "overdrachten/<int:pk>/tijdlijn/",
+        views_keten.overdracht_tijdlijn,
+        name="overdracht_tijdlijn",
+    ),
+    path(
+        "overdrachten/<int:pk>/toestemming-intrekken/",
+        views_keten.overdracht_toestemming_intrekken,
+        name="overdracht_toestemming_intrekken",
     ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path(

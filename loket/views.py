@@ -325,7 +325,14 @@ def doorverwijzing(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     elif request.method == "POST":
         raise PermissionDenied
-    context = {"dv": dv, "form": form}
+    # The person withdrew consent at the WSP: every holder in the chain shows it (issue 23).
+    from wsp.tijdlijn import ingetrokken_op
+
+    context = {
+        "dv": dv,
+        "form": form,
+        "toestemming_ingetrokken_op": ingetrokken_op(doorverwijzing=dv),
+    }
     if dv.is_open and request.user.heeft_rol("coordinator"):
         context["doorsturen_form"] = DoorsturenForm(
             user=request.user, huidige_dienst_id=dv.dienst_id

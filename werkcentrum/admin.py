@@ -59,6 +59,9 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
     def save_model(self, request, obj, form, change) -> None:
         oud = form.initial.get("huisstijl_logo")
         super().save_model(request, obj, form, change)
+        if not change:
+            # A regio made here gets the national lists, as one from a definition file.
+            regiodefinitie.standaarden_geven(obj)
         oude_naam = getattr(oud, "name", "") or ""
         if oude_naam and oude_naam != obj.huisstijl_logo.name:
             # A replaced or removed logo leaves no orphan file behind, once the change stands.
@@ -78,12 +81,6 @@ class ArbeidsmarktregioAdmin(RegioAdmin):
 
     def has_add_permission(self, request):
         return ziet_alle_regios(request.user)
-
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        if not change:
-            # A regio made here gets the national lists, as one from a definition file.
-            regiodefinitie.standaarden_geven(obj)
 
     def has_delete_permission(self, request, obj=None):
         return ziet_alle_regios(request.user)

@@ -64,7 +64,10 @@ class PersoonsBron:
     `kenmerken(obj)`: the person's full name and e-mail address as free text may name them;
     on erasure they are redacted in the registered free-text fields of the regio.
     `onderdelen`: related records that are part of the person's file (`alle_gegevens` shows
-    them; the test of the inzage fills every field of them as well)."""
+    them; the test of the inzage fills every field of them as well).
+    `keten(obj)`: records of other sources that hold the same person through the chain loket
+    -> WSP (a kandidaat's handovers, the referral a handover started from); a
+    verwijderverzoek erases them with the record (`met_keten`)."""
 
     model: type[models.Model]
     zoekvelden: tuple[str, ...]
@@ -76,6 +79,7 @@ class PersoonsBron:
     lijstsoort: str = ""
     kenmerken: Callable[[models.Model], Iterable[str]] = lambda obj: ()
     onderdelen: tuple[Onderdeel, ...] = ()
+    keten: Callable[[models.Model], Iterable[models.Model]] = lambda obj: ()
 
     @property
     def code(self) -> str:
@@ -353,6 +357,28 @@ def records_voor(*, user: Medewerker, sleutels: list[str]) -> list[Record]:
     return records
 
 
+def met_keten(records: list[Record], *, user: Medewerker) -> list[Record]:
+    """`records` plus every record the chain links them to (`PersoonsBron.keten`, followed
+    until nothing new turns up), within `user`'s regio and not yet erased: an erasure of the
+    person covers the kandidaat, its handovers and the loket referral alike."""
+    gezien = {r.sleutel for r in records}
+    uit = list(records)
+    te_doen = list(records)
+    while te_doen:
+        r = te_doen.pop(0)
+        for obj in r.bron.keten(r.obj):
+            bron = bron_van(type(obj))
+            if bron is None or f"{bron.code}:{obj.pk}" in gezien:
+                continue
+            gezien.add(f"{bron.code}:{obj.pk}")
+            zichtbaar = bron.actief(bron.model.objects.voor(user)).filter(pk=obj.pk).first()
+            if zichtbaar is not None:
+                nieuw = Record(bron, zichtbaar)
+                uit.append(nieuw)
+                te_doen.append(nieuw)
+    return uit
+
+
 def audittrail(records: list[Record], *, user: Medewerker) -> models.QuerySet:
     """Every logboek line about these records (one query), scoped to the user's regio: their
     own events and the list events that named them."""
@@ -465,6 +491,7 @@ def persoon_wissen(*, records: list[Record], reden: str, door: Medewerker) -> di
         raise ValidationError({"reden": _("Geef de reden van het verwijderverzoek.")})
     if not records:
         raise ValidationError(_("Kies minstens één dossier."))
+    records = met_keten(records, user=door)
     nu = timezone.now()
     uitkomsten: dict[str, str] = {}
     termen_per_regio: dict[int, set[str]] = {}

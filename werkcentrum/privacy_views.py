@@ -235,6 +235,8 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
         records = _records(request)
     except ValidationError as exc:
         return _fout(request, exc)
+    # The whole chain of the person is erased: show it before it happens.
+    records = personen.met_keten(records, user=request.user)
     groepen = personen.per_persoon(records)
     form = VerwijderForm(request.POST or None, aantal_personen=len(groepen))
     if request.method == "POST" and form.is_valid():

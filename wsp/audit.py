@@ -13,6 +13,8 @@ from werkcentrum.models import AuditEvent
 DOEL = "bemiddeling naar werk (WSP)"
 # Contact persons of werkgevers are read to serve the werkgever, not to mediate kandidaten.
 DOEL_WERKGEVERS = "werkgeversdienstverlening"
+# Recording a withdrawal of consent is a duty towards the person, not mediation.
+DOEL_INTREKKEN = "toestemming ingetrokken door de betrokkene"
 
 
 def kandidaat_ingezien(obj: models.Model, *, user, doel: str = DOEL) -> AuditEvent:
@@ -127,4 +129,41 @@ def overdrachtenlijst_ingezien(*, user, ids: Iterable[int], context: str) -> Aud
         user=user,
         doel=DOEL,
         details={"context": context, "overdrachten": [int(pk) for pk in dict.fromkeys(ids)]},
+    )
+
+
+def toestemming_ingetrokken(
+    obj: models.Model,
+    *,
+    user,
+    overdrachten: list[int],
+    voordrachten_gesloten: int,
+    toelichting: str,
+) -> AuditEvent:
+    """The person withdrew consent: which handovers stopped, how many proposals closed, and
+    the note of who recorded it (how the person said so); the event is the record of it."""
+    return audit.vastleggen(
+        actie=AuditEvent.Actie.GEWIJZIGD,
+        event="wsp_toestemming_ingetrokken",
+        user=user,
+        obj=obj,
+        doel=DOEL_INTREKKEN,
+        details={
+            "overdrachten": overdrachten,
+            "voordrachten_gesloten": voordrachten_gesloten,
+            "toelichting": toelichting,
+        },
+    )
+
+
+def tijdlijn_ingezien(obj: models.Model, *, user, doel: str, getoond) -> AuditEvent | None:
+    """A person's timeline: the record it is opened from with the chosen purpose, and one event
+    naming the other records of the chain it shows (handovers, kandidaat)."""
+    audit.persoonsgegevens_ingezien(obj, user=user, doel=doel)
+    return audit.personen_getoond(
+        [o for o in getoond if o is not None and o != obj],
+        user=user,
+        doel=doel,
+        context="tijdlijn",
+        obj=obj,
     )

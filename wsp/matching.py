@@ -124,7 +124,7 @@ def geplaatst_subquery(op=None) -> Exists:
 
 def _kandidaten(qs: QuerySet[Kandidaat]) -> QuerySet[Kandidaat]:
     return (
-        qs.filter(actief=True, toestemming=True, werkfit=True)
+        qs.filter(actief=True, toestemming=True, werkfit=True, toestemming_ingetrokken_op=None)
         .annotate(is_geplaatst=geplaatst_subquery(), doelgroep_naam=doelgroep_naam_subquery())
         .select_related("woongemeente")
         .prefetch_related("skills", "gewenste_gemeenten", "gewenste_sectoren")

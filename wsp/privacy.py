@@ -20,6 +20,7 @@ from .models import (
     Contactpersoon,
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Voordracht,
     Werkgeversverzoek,
@@ -30,7 +31,9 @@ ANONIEM = "Geanonimiseerd"
 
 
 def _kandidaat_wissen(obj: Kandidaat, nu) -> str:
-    if not obj.voordrachten.exists() and not obj.plaatsingen.exists():
+    # A handover that led to the kandidaat keeps pointing at it (the chain figures count it).
+    bewaren = obj.voordrachten.exists() or obj.plaatsingen.exists() or obj.overdrachten.exists()
+    if not bewaren:
         obj.delete()
         return VERWIJDERD
     # Plaatsingen and voordrachten refer to the kandidaat and count in the doelstellingen and
@@ -54,6 +57,45 @@ def _kandidaat_wissen(obj: Kandidaat, nu) -> str:
 
     NazorgMoment.objects.filter(plaatsing__kandidaat=obj).exclude(vervolg="").update(vervolg="")
     return GEANONIMISEERD
+
+
+# What erasing a handover empties: everything naming the person. The row stays with the
+# anonymous facts the chain figures count (bron, organisatie, status, dates, gemeente,
+# doelgroep), and its link to the kandidaat.
+OVERDRACHT_WISSEN = {
+    "voornaam": ANONIEM,
+    "achternaam": "",
+    "email": "",
+    "telefoon": "",
+    "gewenst_beroep": "",
+    "toelichting": "",
+    "beschikbaar_vanaf": None,
+}
+
+
+def overdracht_wissen(obj: Overdracht, nu=None) -> str:
+    velden = dict(OVERDRACHT_WISSEN)
+    if obj.reden_teruggave:
+        # A returned handover must keep a reason (constraint); the reason may name the person.
+        velden["reden_teruggave"] = str(_("(verwijderd)"))
+    Overdracht.objects.filter(pk=obj.pk).update(**velden)
+    return GEANONIMISEERD
+
+
+def _niet_gewist(qs):
+    return qs.exclude(voornaam=ANONIEM, achternaam="")
+
+
+def _overdracht_keten(obj: Overdracht) -> list:
+    """The same person elsewhere in the chain: the kandidaat and the loket records."""
+    return [x for x in (obj.kandidaat, obj.doorverwijzing, obj.traject) if x is not None]
+
+
+def _kandidaat_keten(obj: Kandidaat) -> list:
+    uit: list = []
+    for o in obj.overdrachten.select_related("doorverwijzing", "traject").order_by("pk"):
+        uit += [o, *(x for x in (o.doorverwijzing, o.traject) if x is not None)]
+    return uit
 
 
 def _contactpersoon_wissen(obj: Contactpersoon, nu) -> str:
@@ -83,13 +125,32 @@ def registreren() -> None:
             ),
             lijstsoort="kandidaten",
             kenmerken=lambda obj: (f"{obj.voornaam} {obj.achternaam}", obj.email),
-            # What the WSP did with and for the person: proposals, placements and the nazorg
-            # after them (notes, outcome, still employed), instruments included.
+            # What the WSP did with and for the person: the handovers that brought them,
+            # proposals, placements and the nazorg after them (notes, outcome, still
+            # employed), instruments included.
             onderdelen=(
+                Onderdeel(Overdracht, "kandidaat"),
                 Onderdeel(Voordracht, "kandidaat"),
                 Onderdeel(Plaatsing, "kandidaat"),
                 Onderdeel(NazorgMoment, "plaatsing__kandidaat"),
             ),
+            keten=_kandidaat_keten,
+        )
+    )
+    registreer(
+        PersoonsBron(
+            Overdracht,
+            ("voornaam", "achternaam", "email", "telefoon"),
+            alle_gegevens,
+            overdracht_wissen,
+            _niet_gewist,
+            lijstsoort="overdrachten",
+            bewaarplicht=_(
+                "Telt mee in de ketencijfers: de overdracht blijft bestaan met bron, status, "
+                "data, gemeente en doelgroep, zonder naam, contactgegevens of toelichting."
+            ),
+            kenmerken=lambda obj: (f"{obj.voornaam} {obj.achternaam}", obj.email),
+            keten=_overdracht_keten,
         )
     )
     registreer(
@@ -121,3 +182,4 @@ def registreren() -> None:
     registreer_vrije_tekst(NazorgMoment, "vervolg")
     registreer_vrije_tekst(Voordracht, "afwijsreden")
     registreer_vrije_tekst(Werkgeversverzoek, "vraag", "reactie")
+    registreer_vrije_tekst(Overdracht, "toelichting", "reden_teruggave")

@@ -6,6 +6,7 @@ from . import views as v
 from . import views_bemiddeling as b
 from . import views_doorverwijzing as d
 from . import views_overdracht as o
+from . import views_tijdlijn as t
 
 app_name = "wsp"
 
@@ -45,6 +46,13 @@ urlpatterns = [
     path("kandidaten/nieuw/", b.kandidaat_nieuw, name="kandidaat_nieuw"),
     path("kandidaten/<int:pk>/", b.kandidaat, name="kandidaat"),
     path("kandidaten/<int:pk>/bewerken/", b.kandidaat_bewerken, name="kandidaat_bewerken"),
+    # One person, one story (issue 23, keten-persoon).
+    path("kandidaten/<int:pk>/tijdlijn/", t.kandidaat_tijdlijn, name="kandidaat_tijdlijn"),
+    path(
+        "kandidaten/<int:pk>/toestemming-intrekken/",
+        t.toestemming_intrekken,
+        name="toestemming_intrekken",
+    ),
     path("plaatsingen/", b.plaatsingen, name="plaatsingen"),
     path("plaatsingen/nieuw/", b.plaatsing_nieuw, name="plaatsing_nieuw"),
     path("plaatsingen/<int:pk>/", b.plaatsing, name="plaatsing"),

@@ -97,7 +97,10 @@ def kandidaat(request: HttpRequest, pk: int) -> HttpResponse:
     audit.kandidaat_ingezien(obj, user=request.user, doel=doel_voor(request, obj))
     context = {
         "kandidaat": obj,
-        "matches": matching.vacatures_voor_kandidaat(obj, limiet=10),
+        # A person who withdrew consent is offered to no werkgever.
+        "matches": []
+        if obj.toestemming_ingetrokken
+        else matching.vacatures_voor_kandidaat(obj, limiet=10),
         "voordrachten": obj.voordrachten.select_related("vacature__werkgever"),
         "plaatsingen": obj.plaatsingen.select_related("werkgever"),
         # Its origin, when the kandidaat came in by a warme overdracht in the portal.

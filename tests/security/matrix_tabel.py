@@ -93,6 +93,11 @@ MATRIX: dict[str, dict[str, str]] = {
     "loket-doorverwijzing-status":      _rij(LG, MT, MT, MT, NO, NO, NO, NO, NO, NO, NO, MT, MT),
     "loket-gesprek-list":               _rij(LG, OK, OK, NO, NO, NO, NO, NO, NO, OK, NO, OK, OK),
     "loket:dashboard":                  _rij(LG, NO, OK, NO, NO, NO, NO, NO, NO, OK, NO, OK, OK),
+    # One person, one story (issue 23): the offerer's view of a Werkcentrum handover (the
+    # matrix gids did not offer it: 404, as a partner of another organisation).
+    "loket:overdracht_tijdlijn":        _rij(LG, NF, OK, NF, NO, NO, NO, NO, NO, NO, NO, OK, NF),
+    "loket:overdracht_toestemming_intrekken":
+                                        _rij(LG, NF, OK, NF, NO, NO, NO, NO, NO, NO, NO, OK, NF),
     "loket:dashboard_export":           _rij(LG, NO, OK, NO, NO, NO, NO, NO, NO, OK, NO, OK, OK),
     "loket:dienst_bewerken":            _rij(LG, NO, OK, NO, NO, NO, NO, NO, NO, OK, NO, OK, NF),
     "loket:dienst_nieuw":               _rij(LG, NO, OK, OK, NO, NO, NO, NO, NO, OK, NO, OK, OK),
@@ -244,6 +249,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:importeren":                   _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:kandidaat":                    _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:kandidaat_bewerken":           _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp:kandidaat_tijdlijn":           _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
+    "wsp:toestemming_intrekken":        _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:kandidaat_nieuw":              _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:kandidaten":                   _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:kandidaten_zoeken":            _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),

@@ -59,6 +59,30 @@ def _pk(pad: str, **filters) -> Callable:
     return maak
 
 
+def _werkcentrum_overdracht(wereld):
+    """A handover of the Werkcentrum in regio A: the demo's first, else a new one."""
+    from werkcentrum.models import Organisatie
+    from wsp.models import Overdracht
+
+    bestaand = _eerste_of_niets(Overdracht, wereld, bron=Overdracht.Bron.WERKCENTRUM)
+    if bestaand is not None:
+        return bestaand
+    from tests.wsp.factories import OverdrachtFactory
+
+    werkcentrum = Organisatie.objects.filter(
+        regio=wereld.regio_a, type=Organisatie.Type.WERKCENTRUM
+    ).first()
+    extra = {"organisatie": werkcentrum} if werkcentrum else {}
+    gemeente = wereld.regio_a.gemeenten.order_by("pk").first()
+    if gemeente is not None:
+        extra["woongemeente"] = gemeente
+    return OverdrachtFactory(regio=wereld.regio_a, **extra)
+
+
+def _eerste_of_niets(model, wereld, **filters):
+    return model.objects.in_regio(wereld.regio_a).filter(**filters).order_by("pk").first()
+
+
 def _lid(wereld):
     from rba.models import Lid
 
@@ -231,6 +255,10 @@ KWARGS: dict[str, Callable] = {
     "wsp:voordracht_status": _pk("wsp.Voordracht"),
     "wsp:kandidaat": _pk("wsp.Kandidaat"),
     "wsp:kandidaat_bewerken": _pk("wsp.Kandidaat"),
+    "wsp:kandidaat_tijdlijn": _pk("wsp.Kandidaat"),
+    "wsp:toestemming_intrekken": _pk("wsp.Kandidaat"),
+    "loket:overdracht_tijdlijn": lambda w: {"pk": _werkcentrum_overdracht(w).pk},
+    "loket:overdracht_toestemming_intrekken": lambda w: {"pk": _werkcentrum_overdracht(w).pk},
     "wsp:plaatsing": _pk("wsp.Plaatsing"),
     "wsp:plaatsing_startdatum": _pk("wsp.Plaatsing"),
     "wsp:nazorg_extra": _pk("wsp.Plaatsing"),

@@ -26,6 +26,7 @@ from wsp.models import (
     Contactpersoon,
     Kandidaat,
     NazorgMoment,
+    Overdracht,
     Plaatsing,
     Voordracht,
     Werkgeversverzoek,
@@ -59,6 +60,7 @@ BRONNEN = {
         werkgever=wsp_factories.WerkgeverFactory(regio=regio), naam="Contact Persoon"
     ),
     Werkgeversverzoek: lambda regio, gids: wsp_factories.VerzoekFactory(regio=regio),
+    Overdracht: lambda regio, gids: wsp_factories.OverdrachtFactory(regio=regio),
     Lid: lambda regio, gids: rba_factories.LidFactory(orgaan__regio=regio),
     Actie: lambda regio, gids: rba_factories.ActieFactory(orgaan__regio=regio),
 }
@@ -74,6 +76,9 @@ ONDERDELEN = {
         plaatsing__kandidaat=obj,
         plaatsing__werkgever__regio=obj.regio,
         plaatsing__startdatum=date(2024, 1, 1),
+    ),
+    Overdracht: lambda obj: wsp_factories.OverdrachtFactory(
+        regio=obj.regio, kandidaat=obj, woongemeente=obj.woongemeente
     ),
     DoorverwijzingStap: lambda obj: DoorverwijzingStap.objects.create(
         doorverwijzing=obj, status=Doorverwijzing.Status.VERSTUURD

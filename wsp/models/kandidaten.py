@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.models import Gemeente, Organisatie
@@ -19,6 +21,14 @@ from ..keuzes import Opleidingsniveau, Taalniveau
 from .base import _regio_fk
 from .lijsten import MetDoelgroepNaam, WspDoelgroep, onbekend_fout, onbekende_codes
 from .referentie import Sector, Skill
+
+
+def ingetrokken_melding(op) -> str:
+    """The message that refuses any processing after the person withdrew consent."""
+    return gettext(
+        "De persoon heeft de toestemming ingetrokken op %(datum)s: er wordt niets meer met "
+        "deze gegevens gedaan."
+    ) % {"datum": timezone.localtime(op).strftime("%d-%m-%Y")}
 
 
 class Kandidaat(MetDoelgroepNaam, models.Model):
@@ -87,6 +97,11 @@ class Kandidaat(MetDoelgroepNaam, models.Model):
         help_text=_("De kandidaat geeft toestemming om gegevens te delen met werkgevers."),
     )
     toestemming_op = models.DateField(_("toestemming gegeven op"), null=True, blank=True)
+    # Set once, when the person withdraws consent: from then on nothing more is done with the
+    # record (no voordracht, plaatsing or change), and every holder in the chain shows it.
+    toestemming_ingetrokken_op = models.DateTimeField(
+        _("toestemming ingetrokken op"), null=True, blank=True, editable=False
+    )
     externe_id = models.CharField(
         _("extern id"), max_length=50, blank=True, validators=[enkele_regel_validator]
     )
@@ -124,7 +139,14 @@ class Kandidaat(MetDoelgroepNaam, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("wsp:kandidaat", args=[self.pk])
 
+    @property
+    def toestemming_ingetrokken(self) -> bool:
+        return self.toestemming_ingetrokken_op is not None
+
     def clean(self) -> None:
+        # Also an import by externe_id cannot bring a withdrawn person back (issue 23).
+        if self.toestemming_ingetrokken_op is not None:
+            raise ValidationError(ingetrokken_melding(self.toestemming_ingetrokken_op))
         if self.toestemming and not self.toestemming_op:
             raise ValidationError({"toestemming_op": _("Vul in wanneer toestemming is gegeven.")})
         if self.doelgroep and (

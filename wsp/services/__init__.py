@@ -26,9 +26,11 @@ from .overdracht import (
     al_overgedragen,
     mag_overdracht_beoordelen,
     mag_overdragen,
+    mag_toestemming_intrekken,
     overdracht_aanbieden,
     overdracht_aannemen,
     overdracht_teruggeven,
+    toestemming_intrekken,
 )
 from .rechten import mag_werkgever_bewerken, wsp_managers
 from .vacatures import (
@@ -74,6 +76,7 @@ __all__ = [
     "mag_doelstellingen_beheren",
     "mag_overdracht_beoordelen",
     "mag_overdragen",
+    "mag_toestemming_intrekken",
     "mag_vacaturestatus_wijzigen",
     "mag_werkgever_bewerken",
     "nazorg_herinneringen_versturen",
@@ -88,6 +91,7 @@ __all__ = [
     "plaatsing_registreren",
     "plaatsing_startdatum_wijzigen",
     "toegestane_statussen",
+    "toestemming_intrekken",
     "vacature_bijwerken",
     "vacature_registreren",
     "vacature_status_wijzigen",

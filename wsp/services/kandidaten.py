@@ -17,7 +17,12 @@ from ..models import (
     Voordracht,
 )
 from ..regiolijsten import doelgroep_controleren
-from .rechten import _met_nieuwe_skills, _opslaan, _vereist_bewerkrecht
+from .rechten import (
+    _met_nieuwe_skills,
+    _opslaan,
+    _vereist_bewerkrecht,
+    toestemming_niet_ingetrokken,
+)
 from .vacatures import _systeemovergang
 
 
@@ -51,6 +56,7 @@ def kandidaat_bijwerken(
     nieuwe_skills: list[str] | None = None,
     **velden: Any,
 ) -> Kandidaat:
+    toestemming_niet_ingetrokken(kandidaat)
     gewijzigd = [n for n, w in velden.items() if getattr(kandidaat, n) != w]
     if "doelgroep" in velden:
         doelgroep_controleren(
@@ -72,6 +78,7 @@ def voordracht_doen(
     *, vacature: Vacature, kandidaat: Kandidaat, door: Medewerker, score: int = 0
 ) -> Voordracht:
     _vereist_bewerkrecht(door, vacature.werkgever)
+    toestemming_niet_ingetrokken(kandidaat)
     if not kandidaat.toestemming:
         raise ValidationError(
             {"kandidaat": _("Deze kandidaat heeft geen toestemming voor bemiddeling gegeven.")}

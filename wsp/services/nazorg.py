@@ -25,7 +25,7 @@ from ..models import (
     Werkgever,
 )
 from ..regiolijsten import doelgroep_controleren, instrumenten_controleren
-from .rechten import _opslaan, _vereist_bewerkrecht, wsp_managers
+from .rechten import _opslaan, _vereist_bewerkrecht, toestemming_niet_ingetrokken, wsp_managers
 from .vacatures import VERVULD_DOOR_PLAATSING, _systeemovergang
 
 NAZORG_MAANDEN = {NazorgMoment.Soort.TWEE_MAANDEN: 2, NazorgMoment.Soort.VIJF_MAANDEN: 5}
@@ -50,6 +50,7 @@ def plaatsing_registreren(
     """Refused without consent or as a duplicate (same kandidaat, werkgever, startdatum);
     plans the two nazorg moments."""
     _vereist_bewerkrecht(door, werkgever)
+    toestemming_niet_ingetrokken(kandidaat)
     if voordracht is not None:
         if voordracht.status != Voordracht.Status.AANGENOMEN:
             raise ValidationError(_("Alleen een aangenomen voordracht wordt een plaatsing."))

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from werkcentrum.models import Arbeidsmarktregio, Medewerker, Organisatie
 
 from .. import audit
-from ..models import Kandidaat, Overdracht
+from ..models import Kandidaat, Overdracht, Voordracht
 from .kandidaten import kandidaat_registreren
-from .rechten import _opslaan
+from .rechten import _opslaan, ingetrokken_melding
 
 LOKET_ROLLEN = ("gids", "coordinator")
 PARTNER_ROL = "partnermedewerker"
@@ -143,6 +143,18 @@ def overdracht_aanbieden(
         gesprek = doorverwijzing.gesprek
     if gesprek is None and traject is not None:
         gesprek = traject.gesprek
+    ingetrokken_op = toestemming_ingetrokken_op(
+        regio_id=regio.pk,
+        voornaam=velden.get("voornaam", ""),
+        achternaam=velden.get("achternaam", ""),
+        email=velden.get("email", ""),
+        woongemeente_id=getattr(velden.get("woongemeente"), "pk", None),
+        gesprek=gesprek,
+        doorverwijzing=doorverwijzing,
+        traject=traject,
+    )
+    if ingetrokken_op is not None:
+        raise ValidationError(ingetrokken_melding(ingetrokken_op))
     if al_overgedragen(
         regio_id=regio.pk,
         voornaam=velden.get("voornaam", ""),
@@ -177,6 +189,65 @@ def overdracht_aanbieden(
     return overdracht
 
 
+def _zelfde_persoon(*, voornaam: str, achternaam: str, email: str, woongemeente_id) -> Q:
+    zelfde = Q(
+        voornaam__iexact=voornaam.strip(),
+        achternaam__iexact=achternaam.strip(),
+        woongemeente_id=woongemeente_id,
+    )
+    if email:
+        zelfde |= Q(email__iexact=email.strip())
+    return zelfde
+
+
+def toestemming_ingetrokken_op(
+    *,
+    regio_id: int,
+    voornaam: str,
+    achternaam: str,
+    email: str,
+    woongemeente_id: int | None,
+    gesprek=None,
+    doorverwijzing=None,
+    traject=None,
+):
+    """When the same person (or the same loket record) withdrew consent for an earlier
+    handover: that moment, else None. A withdrawal stops every further processing, a new
+    handover included."""
+    zelfde = _zelfde_persoon(
+        voornaam=voornaam, achternaam=achternaam, email=email, woongemeente_id=woongemeente_id
+    )
+    for naam, obj in (
+        ("gesprek", gesprek),
+        ("doorverwijzing", doorverwijzing),
+        ("traject", traject),
+    ):
+        if obj is not None:
+            zelfde |= Q(**{naam: obj})
+    momenten = [
+        Overdracht.objects.filter(zelfde, regio_id=regio_id)
+        .exclude(toestemming_ingetrokken_op=None)
+        .order_by("-toestemming_ingetrokken_op")
+        .values_list("toestemming_ingetrokken_op", flat=True)
+        .first(),
+        Kandidaat.objects.filter(
+            _zelfde_persoon(
+                voornaam=voornaam,
+                achternaam=achternaam,
+                email=email,
+                woongemeente_id=woongemeente_id,
+            ),
+            regio_id=regio_id,
+        )
+        .exclude(toestemming_ingetrokken_op=None)
+        .order_by("-toestemming_ingetrokken_op")
+        .values_list("toestemming_ingetrokken_op", flat=True)
+        .first(),
+    ]
+    momenten = [m for m in momenten if m is not None]
+    return max(momenten) if momenten else None
+
+
 def _herkomst_open(*, gesprek, doorverwijzing, traject) -> bool:
     herkomst = Q()
     for naam, obj in (
@@ -202,6 +273,8 @@ def overdracht_aannemen(*, overdracht: Overdracht, door: Medewerker) -> Kandidaa
     if not mag_overdracht_beoordelen(door, overdracht):
         raise PermissionError(_("Alleen het WSP van deze regio beoordeelt overdrachten."))
     overdracht = _vergrendeld(overdracht)
+    if overdracht.toestemming_ingetrokken_op is not None:
+        raise ValidationError(ingetrokken_melding(overdracht.toestemming_ingetrokken_op))
     if overdracht.status != Overdracht.Status.AANGEBODEN:
         raise ValidationError(_("Deze overdracht is al beoordeeld."))
     kandidaat = kandidaat_registreren(
@@ -245,3 +318,142 @@ def overdracht_teruggeven(*, overdracht: Overdracht, door: Medewerker, reden: st
     )
     audit.overdracht_beoordeeld(overdracht, user=door)
     return overdracht
+
+
+# --- Toestemming intrekken -------------------------------------------------------------------
+
+INGETROKKEN_REDEN = "Toestemming ingetrokken"
+
+
+def mag_toestemming_intrekken(user: Medewerker, *, overdracht=None, kandidaat=None) -> bool:
+    """The WSP records a withdrawal on the kandidaat or the handover; the one who offered (the
+    gids, the Werkcentrum's coordinator, a partner of the offering organisation) on the
+    handover. Never across regio's."""
+    obj = overdracht if overdracht is not None else kandidaat
+    if obj is None:
+        return False
+    if user.is_superuser:
+        return True
+    if user.regio_id != obj.regio_id:
+        return False
+    if user.heeft_rol(*WSP_ROLLEN):
+        return True
+    if overdracht is None:
+        return False
+    if user.heeft_rol("coordinator") and (
+        overdracht.bron == Overdracht.Bron.WERKCENTRUM or overdracht.aangeboden_door_id == user.pk
+    ):
+        return True
+    if user.heeft_rol("gids") and overdracht.aangeboden_door_id == user.pk:
+        return True
+    return bool(
+        user.heeft_rol(PARTNER_ROL)
+        and user.organisatie_id is not None
+        and user.organisatie_id == overdracht.organisatie_id
+    )
+
+
+@transaction.atomic
+def toestemming_intrekken(
+    *,
+    overdracht: Overdracht | None = None,
+    kandidaat: Kandidaat | None = None,
+    door: Medewerker,
+    toelichting: str = "",
+) -> Kandidaat | Overdracht:
+    """The person withdraws consent: every further processing stops, in one transaction.
+
+    The handover(s) get status ingetrokken (a returned one keeps its status) and the moment;
+    the kandidaat loses consent and is no longer active; open voordrachten are closed so that
+    werkgevers see nothing new. Returns the kandidaat when there is one, else the handover."""
+    if (overdracht is None) == (kandidaat is None):
+        raise ValueError("Geef een overdracht of een kandidaat.")
+    if not mag_toestemming_intrekken(door, overdracht=overdracht, kandidaat=kandidaat):
+        raise PermissionError(_("Je mag de toestemming van deze persoon niet intrekken."))
+    if overdracht is not None:
+        overdracht = _vergrendeld(overdracht)
+        kandidaat_id = overdracht.kandidaat_id
+    else:
+        kandidaat_id = kandidaat.pk
+    kandidaat = Kandidaat.objects.select_for_update().get(pk=kandidaat_id) if kandidaat_id else None
+    al = (
+        kandidaat.toestemming_ingetrokken_op if kandidaat else overdracht.toestemming_ingetrokken_op
+    )
+    if al is not None:
+        raise ValidationError(ingetrokken_melding(al))
+    nu = timezone.now()
+    toelichting = (toelichting or "").strip()[:500]
+
+    # Every handover of the person: the one named, and all that led to the kandidaat.
+    filter_ = Q(pk=overdracht.pk) if overdracht is not None else Q(pk__in=[])
+    if kandidaat is not None:
+        filter_ |= Q(kandidaat=kandidaat)
+    overdrachten = list(
+        Overdracht.objects.select_for_update()
+        .filter(filter_, toestemming_ingetrokken_op=None)
+        .order_by("pk")
+    )
+    for o in overdrachten:
+        velden = {"toestemming_ingetrokken_op": nu}
+        if o.is_open:
+            velden["status"] = Overdracht.Status.INGETROKKEN
+        Overdracht.objects.filter(pk=o.pk).update(**velden)
+    gesloten = 0
+    if kandidaat is not None:
+        Kandidaat.objects.filter(pk=kandidaat.pk).update(
+            toestemming=False, actief=False, toestemming_ingetrokken_op=nu
+        )
+        # Open proposals are closed: the werkgever sees nothing new of the person.
+        gesloten = Voordracht.objects.filter(
+            kandidaat=kandidaat,
+            status__in=(Voordracht.Status.VOORGESTELD, Voordracht.Status.GESPREK),
+        ).update(status=Voordracht.Status.AFGEWEZEN, afwijsreden=INGETROKKEN_REDEN)
+        kandidaat.refresh_from_db()
+    audit.toestemming_ingetrokken(
+        kandidaat if kandidaat is not None else overdracht,
+        user=door,
+        overdrachten=[o.pk for o in overdrachten],
+        voordrachten_gesloten=gesloten,
+        toelichting=toelichting,
+    )
+    if overdracht is not None:
+        overdracht.refresh_from_db()
+    return kandidaat if kandidaat is not None else overdracht
+
+
+# --- Bewaartermijn -----------------------------------------------------------------------------
+
+
+def overdrachten_opschonen(*, regio: Arbeidsmarktregio, grens, nu=None) -> int:
+    """Erase the personal data of handovers that ended without a kandidaat (returned, or
+    consent withdrawn) before `grens`, the regio's bewaartermijn back. The rows stay for the
+    chain figures. Idempotent: an erased handover is not touched again. Part of the loket's
+    retention task (loket.services.persoonsgegevens_opschonen)."""
+    from werkcentrum import audit as werkcentrum_audit
+    from werkcentrum.models import AuditEvent
+
+    from ..privacy import ANONIEM, overdracht_wissen
+
+    qs = (
+        Overdracht.objects.filter(regio=regio)
+        .filter(
+            Q(status=Overdracht.Status.TERUGGEGEVEN, beoordeeld_op__lt=grens)
+            | Q(status=Overdracht.Status.INGETROKKEN, toestemming_ingetrokken_op__lt=grens)
+        )
+        .exclude(voornaam=ANONIEM, achternaam="")
+        .only("pk", "regio_id", "reden_teruggave")
+        .order_by("pk")
+    )
+    aantal = 0
+    for overdracht in qs:
+        with transaction.atomic():
+            overdracht_wissen(overdracht, nu)
+            werkcentrum_audit.vastleggen(
+                actie=AuditEvent.Actie.VERWIJDERD,
+                event="persoonsgegevens_bewaartermijn_verstreken",
+                user=None,
+                obj=overdracht,
+                doel="bewaartermijn",
+            )
+        aantal += 1
+    return aantal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from ..models import (
     Skill,
     Werkgever,
 )
+from ..models.kandidaten import ingetrokken_melding
 
 
 def mag_werkgever_bewerken(user: Medewerker, werkgever: Werkgever) -> bool:
@@ -44,6 +46,12 @@ def wsp_managers(regio_id: int) -> QuerySet[Medewerker]:
 def _vereist_bewerkrecht(user: Medewerker, werkgever: Werkgever) -> None:
     if not mag_werkgever_bewerken(user, werkgever):
         raise PermissionError(_("Je mag dit account niet bewerken."))
+
+
+def toestemming_niet_ingetrokken(kandidaat) -> None:
+    """Refuse any further processing of a person who withdrew consent (issue 23)."""
+    if kandidaat is not None and kandidaat.toestemming_ingetrokken_op is not None:
+        raise ValidationError(ingetrokken_melding(kandidaat.toestemming_ingetrokken_op))
 
 
 def _opslaan(obj, **velden: Any):
