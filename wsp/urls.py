@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import views as v
 from . import views_bemiddeling as b
+from . import views_keten as k
 
 app_name = "wsp"
 
@@ -49,4 +50,7 @@ urlpatterns = [
     path("importeren/", b.importeren, name="importeren"),
     path("exporteren/<slug:soort>.<slug:formaat>", b.exporteren, name="exporteren"),
     path("factsheets/", include("wsp.factsheets.urls")),
+    # Chain figures of the warme overdracht (issue 23).
+    path("keten/", k.ketencijfers, name="ketencijfers"),
+    path("keten/<slug:tabel>.<slug:formaat>", k.ketencijfers_export, name="ketencijfers_export"),
 ]
