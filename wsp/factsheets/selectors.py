@@ -437,7 +437,12 @@ def _keten_per_bron(keten: dict) -> dict:
     """The chain of the half year per bron, as plain JSON (column headings and texts
     included): a frozen factsheet shows what was counted and said then."""
     return {
-        "toelichting": str(selectors_keten.UITLEG_ALGEMEEN),
+        "toelichting": _(
+            "Warme overdrachten die in het halfjaar aan het WSP zijn aangeboden, per bron: waar "
+            "de persoon vandaan komt (Werkcentrum-loket, UWV, gemeente of re-integratiebedrijf). "
+            "Voorgedragen, geplaatst en duurzaam tellen tot de dag waarop deze cijfers zijn "
+            "vastgelegd. Het totaal is de som van de bronnen."
+        ),
         "per_bron": {
             "kolommen": [str(label) for _v, label in selectors_keten.FIGUREN],
             "rijen": [
