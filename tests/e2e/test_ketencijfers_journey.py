@@ -20,11 +20,17 @@ from tests.factories import GemeenteFactory, MedewerkerFactory, OrganisatieFacto
 @pytest.fixture
 def gegevens(browser, transactional_db, regio_a, settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
+    from importlib import import_module
+
+    from django.apps import apps
+
     from tests.wsp.factories import KandidaatFactory, OverdrachtFactory, PlaatsingFactory
     from werkcentrum.models import Organisatie
     from werkcentrum.rollen import rollen_synchroniseren
     from wsp.models import Overdracht
 
+    # transactional_db empties tables between tests, including clusters loaded by a migration.
+    import_module("wsp.migrations.0002_clusters_en_sectoren").laden(apps, None)
     rollen_synchroniseren()
     haarlem = GemeenteFactory(regio=regio_a, naam="Haarlem", cbs_code="GM0392")
     velsen = GemeenteFactory(regio=regio_a, naam="Velsen", cbs_code="GM0453")
