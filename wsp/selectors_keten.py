@@ -23,7 +23,7 @@ FIGUREN: list[tuple[str, object]] = [
     ("teruggegeven", _("Teruggegeven")),
     ("voorgedragen", _("Voorgedragen")),
     ("geplaatst", _("Geplaatst")),
-    ("duurzaam", _("Duurzaam (5 maanden)")),
+    ("duurzaam", _("Duurzaam")),
 ]
 VELDEN = [veld for veld, _label in FIGUREN]
 

@@ -69,7 +69,7 @@ def test_factsheet_counts_the_chain_per_source_with_comparisons(overdrachten):
     assert per_bron["Gemeente"] == [2, 1, 0, 0, 1, 0]
     assert per_bron["Werkcentrum"] == [1, 0, 0, 0, 0, 0]
     assert per_bron["Totaal"] == [3, 1, 0, 0, 1, 0]
-    assert keten["per_bron"]["kolommen"][-1] == "Duurzaam (5 maanden)"
+    assert keten["per_bron"]["kolommen"][-1] == "Duurzaam"
     assert any("nog in dienst" in tekst for _kop, tekst in keten["uitleg"])
 
 

@@ -17,8 +17,15 @@ from wsp.models import Overdracht
 pytestmark = pytest.mark.django_db
 
 AMS = ZoneInfo("Europe/Amsterdam")
-KOP = ["Bron", "Overgedragen", "Aangenomen", "Teruggegeven", "Voorgedragen", "Geplaatst"]
-KOP += ["Duurzaam (5 maanden)"]
+KOP = [
+    "Bron",
+    "Overgedragen",
+    "Aangenomen",
+    "Teruggegeven",
+    "Voorgedragen",
+    "Geplaatst",
+    "Duurzaam",
+]
 
 
 @pytest.fixture(autouse=True)
