@@ -10,6 +10,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from werkcentrum.bestanden import tabel_export
 from werkcentrum.decorators import rol_vereist
+from wsp import selectors_keten
 
 from . import selectors
 from .forms import PeriodeForm
@@ -52,6 +53,7 @@ KOLOMMEN = {
         ("op_tijd", gettext_lazy("Op tijd")),
         ("op_tijd_pct", gettext_lazy("Op tijd (%)")),
     ],
+    "keten": [("naam", gettext_lazy("Bron")), *selectors_keten.FIGUREN],
 }
 TITELS = {
     "locatie": gettext_lazy("Gesprekken per locatie"),
@@ -64,6 +66,7 @@ TITELS = {
     "partners": gettext_lazy("Doorverwijzingen per partner"),
     "tevredenheid": gettext_lazy("Tevredenheid over doorverwijzingen"),
     "vragen": gettext_lazy("Vragen op tijd beantwoord, per maand"),
+    "keten": gettext_lazy("Keten: van overdracht tot duurzame plaatsing"),
 }
 # How each figure is computed, on the page under its table.
 _GESPREKKEN = gettext_lazy(
@@ -105,6 +108,11 @@ UITLEG = {
         "vragen waarvan de antwoordtermijn al verstreken is: beantwoord op of voor de "
         "uiterste datum, gedeeld door het aantal met een verstreken termijn."
     ),
+    "keten": selectors_keten.UITLEG_ALGEMEEN,
+}
+# Tables whose every column has its own "hoe berekend" text: (heading, text).
+UITLEG_PER_KOLOM = {
+    "keten": [(label, selectors_keten.UITLEG[veld]) for veld, label in selectors_keten.FIGUREN],
 }
 
 
@@ -139,7 +147,11 @@ def _tabellen(request: HttpRequest):
     # The figures' own time decides their age too, not only the cache's expiry, so they are
     # never older than DASHBOARD_SECONDEN by the portal's clock.
     if bewaard is None or (nu - bewaard[1]).total_seconds() >= DASHBOARD_SECONDEN:
-        bewaard = (selectors.dashboard(user=user, van=van, tot=tot), nu)
+        data = selectors.dashboard(user=user, van=van, tot=tot)
+        # The chain to the WSP, counted for the same period under the same key and time.
+        keten = selectors_keten.keten_cijfers_voor(user=user, van=van, tot=tot)
+        data["keten"] = selectors_keten.als_tabel(keten)
+        bewaard = (data, nu)
         cache.set(sleutel, bewaard, DASHBOARD_SECONDEN)
     data, berekend = bewaard
     return form, van, tot, data, berekend
@@ -158,6 +170,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "code": code,
                 "titel": TITELS[code],
                 "uitleg": UITLEG[code],
+                "uitleg_per_kolom": UITLEG_PER_KOLOM.get(code, []),
                 "kolommen": [label for _veld, label in kolommen],
                 # The last row is the total: the template puts it in the table's footer.
                 "rijen": rijen[:-1] if heeft_gegevens else [],

@@ -597,3 +597,34 @@ class TeruggaveForm(forms.Form):
         ),
         error_messages={"required": _("Geef de reden waarom je teruggeeft.")},
     )
+
+
+class KetenForm(forms.Form):
+    """Period and gemeente of the chain figures (issue 23). Without dates: the last year."""
+
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInput())
+    gemeente = forms.ModelChoiceField(
+        label=_("Woongemeente"),
+        queryset=Gemeente.objects.none(),
+        required=False,
+        empty_label=_("Hele regio"),
+        error_messages={"invalid_choice": _("Onbekende gemeente in deze regio.")},
+    )
+
+    def __init__(self, *args, user: Medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].queryset = Gemeente.objects.voor(user).order_by("naam")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["van"] > data["tot"]:
+            self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        return data
+
+    def periode(self, *, vandaag) -> tuple:
+        from datetime import timedelta
+
+        data = self.cleaned_data if self.is_valid() else {}
+        tot = data.get("tot") or vandaag
+        return data.get("van") or (tot - timedelta(days=365)), tot

@@ -5,6 +5,7 @@ from django.urls import include, path
 from . import views as v
 from . import views_bemiddeling as b
 from . import views_doorverwijzing as d
+from . import views_keten as k
 from . import views_overdracht as o
 from . import views_tijdlijn as t
 
@@ -73,4 +74,7 @@ urlpatterns = [
     path(
         "overdrachten/<int:pk>/teruggeven/", o.overdracht_teruggeven, name="overdracht_teruggeven"
     ),
+    # Chain figures of the warme overdracht (issue 23).
+    path("keten/", k.ketencijfers, name="ketencijfers"),
+    path("keten/<slug:tabel>.<slug:formaat>", k.ketencijfers_export, name="ketencijfers_export"),
 ]

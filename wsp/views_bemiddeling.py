@@ -18,7 +18,16 @@ from werkcentrum.forms import run_service
 from werkcentrum.lists import filtered, list_context
 from werkcentrum.tenancy import get_scoped_or_404
 
-from . import audit, filters, forms, matching, selectors, selectors_dashboard, services
+from . import (
+    audit,
+    filters,
+    forms,
+    matching,
+    selectors,
+    selectors_dashboard,
+    services,
+    views_keten,
+)
 from .models import Activiteit, Kandidaat, NazorgMoment, Plaatsing, Voordracht
 from .views import PAGINA, WSP, _formulier
 
@@ -303,6 +312,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form,
         "mag_doelen_beheren": services.mag_doelstellingen_beheren(request.user),
         "berekend": berekend,
+        # The chain to the WSP in the same year (issue 23).
+        **views_keten.jaar_context(user=user, jaar=data["jaar"]),
         **data,
     }
     return render(request, "wsp/dashboard.html", context)

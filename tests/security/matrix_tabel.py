@@ -237,6 +237,9 @@ MATRIX: dict[str, dict[str, str]] = {
     "wsp:factsheet_export":             _rij(LG, NO, NF, NO, NO, NF, NO, NF, NO, NF, NO, NF, NF),
     "wsp:factsheet_gemeente":           _rij(LG, NO, NF, NO, NF, NF, NF, NF, NO, NF, NO, NF, NF),
     "wsp:factsheet_link_intrekken":     _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
+    # Chain figures of the warme overdracht (issue 23, keten-cijfers).
+    "wsp:ketencijfers":                 _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
+    "wsp:ketencijfers_export":          _rij(LG, NO, NO, NO, OK, OK, NO, NO, NO, NO, NO, OK, OK),
     "wsp:factsheet_maken":              _rij(MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT, MT),
     "wsp:factsheet_ontvanger_bewerken": _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, NF),
     "wsp:factsheet_ontvanger_nieuw":    _rij(LG, NO, NO, NO, NO, OK, NO, NO, NO, NO, NO, OK, OK),

@@ -265,6 +265,7 @@ KWARGS: dict[str, Callable] = {
     "wsp:nazorg_vastleggen": _pk("wsp.NazorgMoment"),
     "wsp:exporteren": lambda w: {"soort": "kandidaten", "formaat": "csv"},
     "wsp:factsheet_export": lambda w: {"tabel": "onbekend", "formaat": "csv"},
+    "wsp:ketencijfers_export": lambda w: {"tabel": "keten", "formaat": "csv"},
     "wsp:factsheet_pdf": lambda w: GEEN_VERSIE,
     "wsp:factsheet_teksten": lambda w: GEEN_VERSIE,
     "wsp:factsheet_publiceren": lambda w: GEEN_VERSIE,

@@ -23,6 +23,7 @@ from financien.saldi import saldi
 from loket.models import Doorverwijzing, Gesprek, Traject, Vraag
 from werkcentrum.models import Arbeidsmarktregio, Gemeente
 
+from .. import selectors_keten
 from ..models import Activiteit, Doelstelling, NazorgMoment, Plaatsing, Werkgeversverzoek
 from ..regiolijsten import doelgroep_namen
 
@@ -338,6 +339,7 @@ TITELS = {
     "gesprekken_doelgroep": "Loket: gesprekken per doelgroep",
     "loket": "Bereik van het loket",
     "reserve": "Positie van de regionale reserve (euro)",
+    "keten": "Warme overdracht: van overdracht tot duurzame plaatsing",
 }
 
 
@@ -381,6 +383,17 @@ def factsheet_cijfers(
     labels = doelgroep_namen(regio)
     kw = {"gemeente": gemeente, "doelgroep": doelgroep, "cluster": cluster, "labels": labels}
     nu, vorig, jaar = (_figuren(regio, a, b, **kw) for a, b in reeks)
+    keten = None
+    if not cluster:  # a handover has no cluster: its figures cannot follow that filter
+        ketens = [
+            selectors_keten.keten_cijfers(
+                regio=regio, van=a, tot=b, gemeente=gemeente, doelgroep=doelgroep
+            )
+            for a, b in reeks
+        ]
+        for figuren, k in zip((nu, vorig, jaar), ketens, strict=True):
+            figuren["keten"] = {str(lbl): k["totaal"][v] for v, lbl in selectors_keten.FIGUREN}
+        keten = ketens[0]
 
     doelen = _doelen(regio=regio, jaar=periode.jaar, gemeente=gemeente)
     doel_per_naam = {str(labels[c]): doelen.get(c, 0) for c in labels}
@@ -393,6 +406,8 @@ def factsheet_cijfers(
         tabel = {"code": code, "titel": _(TITELS[code]), "rijen": []}
         if code == "uitstroom":  # frozen with the figures: how they were counted
             tabel["toelichting"] = _(UITSTROOM_TOELICHTING)
+        if code == "keten":  # the half year per source, frozen with how it was counted
+            tabel.update(_keten_per_bron(keten))
         for naam, waarde in rijen.items():
             rij = {
                 "naam": naam,
@@ -417,6 +432,29 @@ def factsheet_cijfers(
         "jaar_verstreken_pct": round(100 * verstreken / dagen_jaar, 1),
         "filters": {"doelgroep": doelgroep, "cluster": cluster},
         "tabellen": tabellen,
+    }
+
+
+def _keten_per_bron(keten: dict) -> dict:
+    """The chain of the half year per bron, as plain JSON (column headings and texts
+    included): a frozen factsheet shows what was counted and said then."""
+    return {
+        "toelichting": _(
+            "Warme overdrachten die in het halfjaar aan het WSP zijn aangeboden, per bron: waar "
+            "de persoon vandaan komt (Werkcentrum-loket, UWV, gemeente of re-integratiebedrijf). "
+            "Voorgedragen, geplaatst en duurzaam tellen tot de dag waarop deze cijfers zijn "
+            "vastgelegd. Het totaal is de som van de bronnen."
+        ),
+        "per_bron": {
+            "kolommen": [str(label) for _v, label in selectors_keten.FIGUREN],
+            "rijen": [
+                {"naam": r["naam"], "waarden": [r[v] for v in selectors_keten.VELDEN]}
+                for r in selectors_keten.als_tabel(keten)
+            ],
+        },
+        "uitleg": [
+            [str(label), str(selectors_keten.UITLEG[v])] for v, label in selectors_keten.FIGUREN
+        ],
     }
 
 

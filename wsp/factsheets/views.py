@@ -357,9 +357,16 @@ def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResp
     if formaat not in ("csv", "xlsx"):
         raise Http404
     _form, cijfers = _dashboard_cijfers(request)
-    gevonden = next((t for t in cijfers["tabellen"] if t["code"] == tabel), None)
-    if gevonden is None:
+    per_bron = tabel.endswith(PER_BRON)
+    code = tabel.removesuffix(PER_BRON)
+    gevonden = next((t for t in cijfers["tabellen"] if t["code"] == code), None)
+    if gevonden is None or (per_bron and "per_bron" not in gevonden):
         raise Http404
+    if per_bron:  # the chain of handovers per source (issue 23)
+        kop = [_("Bron"), *gevonden["per_bron"]["kolommen"]]
+        rijen = [[r["naam"], *r["waarden"]] for r in gevonden["per_bron"]["rijen"]]
+        naam = f"factsheet-{tabel}-{cijfers['periode']}"
+        return tabel_export(kop, rijen, formaat=formaat, naam=naam, titel=code)
     velden = [(v, str(label)) for v, label in KOLOMMEN]
     if not any("doel" in r for r in gevonden["rijen"]):
         velden = velden[:4]
@@ -369,6 +376,9 @@ def dashboard_export(request: HttpRequest, tabel: str, formaat: str) -> HttpResp
     if formaat == "xlsx":
         rijen = [[_cel(c) for c in rij] for rij in rijen]
     return tabel_export(kop, rijen, formaat=formaat, naam=naam, titel=tabel)
+
+
+PER_BRON = "-per-bron"
 
 
 def _cel(waarde):
