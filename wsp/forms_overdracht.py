@@ -15,6 +15,7 @@ from werkcentrum.models import Gemeente
 
 from .keuzes import Doelgroep
 from .models import Overdracht, Vacature
+from .regiolijsten import doelgroepen_voor
 from .selectors import openbare_vacatures
 
 # The loket's doelgroepen (loket.Doelgroep.code) that are one of the WSP's doelgroepen; the
@@ -92,6 +93,12 @@ class OverdrachtForm(forms.ModelForm):
         woongemeente.error_messages["invalid_choice"] = _(
             "Deze gemeente hoort niet bij de regio van dit WSP. Kies de woongemeente binnen "
             "de regio, of draag over aan het WSP van de regio van de persoon."
+        )
+        # The regio's active doelgroepen (issue 24): the list differs per regio.
+        self.fields["doelgroep"] = forms.ChoiceField(
+            label=_("Doelgroep"),
+            choices=[("", "---------"), *doelgroepen_voor(regio)],
+            error_messages={"invalid_choice": _("Kies een doelgroep uit de lijst van de regio.")},
         )
         self.fields["email"].help_text = _("Vul een e-mailadres of telefoonnummer in.")
         if vacature_kiezen:

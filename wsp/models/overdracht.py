@@ -17,13 +17,14 @@ from werkcentrum.models import Gemeente, Organisatie
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
-from ..keuzes import Doelgroep, Opleidingsniveau, Taalniveau
+from ..keuzes import Opleidingsniveau, Taalniveau
 from .base import _regio_fk
 from .kandidaten import Kandidaat
+from .lijsten import MetDoelgroepNaam, WspDoelgroep, onbekend_fout, onbekende_codes
 from .vacatures import Vacature
 
 
-class Overdracht(models.Model):
+class Overdracht(MetDoelgroepNaam, models.Model):
     class Status(models.TextChoices):
         AANGEBODEN = "aangeboden", _("Aangeboden")
         AANGENOMEN = "aangenomen", _("Aangenomen")
@@ -107,7 +108,8 @@ class Overdracht(models.Model):
     woongemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("woongemeente")
     )
-    doelgroep = models.CharField(_("doelgroep"), max_length=20, choices=Doelgroep.choices)
+    # A code of the regio's doelgroepen (WspDoelgroep), as on the Kandidaat.
+    doelgroep = models.CharField(_("doelgroep"), max_length=20)
     opleidingsniveau = models.CharField(
         _("opleidingsniveau"), max_length=10, choices=Opleidingsniveau.choices
     )
@@ -222,6 +224,10 @@ class Overdracht(models.Model):
             fouten["organisatie"] = _("Deze organisatie hoort bij een andere regio.")
         if self.vacature_id and self.regio_id and self.vacature.regio_id != self.regio_id:
             fouten["vacature"] = _("Deze vacature hoort bij een andere regio.")
+        if self.doelgroep and (
+            onbekend := onbekende_codes(WspDoelgroep, self.regio_id, [self.doelgroep])
+        ):
+            fouten["doelgroep"] = onbekend_fout(_("doelgroep"), onbekend)
         if not (self.email or self.telefoon):
             fouten["email"] = _("Vul een e-mailadres of telefoonnummer in.")
         if fouten:

@@ -18,6 +18,7 @@ from werkcentrum.models import Arbeidsmarktregio, Medewerker, Organisatie
 
 from .. import audit
 from ..models import Kandidaat, Overdracht, Voordracht
+from ..regiolijsten import doelgroep_controleren
 from .kandidaten import kandidaat_registreren
 from .rechten import _opslaan, ingetrokken_melding
 
@@ -132,6 +133,7 @@ def overdracht_aanbieden(
                 )
             }
         )
+    doelgroep_controleren(regio=regio, code=velden.get("doelgroep", ""))
     for naam, herkomst in (
         ("gesprek", gesprek),
         ("doorverwijzing", doorverwijzing),
