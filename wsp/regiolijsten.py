@@ -164,6 +164,7 @@ GEBRUIK = {
     "WspDoelgroep": [
         ("Kandidaat", "doelgroep", False),
         ("Plaatsing", "doelgroep", False),
+        ("Overdracht", "doelgroep", False),
         ("Doelstelling", "doelgroep", False),
         ("Vacature", "doelgroepen", True),
     ],

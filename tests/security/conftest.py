@@ -70,6 +70,11 @@ def wereld(django_db_setup, django_db_blocker):
             client = Client()
             if wie != "anoniem":
                 client.force_login(wereld.gebruikers[wie])
+                # These clients live for the whole package, which can outlast the 30-minute
+                # idle timeout on a busy machine; the timeout itself is tested in test_hardening.
+                sessie = client.session
+                sessie.set_expiry(12 * 3600)
+                sessie.save()
             wereld.clients[wie] = client
         app.conf.task_always_eager = False
         yield wereld

@@ -253,3 +253,17 @@ def test_who_sees_which_handovers(regio_a, gids, consulent, uwv, maak_gebruiker,
     assert zichtbaar(coordinator) == {van_gids.pk, andere_gids.pk}
     assert zichtbaar(adviseur) == {van_gids.pk, andere_gids.pk, van_uwv.pk, van_gemeente.pk}
     assert zichtbaar(rba) == set()
+
+
+def test_doelgroep_of_the_regio_list(gids, haarlem):
+    from wsp.models import WspDoelgroep
+    from wsp.regiolijsten import in_gebruik
+
+    with pytest.raises(ValidationError) as fout:
+        aanbieden(gids, haarlem, doelgroep="bestaat-niet")
+    assert "doelgroep" in fout.value.message_dict
+    assert not Overdracht.objects.exists()
+
+    overdracht = aanbieden(gids, haarlem, doelgroep="wia")
+    # A doelgroep an open handover holds cannot be deleted from the regio's list.
+    assert in_gebruik(WspDoelgroep.objects.get(regio=overdracht.regio, code="wia"))
