@@ -81,6 +81,13 @@ EXPORTS: list[Export] = [
         Export("wsp:factsheet_export", "wsp_manager", {"tabel": "*", "formaat": f}, tekst=False)
         for f in ("csv", "xlsx")
     ],
+    # The chain figures of the warme overdracht: counts per bron (issue 23, keten-cijfers).
+    *[
+        Export(
+            "wsp:ketencijfers_export", "wsp_manager", {"tabel": "keten", "formaat": f}, tekst=False
+        )
+        for f in ("csv", "xlsx")
+    ],
     Export("rba:monitoring_export", "rba_secretariaat"),
     Export("financien:export", "financieel_beheerder"),
     Export("financien:import_voorbeeld", "financieel_beheerder", tekst=False),
