@@ -31,8 +31,8 @@ class TelefoonInput(forms.TextInput):
 
 class SelectWidget(forms.Select):
     """A <select> whose markup is exactly Django's, from one template: Django's select.html
-    includes select_option.html and attrs.html for every option, which made the selects of a
-    list's filter form about a fifth of the page's CPU (issue 19). The filter sets of the
+    includes select_option.html and attrs.html for every option; a list's filter form, mostly
+    its selects, was up to a quarter of the page's CPU (issue 19). The filter sets of the
     lists use it; tests/werkcentrum/test_select_widget.py compares it with Django's output.
     The class name keeps BoundField.widget_type "select", which the field template reads."""
 
