@@ -1,7 +1,7 @@
 # The README's commands; everything goes through scripts/dev.py so only Python is needed.
 PY := .venv/bin/python
 
-.PHONY: install run test lint ci bench bench-pages load lock messages audit
+.PHONY: install run test lint ci bench bench-pages bench-profiel load lock messages audit
 
 install:
 	python3 scripts/dev.py install
@@ -30,6 +30,10 @@ bench: install
 # PostgreSQL + Redis on 127.0.0.1; see docs/benchmarks.md (BENCH_DATABASE_URL, BENCH_SCALES).
 bench-pages: install
 	$(PY) -m tests.bench.pages
+
+# Where a list page's CPU goes, beside the trivial view (BENCH_PROFIEL_SCALE, default 1).
+bench-profiel: install
+	$(PY) -m tests.bench.profiel
 
 load: install
 	$(PY) -m tests.bench.load

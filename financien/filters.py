@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rba.models import Besluit
+from werkcentrum.forms import SelectWidget
 
 from .models import Begrotingspost, Geldstroom, Mutatie
 
@@ -32,17 +33,25 @@ class MutatieFilter(filters.FilterSet):
         label=_("Jaar"), method="in_jaar", min_value=2000, max_value=2100, decimal_places=0
     )
     soort = filters.ChoiceFilter(
-        label=_("Soort"), choices=Mutatie.Soort.choices, empty_label=_("Alle soorten")
+        widget=SelectWidget,
+        label=_("Soort"),
+        choices=Mutatie.Soort.choices,
+        empty_label=_("Alle soorten"),
     )
     geldstroom = filters.ModelChoiceFilter(
-        label=_("Geldstroom"), queryset=_scoped(Geldstroom), empty_label=_("Alle geldstromen")
+        widget=SelectWidget,
+        label=_("Geldstroom"),
+        queryset=_scoped(Geldstroom),
+        empty_label=_("Alle geldstromen"),
     )
     begrotingspost = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Begrotingspost"),
         queryset=_scoped(Begrotingspost),
         empty_label=_("Alle begrotingsposten"),
     )
     besluit = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("RBA-besluit"),
         queryset=_scoped(Besluit, type=Besluit.Type.INZET_REGIONALE_MIDDELEN),
         empty_label=_("Alle besluiten"),

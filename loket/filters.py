@@ -8,6 +8,7 @@ import django_filters as filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.forms import SelectWidget
 from werkcentrum.models import Gemeente, Locatie
 from wsp.models import Overdracht, Vacature
 from wsp.selectors import Ketenstatus
@@ -25,13 +26,17 @@ class VraagFilter(filters.FilterSet):
     # The list opens on the open vragen (VRAAG_STANDAARD).
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     status = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Status"),
         choices=[("open", _("Open")), *Vraag.Status.choices],
         empty_label=_("Alle"),
         method="met_status",
     )
     thema = filters.ModelChoiceFilter(
-        label=_("Thema"), queryset=Thema.objects.all(), empty_label=_("Alle thema's")
+        widget=SelectWidget,
+        label=_("Thema"),
+        queryset=Thema.objects.all(),
+        empty_label=_("Alle thema's"),
     )
 
     class Meta:
@@ -53,7 +58,10 @@ VRAAG_STANDAARD = {"status": "open"}
 class DoorverwijzingFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Doorverwijzing.Status.choices, empty_label=_("Alle")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=Doorverwijzing.Status.choices,
+        empty_label=_("Alle"),
     )
 
     class Meta:
@@ -80,10 +88,13 @@ class WspDoorverwijzingFilter(DoorverwijzingFilter):
 
 class GesprekFilter(filters.FilterSet):
     kanaal = filters.ChoiceFilter(
-        label=_("Kanaal"), choices=Gesprek.Kanaal.choices, empty_label=_("Alle")
+        widget=SelectWidget,
+        label=_("Kanaal"),
+        choices=Gesprek.Kanaal.choices,
+        empty_label=_("Alle"),
     )
     locatie = filters.ModelChoiceFilter(
-        label=_("Locatie"), queryset=_locaties, empty_label=_("Alle locaties")
+        widget=SelectWidget, label=_("Locatie"), queryset=_locaties, empty_label=_("Alle locaties")
     )
 
     class Meta:
@@ -94,12 +105,14 @@ class GesprekFilter(filters.FilterSet):
 class DienstFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     thema = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Thema"),
         field_name="themas",
         queryset=Thema.objects.all(),
         empty_label=_("Alle thema's"),
     )
     doelgroep = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Doelgroep"),
         field_name="doelgroepen",
         queryset=Doelgroep.objects.all(),
@@ -120,7 +133,10 @@ class DienstFilter(filters.FilterSet):
 
 class TrajectFilter(filters.FilterSet):
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Traject.Status.choices, empty_label=_("Alle")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=Traject.Status.choices,
+        empty_label=_("Alle"),
     )
 
     class Meta:

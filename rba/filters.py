@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.forms import DatumInput
+from werkcentrum.forms import DatumInput, SelectWidget
 
 from .models import Actie, AgendaRegel, Besluit, Onderwerp, Overlegorgaan, Pijler, Vergadering
 
@@ -36,7 +36,11 @@ def _in_jaar(veld: str):
 
 def _jaar(veld: str) -> filters.ChoiceFilter:
     return filters.ChoiceFilter(
-        label=_("Jaar"), choices=_jaar_keuzes, method=_in_jaar(veld), empty_label=_("Alle jaren")
+        widget=SelectWidget,
+        label=_("Jaar"),
+        choices=_jaar_keuzes,
+        method=_in_jaar(veld),
+        empty_label=_("Alle jaren"),
     )
 
 
@@ -51,7 +55,7 @@ def _organen(request) -> QuerySet[Overlegorgaan]:
 
 def _orgaan() -> filters.ModelChoiceFilter:
     return filters.ModelChoiceFilter(
-        label=_("Orgaan"), queryset=_organen, empty_label=_("Alle organen")
+        widget=SelectWidget, label=_("Orgaan"), queryset=_organen, empty_label=_("Alle organen")
     )
 
 
@@ -61,7 +65,10 @@ class VergaderingFilter(filters.FilterSet):
     )
     orgaan = _orgaan()
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Vergadering.Status.choices, empty_label=_("Alle statussen")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=Vergadering.Status.choices,
+        empty_label=_("Alle statussen"),
     )
     jaar = _jaar("datum")
 
@@ -84,11 +91,17 @@ class BesluitFilter(filters.FilterSet):
     )
     orgaan = _orgaan()
     type = filters.ChoiceFilter(
-        label=_("Soort besluit"), choices=Besluit.Type.choices, empty_label=_("Alle soorten")
+        widget=SelectWidget,
+        label=_("Soort besluit"),
+        choices=Besluit.Type.choices,
+        empty_label=_("Alle soorten"),
     )
     jaar = _jaar("datum")
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Besluit.Status.choices, empty_label=_("Alle statussen")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=Besluit.Status.choices,
+        empty_label=_("Alle statussen"),
     )
 
     class Meta:
@@ -113,6 +126,7 @@ class ActieFilter(filters.FilterSet):
     # The list opens on the open acties (lists.list_context(defaults=ACTIE_STANDAARD)).
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     status = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Status"),
         choices=[("open", _("Open en in behandeling")), *Actie.Status.choices],
         empty_label=_("Alle statussen"),
@@ -151,10 +165,16 @@ class MonitoringFilter(filters.FilterSet):
         label=_("Zoeken in thema, actie of trekker"), method="zoeken", max_length=100
     )
     pijler = filters.ModelChoiceFilter(
-        label=_("Pijler"), queryset=Pijler.objects.none(), empty_label=_("Alle pijlers")
+        widget=SelectWidget,
+        label=_("Pijler"),
+        queryset=Pijler.objects.none(),
+        empty_label=_("Alle pijlers"),
     )
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=AgendaRegel.Status.choices, empty_label=_("Alle statussen")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=AgendaRegel.Status.choices,
+        empty_label=_("Alle statussen"),
     )
     sinds = filters.DateFilter(
         label=_("Gewijzigd sinds"),

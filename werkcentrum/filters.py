@@ -6,6 +6,7 @@ import django_filters as filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .forms import SelectWidget
 from .models import Gemeente, Locatie, Organisatie
 from .tenancy import is_regio_model, scope
 
@@ -44,7 +45,10 @@ def _gemeenten(request):
 class LocatieFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     gemeente = filters.ModelChoiceFilter(
-        label=_("Gemeente"), queryset=_gemeenten, empty_label=_("Alle gemeenten")
+        widget=SelectWidget,
+        label=_("Gemeente"),
+        queryset=_gemeenten,
+        empty_label=_("Alle gemeenten"),
     )
 
     class Meta:
@@ -62,6 +66,7 @@ class OrganisatieFilter(filters.FilterSet):
         label=_("Zoeken"), field_name="naam", lookup_expr="icontains", max_length=100
     )
     type = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Soort organisatie"),
         choices=Organisatie.Type.choices,
         empty_label=_("Alle soorten"),

@@ -29,6 +29,16 @@ class TelefoonInput(forms.TextInput):
         super().__init__(attrs={"autocomplete": "tel", "inputmode": "tel", **(attrs or {})})
 
 
+class SelectWidget(forms.Select):
+    """A <select> whose markup is exactly Django's, from one template: Django's select.html
+    includes select_option.html and attrs.html for every option; a list's filter form, mostly
+    its selects, was up to a quarter of the page's CPU (issue 19). The filter sets of the
+    lists use it; tests/werkcentrum/test_select_widget.py compares it with Django's output.
+    The class name keeps BoundField.widget_type "select", which the field template reads."""
+
+    template_name = "werkcentrum/widgets/select.html"
+
+
 def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's ValidationError on `form`, the one behaviour of every view: each message
     next to its field when the form has that field, every other message at the top."""

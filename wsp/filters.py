@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.autocomplete import SearchInput, words_in
 from werkcentrum.filters import RegioFilterSet
+from werkcentrum.forms import SelectWidget
 from werkcentrum.models import Gemeente
 
 from .keuzes import Opleidingsniveau
@@ -47,7 +48,7 @@ def _ja_nee(veld: str, **kwargs) -> filters.ChoiceFilter:
     def filteren(queryset, _name, value):
         return queryset.filter(**{veld: value == "true"})
 
-    return filters.ChoiceFilter(choices=JA_NEE, method=filteren, **kwargs)
+    return filters.ChoiceFilter(widget=SelectWidget, choices=JA_NEE, method=filteren, **kwargs)
 
 
 def _jaar(field_name: str, **kwargs) -> filters.NumberFilter:
@@ -67,6 +68,7 @@ def _jaar(field_name: str, **kwargs) -> filters.NumberFilter:
 class WerkgeverFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Naam of KvK-nummer"), method="zoeken", max_length=100)
     cluster = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Cluster"),
         field_name="sector__cluster",
         queryset=Cluster.objects.order_by("naam"),
@@ -74,6 +76,7 @@ class WerkgeverFilter(filters.FilterSet):
         empty_label=_("Alle clusters"),
     )
     gemeente = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Gemeente (vestiging)"),
         field_name="vestigingen__gemeente",
         queryset=_gemeenten,
@@ -127,7 +130,10 @@ class WerkgeverApiFilter(WerkgeverFilter):
 class VacatureFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Functie of werkgever"), method="zoeken", max_length=100)
     status = filters.ChoiceFilter(
-        label=_("Status"), choices=Vacature.Status.choices, empty_label=_("Alle statussen")
+        widget=SelectWidget,
+        label=_("Status"),
+        choices=Vacature.Status.choices,
+        empty_label=_("Alle statussen"),
     )
     werkgever = filters.NumberFilter(field_name="werkgever_id", widget=forms.HiddenInput)
     gemeente = filters.NumberFilter(field_name="gemeente_id", widget=forms.HiddenInput)
@@ -153,7 +159,9 @@ class RegioDoelgroepFilterMixin:
 
 
 def _doelgroep_filter() -> filters.ChoiceFilter:
-    return filters.ChoiceFilter(label=_("Doelgroep"), choices=[], empty_label=_("Alle doelgroepen"))
+    return filters.ChoiceFilter(
+        widget=SelectWidget, label=_("Doelgroep"), choices=[], empty_label=_("Alle doelgroepen")
+    )
 
 
 class KandidaatFilter(RegioDoelgroepFilterMixin, filters.FilterSet):
@@ -192,6 +200,7 @@ class OpenNazorgFilter(filters.FilterSet):
     periods. Served by the partial index of open moments (regio, vervaldatum)."""
 
     termijn = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Uiterlijk op"),
         choices=[(Termijn.DEZE_WEEK, _("Deze week")), (Termijn.VERLOPEN, _("Te laat"))],
         empty_label=_("Alle open nazorg"),
@@ -211,6 +220,7 @@ class OpvolgingFilter(filters.FilterSet):
     index of open opvolgingen (medewerker, opvolgdatum)."""
 
     termijn = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Opvolgen op"),
         choices=[(Termijn.NU, _("Vandaag of eerder")), (Termijn.DEZE_WEEK, _("Deze week"))],
         empty_label=_("Alle open opvolgingen"),
@@ -258,17 +268,20 @@ class VacaturekrantFilter(filters.FilterSet):
 
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     gemeente = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Gemeente"),
         queryset=lambda request: _regio_gemeenten(request),
         empty_label=_("Alle gemeenten"),
     )
     cluster = filters.ModelChoiceFilter(
+        widget=SelectWidget,
         label=_("Sector"),
         field_name="sector__cluster",
         queryset=Cluster.objects.order_by("naam"),
         empty_label=_("Alle sectoren"),
     )
     opleidingsniveau = filters.ChoiceFilter(
+        widget=SelectWidget,
         label=_("Opleidingsniveau"),
         choices=Opleidingsniveau.choices,
         empty_label=_("Alle niveaus"),
