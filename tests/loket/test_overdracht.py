@@ -474,3 +474,25 @@ def test_a_colleagues_open_handover_shows_no_status_nor_button(
     assert "al aan het WSP overgedragen door een collega of partner" in html
     assert 'data-testid="overdracht-status"' not in html
     assert f"{NIEUW}?gesprek={gesprek.pk}" not in html
+
+
+def test_the_status_page_links_the_timeline_and_shows_a_withdrawal(
+    client, regio_a, gids, werkcentrum, kies_doel
+):
+    overdracht = OverdrachtFactory(regio=regio_a, aangeboden_door=gids, organisatie=werkcentrum)
+    _ingelogd(client, gids)
+    kies_doel(client, overdracht, "overdragen")
+    url = reverse("loket:overdracht", args=[overdracht.pk])
+    intrekken = reverse("loket:overdracht_toestemming_intrekken", args=[overdracht.pk])
+
+    html = client.get(url).content.decode()
+    assert reverse("loket:overdracht_tijdlijn", args=[overdracht.pk]) in html
+    assert intrekken in html
+    assert 'data-testid="toestemming-ingetrokken"' not in html
+
+    Overdracht.objects.filter(pk=overdracht.pk).update(
+        status="ingetrokken", toestemming_ingetrokken_op=timezone.now()
+    )
+    html = client.get(url).content.decode()
+    assert 'data-testid="toestemming-ingetrokken"' in html
+    assert intrekken not in html
