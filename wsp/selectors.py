@@ -46,6 +46,7 @@ from .models import (
 )
 from .models.instelling import belofte_uren
 from .models.lijsten import doelgroep_naam_subquery
+from .models.nazorg import NAZORG_TE_DOEN
 from .models.vacatures import werklijst_volgorde
 
 
@@ -283,7 +284,7 @@ def verzoeken_per_maand(*, user: Medewerker, nu=None) -> list[dict]:
 def nazorg_open(*, user: Medewerker) -> QuerySet[NazorgMoment]:
     return (
         NazorgMoment.objects.voor(user)
-        .filter(afgerond_op=None, plaatsing__nazorg_niet_meer_nodig=False)
+        .filter(NAZORG_TE_DOEN)
         .select_related("plaatsing__werkgever", "plaatsing__kandidaat")
         # Only what the overview shows: 50 rows of four wide models otherwise.
         .only(

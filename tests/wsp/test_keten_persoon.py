@@ -620,3 +620,38 @@ def test_retention_erases_returned_and_withdrawn_handovers_once(gids, adviseur, 
     )
     # Idempotent: a second run touches nothing.
     assert loket_services.persoonsgegevens_opschonen() == 0
+
+
+def test_after_withdrawal_no_more_nazorg_and_no_reminders(keten, adviseur, maak_gebruiker):
+    """Nazorg talks to the werkgever about the person: after a withdrawal it stops too."""
+    from wsp import selectors
+
+    plaatsing = keten["plaatsing"]
+    open_moment = NazorgMomentFactory(
+        plaatsing=plaatsing, soort=NazorgMoment.Soort.EXTRA, vervaldatum=date(2026, 1, 5)
+    )
+    manager = maak_gebruiker("wsp_manager")
+    assert open_moment in selectors.nazorg_open(user=manager)
+
+    services.toestemming_intrekken(kandidaat=keten["kandidaat"], door=adviseur)
+    open_moment.refresh_from_db()
+    plaatsing.refresh_from_db()
+
+    with pytest.raises(ValidationError, match=INGETROKKEN):
+        services.nazorg_vastleggen(
+            moment=open_moment,
+            door=manager,
+            uitkomst=NazorgMoment.Uitkomst.GOED,
+            nog_in_dienst=True,
+            afgerond_op=date(2026, 1, 5),
+        )
+    with pytest.raises(ValidationError, match=INGETROKKEN):
+        services.nazorg_moment_toevoegen(
+            plaatsing=plaatsing, vervaldatum=date(2026, 3, 1), door=manager
+        )
+    assert open_moment not in selectors.nazorg_open(user=manager)
+    assert services.nazorg_herinneringen_versturen(vandaag=date(2026, 1, 5)) == {
+        "vooraf": 0,
+        "vervaldag": 0,
+        "escalatie": 0,
+    }

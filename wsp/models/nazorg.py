@@ -12,6 +12,14 @@ from werkcentrum.tenancy import RegioManager
 from .base import User, _regio_fk
 from .bemiddeling import Plaatsing
 
+# Nazorg still to do: not recorded, wanted by the werkgever, and the person has not withdrawn
+# consent (after that nothing more is done with their data, issue 23).
+NAZORG_TE_DOEN = Q(
+    afgerond_op=None,
+    plaatsing__nazorg_niet_meer_nodig=False,
+    plaatsing__kandidaat__toestemming_ingetrokken_op=None,
+)
+
 
 class NazorgMoment(models.Model):
     class Soort(models.TextChoices):

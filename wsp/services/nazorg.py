@@ -24,6 +24,7 @@ from ..models import (
     Voordracht,
     Werkgever,
 )
+from ..models.nazorg import NAZORG_TE_DOEN
 from ..regiolijsten import doelgroep_controleren, instrumenten_controleren
 from .rechten import _opslaan, _vereist_bewerkrecht, toestemming_niet_ingetrokken, wsp_managers
 from .vacatures import VERVULD_DOOR_PLAATSING, _systeemovergang
@@ -128,6 +129,7 @@ def nazorg_vastleggen(
 ) -> NazorgMoment:
     plaatsing = moment.plaatsing
     _vereist_bewerkrecht(door, plaatsing.werkgever)
+    toestemming_niet_ingetrokken(plaatsing.kandidaat)
     if not moment.is_open:
         raise ValidationError(_("Dit nazorgmoment is al vastgelegd."))
     afgerond_op = afgerond_op or timezone.localdate()
@@ -163,6 +165,7 @@ def nazorg_moment_toevoegen(
     *, plaatsing: Plaatsing, vervaldatum: date, door: Medewerker
 ) -> NazorgMoment:
     _vereist_bewerkrecht(door, plaatsing.werkgever)
+    toestemming_niet_ingetrokken(plaatsing.kandidaat)
     if plaatsing.nazorg_niet_meer_nodig:
         raise ValidationError(_("De werkgever heeft aangegeven dat nazorg niet meer nodig is."))
     if vervaldatum < plaatsing.startdatum:
@@ -189,9 +192,9 @@ def nazorg_herinneringen_versturen(*, vandaag: date | None = None) -> dict[str, 
     whose mail fails is logged and tried again on the next run (isolated)."""
     vandaag = vandaag or timezone.localdate()
     resultaat = {"vooraf": 0, "vervaldag": 0, "escalatie": 0}
-    open_ = NazorgMoment.objects.filter(
-        afgerond_op=None, plaatsing__nazorg_niet_meer_nodig=False
-    ).select_related("plaatsing__werkgever__accounthouder")
+    open_ = NazorgMoment.objects.filter(NAZORG_TE_DOEN).select_related(
+        "plaatsing__werkgever__accounthouder"
+    )
     # Only moments near today can be due for anything; the window keeps the scan small.
     kandidaten = open_.filter(
         vervaldatum__gte=vandaag - timedelta(days=60), vervaldatum__lte=vandaag + timedelta(days=14)
