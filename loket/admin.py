@@ -29,7 +29,7 @@ class InformatiepaginaAdmin(RegioAdmin):
                 slug = self.cleaned_data["slug"]
                 dubbel = Informatiepagina.objects.filter(regio_id=regio_id, slug=slug)
                 if regio_id and dubbel.exclude(pk=getattr(obj, "pk", None)).exists():
-                    raise ValidationError(_("Deze slug bestaat al in uw regio."))
+                    raise ValidationError(_("Deze slug bestaat al in jouw regio."))
                 return slug
 
         return Form

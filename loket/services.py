@@ -459,7 +459,7 @@ def doorverwijzing_maken(
         )
     if dienst.regio_id != door.regio_id or dienst.organisatie.regio_id != door.regio_id:
         raise ValidationError(
-            {"dienst": _("Verwijs alleen door naar een organisatie in uw regio.")}
+            {"dienst": _("Verwijs alleen door naar een organisatie in jouw regio.")}
         )
     if not dienst.actief or not dienst.organisatie.actief:
         raise ValidationError({"dienst": _("Deze dienst is niet meer actief.")})
@@ -467,7 +467,7 @@ def doorverwijzing_maken(
         if bron is not None and bron.regio_id != door.regio_id:
             raise ValidationError(_("Dit gesprek of deze vraag hoort bij een andere regio."))
     if woongemeente is not None and woongemeente.regio_id != door.regio_id:
-        raise ValidationError({"woongemeente": _("Kies een woongemeente in uw regio.")})
+        raise ValidationError({"woongemeente": _("Kies een woongemeente in jouw regio.")})
     # Refused before anything is written: a referral that reaches nobody is no referral.
     contactroute.route_vereist(dienst.organisatie)
     nu = timezone.now()
@@ -738,7 +738,7 @@ def traject_registreren(
             {"toestemming": _("Zonder toestemming van de persoon start er geen traject.")}
         )
     if aanbieder.regio_id != door.regio_id:
-        raise ValidationError({"aanbieder": _("Kies een aanbieder in uw regio.")})
+        raise ValidationError({"aanbieder": _("Kies een aanbieder in jouw regio.")})
     traject = Traject(
         regio_id=door.regio_id,
         soort=soort,

@@ -27,7 +27,7 @@ class WerknemerDoorverwijzenForm(DoorverwijzingForm):
         queryset=Gemeente.objects.none(),
         error_messages={
             "required": _("Kies de woongemeente van de werknemer."),
-            "invalid_choice": _("Kies een woongemeente in uw regio."),
+            "invalid_choice": _("Kies een woongemeente in jouw regio."),
         },
     )
 
@@ -57,7 +57,7 @@ class WerknemerDoorverwijzenForm(DoorverwijzingForm):
             "naam",
         )
         self.fields["dienst"].error_messages["invalid_choice"] = _(
-            "Kies een actieve dienst van de sociale kaart in uw regio."
+            "Kies een actieve dienst van de sociale kaart in jouw regio."
         )
         self.fields["naam"].required = True
         self.fields["naam"].label = _("Naam van de werknemer")

@@ -55,7 +55,7 @@ UITLEG: dict[str, object] = {
 }
 UITLEG_ALGEMEEN = _(
     "Per bron: waar de persoon vandaan komt (Werkcentrum-loket, UWV, gemeente of "
-    "re-integratiebedrijf). Het totaal is de som van de bronnen. Alleen overdrachten in uw "
+    "re-integratiebedrijf). Het totaal is de som van de bronnen. Alleen overdrachten in je "
     "regio; met een gemeente gekozen alleen personen met die woongemeente."
 )
 

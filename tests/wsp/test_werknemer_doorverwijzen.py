@@ -123,7 +123,7 @@ def test_a_woongemeente_outside_the_regio_is_refused(adviseur, werkgever, werkce
     elders = GemeenteFactory(regio=regio_b, naam="Amersfoort")
     with pytest.raises(ValidationError) as exc:
         verwijs(adviseur, werkgever, werkcentrum, woongemeente=elders)
-    assert exc.value.message_dict["woongemeente"] == ["Kies een woongemeente in uw regio."]
+    assert exc.value.message_dict["woongemeente"] == ["Kies een woongemeente in jouw regio."]
     assert not Doorverwijzing.objects.exists()
 
 
@@ -212,8 +212,8 @@ def test_the_form_preselects_the_werkcentrum_and_refers_from_the_werkgever_page(
         ({"toestemming": ""}, "toestemming", "Zonder toestemming van de werknemer"),
         ({"email": "", "telefoon": ""}, "email", "Vul een e-mailadres of telefoonnummer in"),
         ({"aanleiding": ""}, "aanleiding", "Kies de aanleiding"),
-        ("gemeente_elders", "woongemeente", "Kies een woongemeente in uw regio."),
-        ("dienst_elders", "dienst", "Kies een actieve dienst van de sociale kaart in uw regio."),
+        ("gemeente_elders", "woongemeente", "Kies een woongemeente in jouw regio."),
+        ("dienst_elders", "dienst", "Kies een actieve dienst van de sociale kaart in jouw regio."),
     ],
 )
 def test_bad_input_shows_a_dutch_message_at_the_field_and_saves_nothing(

@@ -240,7 +240,7 @@ def ontvanger_opslaan(
     if gemeente is not None and gemeente.regio_id != regio.pk:
         raise ValidationError({"gemeente": _("Onbekende gemeente in deze regio.")})
     if ontvanger is not None and ontvanger.regio_id != regio.pk:
-        raise ValidationError(_("Deze ontvanger hoort niet bij uw regio."))
+        raise ValidationError(_("Deze ontvanger hoort niet bij jouw regio."))
     email = email.strip()
     with transaction.atomic():
         Arbeidsmarktregio.objects.select_for_update().get(pk=regio.pk)
