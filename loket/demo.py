@@ -508,3 +508,125 @@ def _wsp_doorverwijzing(ctx: DemoContext, dienst: Dienst, werkgever) -> None:
             DoorverwijzingStap(doorverwijzing=dv, status="ontvangen", tijdstip=ontvangen),
         ]
     )
+
+
+# Handovers to the WSP in the demo (issue 23): some waiting for the WSP's decision, one
+# returned, and two accepted whose kandidaat is in mediation or placed, so every role sees the
+# chain in the browser. (bron, status, days ago)
+DEMO_OVERDRACHTEN = [
+    ("werkcentrum", "aangeboden", 1),
+    ("werkcentrum", "aangeboden", 3),
+    ("partner", "aangeboden", 2),
+    ("partner", "teruggegeven", 12),
+]
+TERUGGAVE = "Nog niet werkfit: eerst de taalcursus afronden, dan graag opnieuw aanbieden."
+
+
+@registreer("wsp-overdrachten", na="loket-wsp")
+def wsp_overdrachten(ctx: DemoContext) -> None:
+    """Warme overdrachten of this regio. Names come from a generator seeded by the regio's
+    code, not from ctx.rng, so the generators after this one draw what they drew before."""
+    import random
+
+    from werkcentrum.demo import ACHTERNAMEN, VOORNAMEN
+    from wsp.models import Kandidaat, Overdracht, Plaatsing
+    from wsp.services.overdracht import BRON_VAN_TYPE
+
+    def eerste(rol: str, **filters):
+        return (
+            Medewerker.objects.filter(regio=ctx.regio, groups__name=rol, is_active=True, **filters)
+            .select_related("organisatie")
+            .order_by("pk")
+            .first()
+        )
+
+    werkcentrum = (
+        Organisatie.objects.filter(regio=ctx.regio, type=Organisatie.Type.WERKCENTRUM)
+        .order_by("pk")
+        .first()
+    )
+    gids = eerste("gids")
+    partner = eerste("partnermedewerker", organisatie__type__in=list(BRON_VAN_TYPE))
+    adviseur = eerste("wsp_adviseur")
+    gemeenten = list(Gemeente.objects.filter(regio=ctx.regio).order_by("naam"))
+    if not (werkcentrum and gids and adviseur and gemeenten):
+        return
+    gesprekken = list(Gesprek.objects.filter(regio=ctx.regio).order_by("-datum", "-pk")[:2])
+    Overdracht.objects.filter(regio=ctx.regio).delete()
+    rng = random.Random(f"overdrachten-{ctx.regio.code}")
+    doelgroepen = ["ww", "pwet", "wajong", "oekraine"]
+
+    def gemeenschappelijk(door, organisatie, bron, op) -> dict:
+        return {
+            "regio": ctx.regio,
+            "bron": bron,
+            "organisatie": organisatie,
+            "aangeboden_door": door,
+            "aangeboden_op": op,
+            "toestemming_gegevens": "naam, contactgegevens, opleiding, werkwensen",
+            "toestemming_aan": f"Werkgeversservicepunt {ctx.regio.naam}",
+            "toestemming_op": op,
+            "toestemming_door": door,
+        }
+
+    for i, (wie, status, dagen) in enumerate(DEMO_OVERDRACHTEN):
+        if wie == "partner" and partner is None:
+            continue
+        door, organisatie, bron = (
+            (gids, werkcentrum, Overdracht.Bron.WERKCENTRUM)
+            if wie == "werkcentrum"
+            else (partner, partner.organisatie, BRON_VAN_TYPE[partner.organisatie.type])
+        )
+        op = _tijdstip(ctx.vandaag - timedelta(days=dagen), 10 + i)
+        voornaam, achternaam = rng.choice(VOORNAMEN), rng.choice(ACHTERNAMEN)
+        gesprek = gesprekken[i] if wie == "werkcentrum" and i < len(gesprekken) else None
+        Overdracht.objects.create(
+            **gemeenschappelijk(door, organisatie, bron, op),
+            gesprek=gesprek,
+            voornaam=voornaam,
+            achternaam=achternaam,
+            email=f"{voornaam}.{achternaam}.{ctx.regio.code}{i}@example.org".lower().replace(
+                " ", ""
+            ),
+            woongemeente=gesprek.woongemeente
+            if gesprek and gesprek.woongemeente
+            else gemeenten[i % len(gemeenten)],
+            doelgroep=doelgroepen[i % len(doelgroepen)],
+            opleidingsniveau="mbo2",
+            gewenst_beroep=["Logistiek medewerker", "Helpende zorg", "Monteur", "Kok"][i],
+            uren_per_week=[32, 24, 36, 20][i],
+            toelichting="Werkfit, wil snel aan de slag; heeft een rijbewijs.",
+            status=status,
+            reden_teruggave=TERUGGAVE if status == "teruggegeven" else "",
+            beoordeeld_door=adviseur if status == "teruggegeven" else None,
+            beoordeeld_op=op + timedelta(days=1) if status == "teruggegeven" else None,
+        )
+
+    # Two kandidaten the WSP accepted from the Werkcentrum: one placed, one in mediation.
+    geplaatst = Plaatsing.objects.filter(regio=ctx.regio).values("kandidaat_id")
+    for kandidaat in [
+        Kandidaat.objects.filter(regio=ctx.regio, pk__in=geplaatst).order_by("pk").first(),
+        Kandidaat.objects.filter(regio=ctx.regio, actief=True)
+        .exclude(pk__in=geplaatst)
+        .order_by("pk")
+        .first(),
+    ]:
+        if kandidaat is None:
+            continue
+        op = _tijdstip(kandidaat.overgedragen_op, 9)
+        Overdracht.objects.create(
+            **gemeenschappelijk(gids, werkcentrum, Overdracht.Bron.WERKCENTRUM, op),
+            voornaam=kandidaat.voornaam,
+            achternaam=kandidaat.achternaam,
+            # The handover carried contact data; the demo kandidaten have none of their own.
+            email=kandidaat.email or f"kandidaat{kandidaat.pk}.{ctx.regio.code}@example.org",
+            telefoon=kandidaat.telefoon,
+            woongemeente=kandidaat.woongemeente,
+            doelgroep=kandidaat.doelgroep,
+            opleidingsniveau=kandidaat.opleidingsniveau,
+            gewenst_beroep=kandidaat.gewenst_beroep,
+            status=Overdracht.Status.AANGENOMEN,
+            kandidaat=kandidaat,
+            beoordeeld_door=adviseur,
+            beoordeeld_op=op + timedelta(hours=4),
+        )

@@ -42,10 +42,11 @@ def test_een_goede_filterwaarde_filtert_gewoon(api, regio_a):
     assert api.get("/api/v1/wsp/plaatsingen/", {"jaar": "2026"}).status_code == 200
     from tests.wsp.factories import KandidaatFactory
 
-    actief = KandidaatFactory(regio=regio_a, actief=True)
-    inactief = KandidaatFactory(regio=regio_a, actief=False)
+    # A name of their own: the package's demo data may be loaded already (test order).
+    actief = KandidaatFactory(regio=regio_a, actief=True, achternaam="Filtertoets")
+    inactief = KandidaatFactory(regio=regio_a, actief=False, achternaam="Filtertoets")
     for waarde, verwacht in [("true", actief.pk), ("false", inactief.pk)]:
-        response = api.get("/api/v1/wsp/kandidaten/", {"actief": waarde})
+        response = api.get("/api/v1/wsp/kandidaten/", {"actief": waarde, "zoek": "Filtertoets"})
         assert response.status_code == 200, waarde
         assert [k["id"] for k in response.json()["results"]] == [verwacht]
 

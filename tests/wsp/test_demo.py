@@ -99,3 +99,34 @@ def test_a_rerun_on_a_later_day_moves_the_year_instead_of_adding_one(maak_gebrui
     assert open_.count() == 5
     assert min(v.ontvangen_op.date() for v in open_) >= later - timedelta(days=3)
     assert max(Plaatsing.objects.values_list("startdatum", flat=True)) > VANDAAG
+
+
+def test_demo_has_handovers_in_every_state_and_reloads_the_same():
+    from wsp.models import Overdracht
+    from wsp.selectors import met_ketenstatus
+
+    def laden():
+        call_command(
+            "demo_data",
+            "--regio",
+            "zkij",
+            "--seed",
+            "1",
+            "--vandaag",
+            "2026-12-07",
+            stdout=io.StringIO(),
+        )
+        return list(
+            met_ketenstatus(Overdracht.objects.order_by("pk")).values_list(
+                "bron", "status", "ketenstatus", "voornaam", "achternaam"
+            )
+        )
+
+    eerste = laden()
+    statussen = {status for _, status, *_ in eerste}
+    assert statussen == {"aangeboden", "teruggegeven", "aangenomen"}
+    assert {"geplaatst", "in_bemiddeling"} <= {k for _, _, k, *_ in eerste}
+    assert {"werkcentrum", "uwv"} <= {bron for bron, *_ in eerste}
+    for overdracht in Overdracht.objects.all():
+        overdracht.full_clean()
+    assert laden() == eerste
