@@ -329,7 +329,7 @@ def test_the_data_migration_gives_existing_regios_the_national_lists_and_keeps_o
     WspInstrument.objects.filter(regio=regio_a).delete()
     # A code stored before any list checked it (an old import).
     Kandidaat.objects.filter(pk=kandidaat.pk).update(doelgroep="oud")
-    migratie = importlib.import_module("wsp.migrations.0018_regio_doelgroepen_instrumenten")
+    migratie = importlib.import_module("wsp.migrations.0019_regio_doelgroepen_instrumenten")
     migratie.nationale_lijsten(apps, None)
     lijst = _lijst(regio_a)
     assert [(c, n) for c, n, _a in lijst[:6]] == nationale_doelgroepen()
