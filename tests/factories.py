@@ -39,7 +39,9 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
 
     regio = factory.SubFactory(RegioFactory)
     naam = factory.Sequence(lambda n: f"Gemeente {n}")
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # Six characters at most (GM + four digits): cycle through GM9000-GM9999, codes no real
+    # gemeente has, however many gemeenten a long test run makes.
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")
 
 
 class OrganisatieFactory(factory.django.DjangoModelFactory):

@@ -563,6 +563,7 @@ class OverdrachtSerializer(RegioScopedRelationsMixin, serializers.ModelSerialize
 class TeruggaveSerializer(serializers.Serializer):
     reden_teruggave = serializers.CharField(
         max_length=1000,
+        validators=[enkele_regel_validator],
         help_text="Waarom het WSP teruggeeft; de aanbieder leest dit.",
         error_messages={
             "required": "Geef de reden waarom je teruggeeft.",

@@ -120,7 +120,7 @@ class Plaatsing(MetDoelgroepNaam, models.Model):
         _("uren per week"), validators=[MaxValueValidator(60)]
     )
     # Codes of the regio's lists (WspDoelgroep, WspInstrument): they differ per regio.
-    doelgroep = models.CharField(_("doelgroep"), max_length=20)
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, validators=[enkele_regel_validator])
     woongemeente = models.ForeignKey(
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("woongemeente")
     )

@@ -22,7 +22,7 @@ class Doelstelling(MetDoelgroepNaam, models.Model):
     regio = _regio_fk("wsp_doelstellingen")
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     # A code of the regio's doelgroepen (WspDoelgroep).
-    doelgroep = models.CharField(_("doelgroep"), max_length=20)
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, validators=[enkele_regel_validator])
     gemeente = models.ForeignKey(
         Gemeente,
         on_delete=models.PROTECT,

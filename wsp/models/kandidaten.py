@@ -54,7 +54,7 @@ class Kandidaat(MetDoelgroepNaam, models.Model):
         verbose_name=_("woongemeente"),
     )
     # A code of the regio's doelgroepen (WspDoelgroep), not a choice list: it differs per regio.
-    doelgroep = models.CharField(_("doelgroep"), max_length=20)
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, validators=[enkele_regel_validator])
     doelgroepregister = models.BooleanField(_("doelgroepregister (banenafspraak)"), default=False)
     werkfit = models.BooleanField(_("werkfit"), default=True)
     skills = models.ManyToManyField(Skill, blank=True, related_name="kandidaten")

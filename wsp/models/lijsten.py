@@ -28,7 +28,7 @@ class RegioLijstItem(models.Model):
     code = models.CharField(
         _("code"),
         max_length=20,
-        validators=[code_validator],
+        validators=[code_validator, enkele_regel_validator],
         help_text=_("Wat in de gegevens wordt opgeslagen; na gebruik niet meer te wijzigen."),
     )
     naam = models.CharField(_("naam"), max_length=100, validators=[enkele_regel_validator])

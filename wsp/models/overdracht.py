@@ -109,7 +109,7 @@ class Overdracht(MetDoelgroepNaam, models.Model):
         Gemeente, on_delete=models.PROTECT, related_name="+", verbose_name=_("woongemeente")
     )
     # A code of the regio's doelgroepen (WspDoelgroep), as on the Kandidaat.
-    doelgroep = models.CharField(_("doelgroep"), max_length=20)
+    doelgroep = models.CharField(_("doelgroep"), max_length=20, validators=[enkele_regel_validator])
     opleidingsniveau = models.CharField(
         _("opleidingsniveau"), max_length=10, choices=Opleidingsniveau.choices
     )
