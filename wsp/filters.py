@@ -155,7 +155,11 @@ class RegioDoelgroepFilterMixin:
         super().__init__(*args, **kwargs)
         regio_id = getattr(getattr(self.request, "user", None), "regio_id", None)
         keuzes = list(doelgroep_namen(regio_id).items()) if regio_id else []
-        self.filters["doelgroep"].extra["choices"] = keuzes
+        doelgroep = self.filters["doelgroep"]
+        doelgroep.extra["choices"] = keuzes
+        # A field built before the copy (the API schema reads the class's filters) would keep
+        # the class's empty choices: build it again from these.
+        doelgroep.__dict__.pop("_field", None)
 
 
 def _doelgroep_filter() -> filters.ChoiceFilter:

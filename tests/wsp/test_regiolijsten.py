@@ -357,3 +357,18 @@ def test_the_dashboard_shows_the_regios_doelgroepen_by_name(client, settings, re
     client.force_login(manager)
     html = client.get(reverse("wsp:dashboard"), {"jaar": 2025}).content.decode()
     assert "Statushouders" in html and "Wajong" not in html
+
+
+def test_the_doelgroep_filter_offers_the_regio_list_even_after_the_class_field_was_built(
+    eigen_lijst, adviseur, rf
+):
+    """The API schema builds the class's filter fields once (empty choices); a later
+    FilterSet must still offer the regio's list (this made CI depend on test order)."""
+    from wsp.filters import KandidaatFilter, PlaatsingFilter
+
+    for klasse in (KandidaatFilter, PlaatsingFilter):
+        assert klasse.base_filters["doelgroep"].field.choices is not None  # builds _field
+        request = rf.get("/")
+        request.user = adviseur
+        keuzes = [c for c, _ in klasse(request=request).filters["doelgroep"].field.choices]
+        assert {"statushouder", "jongeren"} <= set(keuzes)
