@@ -27,6 +27,7 @@ def keten(browser, transactional_db, regio_a, settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
     # transactional_db flushes the migrations' reference data between tests: restore it.
     import_module("loket.migrations.0002_themas_doelgroepen").vullen(apps, None)
+    import_module("wsp.migrations.0002_clusters_en_sectoren").laden(apps, None)
     rollen_synchroniseren()
     werkcentrum = OrganisatieFactory(
         regio=regio_a, naam="Werkcentrum Kennemerland", type=Organisatie.Type.WERKCENTRUM
