@@ -36,6 +36,7 @@ from .models import (
     Voordracht,
     Werkgever,
 )
+from .services.overdracht import KANDIDAATVELDEN
 
 
 def _statusveld(keuzes) -> serializers.CharField:
@@ -503,18 +504,7 @@ class OverdrachtSerializer(RegioScopedRelationsMixin, serializers.ModelSerialize
             "doorverwijzing",
             "traject",
             "vacature",
-            "voornaam",
-            "achternaam",
-            "email",
-            "telefoon",
-            "woongemeente",
-            "doelgroep",
-            "opleidingsniveau",
-            "taalniveau",
-            "gewenst_beroep",
-            "uren_per_week",
-            "rijbewijs",
-            "beschikbaar_vanaf",
+            *KANDIDAATVELDEN,
             "toelichting",
             "toestemming",
             "toestemming_gegevens",

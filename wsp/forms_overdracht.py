@@ -17,6 +17,7 @@ from .keuzes import Doelgroep
 from .models import Overdracht, Vacature
 from .regiolijsten import doelgroepen_voor
 from .selectors import openbare_vacatures
+from .services import overdracht as services_overdracht
 
 # The loket's doelgroepen (loket.Doelgroep.code) that are one of the WSP's doelgroepen; the
 # others (NUG, jongeren, statushouders, ...) say nothing about the WSP's code: the gids picks.
@@ -39,21 +40,7 @@ GEEN_TOESTEMMING = _(
 )
 
 # The fields the service takes as the person's data (the kandidaat fields plus toelichting).
-KANDIDAATVELDEN = (
-    "voornaam",
-    "achternaam",
-    "email",
-    "telefoon",
-    "woongemeente",
-    "doelgroep",
-    "opleidingsniveau",
-    "taalniveau",
-    "gewenst_beroep",
-    "uren_per_week",
-    "rijbewijs",
-    "beschikbaar_vanaf",
-    "toelichting",
-)
+KANDIDAATVELDEN = (*services_overdracht.KANDIDAATVELDEN, "toelichting")
 
 
 class OverdrachtForm(forms.ModelForm):
