@@ -66,6 +66,15 @@ def _flush_may_truncate_the_audit_log():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _media_in_tmp(django_test_environment, tmp_path_factory):
+    """Uploads and logos a test stores (seed_regio amf stores its logo) go to a temporary
+    folder, never into the checkout's var/media."""
+    from django.conf import settings as django_settings
+
+    django_settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _plain_http(django_test_environment):
     """The live server of the browser journeys is a session fixture: its middleware is built
     before any test's settings fixture runs, so plain HTTP is set for the whole session here

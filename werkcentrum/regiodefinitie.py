@@ -10,6 +10,8 @@ so the core imports no app."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,9 +21,11 @@ from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 
-from .huisstijl import kleur_validator
+from .huisstijl import kleur_validator, logo_controleren
 from .modules import MODULES
 from .validators import hostnaam_validator, is_portaaladres
 
@@ -65,6 +69,15 @@ class DefinitieFout(ValueError):
 
 
 @dataclass(frozen=True)
+class Logo:
+    """A logo from the file, already checked: its bytes and the extension to store it under
+    (both empty: remove the regio's logo)."""
+
+    inhoud: bytes = b""
+    extensie: str = ""
+
+
+@dataclass(frozen=True)
 class GemeenteDef:
     naam: str
     cbs: str
@@ -102,7 +115,12 @@ class Definitie:
     # The app sections (termijnen, doelen, ...), as written; checked by their app.
     onderdelen: dict[str, Any] = field(default_factory=dict)
     huisstijl_kleur: str = ""
+    # None: the file does not say, so the logo set in the admin stays; an empty Logo removes it.
+    huisstijl_logo: Logo | None = None
+    huisstijl_logo_alt: str | None = None
     modules: tuple[str, ...] = tuple(MODULES)
+    # What loading will not do although the file asks (shown in the upload preview).
+    meldingen: tuple[str, ...] = ()
     # None: the file does not say, so the host name set in the admin stays as it is (it
     # differs per installation: acceptance, production). "" removes it.
     hostnaam: str | None = None
@@ -171,8 +189,12 @@ def beschikbaar() -> list[str]:
     return sorted(p.stem for p in MAP.glob("*.yaml"))
 
 
-def lezen(tekst: str | bytes) -> Definitie:
-    """Parses and checks a definition file. Raises DefinitieFout with every problem."""
+def lezen(tekst: str | bytes, *, map: Path | None = None) -> Definitie:
+    """Parses and checks a definition file. Raises DefinitieFout with every problem.
+
+    `map` is the folder the file was read from: only then may `huisstijl: logo:` name an
+    image file next to it. An uploaded file has no folder, so it carries its logo inline as a
+    data URI."""
     try:
         data = yaml.safe_load(tekst)
     except yaml.YAMLError as exc:
@@ -181,16 +203,18 @@ def lezen(tekst: str | bytes) -> Definitie:
         raise DefinitieFout([f"Het bestand is geen geldige YAML{waar}."]) from exc
     if not isinstance(data, dict):
         raise DefinitieFout(["Het bestand moet beginnen met code, naam en gemeenten."])
-    return _Lezer(data).definitie()
+    return _Lezer(data, map=map).definitie()
 
 
 class _Lezer:
     """Collects every problem instead of stopping at the first: a beheerder fixes a file in
     one go."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, *, map: Path | None = None):
         self.data = data
+        self.map = map
         self.fouten: list[str] = []
+        self.meldingen: list[str] = []
 
     def fout(self, tekst: str) -> None:
         self.fouten.append(tekst)
@@ -220,21 +244,81 @@ class _Lezer:
             return []
         return waarde
 
-    def huisstijl(self) -> str:
-        """huisstijl: {kleur: "#rrggbb"}; the regio's brand colour, checked for contrast."""
+    def huisstijl(self) -> tuple[str, Logo | None, str | None]:
+        """huisstijl: {kleur: "#rrggbb", logo: ..., logo_tekst: ...}; the brand colour
+        (checked for contrast), the logo and what a screen reader reads for it."""
         waarde = self.data.get("huisstijl")
         if waarde is None:
-            return ""
-        if not isinstance(waarde, dict) or set(waarde) - {"kleur"}:
-            self.fout("huisstijl: alleen 'kleur' (#rrggbb) kan worden ingesteld.")
-            return ""
-        kleur = self.tekst(waarde, "kleur", "huisstijl")
+            return "", None, None
+        if not isinstance(waarde, dict) or set(waarde) - {"kleur", "logo", "logo_tekst"}:
+            self.fout("huisstijl: alleen 'kleur' (#rrggbb), 'logo' en 'logo_tekst' kunnen.")
+            return "", None, None
+        kleur = self.tekst(waarde, "kleur", "huisstijl", verplicht=False)
+        if kleur:
+            try:
+                kleur_validator(kleur)
+            except ValidationError as fout:
+                self.fout(f"huisstijl: kleur '{kleur}': {' '.join(fout.messages)}")
+                kleur = ""
+        logo = self.logo(waarde["logo"]) if "logo" in waarde else None
+        alt = None
+        if "logo_tekst" in waarde:
+            alt = self.tekst(waarde, "logo_tekst", "huisstijl", verplicht=False)
+            if len(alt) > 200:
+                self.fout("huisstijl: 'logo_tekst' mag hoogstens 200 tekens hebben.")
+        return kleur.lower(), logo, alt
+
+    def logo(self, waarde) -> Logo | None:
+        """A data URI (data:image/png;base64,...), or with `map` the name of an image file
+        next to the definition file; empty removes the logo. Checked by its content like an
+        upload in the admin (huisstijl.logo_controleren)."""
+        if waarde is None or waarde == "":
+            return Logo()
+        if not isinstance(waarde, str):
+            self.fout("huisstijl: 'logo' moet tekst zijn (een data-URI of een bestandsnaam).")
+            return None
+        if waarde.startswith("data:"):
+            kop, _komma, data = waarde.partition(",")
+            soort = kop[5:].split(";")[0].lower()
+            extensie = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp"}.get(soort)
+            if not extensie or not kop.endswith(";base64"):
+                self.fout(
+                    "huisstijl: logo moet een data-URI van een PNG, JPEG of WebP zijn "
+                    "(data:image/png;base64,...)."
+                )
+                return None
+            try:
+                inhoud = base64.b64decode("".join(data.split()), validate=True)
+            except (binascii.Error, ValueError):
+                self.fout("huisstijl: de base64 van het logo is niet geldig.")
+                return None
+            naam = f"logo{extensie}"
+        elif self.map is None:
+            # An uploaded copy of a repository file: load the rest, say what happens.
+            self.meldingen.append(
+                f"Het logo '{waarde}' zit niet in het geüploade bestand en wordt daarom niet "
+                "ingesteld. Zet het er als data-URI in (data:image/png;base64,...) of kies het "
+                "na het aanmaken in het beheer van de regio."
+            )
+            return None
+        else:
+            if "/" in waarde or "\\" in waarde or waarde.startswith("."):
+                self.fout(
+                    f"huisstijl: logo '{waarde}' moet een bestandsnaam naast dit bestand zijn."
+                )
+                return None
+            pad = self.map / waarde
+            if not pad.is_file():
+                self.fout(f"huisstijl: het logo '{waarde}' staat niet naast dit bestand.")
+                return None
+            inhoud, naam = pad.read_bytes(), waarde
+        bestand = ContentFile(inhoud, name=naam)
         try:
-            kleur_validator(kleur)
+            extensie = logo_controleren(bestand)
         except ValidationError as fout:
-            self.fout(f"huisstijl: kleur '{kleur}': {' '.join(fout.messages)}")
-            return ""
-        return kleur.lower()
+            self.fout(f"huisstijl: logo: {' '.join(fout.messages)}")
+            return None
+        return Logo(inhoud=inhoud, extensie=extensie)
 
     def hostnaam(self) -> str | None:
         """hostnaam: werkcentrum-zkij.nl; the regio's own address (optional)."""
@@ -282,7 +366,7 @@ class _Lezer:
         for sectie in _ONDERDELEN:
             if sectie in self.data:
                 onderdelen[sectie] = self.data[sectie]
-        huisstijl_kleur = self.huisstijl()
+        huisstijl_kleur, huisstijl_logo, huisstijl_logo_alt = self.huisstijl()
         modules = self.modules()
         hostnaam = self.hostnaam()
         bekend = {
@@ -310,7 +394,10 @@ class _Lezer:
             buren=buren,
             onderdelen=onderdelen,
             huisstijl_kleur=huisstijl_kleur,
+            huisstijl_logo=huisstijl_logo,
+            huisstijl_logo_alt=huisstijl_logo_alt,
             modules=modules,
+            meldingen=tuple(self.meldingen),
             hostnaam=hostnaam,
         )
         if not self.fouten:
@@ -533,8 +620,14 @@ def laden(definitie: Definitie) -> Samenvatting:
             "huisstijl_kleur": definitie.huisstijl_kleur,
             "modules": list(definitie.modules),
             **({} if definitie.hostnaam is None else {"hostnaam": definitie.hostnaam}),
+            **(
+                {}
+                if definitie.huisstijl_logo_alt is None
+                else {"huisstijl_logo_alt": definitie.huisstijl_logo_alt}
+            ),
         },
     )
+    _logo_laden(s, regio, definitie.huisstijl_logo)
     gemeenten = _gemeenten_laden(s, regio, definitie)
     _organisaties_laden(s, regio, definitie, gemeenten)
     _locaties_laden(s, regio, definitie, gemeenten)
@@ -577,6 +670,32 @@ def _bijwerken(s: Samenvatting, soort: str, manager, sleutel: dict, waarden: dic
         obj.save(update_fields=list(anders))
         s.tel(soort, False)
     return obj
+
+
+def _logo_laden(s: Samenvatting, regio, logo: Logo | None) -> None:
+    """Stores the file's logo unless the regio has these very bytes (idempotent)."""
+    if logo is None:
+        return
+    oud = regio.huisstijl_logo.name or ""
+    if oud and logo.inhoud:
+        try:
+            with regio.huisstijl_logo.open("rb") as f:
+                if f.read() == logo.inhoud:
+                    return
+        except OSError:
+            pass  # the stored file is gone: store the file's logo again
+    if not oud and not logo.inhoud:
+        return
+    if logo.inhoud:
+        # The storage writes at once; a rolled-back load leaves at most an unused file.
+        regio.huisstijl_logo.save(f"logo{logo.extensie}", ContentFile(logo.inhoud), save=False)
+    else:
+        regio.huisstijl_logo = ""
+    regio.save(update_fields=["huisstijl_logo"])
+    s.tel("logo", False)
+    if oud:
+        # As in the admin: a replaced or removed logo leaves no file behind once it stands.
+        transaction.on_commit(lambda: default_storage.delete(oud))
 
 
 def _gemeenten_laden(s: Samenvatting, regio, definitie: Definitie) -> dict:

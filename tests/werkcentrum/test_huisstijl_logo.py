@@ -245,3 +245,143 @@ def test_the_csp_stays_strict_with_a_logo(client, regio_a):
     csp = antwoord["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "img-src 'self'" in csp
     assert "<style" not in antwoord.text and " style=" not in antwoord.text
+
+
+# --- the definition file brings the logo --------------------------------------------------------
+
+
+def _amf_data() -> dict:
+    import yaml
+
+    from werkcentrum import regiodefinitie
+
+    return yaml.safe_load(regiodefinitie.bestand("amf").read_text())
+
+
+def _lezen(data: dict, **kwargs):
+    import yaml
+
+    from werkcentrum import regiodefinitie
+
+    return regiodefinitie.lezen(yaml.safe_dump(data, allow_unicode=True), **kwargs)
+
+
+def _data_uri(inhoud: bytes, soort: str = "image/png") -> str:
+    import base64
+
+    return f"data:{soort};base64,{base64.b64encode(inhoud).decode()}"
+
+
+def test_seed_regio_stores_the_logo_next_to_the_file_once():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from werkcentrum import regiodefinitie
+
+    call_command("seed_regio", "amf", stdout=StringIO())
+    amf = Arbeidsmarktregio.objects.get(code="amf")
+    naast = regiodefinitie.MAP / "amf-logo.png"
+    with amf.huisstijl_logo.open("rb") as f:
+        assert f.read() == naast.read_bytes()
+    assert amf.huisstijl_logo_alt == "Werkcentrum regio Amersfoort"
+    naam = amf.huisstijl_logo.name
+    uit = StringIO()
+    call_command("seed_regio", "amf", stdout=uit)
+    assert "al bijgewerkt" in uit.getvalue()  # the same bytes: no new file, no new address
+    amf.refresh_from_db()
+    assert amf.huisstijl_logo.name == naam
+
+
+def test_an_uploaded_file_carries_its_logo_as_a_data_uri_and_an_empty_one_removes_it(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.files.storage import default_storage
+
+    from werkcentrum import regiodefinitie
+
+    data = _amf_data()
+    data["huisstijl"]["logo"] = _data_uri(beeld("WEBP"), "image/webp")
+    regiodefinitie.laden(_lezen(data))
+    amf = Arbeidsmarktregio.objects.get(code="amf")
+    oud = amf.huisstijl_logo.name
+    assert oud.endswith(".webp") and default_storage.exists(oud)
+    assert amf.logo_url
+    data["huisstijl"]["logo"] = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        regiodefinitie.laden(_lezen(data))
+    amf.refresh_from_db()
+    assert not amf.huisstijl_logo
+    assert amf.logo_url == ""
+    assert not default_storage.exists(oud)  # no orphan file once the load stands
+
+
+def test_a_file_name_in_an_upload_is_reported_not_loaded_and_the_rest_loads():
+    from werkcentrum import regiodefinitie
+
+    definitie = _lezen(_amf_data())  # no folder: an uploaded copy of the repository's file
+    assert definitie.huisstijl_logo is None
+    assert any("amf-logo.png" in m and "beheer" in m for m in definitie.meldingen)
+    regiodefinitie.laden(definitie)
+    assert not Arbeidsmarktregio.objects.get(code="amf").huisstijl_logo
+
+
+@pytest.mark.parametrize(
+    ("logo", "verwacht"),
+    [
+        ("data:image/svg+xml;base64,PHN2Zy8+", "data-URI van een PNG, JPEG of WebP"),
+        ("data:image/png;base64,@@@", "base64 van het logo is niet geldig"),
+        (_data_uri(b"\x89PNG\r\n\x1a\n niet echt"), "geen geldige afbeelding"),
+        (_data_uri(beeld(maat=(4000, 40))), "hoogstens 2000 pixels breed"),
+        (_data_uri(beeld("JPEG")), "JPEG-afbeelding"),
+        (["lijst"], "moet tekst zijn"),
+    ],
+)
+def test_a_wrong_logo_in_the_file_gets_a_message_and_writes_nothing(logo, verwacht):
+    from werkcentrum import regiodefinitie
+
+    data = _amf_data()
+    data["huisstijl"]["logo"] = logo
+    with pytest.raises(regiodefinitie.DefinitieFout) as fout:
+        _lezen(data)
+    assert any(f.startswith("huisstijl:") and verwacht in f for f in fout.value.fouten), (
+        fout.value.fouten
+    )
+    assert not Arbeidsmarktregio.objects.filter(code="amf").exists()
+
+
+def test_a_logo_file_name_may_not_leave_the_definitions_folder(tmp_path):
+    from werkcentrum import regiodefinitie
+
+    (tmp_path / "logo.png").write_bytes(beeld())
+    data = _amf_data()
+    for naam in ("../amf-logo.png", "/etc/passwd", ".verborgen.png", "ontbreekt.png"):
+        data["huisstijl"]["logo"] = naam
+        with pytest.raises(regiodefinitie.DefinitieFout):
+            _lezen(data, map=tmp_path)
+    data["huisstijl"]["logo"] = "logo.png"
+    assert _lezen(data, map=tmp_path).huisstijl_logo.inhoud == beeld()
+
+
+def test_the_upload_preview_says_what_happens_to_the_logo(client, superuser):
+    from django.urls import reverse
+
+    client.force_login(superuser)
+    data = _amf_data()
+    data["huisstijl"]["logo"] = _data_uri(beeld())
+    import yaml
+
+    tekst = yaml.safe_dump(data, allow_unicode=True).encode()
+    pagina = client.post(
+        reverse("platform:regio_nieuw"),
+        {"bestand": SimpleUploadedFile("amf.yaml", tekst, content_type="application/yaml")},
+    ).content.decode()
+    assert "een afbeelding (.png" in pagina
+    assert "Werkcentrum regio Amersfoort" in pagina
+    data["huisstijl"]["logo"] = "amf-logo.png"
+    tekst = yaml.safe_dump(data, allow_unicode=True).encode()
+    pagina = client.post(
+        reverse("platform:regio_nieuw"),
+        {"bestand": SimpleUploadedFile("amf.yaml", tekst, content_type="application/yaml")},
+    ).content.decode()
+    assert "zit niet in het geüploade bestand" in pagina

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 + ", ".join(regiodefinitie.beschikbaar())
             )
         try:
-            definitie = regiodefinitie.lezen(pad.read_bytes())
+            definitie = regiodefinitie.lezen(pad.read_bytes(), map=pad.parent)
             if code and definitie.code != code:
                 raise regiodefinitie.DefinitieFout(
                     [f"Het bestand beschrijft regio '{definitie.code}', niet '{code}'."]
