@@ -692,7 +692,7 @@ def _logo_laden(s: Samenvatting, regio, logo: Logo | None) -> None:
     else:
         regio.huisstijl_logo = ""
     regio.save(update_fields=["huisstijl_logo"])
-    s.tel("logo", False)
+    s.tel("logo", not oud)
     if oud:
         # As in the admin: a replaced or removed logo leaves no file behind once it stands.
         transaction.on_commit(lambda: default_storage.delete(oud))
