@@ -103,9 +103,10 @@ def test_api_lists_the_own_regios_moments_in_a_few_queries(
     eigen = [_plaatsing(regio_a) for _ in range(3)]
     _plaatsing(regio_b)
     client.force_login(adviseur)
-    # User, the regio's modules, two for permissions, count, page, and the one logboek event
-    # naming the kandidaten shown (plus the session without Redis): none per moment.
-    with django_assert_max_num_queries(7 + sessie_queries()):
+    # User, the regio's modules, two for permissions, count, page, the kandidaten of the
+    # shown moments and the one logboek event naming them (plus the session without Redis):
+    # none per moment.
+    with django_assert_max_num_queries(8 + sessie_queries()):
         lijst = client.get("/api/v1/wsp/nazorgmomenten/").json()
     assert lijst["count"] == 6
     assert {m["plaatsing"] for m in lijst["results"]} == {p.pk for p in eigen}
