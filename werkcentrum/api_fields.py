@@ -23,7 +23,7 @@ from typing import Any
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from .tenancy import is_regio_model, regio_id_van, regio_pad, scope
+from .tenancy import in_regio_q, is_regio_model, regio_id_van, scope
 
 # The same words for "does not exist" and "is not yours".
 ONBEKEND = "Onbekend in jouw regio."
@@ -84,7 +84,7 @@ class RegioScopedRelationsMixin:
         if is_regio_model(queryset.model):
             queryset = scope(queryset, user)
             if doelregio is not None:
-                queryset = queryset.filter(**{regio_pad(queryset.model): doelregio})
+                queryset = queryset.filter(in_regio_q(queryset.model, doelregio))
         beperking = self.relation_limits.get(naam)
         return beperking(queryset, user) if beperking else queryset
 

@@ -1,0 +1,149 @@
+"""Reference lists shared by every regio with room for a regio's own items (sectoren,
+clusters, loket doelgroepen).
+
+Why not a copy per regio: the national rows (regio NULL) keep one code and one meaning in
+every regio, so factsheets and benchmarks compare regio's on the same codes. A regio adds its
+own rows (regio set) and hides national ones it does not use (`verborgen_in`); the choices
+and the check live in `wsp.regiolijsten` and `loket.regiolijsten`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import Arbeidsmarktregio
+from .tenancy import RegioManager
+
+
+class GedeeldeLijst(models.Model):
+    # werkcentrum.tenancy: the rows without a regio belong to every regio.
+    regio_gedeeld = True
+
+    regio = models.ForeignKey(
+        Arbeidsmarktregio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regio"),
+        help_text=_("Leeg: de landelijke lijst, voor elke regio."),
+    )
+    verborgen_in = models.ManyToManyField(
+        Arbeidsmarktregio,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verborgen in"),
+        help_text=_(
+            "Regio's die dit landelijke item niet gebruiken: daar staat het niet in de "
+            "keuzelijsten. Gegevens die het al hebben, houden het."
+        ),
+    )
+
+    objects = RegioManager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            # One meaning per code: unique among the national rows, and within a regio.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(regio__isnull=True),
+                name="%(app_label)s_%(class)s_code_landelijk_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["regio", "code"], name="%(app_label)s_%(class)s_code_per_regio_uniek"
+            ),
+        ]
+
+    @property
+    def is_landelijk(self) -> bool:
+        return self.regio_id is None
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.regio_id
+            and self.code
+            and type(self)._default_manager.filter(regio__isnull=True, code=self.code).exists()
+        ):
+            raise ValidationError(
+                {
+                    "code": gettext(
+                        "De code '%(code)s' is al een landelijke code; kies een andere code "
+                        "voor het eigen item van de regio."
+                    )
+                    % {"code": self.code}
+                }
+            )
+
+
+def keuzes_voor(model, regio, *, ook: Iterable = ()) -> models.QuerySet:
+    """The national items the regio did not hide, the regio's own, and `ook` (a record's
+    current items, so editing it keeps them even when hidden since)."""
+    regio_id = getattr(regio, "pk", regio)
+    ook_ids = [getattr(o, "pk", o) for o in ook if o]
+    zichtbaar = models.Q(regio__isnull=True) | models.Q(regio_id=regio_id)
+    verborgen = models.Q(pk__in=[])
+    if regio_id is not None:
+        verborgen = models.Q(
+            pk__in=model.verborgen_in.through.objects.filter(arbeidsmarktregio_id=regio_id).values(
+                f"{model._meta.model_name}_id"
+            )
+        )
+    q = zichtbaar & ~verborgen
+    if ook_ids:
+        q |= models.Q(pk__in=ook_ids)
+    return model._default_manager.filter(q)
+
+
+def controleren(
+    model, *, regio, items: Iterable, huidig: Iterable = (), veld: str, soort: str
+) -> None:
+    """Raises ValidationError (Dutch, on `veld`) for an item of another regio (never allowed)
+    or one the regio hid (allowed only when the record already has it)."""
+    regio_id = getattr(regio, "pk", regio)
+    items = [i for i in items if i is not None]
+    huidig_ids = {getattr(h, "pk", h) for h in huidig if h}
+    fouten = []
+    for item in items:
+        if item.regio_id is not None and item.regio_id != regio_id:
+            fouten.append(
+                ValidationError(
+                    gettext("%(soort)s '%(naam)s' hoort bij een andere regio."),
+                    code="andere_regio",
+                    params={"soort": soort, "naam": item.naam},
+                )
+            )
+        elif (
+            item.regio_id is None
+            and item.pk not in huidig_ids
+            and regio_id is not None
+            and item.verborgen_in.through.objects.filter(
+                arbeidsmarktregio_id=regio_id, **{f"{model._meta.model_name}_id": item.pk}
+            ).exists()
+        ):
+            fouten.append(
+                ValidationError(
+                    gettext("%(soort)s '%(naam)s' wordt in deze regio niet gebruikt."),
+                    code="verborgen",
+                    params={"soort": soort, "naam": item.naam},
+                )
+            )
+    if fouten:
+        raise ValidationError({veld: fouten})
+
+
+def van_andere_regio(obj: models.Model, veld: str) -> dict[str, str]:
+    """For a model's clean(): {veld: message} when its item of a shared list (`veld`, a
+    foreign key) belongs to another regio than `obj`; a national item is always fine here
+    (whether the regio hid it is the form's check: it knows the record's previous value)."""
+    if not getattr(obj, f"{veld}_id", None) or not getattr(obj, "regio_id", None):
+        return {}
+    item = getattr(obj, veld)
+    if item.regio_id is not None and item.regio_id != obj.regio_id:
+        return {veld: gettext("Dit hoort bij een andere regio.")}
+    return {}
