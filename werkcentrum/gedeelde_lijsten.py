@@ -85,7 +85,12 @@ def keuzes_voor(model, regio, *, ook: Iterable = ()) -> models.QuerySet:
     """The national items the regio did not hide, the regio's own, and `ook` (a record's
     current items, so editing it keeps them even when hidden since)."""
     regio_id = getattr(regio, "pk", regio)
-    ook_ids = [getattr(o, "pk", o) for o in ook if o]
+    # A queryset (a record's many-to-many) stays a subquery: no extra query for the form.
+    ook_ids = (
+        ook.values("pk")
+        if isinstance(ook, models.QuerySet)
+        else [getattr(o, "pk", o) for o in ook if o]
+    )
     zichtbaar = models.Q(regio__isnull=True) | models.Q(regio_id=regio_id)
     verborgen = models.Q(pk__in=[])
     if regio_id is not None:
@@ -95,7 +100,7 @@ def keuzes_voor(model, regio, *, ook: Iterable = ()) -> models.QuerySet:
             )
         )
     q = zichtbaar & ~verborgen
-    if ook_ids:
+    if isinstance(ook_ids, models.QuerySet) or ook_ids:
         q |= models.Q(pk__in=ook_ids)
     return model._default_manager.filter(q)
 

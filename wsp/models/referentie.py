@@ -8,7 +8,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from werkcentrum.gedeelde_lijsten import GedeeldeLijst
-
 from werkcentrum.validators import enkele_regel_validator
 
 
@@ -49,11 +48,10 @@ class Sector(GedeeldeLijst):
     def clean(self) -> None:
         super().clean()
         cluster = self.cluster if self.cluster_id else None
-        if cluster is not None and cluster.regio_id is not None:
-            if cluster.regio_id != self.regio_id:
-                raise ValidationError(
-                    {"cluster": _("Kies een landelijk cluster of een cluster van deze regio.")}
-                )
+        if cluster is not None and cluster.regio_id not in (None, self.regio_id):
+            raise ValidationError(
+                {"cluster": _("Kies een landelijk cluster of een cluster van deze regio.")}
+            )
 
 
 class Skill(models.Model):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.models import Gemeente
 from werkcentrum.gedeelde_lijsten import van_andere_regio
+from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator
 
