@@ -112,32 +112,35 @@ def controleren(
     or one the regio hid (allowed only when the record already has it)."""
     regio_id = getattr(regio, "pk", regio)
     items = [i for i in items if i is not None]
+    if not items:
+        return
+    fouten = [
+        ValidationError(
+            gettext("%(soort)s '%(naam)s' hoort bij een andere regio."),
+            code="andere_regio",
+            params={"soort": soort, "naam": i.naam},
+        )
+        for i in items
+        if i.regio_id is not None and i.regio_id != regio_id
+    ]
     huidig_ids = {getattr(h, "pk", h) for h in huidig if h}
-    fouten = []
-    for item in items:
-        if item.regio_id is not None and item.regio_id != regio_id:
-            fouten.append(
-                ValidationError(
-                    gettext("%(soort)s '%(naam)s' hoort bij een andere regio."),
-                    code="andere_regio",
-                    params={"soort": soort, "naam": item.naam},
-                )
+    landelijk = [i for i in items if i.regio_id is None and i.pk not in huidig_ids]
+    if landelijk and regio_id is not None:
+        kolom = f"{model._meta.model_name}_id"
+        verborgen = set(
+            model.verborgen_in.through.objects.filter(
+                arbeidsmarktregio_id=regio_id, **{f"{kolom}__in": [i.pk for i in landelijk]}
+            ).values_list(kolom, flat=True)
+        )
+        fouten += [
+            ValidationError(
+                gettext("%(soort)s '%(naam)s' wordt in deze regio niet gebruikt."),
+                code="verborgen",
+                params={"soort": soort, "naam": i.naam},
             )
-        elif (
-            item.regio_id is None
-            and item.pk not in huidig_ids
-            and regio_id is not None
-            and item.verborgen_in.through.objects.filter(
-                arbeidsmarktregio_id=regio_id, **{f"{model._meta.model_name}_id": item.pk}
-            ).exists()
-        ):
-            fouten.append(
-                ValidationError(
-                    gettext("%(soort)s '%(naam)s' wordt in deze regio niet gebruikt."),
-                    code="verborgen",
-                    params={"soort": soort, "naam": item.naam},
-                )
-            )
+            for i in landelijk
+            if i.pk in verborgen
+        ]
     if fouten:
         raise ValidationError({veld: fouten})
 
