@@ -82,7 +82,9 @@ class RegioScopedRelationsMixin:
             if naam in self.regio_lijsten and user is not None:
                 regio = doelregio or getattr(user, "regio_id", None)
                 huidig = _huidig(instance, naam) if _is_one_model(instance) else ()
-                relatie.queryset = relatie.queryset & self.regio_lijsten[naam](regio, ook=huidig)
+                relatie.queryset = relatie.queryset.all() & self.regio_lijsten[naam](
+                    regio, ook=huidig
+                )
             relatie.error_messages["does_not_exist"] = ONBEKEND
         return fields
 
