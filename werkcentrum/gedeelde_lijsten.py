@@ -65,11 +65,19 @@ class GedeeldeLijst(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if (
-            self.regio_id
-            and self.code
-            and type(self)._default_manager.filter(regio__isnull=True, code=self.code).exists()
-        ):
+        if not (self.regio_id and self.code):
+            return
+        # The admin leaves `regio` off a regio beheerder's form, so Django does not check the
+        # (regio, code) constraint itself: without this a duplicate would be a 500.
+        anderen = type(self)._default_manager.exclude(pk=self.pk)
+        if anderen.filter(regio_id=self.regio_id, code=self.code).exists():
+            raise ValidationError(
+                {
+                    "code": gettext("De code '%(code)s' bestaat al in deze regio.")
+                    % {"code": self.code}
+                }
+            )
+        if anderen.filter(regio__isnull=True, code=self.code).exists():
             raise ValidationError(
                 {
                     "code": gettext(
@@ -155,3 +163,14 @@ def van_andere_regio(obj: models.Model, veld: str) -> dict[str, str]:
     if item.regio_id is not None and item.regio_id != obj.regio_id:
         return {veld: gettext("Dit hoort bij een andere regio.")}
     return {}
+
+
+def in_gebruik(item: models.Model) -> bool:
+    """Whether a record points to the item (foreign key or many-to-many). A foreign key is
+    PROTECTed, but a many-to-many row would vanish silently with the item."""
+    for rel in item._meta.get_fields(include_hidden=True):
+        if not rel.auto_created or rel.concrete or rel.related_model._meta.auto_created:
+            continue
+        if rel.related_model._base_manager.filter(**{rel.field.name: item}).exists():
+            return True
+    return False
