@@ -151,34 +151,23 @@ class GedeeldeLijstAdmin(RegioAdmin):
                 messages.ERROR,
             )
             return
-        landelijk = [o for o in queryset if o.regio_id is None]
-        for obj in landelijk:
+        # The queryset is this admin's: the national items and the regio's own, never
+        # another regio's; hiding is always for the user's own regio.
+        items = list(queryset)
+        for obj in items:
             if verbergen:
                 obj.verborgen_in.add(regio)
                 self.log_change(request, obj, _("Verborgen in regio %s") % regio)
             else:
                 obj.verborgen_in.remove(regio)
                 self.log_change(request, obj, _("Weer getoond in regio %s") % regio)
-        if len(landelijk) < len(queryset):
-            self.message_user(
-                request,
-                _(
-                    "Alleen landelijke items zijn te verbergen; een eigen item pas je aan of "
-                    "verwijder je."
-                ),
-                messages.WARNING,
+        if items:
+            melding = (
+                _("%(n)d verborgen in jouw regio.")
+                if verbergen
+                else _("%(n)d weer getoond in jouw regio.")
             )
-        if landelijk:
-            self.message_user(
-                request,
-                (
-                    _("%(n)d verborgen in jouw regio.")
-                    if verbergen
-                    else _("%(n)d weer getoond in jouw regio.")
-                )
-                % {"n": len(landelijk)},
-                messages.SUCCESS,
-            )
+            self.message_user(request, melding % {"n": len(items)}, messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Verbergen in mijn regio"), permissions=["change"])
     def verbergen_in_mijn_regio(self, request, queryset) -> None:

@@ -8,7 +8,8 @@ and the check live in `wsp.regiolijsten` and `loket.regiolijsten`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -174,3 +175,132 @@ def in_gebruik(item: models.Model) -> bool:
         if rel.related_model._base_manager.filter(**{rel.field.name: item}).exists():
             return True
     return False
+
+
+# --- The regio definition file: `<sectie>: {eigen: [{code, naam, ...}], verbergen: [codes]}`.
+# A present section describes the regio's list completely (a missing key is an empty list):
+# own items missing from a later file and national ones no longer listed under `verbergen`
+# are hidden or shown again accordingly; nothing is deleted (records may use it).
+
+CODE_TEKENS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def sectie_controleren(
+    sectie: str,
+    waarde: Any,
+    *,
+    model,
+    extra: dict[str, Callable[[Any, str], list[str]]] | None = None,
+) -> list[str]:
+    """Every problem of one section, in Dutch, naming the place in the file. `extra` checks
+    the further keys an own item has ({key: check(value, where) -> problems})."""
+    extra = extra or {}
+    if waarde is None:
+        return []
+    if not isinstance(waarde, dict) or set(waarde) - {"eigen", "verbergen"}:
+        return [f"'{sectie}' heeft alleen de onderdelen 'eigen' en 'verbergen'."]
+    landelijk = set(
+        model._default_manager.filter(regio__isnull=True).values_list("code", flat=True)
+    )
+    max_code = model._meta.get_field("code").max_length
+    max_naam = model._meta.get_field("naam").max_length
+    fouten: list[str] = []
+    eigen = waarde.get("eigen") or []
+    if not isinstance(eigen, list):
+        fouten.append(f"{sectie}.eigen: verwacht een lijst met per regel een code en een naam.")
+        eigen = []
+    codes: list[str] = []
+    for i, item in enumerate(eigen, start=1):
+        waar = f"{sectie}.eigen[{i}]"
+        sleutels = {"code", "naam", *extra}
+        if not isinstance(item, dict) or set(item) - sleutels:
+            fouten.append(
+                f"{waar}: verwacht alleen {', '.join(repr(s) for s in sorted(sleutels))}."
+            )
+            continue
+        code = str(item.get("code") or "").strip()
+        naam = item.get("naam")
+        if not code:
+            fouten.append(f"{waar}: 'code' ontbreekt.")
+        elif set(code) - CODE_TEKENS or len(code) > max_code:
+            fouten.append(
+                f"{waar}: code '{code}' mag alleen kleine letters, cijfers, '-' en '_' "
+                f"bevatten (hoogstens {max_code} tekens)."
+            )
+        elif code in landelijk:
+            fouten.append(
+                f"{waar}: code '{code}' is al een landelijke code; geef het eigen item een "
+                "andere code (of verberg het landelijke)."
+            )
+        else:
+            codes.append(code)
+        if not isinstance(naam, str) or not naam.strip():
+            fouten.append(f"{waar}: 'naam' ontbreekt of is leeg.")
+        elif len(naam.strip()) > max_naam or any(ord(t) < 32 for t in naam):
+            fouten.append(f"{waar}: 'naam' is één regel van hoogstens {max_naam} tekens.")
+        for sleutel, check in extra.items():
+            fouten += check(item.get(sleutel), f"{waar}.{sleutel}")
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        fouten.append(f"{sectie}.eigen: code '{code}' staat er meer dan één keer in.")
+    verbergen = waarde.get("verbergen") or []
+    if not isinstance(verbergen, list):
+        fouten.append(f"{sectie}.verbergen: verwacht een lijst met landelijke codes.")
+        verbergen = []
+    for i, code in enumerate(verbergen, start=1):
+        if str(code) not in landelijk:
+            fouten.append(
+                f"{sectie}.verbergen[{i}]: '{code}' is geen landelijke code; kies uit "
+                f"{', '.join(sorted(landelijk))}."
+            )
+    return fouten
+
+
+def sectie_laden(
+    sectie: str,
+    waarde: Any,
+    *,
+    model,
+    regio,
+    samenvatting,
+    extra: Callable[[dict], dict] | None = None,
+) -> None:
+    """Makes the regio's part of the list what the (checked) section says. Idempotent: a
+    second load changes and counts nothing. `extra` gives an own item's further fields."""
+    if waarde is None:
+        return  # without the section the regio keeps what its beheerder set
+    manager = model._default_manager
+    through = model.verborgen_in.through
+    kolom = f"{model._meta.model_name}_id"
+    verborgen = set(
+        through.objects.filter(arbeidsmarktregio_id=regio.pk).values_list(kolom, flat=True)
+    )
+    eigen = {i.code: i for i in manager.filter(regio=regio)}
+    zichtbaar: set[int] = set()
+    for item in waarde.get("eigen") or []:
+        code = str(item["code"]).strip()
+        velden = {"naam": item["naam"].strip(), **(extra(item) if extra else {})}
+        bestaand = eigen.pop(code, None)
+        if bestaand is None:
+            bestaand = manager.create(regio=regio, code=code, **velden)
+            samenvatting.tel(sectie, True)
+        else:
+            anders = {k: v for k, v in velden.items() if getattr(bestaand, k) != v}
+            if anders:
+                manager.filter(pk=bestaand.pk).update(**anders)
+                samenvatting.tel(sectie, False)
+        zichtbaar.add(bestaand.pk)
+    te_verbergen = {i.pk for i in eigen.values()}  # own items the file no longer lists
+    codes = [str(c) for c in waarde.get("verbergen") or []]
+    landelijk = dict(manager.filter(regio__isnull=True).values_list("code", "pk"))
+    te_verbergen |= {landelijk[c] for c in codes}
+    zichtbaar |= set(landelijk.values()) - te_verbergen
+    nieuw_verborgen = te_verbergen - verborgen
+    weer_zichtbaar = zichtbaar & verborgen
+    through.objects.bulk_create(
+        [through(arbeidsmarktregio_id=regio.pk, **{kolom: pk}) for pk in sorted(nieuw_verborgen)]
+    )
+    through.objects.filter(
+        arbeidsmarktregio_id=regio.pk, **{f"{kolom}__in": weer_zichtbaar}
+    ).delete()
+    for _pk in range(len(nieuw_verborgen) + len(weer_zichtbaar)):
+        samenvatting.tel(sectie, False)
