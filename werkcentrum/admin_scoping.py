@@ -121,6 +121,13 @@ class GedeeldeLijstAdmin(RegioAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._landelijk_en_niet_platform(request, obj):
+            # Viewed read only: RegioAdmin's form would give the national item the user's
+            # regio in memory, and the page would then take it for an own item.
+            return super(RegioAdmin, self).get_form(request, obj, change=change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
+
     def get_exclude(self, request, obj=None):
         exclude = list(super().get_exclude(request, obj) or [])
         if not ziet_alle_regios(request.user):
@@ -140,7 +147,10 @@ class GedeeldeLijstAdmin(RegioAdmin):
             for o in objs
             if in_gebruik(o)
         ]
-        return weg, aantallen, rechten, [*beschermd, *gebruikt]
+        if gebruikt:
+            # Blocked anyway: say why (in use), not which delete rights the user lacks.
+            return weg, aantallen, set(), [*gebruikt, *beschermd]
+        return weg, aantallen, rechten, beschermd
 
     def _verbergen(self, request, queryset, *, verbergen: bool) -> None:
         regio = getattr(request.user, "regio", None)
