@@ -77,7 +77,7 @@ class WerkgeverFilterForm(forms.Form):
     )
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
-        queryset=Cluster.objects.all(),
+        queryset=Cluster.objects.none(),
         required=False,
         empty_label=_("Alle clusters"),
     )
@@ -516,7 +516,7 @@ class VacaturekrantFilterForm(forms.Form):
     )
     cluster = forms.ModelChoiceField(
         label=_("Sector"),
-        queryset=Cluster.objects.all(),
+        queryset=Cluster.objects.none(),
         required=False,
         empty_label=_("Alle sectoren"),
     )
