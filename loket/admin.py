@@ -5,9 +5,14 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from werkcentrum.admin_scoping import RegioAdmin
+from werkcentrum.admin_scoping import GedeeldeLijstAdmin, RegioAdmin
 
-from .models import Dienst, Informatiepagina, LoketInstelling, Sluiting
+from .models import Dienst, Doelgroep, Informatiepagina, LoketInstelling, Sluiting
+
+
+@admin.register(Doelgroep)
+class DoelgroepAdmin(GedeeldeLijstAdmin):
+    list_display = ["naam", "code", "volgorde"]
 
 
 @admin.register(Informatiepagina)
@@ -46,7 +51,12 @@ class SluitingAdmin(RegioAdmin):
 @admin.register(Dienst)
 class DienstAdmin(RegioAdmin):
     list_display = ["naam", "organisatie", "reactietermijn_werkdagen", "gepubliceerd", "actief"]
-    list_filter = ["gepubliceerd", "actief", "themas", "doelgroepen"]
+    list_filter = [
+        "gepubliceerd",
+        "actief",
+        "themas",
+        ("doelgroepen", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["naam", "omschrijving", "organisatie__naam"]
     list_select_related = ["organisatie"]
     filter_horizontal = ["themas", "doelgroepen", "gemeenten"]

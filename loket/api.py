@@ -17,6 +17,7 @@ from werkcentrum.validators import enkele_regel_validator
 
 from . import filters, selectors, services
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema
+from .regiolijsten import doelgroepen_voor
 
 
 class _VoorafGeladenThemas(serializers.ManyRelatedField):
@@ -30,6 +31,7 @@ class _VoorafGeladenThemas(serializers.ManyRelatedField):
 
 
 class GesprekSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
+    regio_lijsten = {"doelgroep": doelgroepen_voor}
     doelgroep = serializers.SlugRelatedField(slug_field="code", queryset=Doelgroep.objects.all())
     themas = _VoorafGeladenThemas(
         child_relation=serializers.SlugRelatedField(slug_field="code", queryset=Thema.objects.all())

@@ -54,6 +54,10 @@ class LoketConfig(AppConfig):
         permissies_toevoegen("gids", *_GIDS)
         permissies_toevoegen("coordinator", *_GIDS, *_BEHEER)
         permissies_toevoegen("beheerder", *_LEZEN, "loket.view_gesprek", *_BEHEER)
+        # The regio's own doelgroepen next to the national ones (loket.admin.DoelgroepAdmin).
+        permissies_toevoegen(
+            "beheerder", *[f"loket.{p}_doelgroep" for p in ("add", "change", "delete")]
+        )
         permissies_toevoegen(
             "partnermedewerker",
             *_LEZEN,

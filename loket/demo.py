@@ -15,7 +15,6 @@ from werkcentrum.werkdagen import werkdagen_na
 
 from .models import (
     Dienst,
-    Doelgroep,
     Doorverwijzing,
     DoorverwijzingStap,
     Gesprek,
@@ -25,6 +24,7 @@ from .models import (
     Thema,
     Vraag,
 )
+from .regiolijsten import doelgroepen_voor
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -254,7 +254,7 @@ def _diensten(ctx: DemoContext) -> list[Dienst]:
                 functionele_mailbox=org.functionele_mailbox
             )
     themas = {t.code: t for t in Thema.objects.all()}
-    doelgroepen = {d.code: d for d in Doelgroep.objects.all()}
+    doelgroepen = {d.code: d for d in doelgroepen_voor(ctx.regio)}
     diensten = []
     for soort, naam, omschrijving, thema_codes, doelgroep_codes, termijn in DIENSTEN:
         org = organisaties.get(soort)
@@ -293,7 +293,7 @@ def _activiteit(ctx: DemoContext, locaties: list[Locatie], diensten: list[Dienst
         return
     rng = ctx.rng
     themas = list(Thema.objects.all())
-    doelgroepen = list(Doelgroep.objects.all())
+    doelgroepen = list(doelgroepen_voor(ctx.regio))
     gemeenten = list(Gemeente.objects.filter(regio=ctx.regio).order_by("naam"))
     for n in range(60 * ctx.scale):
         dag = ctx.vandaag - timedelta(days=rng.randrange(120))

@@ -13,7 +13,8 @@ from werkcentrum.models import Gemeente, Locatie
 from wsp.models import Overdracht, Vacature
 from wsp.selectors import Ketenstatus
 
-from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
+from .models import Dienst, Doorverwijzing, Gesprek, Thema, Traject, Vraag
+from .regiolijsten import doelgroepen_voor
 
 
 def _locaties(request):
@@ -102,6 +103,14 @@ class GesprekFilter(filters.FilterSet):
         fields: list[str] = []
 
 
+def _doelgroepen(request):
+    """The doelgroepen of the regio (loket.regiolijsten): the site's, else the user's."""
+    regio = getattr(request, "regio", None) or getattr(
+        getattr(request, "user", None), "regio_id", None
+    )
+    return doelgroepen_voor(regio)
+
+
 class DienstFilter(filters.FilterSet):
     zoek = filters.CharFilter(label=_("Zoeken"), method="zoeken", max_length=100)
     thema = filters.ModelChoiceFilter(
@@ -115,7 +124,7 @@ class DienstFilter(filters.FilterSet):
         widget=SelectWidget,
         label=_("Doelgroep"),
         field_name="doelgroepen",
-        queryset=Doelgroep.objects.all(),
+        queryset=lambda request: _doelgroepen(request),
         empty_label=_("Alle doelgroepen"),
     )
 

@@ -15,6 +15,7 @@ from werkcentrum.validators import enkele_regel_validator, telefoon_validator
 
 from .contactroute import contactroutes
 from .models import Dienst, Doelgroep, Doorverwijzing, Gesprek, Thema, Traject, Vraag
+from .regiolijsten import doelgroepen_voor
 from .validators import geen_persoonsgegevens
 
 
@@ -130,8 +131,7 @@ class WegwijzerForm(forms.Form):
     )
     doelgroep = SituatieField(
         label=_("Mijn situatie"),
-        # "Onbekend" is the gids' word for not knowing; "Alle situaties" is the visitor's.
-        queryset=Doelgroep.objects.exclude(code="onbekend"),
+        queryset=Doelgroep.objects.none(),
         required=False,
         empty_label=_("Alle situaties"),
     )
@@ -145,6 +145,8 @@ class WegwijzerForm(forms.Form):
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
+        # "Onbekend" is the gids' word for not knowing; "Alle situaties" is the visitor's.
+        self.fields["doelgroep"].queryset = doelgroepen_voor(regio).exclude(code="onbekend")
 
 
 class GesprekForm(forms.Form):
@@ -163,7 +165,7 @@ class GesprekForm(forms.Form):
         empty_label=_("Geen (telefoon, online)"),
     )
     doelgroep = forms.ModelChoiceField(
-        label=_("Doelgroep"), queryset=Doelgroep.objects.all(), empty_label=None, initial="onbekend"
+        label=_("Doelgroep"), queryset=Doelgroep.objects.none(), empty_label=None
     )
     themas = forms.ModelMultipleChoiceField(
         label=_("Hulpvraag"),
@@ -207,8 +209,12 @@ class GesprekForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["locatie"].queryset = Locatie.objects.voor(user).filter(actief=True)
         self.fields["woongemeente"].queryset = Gemeente.objects.voor(user)
+        # A new gesprek: the regio's doelgroepen (national ones it did not hide, its own).
+        self.fields["doelgroep"].queryset = doelgroepen_voor(user.regio_id)
         if not self.is_bound:  # a sent form shows what was sent
-            self.fields["doelgroep"].initial = Doelgroep.objects.filter(code="onbekend").first()
+            self.fields["doelgroep"].initial = (
+                self.fields["doelgroep"].queryset.filter(code="onbekend").first()
+            )
 
     def clean(self):
         data = super().clean()
@@ -428,6 +434,11 @@ class DienstForm(forms.ModelForm):
             orgs = orgs.filter(pk=user.organisatie_id)
         self.fields["organisatie"].queryset = orgs
         self.fields["gemeenten"].queryset = Gemeente.objects.voor(user)
+        # The regio's doelgroepen, and those the dienst already has if hidden since.
+        self.fields["doelgroepen"].queryset = doelgroepen_voor(
+            self.instance.regio_id or user.regio_id,
+            ook=self.instance.doelgroepen.all() if self.instance.pk else (),
+        )
 
 
 class TrajectForm(forms.Form):
@@ -526,10 +537,14 @@ class DienstFilterForm(ZoekForm):
     )
     doelgroep = forms.ModelChoiceField(
         label=_("Doelgroep"),
-        queryset=Doelgroep.objects.all(),
+        queryset=Doelgroep.objects.none(),
         required=False,
         empty_label=_("Alle doelgroepen"),
     )
+
+    def __init__(self, *args, regio=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["doelgroep"].queryset = doelgroepen_voor(regio)
 
 
 class GesprekFilterForm(forms.Form):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.gedeelde_lijsten import GedeeldeLijst, van_andere_regio
 from werkcentrum.models import Arbeidsmarktregio, Gemeente, Locatie, Organisatie
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator, telefoon_validator
@@ -49,14 +50,14 @@ class Thema(models.Model):
         return gettext(self.naam)
 
 
-class Doelgroep(models.Model):
-    """A doelgroep from DOMAIN.md section 3 (reference data, the same for every regio)."""
+class Doelgroep(GedeeldeLijst):
+    """A doelgroep from DOMAIN.md section 3 (the national list), or a regio's own."""
 
-    code = models.SlugField(_("code"), max_length=30, unique=True)
+    code = models.SlugField(_("code"), max_length=30)
     naam = models.CharField(_("naam"), max_length=80, validators=[enkele_regel_validator])
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    class Meta:
+    class Meta(GedeeldeLijst.Meta):
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")
         ordering = ["volgorde", "naam"]
@@ -303,6 +304,7 @@ class Dienst(models.Model):
             fouten = _zelfde_regio(self, "organisatie")
             if fouten:
                 raise ValidationError(fouten)
+        # The doelgroepen (many-to-many) are checked by the form: loket.regiolijsten.
 
 
 class Bezoekcode(models.Model):
@@ -422,6 +424,7 @@ class Gesprek(models.Model):
         for veld in ("locatie", "woongemeente", "bezoekcode"):
             if getattr(self, f"{veld}_id"):
                 fouten.update(_zelfde_regio(self, veld))
+        fouten.update(van_andere_regio(self, "doelgroep"))
         if self.kanaal == self.Kanaal.INLOOP and not self.locatie_id:
             fouten["locatie"] = _("Kies de locatie van het inloopspreekuur.")
         if fouten:

@@ -33,6 +33,7 @@ from .models import (
     Traject,
     Vraag,
 )
+from .regiolijsten import doelgroep_controleren, doelgroepen_controleren
 
 if TYPE_CHECKING:
     from wsp.models import Werkgever
@@ -349,6 +350,7 @@ def gesprek_registreren(
         raise ValidationError(_("Een gesprek hoort bij een regio; kies eerst een regio."))
     if not themas:
         raise ValidationError({"themas": _("Kies minstens één thema.")})
+    doelgroep_controleren(regio=gids.regio_id, doelgroep=doelgroep)
     code = None
     if bezoekcode:
         code = Bezoekcode.objects.filter(regio_id=gids.regio_id, code=bezoekcode.upper()).first()
@@ -407,6 +409,11 @@ def dienst_opslaan(
     dienst.regio_id = dienst.organisatie.regio_id
     if any(g.regio_id != dienst.regio_id for g in gemeenten):
         raise ValidationError({"gemeenten": _("Kies gemeenten uit deze regio.")})
+    doelgroepen_controleren(
+        regio=dienst.regio_id,
+        doelgroepen=doelgroepen,
+        huidig=dienst.doelgroepen.all() if dienst.pk else (),
+    )
     dienst.full_clean()
     dienst.save()
     dienst.doelgroepen.set(doelgroepen)

@@ -26,7 +26,7 @@ def werkgeversverzoek_nieuw(request: HttpRequest) -> HttpResponse:
     if request.user.regio_id is None:
         # A platform account has no regio to route the verzoek in.
         raise PermissionDenied
-    form = VerzoekLoketForm(request.POST or None)
+    form = VerzoekLoketForm(request.POST or None, regio=request.user.regio)
     if request.method == "POST" and form.is_valid():
         verzoek = run_service(
             form,

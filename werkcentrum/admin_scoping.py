@@ -3,10 +3,13 @@ logs personal data shown there: admin_persoonsgegevens)."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .admin_persoonsgegevens import PersoonsgegevensAdmin
+from .gedeelde_lijsten import in_gebruik
 from .tenancy import is_regio_model, scope, ziet_alle_regios
 
 
@@ -68,3 +71,118 @@ class RegioInline(admin.TabularInline):
         if is_regio_model(related):
             kwargs["queryset"] = scope(related._default_manager.all(), request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class GedeeldeLijstAdmin(RegioAdmin):
+    """A shared list (werkcentrum.gedeelde_lijsten: sectoren, clusters, loket doelgroepen).
+
+    A regio beheerder sees the national items (read only) and their own regio's (editable),
+    adds own items (in their own regio, as RegioAdmin does), and hides or shows national items
+    for their regio with the two actions; never for another regio. The platform account sees
+    and edits everything. An item still in use cannot be deleted (a Dutch message, no 500)."""
+
+    search_fields = ["naam", "code"]
+    actions = ["verbergen_in_mijn_regio", "tonen_in_mijn_regio"]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "herkomst", "in_mijn_regio"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).select_related("regio")
+        regio_id = getattr(request.user, "regio_id", None)
+        through = self.model.verborgen_in.through
+        kolom = f"{self.model._meta.model_name}_id"
+        return qs.annotate(
+            _verborgen=models.Exists(
+                through.objects.filter(
+                    arbeidsmarktregio_id=regio_id, **{kolom: models.OuterRef("pk")}
+                )
+            )
+        )
+
+    @admin.display(description=gettext_lazy("lijst"))
+    def herkomst(self, obj) -> str:
+        return _("landelijk") if obj.regio_id is None else str(obj.regio)
+
+    @admin.display(description=gettext_lazy("in mijn regio"), boolean=True)
+    def in_mijn_regio(self, obj) -> bool:
+        return not getattr(obj, "_verborgen", False)
+
+    def _landelijk_en_niet_platform(self, request, obj) -> bool:
+        return obj is not None and obj.regio_id is None and not ziet_alle_regios(request.user)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if self._landelijk_en_niet_platform(request, obj):
+            return False  # the national list is the same for every regio
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if self._landelijk_en_niet_platform(request, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self._landelijk_en_niet_platform(request, obj):
+            # Viewed read only: RegioAdmin's form would give the national item the user's
+            # regio in memory, and the page would then take it for an own item.
+            return super(RegioAdmin, self).get_form(request, obj, change=change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not ziet_alle_regios(request.user):
+            exclude.append("verborgen_in")  # the actions hide for the own regio only
+        return exclude
+
+    def get_readonly_fields(self, request, obj=None):
+        eigen = list(super().get_readonly_fields(request, obj))
+        # The code is what exports and the definition file name it by.
+        return [*eigen, "code"] if obj is not None else eigen
+
+    def get_deleted_objects(self, objs, request):
+        weg, aantallen, rechten, beschermd = super().get_deleted_objects(objs, request)
+        gebruikt = [
+            _("%(naam)s (code %(code)s): staat nog in gegevens; verwijderen kan niet.")
+            % {"naam": o.naam, "code": o.code}
+            for o in objs
+            if in_gebruik(o)
+        ]
+        if gebruikt:
+            # Blocked anyway: say why (in use), not which delete rights the user lacks.
+            return weg, aantallen, set(), [*gebruikt, *beschermd]
+        return weg, aantallen, rechten, beschermd
+
+    def _verbergen(self, request, queryset, *, verbergen: bool) -> None:
+        regio = getattr(request.user, "regio", None)
+        if regio is None:
+            self.message_user(
+                request,
+                _("Verbergen en weer tonen doet een beheerder voor de eigen regio."),
+                messages.ERROR,
+            )
+            return
+        # The queryset is this admin's: the national items and the regio's own, never
+        # another regio's; hiding is always for the user's own regio.
+        items = list(queryset)
+        for obj in items:
+            if verbergen:
+                obj.verborgen_in.add(regio)
+                self.log_change(request, obj, _("Verborgen in regio %s") % regio)
+            else:
+                obj.verborgen_in.remove(regio)
+                self.log_change(request, obj, _("Weer getoond in regio %s") % regio)
+        if items:
+            melding = (
+                _("%(n)d verborgen in jouw regio.")
+                if verbergen
+                else _("%(n)d weer getoond in jouw regio.")
+            )
+            self.message_user(request, melding % {"n": len(items)}, messages.SUCCESS)
+
+    @admin.action(description=gettext_lazy("Verbergen in mijn regio"), permissions=["change"])
+    def verbergen_in_mijn_regio(self, request, queryset) -> None:
+        self._verbergen(request, queryset, verbergen=True)
+
+    @admin.action(description=gettext_lazy("Weer tonen in mijn regio"), permissions=["change"])
+    def tonen_in_mijn_regio(self, request, queryset) -> None:
+        self._verbergen(request, queryset, verbergen=False)

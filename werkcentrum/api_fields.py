@@ -11,6 +11,8 @@ declared or generated, so a new field cannot be forgotten:
   model is scoped to the user's regio (werkcentrum.tenancy.scope) and, when the serializer
   changes an existing object, to that object's regio as well;
 - `relation_limits` adds a field's own rule (roles, active), e.g. `accounthouder`;
+- `regio_lijsten` narrows a relation to a shared list (sectoren, loket doelgroepen) to the
+  items the regio offers, keeping the object's current item(s) (werkcentrum.gedeelde_lijsten);
 - another regio's id and an id that does not exist get the same message, so the API does
   not tell whether an object exists elsewhere.
 """
@@ -23,7 +25,7 @@ from typing import Any
 from django.db.models import QuerySet
 from rest_framework import serializers
 
-from .tenancy import is_regio_model, regio_id_van, regio_pad, scope
+from .tenancy import in_regio_q, is_regio_model, regio_id_van, scope
 
 # The same words for "does not exist" and "is not yours".
 ONBEKEND = "Onbekend in jouw regio."
@@ -66,6 +68,8 @@ class RegioScopedRelationsMixin:
     request user's regio, narrowed further by `relation_limits` {field name: rule}."""
 
     relation_limits: dict[str, RelationLimit] = {}
+    # {field name: choices function (regio, *, ook) -> queryset}, e.g. wsp sectoren_voor.
+    regio_lijsten: dict[str, Callable[..., QuerySet]] = {}
 
     def get_fields(self):
         fields = super().get_fields()
@@ -75,6 +79,12 @@ class RegioScopedRelationsMixin:
         doelregio = regio_id_van(instance) if _is_one_model(instance) else None
         for naam, relatie in writable_relations(fields).items():
             relatie.queryset = self._toegestaan(naam, relatie.queryset, user, doelregio)
+            if naam in self.regio_lijsten and user is not None:
+                regio = doelregio or getattr(user, "regio_id", None)
+                huidig = _huidig(instance, naam) if _is_one_model(instance) else ()
+                relatie.queryset = relatie.queryset.all() & self.regio_lijsten[naam](
+                    regio, ook=huidig
+                )
             relatie.error_messages["does_not_exist"] = ONBEKEND
         return fields
 
@@ -84,9 +94,17 @@ class RegioScopedRelationsMixin:
         if is_regio_model(queryset.model):
             queryset = scope(queryset, user)
             if doelregio is not None:
-                queryset = queryset.filter(**{regio_pad(queryset.model): doelregio})
+                queryset = queryset.filter(in_regio_q(queryset.model, doelregio))
         beperking = self.relation_limits.get(naam)
         return beperking(queryset, user) if beperking else queryset
+
+
+def _huidig(instance: Any, naam: str) -> Any:
+    """The object's current item(s) of relation `naam`: an id, or a queryset (many-to-many)."""
+    veld = instance._meta.get_field(naam)
+    if veld.many_to_many:
+        return getattr(instance, naam).all()
+    return [getattr(instance, veld.attname)]
 
 
 def _is_one_model(instance: Any) -> bool:

@@ -29,6 +29,22 @@ def is_regio_model(model: type[models.Model]) -> bool:
     )
 
 
+def regio_gedeeld(model: type[models.Model]) -> bool:
+    """A reference list (sectoren, clusters, loket doelgroepen) whose rows without a regio are
+    the national list, shared by every regio next to the regio's own rows."""
+    return bool(getattr(model, "regio_gedeeld", False))
+
+
+def in_regio_q(model: type[models.Model], regio_id: Any) -> models.Q:
+    """The rows of `model` that belong to regio `regio_id` (for a shared list: the national
+    rows too)."""
+    pad = regio_pad(model)
+    q = models.Q(**{pad: regio_id})
+    if regio_gedeeld(model):
+        q |= models.Q(**{f"{pad}__isnull": True})
+    return q
+
+
 def regio_id_van(obj: models.Model) -> int | None:
     """The primary key of the regio `obj` belongs to (along its `regio_pad`), or None for an
     object without one. Follows relations already loaded; otherwise asks the database once."""
@@ -70,7 +86,7 @@ def scope(
     regio_id = getattr(user, "regio_id", None)
     if regio_id is None:
         return queryset.none()
-    return queryset.filter(**{regio_pad(queryset.model): regio_id})
+    return queryset.filter(in_regio_q(queryset.model, regio_id))
 
 
 def get_scoped_or_404(
@@ -90,7 +106,7 @@ class RegioQuerySet(models.QuerySet):
 
     def in_regio(self, regio: Any) -> RegioQuerySet:
         """For public pages: the rows of the regio whose site is visited."""
-        return self.filter(**{regio_pad(self.model): getattr(regio, "pk", regio)})
+        return self.filter(in_regio_q(self.model, getattr(regio, "pk", regio)))
 
 
 RegioManager = models.Manager.from_queryset(RegioQuerySet)

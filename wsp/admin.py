@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 
-from werkcentrum.admin_scoping import RegioAdmin, RegioInline
+from werkcentrum.admin_scoping import GedeeldeLijstAdmin, RegioAdmin, RegioInline
 from werkcentrum.bestanden import VeiligeExportMixin
 
 from .models import (
@@ -25,14 +25,15 @@ from .regiolijsten import in_gebruik
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(GedeeldeLijstAdmin):
     list_display = ["naam", "code", "volgorde"]
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
-    list_display = ["naam", "cluster", "is_focussector"]
-    list_filter = ["cluster", "is_focussector"]
+class SectorAdmin(GedeeldeLijstAdmin):
+    list_display = ["naam", "code", "cluster", "is_focussector"]
+    list_filter = [("cluster", admin.RelatedOnlyFieldListFilter), "is_focussector"]
+    list_select_related = ["cluster", "regio"]
 
 
 @admin.register(Skill)
@@ -54,7 +55,7 @@ class ContactpersoonInline(RegioInline):
 class WerkgeverAdmin(VeiligeExportMixin, RegioAdmin):
     list_display = ["naam", "kvk_nummer", "sector", "partnerschap", "accounthouder"]
     search_fields = ["naam", "kvk_nummer"]
-    list_filter = ["partnerschap", "sector__cluster"]
+    list_filter = ["partnerschap", ("sector__cluster", admin.RelatedOnlyFieldListFilter)]
     inlines = [VestigingInline, ContactpersoonInline]
 
     def get_export_resource_kwargs(self, request, **kwargs):

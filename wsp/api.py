@@ -35,6 +35,7 @@ from .models import (
     Voordracht,
     Werkgever,
 )
+from .regiolijsten import sectoren_voor
 from .services.overdracht import KANDIDAATVELDEN
 
 
@@ -50,6 +51,7 @@ class WerkgeverSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer
     # As the UI's WerkgeverForm: an active adviseur or manager of the regio, never the
     # platform superuser (a request routed to them would leave the regio).
     relation_limits = {"accounthouder": medewerkers_met_rol("wsp_adviseur", "wsp_manager")}
+    regio_lijsten = {"sector": sectoren_voor}
     cluster = serializers.CharField(
         source="sector.cluster.code", read_only=True, default=None, allow_null=True
     )
@@ -75,6 +77,7 @@ class WerkgeverSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer
 
 
 class VacatureSerializer(RegioScopedRelationsMixin, serializers.ModelSerializer):
+    regio_lijsten = {"sector": sectoren_voor}
     status = _statusveld(Vacature.Status)
     skills = serializers.SlugRelatedField(slug_field="naam", many=True, read_only=True)
 

@@ -59,10 +59,15 @@ class WspConfig(AppConfig):
             permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.add_overdracht")
         for rol in ("wsp_adviseur", "wsp_manager"):
             permissies_toevoegen(rol, "wsp.view_overdracht", "wsp.change_overdracht")
-        # The regio beheerder keeps the regio's own lists (doelgroepen, instrumenten).
+        # The regio beheerder keeps the regio's own lists (doelgroepen, instrumenten) and its
+        # own clusters and sectoren next to the national ones (GedeeldeLijstAdmin).
         permissies_toevoegen(
             "beheerder",
-            *[f"wsp.{p}_{m}" for m in ("wspdoelgroep", "wspinstrument") for p in LIJST_RECHTEN],
+            *[
+                f"wsp.{p}_{m}"
+                for m in ("wspdoelgroep", "wspinstrument", "cluster", "sector")
+                for p in LIJST_RECHTEN
+            ],
         )
 
         adviseurs = {"wsp_adviseur", "wsp_manager"}

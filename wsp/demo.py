@@ -30,7 +30,7 @@ from .models import (
     Werkgever,
     Werkgeversverzoek,
 )
-from .regiolijsten import doelgroepen_voor, instrumenten_voor
+from .regiolijsten import doelgroepen_voor, instrumenten_voor, sectoren_voor
 from .services import nazorg_plannen
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -147,7 +147,8 @@ def wsp_jaar(ctx: DemoContext) -> None:
     if not adviseurs:
         return
     gemeenten = list(Gemeente.objects.filter(regio=regio).order_by("naam"))
-    sectoren = list(Sector.objects.select_related("cluster").order_by("code"))
+    # The regio's sectoren; the demo texts (FUNCTIES) know the national clusters.
+    sectoren = [s for s in sectoren_voor(regio).order_by("code") if s.cluster.code in FUNCTIES]
     skills = [Skill.objects.get_or_create(naam=n)[0] for n in SKILLS]
     partners = list(
         Organisatie.objects.filter(

@@ -30,7 +30,7 @@ from .models import (
     Voordracht,
     Werkgever,
 )
-from .regiolijsten import doelgroep_namen
+from .regiolijsten import clusters_voor, doelgroep_namen
 from .werkplek import Termijn, termijn_q
 
 JA_NEE = [("true", _("ja")), ("false", _("nee"))]
@@ -71,7 +71,9 @@ class WerkgeverFilter(filters.FilterSet):
         widget=SelectWidget,
         label=_("Cluster"),
         field_name="sector__cluster",
-        queryset=Cluster.objects.order_by("naam"),
+        queryset=lambda request: _clusters(
+            getattr(getattr(request, "user", None), "regio_id", None)
+        ),
         to_field_name="code",
         empty_label=_("Alle clusters"),
     )
@@ -281,7 +283,7 @@ class VacaturekrantFilter(filters.FilterSet):
         widget=SelectWidget,
         label=_("Sector"),
         field_name="sector__cluster",
-        queryset=Cluster.objects.order_by("naam"),
+        queryset=lambda request: _clusters(getattr(request, "regio", None)),
         empty_label=_("Alle sectoren"),
     )
     opleidingsniveau = filters.ChoiceFilter(
@@ -297,6 +299,12 @@ class VacaturekrantFilter(filters.FilterSet):
 
     def zoeken(self, queryset, _name, value):
         return queryset.filter(Q(functie__icontains=value) | Q(omschrijving__icontains=value))
+
+
+def _clusters(regio) -> QuerySet[Cluster]:
+    """The clusters the regio offers (wsp.regiolijsten); the national ones for a platform
+    account without a regio."""
+    return clusters_voor(regio).order_by("naam")
 
 
 def _regio_gemeenten(request) -> QuerySet[Gemeente]:

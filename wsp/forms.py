@@ -19,13 +19,12 @@ from .models import (
     Kandidaat,
     NazorgMoment,
     Plaatsing,
-    Sector,
     Skill,
     Vacature,
     Werkgever,
     Werkgeversverzoek,
 )
-from .regiolijsten import doelgroepen_voor, instrumenten_voor
+from .regiolijsten import clusters_voor, doelgroepen_voor, instrumenten_voor, sectoren_voor
 
 DATUM = DatumInput()
 
@@ -78,7 +77,7 @@ class WerkgeverFilterForm(forms.Form):
     )
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
-        queryset=Cluster.objects.all(),
+        queryset=Cluster.objects.none(),
         required=False,
         empty_label=_("Alle clusters"),
     )
@@ -102,6 +101,7 @@ class WerkgeverFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
+        self.fields["cluster"].queryset = clusters_voor(user.regio_id)
 
 
 class WerkgeverForm(forms.ModelForm):
@@ -132,7 +132,10 @@ class WerkgeverForm(forms.ModelForm):
         )
         self.fields["accountteam"].queryset = _adviseurs(user)
         self.fields["accountteam"].help_text = _("Alleen bij strategische accounts.")
-        self.fields["sector"].queryset = Sector.objects.select_related("cluster")
+        # The regio's sectoren, and the werkgever's own if the regio hid it since.
+        self.fields["sector"].queryset = sectoren_voor(
+            _regio_id(user, self.instance), ook=[self.instance.sector_id]
+        )
 
     def clean(self):
         data = super().clean()
@@ -201,11 +204,11 @@ class VerzoekForm(forms.ModelForm):
         ]
         widgets = {"kvk_nummer": forms.TextInput(attrs={"inputmode": "numeric"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].required = False
         self.fields["sector"].empty_label = _("Weet ik niet")
-        self.fields["sector"].queryset = Sector.objects.select_related("cluster")
+        self.fields["sector"].queryset = sectoren_voor(regio)
         self.fields["email"].widget.attrs.update(autocomplete="email", inputmode="email")
         self.fields["telefoon"].widget = TelefoonInput(attrs=self.fields["telefoon"].widget.attrs)
         self.fields["contactnaam"].widget.attrs["autocomplete"] = "name"
@@ -276,6 +279,9 @@ class VacatureForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["gemeente"].queryset = Gemeente.objects.voor(user)
         self.fields["skills"].queryset = Skill.objects.all()
         self.fields["skills"].required = False
+        self.fields["sector"].queryset = sectoren_voor(
+            _regio_id(user, self.instance), ook=[self.instance.sector_id]
+        )
         self.fields["doelgroepen"].choices = doelgroepen_voor(
             _regio_id(user, self.instance), ook=self.instance.doelgroepen or []
         )
@@ -345,6 +351,11 @@ class KandidaatForm(NieuweSkillsMixin, forms.ModelForm):
         self.fields["gewenste_gemeenten"].queryset = Gemeente.objects.voor(user)
         self.fields["overgedragen_door"].queryset = Organisatie.objects.voor(user)
         self.fields["skills"].required = False
+        # The regio's sectoren, and those the kandidaat already wishes if hidden since.
+        self.fields["gewenste_sectoren"].queryset = sectoren_voor(
+            _regio_id(user, self.instance),
+            ook=self.instance.gewenste_sectoren.all() if self.instance.pk else (),
+        )
         # The regio's active doelgroepen, and the kandidaat's own if deactivated since.
         self.fields["doelgroep"] = _doelgroep_veld(
             doelgroepen_voor(_regio_id(user, self.instance), ook=[self.instance.doelgroep])
@@ -505,7 +516,7 @@ class VacaturekrantFilterForm(forms.Form):
     )
     cluster = forms.ModelChoiceField(
         label=_("Sector"),
-        queryset=Cluster.objects.all(),
+        queryset=Cluster.objects.none(),
         required=False,
         empty_label=_("Alle sectoren"),
     )
@@ -518,6 +529,7 @@ class VacaturekrantFilterForm(forms.Form):
     def __init__(self, *args, regio, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gemeente"].queryset = Gemeente.objects.in_regio(regio)
+        self.fields["cluster"].queryset = clusters_voor(regio)
 
 
 def _accounthouders(regio):

@@ -200,6 +200,26 @@ class RegioFK(widgets.ForeignKeyWidget):
             ) from exc
 
 
+class SectorFK(RegioFK):
+    """A sector by name among those the importing regio offers (wsp.regiolijsten): the
+    national ones it did not hide and its own; another regio's sector is not found."""
+
+    def __init__(self) -> None:
+        from .models import Sector
+
+        super().__init__(Sector, "naam", pad=None)
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        from .regiolijsten import sectoren_voor
+
+        return sectoren_voor(self.regio)
+
+    def niet_gevonden(self, value) -> str:
+        return _("Sector '%(waarde)s' is niet gevonden in de sectoren van jouw regio.") % {
+            "waarde": value
+        }
+
+
 def wsp_medewerkers(regio):
     """The WSP-adviseurs and -managers of `regio`: who may hold an account."""
     return (

@@ -1,6 +1,7 @@
 """The WSP's part of a regio definition file (werkcentrum/regiodefinitie.py): the promise to
 werkgevers, the regio's own doelgroepen and instrumenten (optional: the national lists
-otherwise) and the targets per year and doelgroep."""
+otherwise), the targets per year and doelgroep, and the regio's own clusters and sectoren
+next to the national ones (`clusters:` / `sectoren:`, werkcentrum.gedeelde_lijsten)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 
+from werkcentrum.gedeelde_lijsten import sectie_controleren, sectie_laden
 from werkcentrum.regiodefinitie import geheel_getal, onderdeel
 
 
@@ -148,7 +150,75 @@ def _doelen_laden(doelen: dict, *, regio, samenvatting, **_kw) -> None:
                 samenvatting.tel("doelen", False)
 
 
+# --- clusters and sectoren: {eigen: [{code, naam}], verbergen: [national codes]}; an own
+# sector also names its cluster (a national one, or an own one of the same file or regio).
+
+
+def _clusters_controleren(waarde, _definitie) -> list[str]:
+    from .models import Cluster
+
+    return sectie_controleren("clusters", waarde, model=Cluster)
+
+
+def _clusters_laden(waarde, *, regio, samenvatting, **_kw) -> None:
+    from .models import Cluster
+
+    sectie_laden("clusters", waarde, model=Cluster, regio=regio, samenvatting=samenvatting)
+
+
+def _cluster_codes(definitie) -> set[str]:
+    """The clusters an own sector may name: the national ones and the regio's own (of the
+    file's `clusters` section, else those the regio already has)."""
+    from .models import Cluster
+
+    codes = set(Cluster.objects.filter(regio__isnull=True).values_list("code", flat=True))
+    clusters = definitie.onderdelen.get("clusters")
+    if isinstance(clusters, dict) and isinstance(clusters.get("eigen"), list):
+        codes |= {str(i.get("code")) for i in clusters["eigen"] if isinstance(i, dict)}
+    elif clusters is None:
+        codes |= set(
+            Cluster.objects.filter(regio__code=definitie.code).values_list("code", flat=True)
+        )
+    return codes
+
+
+def _sectoren_controleren(waarde, definitie) -> list[str]:
+    from .models import Sector
+
+    codes = _cluster_codes(definitie)
+
+    def cluster(code, waar: str) -> list[str]:
+        if code is None or str(code) not in codes:
+            return [f"{waar}: cluster '{code}' is onbekend; kies uit {', '.join(sorted(codes))}."]
+        return []
+
+    return sectie_controleren("sectoren", waarde, model=Sector, extra={"cluster": cluster})
+
+
+def _sectoren_laden(waarde, *, regio, definitie, samenvatting, **_kw) -> None:
+    from .models import Cluster, Sector
+
+    if waarde is None:
+        return
+    if "clusters" in definitie.onderdelen:
+        # An own sector may name an own cluster further down the file; loading twice
+        # changes (and counts) nothing.
+        _clusters_laden(definitie.onderdelen["clusters"], regio=regio, samenvatting=samenvatting)
+    clusters = {c.code: c for c in Cluster.objects.filter(regio__isnull=True)}
+    clusters.update({c.code: c for c in Cluster.objects.filter(regio=regio)})
+    sectie_laden(
+        "sectoren",
+        waarde,
+        model=Sector,
+        regio=regio,
+        samenvatting=samenvatting,
+        extra=lambda item: {"cluster": clusters[str(item["cluster"])]},
+    )
+
+
 def registreren() -> None:
+    onderdeel("clusters", controleren=_clusters_controleren, laden=_clusters_laden)
+    onderdeel("sectoren", controleren=_sectoren_controleren, laden=_sectoren_laden)
     onderdeel(
         "termijnen",
         sleutels={"werkgever_belofte_uren"},

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext
 
+from werkcentrum.gedeelde_lijsten import controleren, keuzes_voor
+
 from .keuzes import Doelgroep, Instrument
 from .models import WspDoelgroep, WspInstrument
 
@@ -184,3 +186,47 @@ def in_gebruik(item: WspDoelgroep | WspInstrument) -> bool:
         if model.objects.filter(regio_id=item.regio_id, **lookup).exists():
             return True
     return False
+
+
+# --- Sectoren and clusters: the national list (shared, regio NULL) minus what the regio hid,
+# plus the regio's own items (werkcentrum.gedeelde_lijsten). Objects, not codes: records keep
+# them by foreign key.
+
+
+def sectoren_voor(regio, *, ook: Iterable = ()) -> models.QuerySet:
+    """The sectoren a form, filter, API or import of the regio offers; `ook` keeps a record's
+    current sector(en) selectable, even when the regio hid them since."""
+    from .models import Sector
+
+    return keuzes_voor(Sector, regio, ook=ook).select_related("cluster")
+
+
+def clusters_voor(regio, *, ook: Iterable = ()) -> models.QuerySet:
+    """The clusters the regio offers (see `sectoren_voor`)."""
+    from .models import Cluster
+
+    return keuzes_voor(Cluster, regio, ook=ook)
+
+
+def sectoren_controleren(
+    *, regio, sectoren: Iterable, huidig: Iterable = (), veld: str = "sector"
+) -> None:
+    """Raises ValidationError (Dutch, on `veld`) for a sector of another regio, or one the
+    regio hid that the record did not already have."""
+    from .models import Sector
+
+    controleren(
+        Sector, regio=regio, items=sectoren, huidig=huidig, veld=veld, soort=gettext("Sector")
+    )
+
+
+def sector_controleren(*, regio, sector, huidig=None, veld: str = "sector") -> None:
+    sectoren_controleren(regio=regio, sectoren=[sector], huidig=[huidig], veld=veld)
+
+
+def cluster_controleren(*, regio, cluster, huidig=None, veld: str = "cluster") -> None:
+    from .models import Cluster
+
+    controleren(
+        Cluster, regio=regio, items=[cluster], huidig=[huidig], veld=veld, soort=gettext("Cluster")
+    )

@@ -25,6 +25,7 @@ from .importwidgets import (
     KeuzeWidget,
     RegioFK,
     RegioKeuzeWidget,
+    SectorFK,
     TijdstipWidget,
     WspMedewerkerFK,
 )
@@ -34,7 +35,6 @@ from .models import (
     Doelstelling,
     Kandidaat,
     Plaatsing,
-    Sector,
     Vacature,
     Werkgever,
     WspDoelgroep,
@@ -157,7 +157,7 @@ class WerkgeverResource(RegioResource):
     column's e-mail address, or else `standaard_accounthouder`, chosen on the preview. An
     empty column keeps the accounthouder an existing werkgever already has."""
 
-    sector = _fk("sector", Sector, "naam", pad=None)
+    sector = fields.Field(attribute="sector", column_name="sector", widget=SectorFK())
     accounthouder = fields.Field(
         attribute="accounthouder",
         column_name="accounthouder",
@@ -297,7 +297,7 @@ class ContactmomentResource(RegioResource):
 class VacatureResource(RegioResource):
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
     gemeente = _fk("gemeente", Gemeente, "naam")
-    sector = _fk("sector", Sector, "naam", pad=None)
+    sector = fields.Field(attribute="sector", column_name="sector", widget=SectorFK())
     doelgroepen = fields.Field(
         attribute="doelgroepen", column_name="doelgroepen", widget=LijstWidget()
     )

@@ -234,7 +234,7 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*WSP)
 def verzoek_nieuw(request: HttpRequest) -> HttpResponse:
-    form = forms.VerzoekForm(request.POST or None)
+    form = forms.VerzoekForm(request.POST or None, regio=request.user.regio)
     if request.method == "POST" and form.is_valid():
         verzoek = run_service(
             form,

@@ -123,7 +123,7 @@ def _verzoeken_per_uur() -> int:
 @require_http_methods(["GET", "POST"])
 @publieke_regio
 def ik_ben_werkgever(request: HttpRequest) -> HttpResponse:
-    form = VerzoekPubliekForm(request.POST or None)
+    form = VerzoekPubliekForm(request.POST or None, regio=request.regio)
     context = {"form": form, "regio": request.regio}
     if request.method != "POST":
         return render(request, "wsp/ik_ben_werkgever.html", context)

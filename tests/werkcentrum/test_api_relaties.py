@@ -20,6 +20,7 @@ from rest_framework.test import APIClient
 
 from financien import services as financien_services
 from financien.models import Begrotingspost, Geldstroom, Mutatie
+from loket.models import Doelgroep as LoketDoelgroep
 from rba.models import Actie, Agendapunt, Besluit, Onderwerp, Overlegorgaan, Vergadering
 from tests.factories import (
     GemeenteFactory,
@@ -42,7 +43,7 @@ from werkcentrum.api_fields import ONBEKEND, writable_relations
 from werkcentrum.models import Gemeente, Locatie, Medewerker, Organisatie
 from werkcentrum.rollen import ROLLEN
 from werkcentrum.tenancy import is_regio_model
-from wsp.models import Doelstelling, Kandidaat, Vacature, Werkgever
+from wsp.models import Cluster, Doelstelling, Kandidaat, Sector, Vacature, Werkgever
 
 pytestmark = pytest.mark.django_db
 SCHRIJVEND = {"create": "post", "update": "put", "partial_update": "patch"}
@@ -77,6 +78,14 @@ FREMD = {
     Geldstroom: lambda r: GeldstroomFactory(regio=r),
     Begrotingspost: lambda r: BegrotingspostFactory(regio=r),
     Mutatie: _mutatie,
+    # A regio's own item of a shared list (the national items belong to every regio).
+    Cluster: lambda r: Cluster.objects.create(regio=r, code=f"eigen-{r.pk}", naam="Eigen"),
+    Sector: lambda r: Sector.objects.create(
+        regio=r, code=f"eigen-{r.pk}", naam="Eigen", cluster=Cluster.objects.filter(regio=None)[0]
+    ),
+    LoketDoelgroep: lambda r: LoketDoelgroep.objects.create(
+        regio=r, code=f"eigen-{r.pk}", naam="Eigen"
+    ),
 }
 # An object of the user's own regio to PATCH/PUT, per model of an updatable viewset.
 EIGEN = {

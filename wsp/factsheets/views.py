@@ -115,7 +115,11 @@ class DashboardForm(forms.Form):
         ]
         self.fields["cluster"].choices = [
             ("", _("Alle clusters")),
-            *Cluster.objects.order_by("volgorde").values_list("code", "naam"),
+            # The national clusters and the regio's own; hidden ones too: a factsheet looks
+            # back at plaatsingen that may have one.
+            *Cluster.objects.in_regio(regio)
+            .order_by("volgorde", "naam")
+            .values_list("code", "naam"),
         ]
 
     def clean(self):

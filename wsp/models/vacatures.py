@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.gedeelde_lijsten import van_andere_regio
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import enkele_regel_validator
@@ -128,3 +129,5 @@ class Vacature(models.Model):
             raise ValidationError({"doelgroepen": onbekend_fout(_("doelgroep"), onbekend)})
         if self.werkgever_id and self.regio_id and self.werkgever.regio_id != self.regio_id:
             raise ValidationError({"werkgever": _("Deze werkgever hoort bij een andere regio.")})
+        if fout := van_andere_regio(self, "sector"):
+            raise ValidationError(fout)

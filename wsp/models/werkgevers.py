@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkcentrum.gedeelde_lijsten import van_andere_regio
 from werkcentrum.models import Gemeente
 from werkcentrum.tenancy import RegioManager
 from werkcentrum.validators import (
@@ -99,6 +101,10 @@ class Werkgever(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("wsp:werkgever", args=[self.pk])
+
+    def clean(self) -> None:
+        if fout := van_andere_regio(self, "sector"):
+            raise ValidationError(fout)
 
     @property
     def is_strategisch(self) -> bool:
@@ -303,6 +309,11 @@ class Werkgeversverzoek(models.Model):
     def __str__(self) -> str:
         # Local time: the stored value is UTC.
         return f"{self.bedrijfsnaam} ({timezone.localtime(self.ontvangen_op):%d-%m-%Y %H:%M})"
+
+    def clean(self) -> None:
+        fouten = {**van_andere_regio(self, "sector"), **van_andere_regio(self, "cluster")}
+        if fouten:
+            raise ValidationError(fouten)
 
     # --- the promise (issue 22 point 6): its length is the regio's setting, 24 by default --
 

@@ -19,6 +19,7 @@ from ..models import (
     Werkgeversverzoek,
 )
 from ..models.instelling import belofte_uren
+from ..regiolijsten import sector_controleren
 from .rechten import _opslaan, wsp_managers
 
 # The defaults; a regio's own promise (WspInstelling) moves both: the warning comes
@@ -47,7 +48,8 @@ def verzoek_ontvangen(
 
     The one entry for every channel (public form, WSP phone, loket): routing, the promise and
     the mail are the same whoever records it. `door` is the staff member who typed it in
-    (None for the public form)."""
+    (None for the public form). A chosen sector must be one the regio offers."""
+    sector_controleren(regio=regio, sector=sector)
     werkgever = (
         Werkgever.objects.filter(regio=regio, kvk_nummer=kvk_nummer)
         .select_related("accounthouder", "sector")
