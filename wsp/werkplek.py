@@ -59,6 +59,8 @@ def tegels(*, user, vandaag: date) -> list[Tegel]:
     )
     nazorg = (
         selectors.nazorg_open(user=user)
+        # Both tiles end on Sunday: the open moments due later (most of them) are not read.
+        .filter(vervaldatum__lte=einde_week(vandaag))
         .order_by()
         .aggregate(
             week=Count(
