@@ -85,7 +85,10 @@ class GedeeldeLijstAdmin(RegioAdmin):
     actions = ["verbergen_in_mijn_regio", "tonen_in_mijn_regio"]
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "herkomst", "in_mijn_regio"]
+        # Right after the name: on a tablet the last columns scroll out of view, and whether an
+        # item is used in the regio is what the beheerder comes here for.
+        eerste, *rest = super().get_list_display(request)
+        return [eerste, "in_mijn_regio", "herkomst", *rest]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).select_related("regio")

@@ -337,6 +337,9 @@ def test_the_beheerder_sees_national_and_own_items_only(client, lijsten, beheerd
     html = client.get(reverse("admin:wsp_sector_changelist")).content.decode()
     assert "Havens en zeevaart" in html and "Bouw" in html
     assert "Defensie en veiligheid" not in html
+    # Whether an item is used in the regio comes right after its name, before the columns a
+    # tablet scrolls out of view.
+    assert html.index("column-in_mijn_regio") < html.index("column-code")
     vreemd = reverse("admin:wsp_sector_change", args=[lijsten["defensie"].pk])
     assert client.get(vreemd).status_code == 302  # "does not exist" for another regio's item
     client.post(vreemd, {"code": "defensie", "naam": "Overgenomen", "cluster": 1})
