@@ -4,13 +4,14 @@ logs personal data shown there: admin_persoonsgegevens)."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .admin_persoonsgegevens import PersoonsgegevensAdmin
-from .gedeelde_lijsten import in_gebruik
-from .tenancy import is_regio_model, scope, ziet_alle_regios
+from .gedeelde_lijsten import in_gebruik, keuzes_voor
+from .tenancy import is_regio_model, regio_gedeeld, scope, ziet_alle_regios
 
 
 class RegioAdmin(PersoonsgegevensAdmin):
@@ -52,6 +53,7 @@ class RegioAdmin(PersoonsgegevensAdmin):
                 super().__init__(*args, **kw)
                 # Before validation, so the model's clean() sees the regio it will get.
                 self.instance.regio = regio
+                _gedeelde_lijsten_in_regio(self, regio)
 
         InEigenRegio.__name__ = form.__name__
         return InEigenRegio
@@ -71,6 +73,25 @@ class RegioInline(admin.TabularInline):
         if is_regio_model(related):
             kwargs["queryset"] = scope(related._default_manager.all(), request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _gedeelde_lijsten_in_regio(form, regio) -> None:
+    """A relation to a shared list (sectoren, loket doelgroepen) offers what the regio's own
+    forms offer: national items it did not hide and its own, plus the record's current ones."""
+    instance = form.instance
+    for naam, veld in form.fields.items():
+        model = getattr(getattr(veld, "queryset", None), "model", None)
+        if model is None or not regio_gedeeld(model):
+            continue
+        try:
+            modelveld = instance._meta.get_field(naam)
+        except FieldDoesNotExist:
+            continue  # a form-only field: not a record's relation
+        if modelveld.many_to_many:
+            huidig = getattr(instance, naam).all() if instance.pk else ()
+        else:
+            huidig = [getattr(instance, modelveld.attname)]
+        veld.queryset = veld.queryset & keuzes_voor(model, regio, ook=huidig)
 
 
 class GedeeldeLijstAdmin(RegioAdmin):

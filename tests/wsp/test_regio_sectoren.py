@@ -523,3 +523,16 @@ def test_list_pages_keep_a_constant_query_count_with_own_and_hidden_sectoren(
         return len(queries)
 
     assert tellen(3) == tellen(12)
+
+
+def test_the_admin_offers_the_beheerder_only_the_clusters_of_their_regio(
+    client, lijsten, beheerder_a, regio_a
+):
+    # As in the regio's own forms: a hidden national cluster and another regio's are no
+    # choice for a new own sector.
+    lijsten["handel"].verborgen_in.add(regio_a)
+    html = client.get(reverse("admin:wsp_sector_add")).content.decode()
+    opties = {int(pk) for pk in _opties(html, "cluster")}
+    techniek = Cluster.objects.get(code="techniek", regio=None)
+    assert {lijsten["maritiem"].pk, techniek.pk} <= opties
+    assert lijsten["handel"].pk not in opties and lijsten["veiligheid"].pk not in opties
