@@ -41,26 +41,6 @@ def _zonder_mfa(settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
 
 
-@pytest.fixture
-def werkcentrum(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="Werkcentrum", type=Organisatie.Type.WERKCENTRUM)
-
-
-@pytest.fixture
-def gids(maak_gebruiker, werkcentrum):
-    return maak_gebruiker("gids", first_name="Gijs", last_name="Gids", organisatie=werkcentrum)
-
-
-@pytest.fixture
-def uwv(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="UWV Haarlem", type=Organisatie.Type.UWV)
-
-
-@pytest.fixture
-def consulent(maak_gebruiker, uwv):
-    return maak_gebruiker("partnermedewerker", organisatie=uwv)
-
-
 def _velden(gemeente, **extra):
     return {
         "voornaam": "Sanne",

@@ -17,26 +17,6 @@ from wsp.models import Kandidaat, Overdracht
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def werkcentrum(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="Werkcentrum", type=Organisatie.Type.WERKCENTRUM)
-
-
-@pytest.fixture
-def gids(maak_gebruiker, werkcentrum):
-    return maak_gebruiker("gids", first_name="Gijs", last_name="Gids", organisatie=werkcentrum)
-
-
-@pytest.fixture
-def uwv(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="UWV", type=Organisatie.Type.UWV)
-
-
-@pytest.fixture
-def consulent(maak_gebruiker, uwv):
-    return maak_gebruiker("partnermedewerker", organisatie=uwv)
-
-
 def velden(gemeente, **extra):
     return {
         "voornaam": "Sanne",

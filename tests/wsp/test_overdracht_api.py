@@ -21,18 +21,8 @@ def api(settings):
 
 
 @pytest.fixture
-def uwv(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="UWV Haarlem", type=Organisatie.Type.UWV)
-
-
-@pytest.fixture
 def gemeente_org(regio_a):
     return OrganisatieFactory(regio=regio_a, naam="Gemeente Velsen", type=Organisatie.Type.GEMEENTE)
-
-
-@pytest.fixture
-def consulent(maak_gebruiker, uwv):
-    return maak_gebruiker("partnermedewerker", organisatie=uwv)
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import GemeenteFactory, OrganisatieFactory
+from tests.factories import GemeenteFactory
 from tests.queries import sessie_queries
 from tests.wsp.factories import OverdrachtFactory, VacatureFactory
-from werkcentrum.models import AuditEvent, Organisatie
+from werkcentrum.models import AuditEvent
 from wsp.models import Kandidaat, Overdracht
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _zonder_mfa(settings):
     settings.WERKCENTRUM_MFA_VERPLICHT = False
-
-
-@pytest.fixture
-def uwv(regio_a):
-    return OrganisatieFactory(regio=regio_a, naam="UWV Haarlem", type=Organisatie.Type.UWV)
 
 
 @pytest.fixture
