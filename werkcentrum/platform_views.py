@@ -147,6 +147,18 @@ def _taken() -> list[dict]:
     return uit
 
 
+def _leesbaar(waarde) -> str:
+    """A section of the file as the preview shows it: "sleutel: waarde; ...", lists joined,
+    an item with a name as "naam (code)", never Python's own notation."""
+    if isinstance(waarde, dict):
+        if "naam" in waarde:
+            return f"{waarde['naam']} ({waarde['code']})" if "code" in waarde else waarde["naam"]
+        return "; ".join(f"{k}: {_leesbaar(v)}" for k, v in waarde.items())
+    if isinstance(waarde, list):
+        return ", ".join(_leesbaar(v) for v in waarde) or "-"
+    return str(waarde)
+
+
 @_platformbeheerder
 def regio_nieuw(request: HttpRequest) -> HttpResponse:
     form = DefinitieForm(request.POST or None, request.FILES or None)
@@ -157,7 +169,14 @@ def regio_nieuw(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "werkcentrum/platform/regio_voorbeeld.html",
-            {"definitie": form.definitie, "bestaand": bestaand, "kenmerk": _kenmerk(tekst)},
+            {
+                "definitie": form.definitie,
+                "onderdelen": [
+                    (naam, _leesbaar(w)) for naam, w in form.definitie.onderdelen.items()
+                ],
+                "bestaand": bestaand,
+                "kenmerk": _kenmerk(tekst),
+            },
         )
     status = 400 if request.method == "POST" else 200
     return render(request, "werkcentrum/platform/regio_nieuw.html", {"form": form}, status=status)

@@ -40,6 +40,9 @@ def test_preview_shows_what_the_file_creates_and_writes_nothing(platform):
     assert "Voorbeeld: regio Amersfoort" in html
     assert "GM0317" in html and "Eemnes" in html
     assert "Bevestigen en aanmaken" in html
+    # The file's sections in words, not in Python's notation.
+    assert "eigen: Defensie en veiligheid (defensie); verbergen: beveiliging" in html
+    assert "antwoord_werkdagen: 2;" in html and "{&#x27;" not in html and "[&#x27;" not in html
     assert not Arbeidsmarktregio.objects.filter(code="amf").exists()
 
 
