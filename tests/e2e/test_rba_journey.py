@@ -128,7 +128,11 @@ def test_secretariaat_sees_an_actie_carried_over_on_the_next_meeting(
     orgaan = Overlegorgaan.objects.get(regio=secretariaat.regio)
     vandaag = timezone.localdate()
     vorige = VergaderingFactory(orgaan=orgaan, datum=vandaag - timedelta(days=30))
-    volgende = VergaderingFactory(orgaan=orgaan, datum=vandaag + timedelta(days=14))
+    volgende = VergaderingFactory(
+        orgaan=orgaan,
+        datum=vandaag + timedelta(days=14),
+        online_link="https://vergaderen.example.nl/regionaal-beraad-arbeidsmarkt/2026/december",
+    )
     ActieFactory(orgaan=orgaan, vergadering=vorige, omschrijving="Notitie jeugdwerkloosheid")
     services.open_acties_doorschuiven(orgaan=orgaan)
 
@@ -143,5 +147,9 @@ def test_secretariaat_sees_an_actie_carried_over_on_the_next_meeting(
     assert tabel.get_by_role("cell", name="Notitie jeugdwerkloosheid").is_visible()
     assert page.get_by_text("Geen acties gevonden").count() == 1  # none recorded here yet
     assert ernstige_schendingen(page) == []
+    # On a phone the long meeting link wraps: the page never scrolls sideways (the table
+    # scrolls inside its own container).
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     page.goto(f"{url}/rba/acties/")
     assert page.get_by_role("cell", name="Notitie jeugdwerkloosheid").is_visible()
