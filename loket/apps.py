@@ -137,4 +137,11 @@ class LoketConfig(AppConfig):
                 {"coordinator", "beheerder"},
             ),
         ]:
-            registreer(titel=titel, omschrijving=omschrijving, url_naam=url, rollen=rollen)
+            registreer(
+                titel=titel,
+                omschrijving=omschrijving,
+                url_naam=url,
+                rollen=rollen,
+                # These record or offer inside the user's own regio; the platform user has none.
+                regio_nodig=url in {"loket:werkgeversverzoek_nieuw", "loket:overdracht_vacatures"},
+            )

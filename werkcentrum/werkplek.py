@@ -19,6 +19,9 @@ class WerkplekItem:
     url_naam: str
     rollen: frozenset[str]
     permissie: str | None = None
+    # The page works inside one regio (it records or offers something there): not shown to
+    # the platform user, who has none and would get 403.
+    regio_nodig: bool = False
 
     @cached_property  # the URLs are fixed while the process runs
     def url(self) -> str | None:
@@ -32,9 +35,15 @@ _ITEMS: list[WerkplekItem] = []
 
 
 def registreer(
-    *, titel: str, omschrijving: str, url_naam: str, rollen: set[str], permissie: str | None = None
+    *,
+    titel: str,
+    omschrijving: str,
+    url_naam: str,
+    rollen: set[str],
+    permissie: str | None = None,
+    regio_nodig: bool = False,
 ) -> None:
-    item = WerkplekItem(titel, omschrijving, url_naam, frozenset(rollen), permissie)
+    item = WerkplekItem(titel, omschrijving, url_naam, frozenset(rollen), permissie, regio_nodig)
     if item not in _ITEMS:
         _ITEMS.append(item)
 
@@ -48,6 +57,7 @@ def items_voor(user, rol: str, uit: frozenset[str] | set[str] = frozenset()) -> 
         and item.url_naam.split(":")[0] not in uit
         and item.url is not None
         and (item.permissie is None or user.has_perm(item.permissie))
+        and (not item.regio_nodig or getattr(user, "regio_id", None))
     ]
 
 

@@ -106,3 +106,20 @@ def test_rol_vereist_refuses_other_roles(rf, maak_gebruiker):
         view(request)
     request.user = maak_gebruiker("financieel_beheerder")
     assert view(request).status_code == 200
+
+
+@pytest.mark.parametrize("wie", [*ALLE, "superuser"])
+def test_every_link_on_a_werkplek_opens(client, maak_gebruiker, superuser, settings, wie):
+    """What the werkplek offers, the user can open: no link leads to a refusal. The platform
+    user (no regio) does not see the pages that record inside a regio."""
+    settings.WERKCENTRUM_MFA_VERPLICHT = False
+    user = superuser if wie == "superuser" else maak_gebruiker(wie, is_staff=wie == "beheerder")
+    client.force_login(user)
+    pagina = client.get(reverse("werkplek"))
+    urls = {item.url for rol in pagina.context["rollen"] for item in rol["items"]}
+    assert urls
+    for url in sorted(urls):
+        assert client.get(url).status_code == 200, url
+    if wie == "superuser":
+        assert reverse("loket:werkgeversverzoek_nieuw") not in urls
+        assert reverse("loket:overdracht_vacatures") not in urls
