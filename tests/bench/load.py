@@ -80,6 +80,7 @@ def _stap(basis: str, sessies, factor: int, duur: str) -> dict:
     opdracht += ["--loglevel", "WARNING", "--host", basis]
     opdracht += ["Gids", "Coordinator", "WspAdviseur", "WspManager", "RbaSecretariaat"]
     opdracht += ["FinancieelBeheerder", "Inwoner"]
+    cpu_voor, klok = cpu_per_deel(), time.monotonic()
     subprocess.run(
         opdracht,
         cwd=omgeving.ROOT,
@@ -92,6 +93,9 @@ def _stap(basis: str, sessies, factor: int, duur: str) -> dict:
         },
         check=False,
     )
+    # Share of the machine's cores (100% = every core busy for the whole step).
+    capaciteit = (time.monotonic() - klok) * (os.cpu_count() or 1)
+    cpu = {deel: (t - cpu_voor[deel]) / capaciteit for deel, t in cpu_per_deel().items()}
     totaal, rijen = lees_stats(naam)
     n = int(totaal["Request Count"])
     return {
@@ -108,7 +112,52 @@ def _stap(basis: str, sessies, factor: int, duur: str) -> dict:
         "p99": float(totaal["99%"]),
         "posts": sum(int(r["Request Count"]) for r in rijen if r["Type"] == "POST"),
         "rijen": rijen,
+        "cpu": cpu,
     }
+
+
+# Who used the two cores during a step: the server under test (gunicorn), the database, Redis
+# and the load generator (locust), which this machine runs side by side.
+DELEN = ("gunicorn", "postgres", "redis", "locust", "anders")
+
+
+def cpu_per_deel() -> dict[str, float]:
+    """CPU seconds (user + system) used so far, per part (Linux /proc); the difference over
+    a step is what each part used in it. A process counts itself and its ended children:
+    PostgreSQL's postmaster holds the backends that closed, and this runner holds locust,
+    which has ended when the step is read."""
+    tik = os.sysconf("SC_CLK_TCK")
+    delen = dict.fromkeys(DELEN, 0.0)
+    for pad in os.listdir("/proc"):
+        if not pad.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pad}/stat") as f:
+                velden = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pad}/cmdline", "rb") as f:
+                opdracht = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue  # ended meanwhile
+        # utime, stime, cutime, cstime: fields 14-17 of stat, here 11-14 after the name.
+        eigen, kinderen = (sum(int(v) for v in velden[i : i + 2]) / tik for i in (11, 13))
+        if int(pad) == os.getpid():
+            delen["anders"] += eigen
+            delen["locust"] += kinderen  # the steps' locust runs (and nothing else meanwhile)
+        else:
+            delen[_deel(opdracht)] += eigen + kinderen
+    return delen
+
+
+def _deel(opdracht: str) -> str:
+    if "gunicorn" in opdracht:
+        return "gunicorn"
+    if opdracht.startswith("postgres"):
+        return "postgres"
+    if "redis-server" in opdracht:
+        return "redis"
+    if "locust" in opdracht:
+        return "locust"
+    return "anders"
 
 
 def _regel(stap: dict) -> str:
@@ -116,6 +165,15 @@ def _regel(stap: dict) -> str:
         f"| {stap['staf']} + {stap['publiek']} | {stap['duur']} | {stap['verzoeken']} | "
         f"{stap['fouten']} | {stap['rps']:.1f} | {stap['p50']:.0f} | {stap['p95']:.0f} | "
         f"{stap['p99']:.0f} | {stap['posts'] / max(stap['verzoeken'], 1):.0%} |"
+    )
+
+
+def _cpu_regel(stap: dict) -> str:
+    cpu = stap["cpu"]
+    return (
+        f"| {stap['staf']} + {stap['publiek']} | "
+        + " | ".join(f"{cpu[d]:.0%}" for d in DELEN)
+        + f" | {sum(cpu.values()):.0%} |"
     )
 
 
@@ -181,6 +239,14 @@ def schrijf_samenvatting(stappen: list[dict], belasting_voor, belasting_na) -> s
             if k
             else f"Knik: geen stap bleef onder {KNIE_P95} ms."
         ),
+        "",
+        "Wie de cores gebruikte, per stap (aandeel van alle cores samen over de stap; "
+        "gunicorn is de server die getest wordt, locust de belasting zelf, anders de rest "
+        "van de machine):",
+        "",
+        "| medewerkers + publiek | " + " | ".join(DELEN) + " | samen |",
+        "|---|" + "---|" * (len(DELEN) + 1),
+        *(_cpu_regel(s) for s in stappen),
         "",
         "Per verzoek, de werkdag:",
         "",

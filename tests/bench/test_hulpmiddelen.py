@@ -89,3 +89,30 @@ def test_knee_is_the_busiest_step_under_the_limit():
     ]
     assert knie(stappen)["rps"] == 190.0
     assert knie([{"rps": 50.0, "p95": 300.0, "fouten": 0}]) is None
+
+
+def test_cpu_per_part_counts_a_busy_child_once_under_its_name():
+    """The load report says who used the cores; a finished child of the runner (locust)
+    counts as locust, a live PostgreSQL backend as postgres."""
+    import subprocess
+    import sys
+
+    from tests.bench.load import DELEN, _deel, cpu_per_deel
+
+    assert _deel("postgres: postgres werkcentrum_bench 127.0.0.1(5000) idle") == "postgres"
+    assert _deel("/venv/bin/python /venv/bin/gunicorn werkcentrum.wsgi --workers 3") == "gunicorn"
+    assert _deel("/usr/bin/redis-server 127.0.0.1:6379") == "redis"
+    assert _deel("/venv/bin/python -m locust -f tests/bench/locustfile.py") == "locust"
+    voor = cpu_per_deel()
+    assert set(voor) == set(DELEN)
+    # A child that burns about 0.3 s of CPU and ends: the runner's children are locust runs.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time\nt=time.process_time()\nwhile time.process_time()-t<0.3: pass",
+        ],
+        check=True,
+    )
+    na = cpu_per_deel()
+    assert na["locust"] - voor["locust"] >= 0.25
