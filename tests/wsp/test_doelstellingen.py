@@ -21,9 +21,9 @@ from .factories import PlaatsingFactory, WerkgeverFactory, sector
 pytestmark = pytest.mark.django_db
 
 # At most: session, user, groups, the session save (in a savepoint, 3 queries) and the page's
-# own reads (targets with their year, plaatsingen per woongemeente, doelgroep and sector, the
-# sectors' clusters, gemeenten, nazorg with duurzaam, the chain of handovers per bron). Before,
-# the page alone needed nine.
+# five aggregates (targets with their year, plaatsingen per woongemeente, doelgroep and
+# cluster, gemeenten, nazorg with duurzaam, the chain of handovers per bron). Before, the page
+# alone needed nine.
 QUERIES_DASHBOARD = 11
 
 
