@@ -151,7 +151,10 @@ def cpu_per_deel() -> dict[str, float]:
 def _deel(opdracht: str) -> str:
     if "gunicorn" in opdracht:
         return "gunicorn"
-    if opdracht.startswith("postgres"):
+    programma = opdracht.split(" ", 1)[0]
+    # Backends name themselves "postgres: ..."; the postmaster (which keeps the CPU of the
+    # backends that closed) runs as .../bin/postgres.
+    if programma in ("postgres:", "postgres") or programma.endswith("/postgres"):
         return "postgres"
     if "redis-server" in opdracht:
         return "redis"

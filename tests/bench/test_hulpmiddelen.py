@@ -100,6 +100,7 @@ def test_cpu_per_part_counts_a_busy_child_once_under_its_name():
     from tests.bench.load import DELEN, _deel, cpu_per_deel
 
     assert _deel("postgres: postgres werkcentrum_bench 127.0.0.1(5000) idle") == "postgres"
+    assert _deel("/usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main") == "postgres"
     assert _deel("/venv/bin/python /venv/bin/gunicorn werkcentrum.wsgi --workers 3") == "gunicorn"
     assert _deel("/usr/bin/redis-server 127.0.0.1:6379") == "redis"
     assert _deel("/venv/bin/python -m locust -f tests/bench/locustfile.py") == "locust"
