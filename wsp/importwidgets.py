@@ -202,17 +202,31 @@ class RegioFK(widgets.ForeignKeyWidget):
 
 class SectorFK(RegioFK):
     """A sector by name among those the importing regio offers (wsp.regiolijsten): the
-    national ones it did not hide and its own; another regio's sector is not found."""
+    national ones it did not hide and its own; another regio's sector is not found.
 
-    def __init__(self) -> None:
+    `bestaand` names the records that hold a sector (`"werkgevers"`, `"vacatures"`) and the
+    column that finds the row's record (`kvk_nummer`, `externe_id`): re-importing a record
+    keeps the sector it already has, also when the regio hid that sector since, as its form
+    does."""
+
+    def __init__(self, bestaand: tuple[str, str] | None = None) -> None:
         from .models import Sector
 
         super().__init__(Sector, "naam", pad=None)
+        self.bestaand = bestaand
 
     def get_queryset(self, value, row, *args, **kwargs):
+        from .models import Sector
         from .regiolijsten import sectoren_voor
 
-        return sectoren_voor(self.regio)
+        ook = ()
+        records, kolom = self.bestaand or ("", "")
+        if sleutel := str((row or {}).get(kolom) or "").strip():
+            # A subquery: the row's own record's sector, found in the same query.
+            ook = Sector.objects.filter(
+                **{f"{records}__regio": self.regio, f"{records}__{kolom}": sleutel}
+            )
+        return sectoren_voor(self.regio, ook=ook)
 
     def niet_gevonden(self, value) -> str:
         return _("Sector '%(waarde)s' is niet gevonden in de sectoren van jouw regio.") % {

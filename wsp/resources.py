@@ -157,7 +157,11 @@ class WerkgeverResource(RegioResource):
     column's e-mail address, or else `standaard_accounthouder`, chosen on the preview. An
     empty column keeps the accounthouder an existing werkgever already has."""
 
-    sector = fields.Field(attribute="sector", column_name="sector", widget=SectorFK())
+    sector = fields.Field(
+        attribute="sector",
+        column_name="sector",
+        widget=SectorFK(bestaand=("werkgevers", "kvk_nummer")),
+    )
     accounthouder = fields.Field(
         attribute="accounthouder",
         column_name="accounthouder",
@@ -297,7 +301,11 @@ class ContactmomentResource(RegioResource):
 class VacatureResource(RegioResource):
     werkgever = _fk("werkgever_kvk", Werkgever, "kvk_nummer", attribute="werkgever")
     gemeente = _fk("gemeente", Gemeente, "naam")
-    sector = fields.Field(attribute="sector", column_name="sector", widget=SectorFK())
+    sector = fields.Field(
+        attribute="sector",
+        column_name="sector",
+        widget=SectorFK(bestaand=("vacatures", "externe_id")),
+    )
     doelgroepen = fields.Field(
         attribute="doelgroepen", column_name="doelgroepen", widget=LijstWidget()
     )

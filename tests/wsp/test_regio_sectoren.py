@@ -536,3 +536,25 @@ def test_the_admin_offers_the_beheerder_only_the_clusters_of_their_regio(
     techniek = Cluster.objects.get(code="techniek", regio=None)
     assert {lijsten["maritiem"].pk, techniek.pk} <= opties
     assert lijsten["handel"].pk not in opties and lijsten["veiligheid"].pk not in opties
+
+
+def test_reimporting_a_werkgever_keeps_the_sector_it_has_although_hidden_since(
+    lijsten, regio_a, regio_b, adviseur
+):
+    """As its form does: a record keeps the sector it already has. A new werkgever, or one of
+    another regio with the same KvK-nummer, does not unlock the hidden sector."""
+    bestaand = WerkgeverFactory(
+        regio=regio_a, kvk_nummer="12340001", naam="Bakkerij", sector=lijsten["beveiliging"]
+    )
+    resultaat = _import(regio_a, adviseur, "Beveiliging en Bewaking")
+    assert not resultaat.fouten, resultaat.fouten
+    bestaand.refresh_from_db()
+    assert bestaand.sector == lijsten["beveiliging"]
+    Werkgever.objects.filter(pk=bestaand.pk).update(regio=regio_b)
+    resultaat = _import(regio_a, adviseur, "Beveiliging en Bewaking")
+    assert [(f.kolom, f.melding) for f in resultaat.fouten] == [
+        (
+            "sector",
+            "Sector 'Beveiliging en Bewaking' is niet gevonden in de sectoren van jouw regio.",
+        )
+    ]
