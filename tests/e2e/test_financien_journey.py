@@ -58,7 +58,13 @@ def test_beheerder_books_storting_verplichting_realisatie_and_sees_the_free_bala
     page.get_by_label("Bedrag (euro)").fill("76.921,005")
     page.get_by_label("Omschrijving").fill("DU 2020")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("hoogstens twee cijfers achter de komma").is_visible()
+    # Named in the error summary (a link to the field) and next to the field itself.
+    samenvatting = page.locator(".wc-foutoverzicht")
+    assert samenvatting.get_by_role(
+        "link", name="hoogstens twee cijfers achter de komma"
+    ).is_visible()
+    veld = page.locator(".utrecht-form-field-error-message")
+    assert veld.get_by_text("hoogstens twee cijfers achter de komma").is_visible()
     assert page.get_by_label("Omschrijving").input_value() == "DU 2020"
     assert ernstige_schendingen(page) == []
     page.get_by_label("Bedrag (euro)").fill("76.921,00")

@@ -44,7 +44,9 @@ def test_secretariaat_journey_to_the_public_besluitenlijst(
     page.get_by_label("Datum").fill(datum.isoformat())
     page.get_by_label("Aanvang").fill("15:30")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Vul een plaats of een link voor online deelname in.").is_visible()
+    melding = "Vul een plaats of een link voor online deelname in."
+    assert page.locator(".wc-foutoverzicht").get_by_role("link", name=melding).is_visible()
+    assert page.locator(".utrecht-form-field-error-message").get_by_text(melding).is_visible()
     assert ernstige_schendingen(page) == []
     page.get_by_label("Plaats").fill("Stadhuis Haarlem")
     page.get_by_role("button", name="Opslaan").click()
